@@ -1,0 +1,6 @@
+/**
+ * protest-chronicle: typed, immutable records of labour and protest events.
+ *
+ * @packageDocumentation
+ */
+export * from "./model/index.js"

@@ -1,0 +1,6 @@
+/**
+ * fast-check arbitraries and test helpers for protest-chronicle records.
+ *
+ * @packageDocumentation
+ */
+export {}
