@@ -1,1 +1,16 @@
-// The public face of the record model. Each module is exported as a namespace.
+// The public face of the record model. Each module is exported as a namespace:
+// `import { When, Count, Record } from "protest-chronicle"`.
+export * as Actor from "./Actor.js"
+export * as Claim from "./Claim.js"
+export * as Count from "./Count.js"
+export * as Event from "./Event.js"
+export * as Id from "./Id.js"
+export * as Link from "./Link.js"
+export * as Mapping from "./Mapping.js"
+export * as Place from "./Place.js"
+export * as Record from "./Record.js"
+export * as Source from "./Source.js"
+export * as Text from "./Text.js"
+export * as TimeZone from "./TimeZone.js"
+export * as Vocabulary from "./Vocabulary.js"
+export * as When from "./When.js"

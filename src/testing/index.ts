@@ -1,6 +1,11 @@
 /**
- * fast-check arbitraries and test helpers for protest-chronicle records.
+ * fast-check arbitraries and test helpers for protest-chronicle records, so that users can
+ * property-test their own code on our records: `import { arbEvent } from "protest-chronicle/testing"`.
  *
  * @packageDocumentation
  */
-export {}
+export * from "./Count.js"
+export * from "./laws.js"
+export * from "./Mutations.js"
+export * from "./Records.js"
+export * from "./When.js"

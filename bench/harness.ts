@@ -1,0 +1,141 @@
+/**
+ * A small benchmark harness: each benchmark measures a value and a baseline in the same process,
+ * and is judged on their ratio (`value / baseline`) against a target, so results stay comparable
+ * across machines of different speed.
+ */
+
+/** Which side of the target the ratio must fall on: `"lower"` means `ratio <= target`. */
+export type Better = "lower" | "higher"
+
+/** What one run of a benchmark measured, both in the benchmark's unit. */
+export interface Measurement {
+  readonly value: number
+  readonly baseline: number
+}
+
+/** A benchmark: a name, a unit for `value` and `baseline`, and the ratio it must meet. */
+export interface Benchmark {
+  readonly name: string
+  /** The unit of `value` and `baseline`: "ns/record", "records/s", "ms", "µs", … */
+  readonly unit: string
+  /** The bound on `value / baseline`. */
+  readonly target: number
+  readonly better: Better
+  readonly run: () => Measurement | Promise<Measurement>
+}
+
+/** A finished benchmark; every field but `pass` is written to the `--json` file. */
+export interface Outcome {
+  readonly name: string
+  readonly value: number
+  readonly unit: string
+  readonly baseline: number
+  readonly ratio: number
+  readonly target: number
+  readonly better: Better
+  readonly pass: boolean
+}
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  readonly target: number
+  /** Default `"lower"`: the workload should cost at most `target` times the baseline. */
+  readonly better?: Better
+  /** Timed runs of each side (default 7); the median is reported. */
+  readonly repeat?: number
+  /** Untimed runs of each side before timing starts, to let the JIT settle (default 2). */
+  readonly warmup?: number
+  /** How many items one run handles; when given, the result is nanoseconds per item. */
+  readonly items?: number
+  /** Defaults to "ns/item" when `items` is given, else "ms" (per run). */
+  readonly unit?: string
+}
+
+// Results land here so that no engine can drop a run as dead code.
+let sink: unknown
+
+const median = (xs: ReadonlyArray<number>): number => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+const timeOnce = (f: () => unknown): number => {
+  const start = process.hrtime.bigint()
+  sink = f()
+  return Number(process.hrtime.bigint() - start)
+}
+
+/**
+ * Builds a benchmark that times `workload` against `baseline` in the same process, alternating
+ * which goes first on each round so that drift (GC pressure, CPU frequency) hits both alike, and
+ * reports the median of each side.
+ */
+export const compare = (
+  name: string,
+  workload: () => unknown,
+  baseline: () => unknown,
+  options: CompareOptions
+): Benchmark => {
+  const { items, repeat = 7, target, warmup = 2 } = options
+  if (!(repeat >= 1) || !(warmup >= 0)) throw new RangeError(`${name}: repeat must be >= 1 and warmup >= 0`)
+  const scale = items === undefined ? 1e-6 : 1 / items // ns per run -> ms per run, or ns per item
+  return {
+    name,
+    unit: options.unit ?? (items === undefined ? "ms" : "ns/item"),
+    target,
+    better: options.better ?? "lower",
+    run: () => {
+      for (let i = 0; i < warmup; i++) {
+        workload()
+        baseline()
+      }
+      const workloadNs: Array<number> = []
+      const baselineNs: Array<number> = []
+      for (let i = 0; i < repeat; i++) {
+        if (i % 2 === 0) {
+          workloadNs.push(timeOnce(workload))
+          baselineNs.push(timeOnce(baseline))
+        } else {
+          baselineNs.push(timeOnce(baseline))
+          workloadNs.push(timeOnce(workload))
+        }
+      }
+      sink = undefined
+      return { value: median(workloadNs) * scale, baseline: median(baselineNs) * scale }
+    }
+  }
+}
+
+/** Runs one benchmark and judges its ratio against the target. */
+export const runBenchmark = async (benchmark: Benchmark): Promise<Outcome> => {
+  const { baseline, value } = await benchmark.run()
+  const ratio = value / baseline
+  const pass = benchmark.better === "lower" ? ratio <= benchmark.target : ratio >= benchmark.target
+  const { better, name, target, unit } = benchmark
+  return { name, value, unit, baseline, ratio, target, better, pass }
+}
+
+/** One JSON object for the `--json` file, with exactly the documented keys. */
+export const toJsonLine = ({ baseline, better, name, ratio, target, unit, value }: Outcome): string =>
+  JSON.stringify({ name, value, unit, baseline, ratio, target, better })
+
+const formatNumber = (x: number): string =>
+  !Number.isFinite(x) ? String(x) : Math.abs(x) >= 1e4 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(4)
+
+/** A plain-text table for people: name, value, baseline, ratio, target, verdict. */
+export const formatTable = (outcomes: ReadonlyArray<Outcome>): string => {
+  const header = ["benchmark", "value", "baseline", "ratio", "target", ""]
+  const rows = outcomes.map((o) => [
+    o.name,
+    `${formatNumber(o.value)} ${o.unit}`,
+    `${formatNumber(o.baseline)} ${o.unit}`,
+    `${o.ratio.toFixed(2)}×`,
+    `${o.better === "lower" ? "≤" : "≥"} ${o.target}×`,
+    o.pass ? "✓" : "✗"
+  ])
+  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => row[col]!.length)))
+  const line = (cells: ReadonlyArray<string>) =>
+    cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join("  ").trimEnd()
+  return [line(header), line(widths.map((w) => "─".repeat(w))), ...rows.map(line)].join("\n")
+}

@@ -1,0 +1,54 @@
+/**
+ * Runs the benchmarks: `npm run bench -- [--only <substring>] [--records N] [--json <file>]`.
+ * Prints a table for people; `--json <file>` also writes one JSON object per line
+ * (name, value, unit, baseline, ratio, target, better).
+ */
+import { writeFileSync } from "node:fs"
+import { parseArgs } from "node:util"
+import { decodeBenchmark } from "./decode.js"
+import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
+
+const usage = "usage: tsx bench/index.ts [--only <substring>] [--records N] [--json <file>]"
+
+const parseCli = () => {
+  try {
+    const { values } = parseArgs({
+      options: { json: { type: "string" }, only: { type: "string" }, records: { type: "string" } },
+      strict: true
+    })
+    const records = values.records === undefined ? undefined : Number(values.records.replaceAll("_", ""))
+    if (records !== undefined && !(Number.isInteger(records) && records > 0)) {
+      throw new Error(`--records must be a positive integer, got ${values.records}`)
+    }
+    return { json: values.json, only: values.only, records }
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`)
+    process.exit(2)
+  }
+}
+
+const cli = parseCli()
+
+const benchmarks: ReadonlyArray<Benchmark> = [
+  decodeBenchmark(cli.records === undefined ? {} : { records: cli.records })
+]
+
+const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))
+if (selected.length === 0) {
+  console.error(`no benchmark name contains "${cli.only}"; there are:\n${benchmarks.map((b) => `  ${b.name}`).join("\n")}`)
+  process.exit(2)
+}
+
+const outcomes: Array<Outcome> = []
+for (const benchmark of selected) {
+  const started = performance.now()
+  process.stderr.write(`running: ${benchmark.name} … `)
+  outcomes.push(await runBenchmark(benchmark))
+  process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+}
+
+console.log(`\nNode ${process.version}\n${formatTable(outcomes)}`)
+if (cli.json !== undefined) {
+  writeFileSync(cli.json, outcomes.map((o) => `${toJsonLine(o)}\n`).join(""))
+  console.log(`\nwrote ${outcomes.length} result(s) to ${cli.json}`)
+}

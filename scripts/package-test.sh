@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The package test: what a user gets from `npm install protest-chronicle`.
+#
+# Builds the library, packs it, installs the tarball (plus its peer `effect`) into a throwaway
+# project outside the repo, and from there:
+#   - imports both entries from ESM (consumer.mjs) and requires them from CommonJS (consumer.cjs),
+#   - checks that internal paths (dist/..., src/...) are hidden by the `exports` map,
+#   - type-checks a TypeScript consumer (module NodeNext) against the shipped .d.ts / .d.cts,
+#   - decodes test/fixtures/package-record.json with Record.decode / Record.decodeJson, once that
+#     fixture holds a record rather than the `{}` placeholder (record-check.cjs, and its typed
+#     twin consumer-record.ts).
+# The consumer sources live in test/package/.consumer/: a dot folder, so that the repo's own
+# `tsc --noEmit` (whose include globs skip dot folders) and vitest leave them alone; they only
+# compile against the built package.
+# Set KEEP_PACKAGE_TEST=1 to keep the temp folder after a successful run.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+consumer_src="$repo_root/test/package/.consumer"
+fixture="$repo_root/test/fixtures/package-record.json"
+tsc="$repo_root/node_modules/.bin/tsc"
+peer_effect="effect@4.1.0"
+
+step() { printf '\n── package test: %s ──\n' "$*"; }
+die() { printf 'package test: FAIL: %s\n' "$*" >&2; exit 1; }
+
+[ -x "$tsc" ] || die "$tsc is missing: run npm ci first"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/chronicle-package-test.XXXXXX")"
+cleanup() {
+  local status=$?
+  if [ "$status" -ne 0 ] || [ -n "${KEEP_PACKAGE_TEST:-}" ]; then
+    printf 'package test: files kept in %s\n' "$work" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+step "build (npm run build)"
+npm run build || die "npm run build failed"
+
+step "pack"
+mkdir "$work/pack"
+tarball_name="$(npm pack --json --pack-destination "$work/pack" | node -e '
+  const [packed] = JSON.parse(require("node:fs").readFileSync(0, "utf8"))
+  process.stdout.write(packed.filename)')"
+tarball="$work/pack/$tarball_name"
+[ -f "$tarball" ] || die "npm pack did not produce $tarball"
+contents="$(tar -tzf "$tarball")"
+for entry in index testing; do
+  for ext in js cjs d.ts d.cts; do
+    grep -qxF "package/dist/$entry.$ext" <<<"$contents" || die "the tarball has no dist/$entry.$ext"
+  done
+done
+if leaked="$(grep -E '^package/(src|test|bench|scripts|examples|node_modules|\.tmp)/' <<<"$contents")"; then
+  die "the tarball ships files that are not for users:"$'\n'"$leaked"
+fi
+echo "$tarball_name: $(wc -l <<<"$contents") files, $(du -k "$tarball" | cut -f1) KiB"
+
+step "install the tarball and $peer_effect into a throwaway consumer"
+consumer="$work/consumer"
+mkdir "$consumer"
+cp -R "$consumer_src"/. "$consumer"/
+printf '{ "name": "chronicle-consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
+(cd "$consumer" && npm install --no-audit --no-fund --prefer-offline "$tarball" "$peer_effect")
+
+# The decode check switches on by itself when the fixture stops being the `{}` placeholder.
+record_args=()
+tsconfig="tsconfig.json"
+set +e
+node -e '
+  const value = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"))
+  const placeholder = value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0
+  process.exit(placeholder ? 10 : 0)' "$fixture"
+fixture_status=$?
+set -e
+case "$fixture_status" in
+  0) record_args=("$fixture"); tsconfig="tsconfig.record.json"; echo "record fixture: ${fixture#"$repo_root"/}" ;;
+  10) echo "record fixture: ${fixture#"$repo_root"/} is still the {} placeholder, so the decode check is skipped" ;;
+  *) die "could not read ${fixture#"$repo_root"/} as JSON" ;;
+esac
+
+step "ESM consumer (import)"
+(cd "$consumer" && node consumer.mjs "${record_args[@]}") || die "the ESM consumer failed"
+
+step "CommonJS consumer (require)"
+(cd "$consumer" && node consumer.cjs "${record_args[@]}") || die "the CommonJS consumer failed"
+
+step "TypeScript consumer (tsc --noEmit -p $tsconfig, module NodeNext)"
+(cd "$consumer" && "$tsc" --noEmit -p "$tsconfig") || die "the TypeScript consumer does not type-check against the shipped declarations"
+echo "type-check ok ($("$tsc" --version))"
+
+step "passed"

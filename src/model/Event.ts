@@ -1,0 +1,104 @@
+/**
+ * Events: the built-in event kinds as one tagged union (discriminated by `kind`), and functions
+ * every event supports whatever its kind.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import * as Count from "./Count.js"
+import type { EventCommon } from "./EventCommon.js"
+import * as Mapping from "./Mapping.js"
+import { Dispersal, Detention, EmergencyMeasure, Violence } from "./kinds/force.js"
+import { HungerStrike, Rally, Strike } from "./kinds/protest.js"
+import { Concession, Layoff, Negotiation, OfficialStatement, Release, Trial } from "./kinds/state.js"
+import * as When from "./When.js"
+
+export * from "./EventCommon.js"
+export * from "./kinds/force.js"
+export * from "./kinds/protest.js"
+export * from "./kinds/state.js"
+
+/** The schema of each built-in event kind, by kind name. */
+export const builtInKindSchemas = {
+  strike: Strike,
+  "hunger-strike": HungerStrike,
+  rally: Rally,
+  dispersal: Dispersal,
+  violence: Violence,
+  detention: Detention,
+  "official-statement": OfficialStatement,
+  "emergency-measure": EmergencyMeasure,
+  trial: Trial,
+  release: Release,
+  concession: Concession,
+  layoff: Layoff,
+  negotiation: Negotiation
+} as const
+
+/** An event of one of the built-in kinds, as a schema (a union discriminated by `kind`). */
+export const Event = Schema.Union([
+  Strike,
+  HungerStrike,
+  Rally,
+  Dispersal,
+  Violence,
+  Detention,
+  OfficialStatement,
+  EmergencyMeasure,
+  Trial,
+  Release,
+  Concession,
+  Layoff,
+  Negotiation
+]).annotate({
+  identifier: "Event",
+  title: "Event",
+  description: "A labour or protest event of one of the built-in kinds."
+})
+/** @since 0.1.0 */
+export type Event = typeof Event.Type
+
+/** The name of a built-in event kind. */
+export type EventKind = Event["kind"]
+
+/** Any event, built-in or user-defined: the common fields plus a `kind` name. */
+export type AnyEvent = EventCommon & { readonly kind: string }
+
+/** The bounds of an event's `when`, in the local calendar of its `where.timeZone`. */
+export const bounds = (event: AnyEvent): When.Bounds => When.bounds(event.when, event.where.timeZone)
+
+/** The ids of every actor the event names as a participant. */
+export const actorIds = (event: AnyEvent): ReadonlyArray<string> => (event.participants ?? []).map((p: { readonly actor: string }) => p.actor)
+
+/**
+ * The CAMEO / PLOVER / ACLED mapping of a built-in event, refined by its details where the
+ * codebooks distinguish them: a blockade from a march, a dispersal in which a claim reports deaths
+ * or live fire from one without, a curfew from a state of emergency, a verdict from a hearing.
+ */
+export const mappingOf = (event: Event): Mapping.Mapping => {
+  switch (event.kind) {
+    case "rally":
+      return Mapping.rallyMapping(event.form)
+    case "dispersal":
+      return Mapping.dispersalMapping({
+        lethal: (event.killed ?? []).some((c) => Count.bounds(c.value).low > 0),
+        liveFire: (event.force ?? []).includes("live-fire")
+      })
+    case "violence":
+      return Mapping.violenceMapping(event.form)
+    case "emergency-measure":
+      return Mapping.emergencyMapping(event.measures[0] ?? "other")
+    case "trial":
+      return Mapping.trialMapping(event.stage)
+    case "release":
+      return Mapping.releaseMapping(event.form)
+    case "concession":
+      return Mapping.concessionMapping({ subject: event.subject })
+    case "negotiation":
+      return Mapping.negotiationMapping(event.form)
+    case "official-statement":
+      return event.stance === undefined ? Mapping.kindMappings["official-statement"] : Mapping.statementMapping(event.stance)
+    default:
+      return Mapping.kindMappings[event.kind]
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Branded identifiers for records. Ids are readable slugs such as
+ * `zhanaozen-2011-12-16-shooting`, or UUIDs: letters, digits and `.`, `_`, `:`, `~`, `-`,
+ * starting with a letter or digit, at most 200 characters.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,199}$/u
+
+const idCheck = Schema.isPattern(idPattern, {
+  expected: "an id: letters, digits and . _ : ~ - (starting with a letter or digit, at most 200 characters)"
+})
+
+const IdString = Schema.String.check(idCheck)
+const about = (title: string, what: string) => ({ title, description: `The id of ${what}.` })
+
+/** The id of an event record (a strike, a rally, a detention, …). */
+export const EventId = IdString.pipe(Schema.brand("EventId")).annotate(about("EventId", "an event"))
+/** @since 0.1.0 */
+export type EventId = typeof EventId.Type
+
+/** The id of an actor record: a person, a workers' group, a company, a state body, … */
+export const ActorId = IdString.pipe(Schema.brand("ActorId")).annotate(about("ActorId", "an actor"))
+/** @since 0.1.0 */
+export type ActorId = typeof ActorId.Type
+
+/** The id of a place record: a country, a region, a town, an oilfield, … */
+export const PlaceId = IdString.pipe(Schema.brand("PlaceId")).annotate(about("PlaceId", "a place"))
+/** @since 0.1.0 */
+export type PlaceId = typeof PlaceId.Type
+
+/** The id of a source record: one article, report, decree or post. */
+export const SourceId = IdString.pipe(Schema.brand("SourceId")).annotate(about("SourceId", "a source"))
+/** @since 0.1.0 */
+export type SourceId = typeof SourceId.Type
+
+/** The id of a link record between two events. */
+export const LinkId = IdString.pipe(Schema.brand("LinkId")).annotate(about("LinkId", "a link"))
+/** @since 0.1.0 */
+export type LinkId = typeof LinkId.Type
+
+/** True when `s` has the form every id must have (whatever kind of record it names). */
+export const isValidId = (s: unknown): s is string => typeof s === "string" && idPattern.test(s)

@@ -1,0 +1,273 @@
+/**
+ * Vocabularies: the set of event kinds a chronicle understands. The built-in vocabulary has the
+ * thirteen kinds of `Event`; an app adds its own kinds — defined with Schema on top of the common
+ * event fields, each with its CAMEO / PLOVER / ACLED mapping — and gets a decoder, an encoder and
+ * a JSON Schema that treat them exactly like the built-in ones.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Vocabulary } from "protest-chronicle"
+ *
+ * const Boycott = Vocabulary.defineKind({
+ *   kind: "consumer-boycott",
+ *   description: "A call to stop buying a company's products.",
+ *   fields: { target: Schema.String },
+ *   mapping: {
+ *     cameo: { code: "143", label: "Conduct strike or boycott" },
+ *     plover: { type: "PROTEST", mode: "boycott" },
+ *     acled: { eventType: "Protests", subEventType: "Peaceful protest" }
+ *   }
+ * })
+ * const vocabulary = Vocabulary.make([Boycott])
+ * vocabulary.decode({ type: "event", kind: "consumer-boycott", ... })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { Data, JsonSchema, Result, Schema } from "effect"
+import { Actor } from "./Actor.js"
+import { type DecodeIssue, issuesFromSchema, RecordDecodeError } from "./DecodeError.js"
+import { type AnyEvent, builtInKindSchemas, type Event, eventFields, mappingOf } from "./Event.js"
+import { Link } from "./Link.js"
+import type { Mapping } from "./Mapping.js"
+import { Place } from "./Place.js"
+import { Source } from "./Source.js"
+import { compile, type Guard } from "./internal/guard.js"
+
+/** A vocabulary was defined wrongly (a clashing or malformed kind name). A programming error. */
+export class VocabularyError extends Data.TaggedError("VocabularyError")<{ readonly reason: string }> {
+  override get message(): string {
+    return this.reason
+  }
+}
+
+/** One event kind: its name, its full schema (common fields included) and its mapping. */
+export interface KindDefinition<K extends string = string, S extends Schema.Top = Schema.Top> {
+  readonly kind: K
+  readonly description: string
+  readonly schema: S
+  // A method signature, so that a definition of a specific kind is also a `KindDefinition`.
+  mapping(event: S["Type"]): Mapping
+}
+
+const kindNamePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
+
+/**
+ * Defines an event kind from its own fields. The common event fields (`id`, `title`, `when`,
+ * `where`, `citations`, …) are added for you and cannot be redefined. `mapping` is a fixed
+ * mapping or a function of the event.
+ *
+ * Throws a `VocabularyError` when the kind name is not kebab-case or a field clashes with a
+ * common field: these are mistakes in code, not in data.
+ */
+export const defineKind = <const K extends string, const F extends Schema.Struct.Fields>(definition: {
+  readonly kind: K
+  readonly description: string
+  readonly fields: F
+  readonly mapping: Mapping | ((event: Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>["Type"]) => Mapping)
+}): KindDefinition<K, Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>> => {
+  if (!kindNamePattern.test(definition.kind)) {
+    throw new VocabularyError({ reason: `kind "${definition.kind}" must be kebab-case (such as "consumer-boycott")` })
+  }
+  for (const key of Object.keys(definition.fields)) {
+    if (key in eventFields || key === "kind") {
+      throw new VocabularyError({ reason: `kind "${definition.kind}" cannot redefine the common field "${key}"` })
+    }
+  }
+  const schema = Schema.Struct({ ...eventFields, kind: Schema.Literal(definition.kind), ...definition.fields }).annotate({
+    identifier: pascal(definition.kind),
+    title: pascal(definition.kind),
+    description: definition.description
+  })
+  const mapping = definition.mapping
+  return {
+    kind: definition.kind,
+    description: definition.description,
+    schema: schema as never,
+    mapping: (typeof mapping === "function" ? mapping : () => mapping) as never
+  }
+}
+
+const pascal = (kebab: string): string => kebab.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
+
+/** The definitions of the built-in kinds. */
+export const builtInKinds: ReadonlyArray<KindDefinition> = Object.entries(builtInKindSchemas).map(([kind, schema]) => ({
+  kind,
+  description: String(schema.ast.annotations?.description ?? kind),
+  schema: schema as Schema.Top,
+  mapping: (event: Event) => mappingOf(event)
+}))
+
+const otherRecordSchemas = { actor: Actor, place: Place, source: Source, link: Link } as const
+const recordTypes = ["event", ...Object.keys(otherRecordSchemas)] as const
+
+/** The decoded type of any record a vocabulary understands. */
+export type AnyRecord = AnyEvent | Actor | Place | Source | Link
+
+/** A vocabulary: a set of event kinds, with everything needed to read and write their records. */
+export interface Vocabulary {
+  /** Every kind, built-in ones first. */
+  readonly kinds: ReadonlyArray<KindDefinition>
+  /** The definition of a kind, if the vocabulary has it. */
+  readonly kind: (name: string) => KindDefinition | undefined
+  /** The schema of any event of this vocabulary (a union discriminated by `kind`). */
+  readonly Event: Schema.Top
+  /** The schema of any record of this vocabulary (discriminated by `type`, then `kind`). */
+  readonly Record: Schema.Top
+  /** Decodes one record from an unknown value; never throws. */
+  readonly decode: (input: unknown) => Result.Result<AnyRecord, RecordDecodeError>
+  /** Decodes one record from a JSON string; never throws. */
+  readonly decodeJson: (json: string) => Result.Result<AnyRecord, RecordDecodeError>
+  /**
+   * Decodes JSON Lines (one record per line; blank lines are skipped). All or nothing: on any bad
+   * line it fails with every issue of every bad line, each naming its line number.
+   */
+  readonly decodeJsonl: (text: string) => Result.Result<ReadonlyArray<AnyRecord>, RecordDecodeError>
+  /** Encodes a record to a plain JSON value. */
+  readonly encode: (record: AnyRecord) => unknown
+  /** The CAMEO / PLOVER / ACLED mapping of an event of this vocabulary. */
+  readonly mapping: (event: AnyEvent) => Mapping | undefined
+  /** A standalone JSON Schema (draft 2020-12) document for the records of this vocabulary. */
+  readonly jsonSchema: () => JsonSchema.JsonSchema
+}
+
+const issue = (path: ReadonlyArray<PropertyKey>, message: string, line?: number): DecodeIssue =>
+  line === undefined ? { path, message } : { line, path, message }
+
+const describe = (u: unknown): string => {
+  if (u === null) return "null"
+  if (Array.isArray(u)) return "an array"
+  if (typeof u === "string") return JSON.stringify(u.length > 60 ? u.slice(0, 57) + "..." : u)
+  return typeof u === "object" ? "an object" : `${typeof u} ${String(u)}`
+}
+
+/**
+ * Makes a vocabulary from the built-in kinds plus `custom` ones. Throws a `VocabularyError` when
+ * two kinds share a name.
+ */
+export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => {
+  const kinds = [...builtInKinds, ...custom]
+  const byName = new Map<string, KindDefinition>()
+  for (const k of kinds) {
+    if (byName.has(k.kind)) throw new VocabularyError({ reason: `kind "${k.kind}" is defined twice` })
+    byName.set(k.kind, k)
+  }
+  type Decoder = { readonly guard: Guard; readonly decode: (u: unknown) => Result.Result<unknown, Schema.SchemaError> }
+  const decoders = new Map<string, Decoder>()
+  const decoderOf = (key: string, schema: Schema.Top): Decoder => {
+    let d = decoders.get(key)
+    if (d === undefined) {
+      d = {
+        guard: compile(schema.ast),
+        // Unknown keys are errors: a misspelt field must not be dropped without a word.
+        decode: Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>, { errors: "all", onExcessProperty: "error" })
+      }
+      decoders.set(key, d)
+    }
+    return d
+  }
+  const kindList = kinds.map((k) => k.kind).join(", ")
+  const eventSchemas = kinds.map((k) => k.schema)
+  const EventSchema = Schema.Union(eventSchemas).annotate({ identifier: "Event", title: "Event" })
+  const RecordSchema = Schema.Union([...eventSchemas, ...Object.values(otherRecordSchemas)]).annotate({
+    identifier: "Record",
+    title: "protest-chronicle record",
+    description: "An event, actor, place, source or link record of protest-chronicle."
+  })
+
+  const decodeAt = (input: unknown, line?: number): Result.Result<AnyRecord, ReadonlyArray<DecodeIssue>> => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      return Result.fail([issue([], `expected a record (a JSON object), got ${describe(input)}`, line)])
+    }
+    try {
+      const type = (input as { readonly type?: unknown }).type
+      let key: string
+      let schema: Schema.Top
+      if (type === "event") {
+        const kind = (input as { readonly kind?: unknown }).kind
+        const def = typeof kind === "string" ? byName.get(kind) : undefined
+        if (def === undefined) {
+          return Result.fail([issue(["kind"], `${kind === undefined ? "missing" : describe(kind) + " is not"} an event kind of this vocabulary (${kindList})`, line)])
+        }
+        key = `event:${def.kind}`
+        schema = def.schema
+      } else if (typeof type === "string" && type in otherRecordSchemas) {
+        key = type
+        schema = otherRecordSchemas[type as keyof typeof otherRecordSchemas]
+      } else {
+        return Result.fail([issue(["type"], `${type === undefined ? "missing" : describe(type) + " is not"} a record type (${recordTypes.join(", ")})`, line)])
+      }
+      const decoder = decoderOf(key, schema)
+      // The guard accepts only values the schema would decode to themselves; anything else goes
+      // through the schema, which names every issue.
+      if (decoder.guard(input)) return Result.succeed(input as AnyRecord)
+      const r = decoder.decode(input)
+      return Result.isSuccess(r) ? Result.succeed(r.success as AnyRecord) : Result.fail(issuesFromSchema(r.failure.issue, line))
+    } catch (e) {
+      return Result.fail([issue([], `could not be read: ${e instanceof Error ? e.message : String(e)}`, line)])
+    }
+  }
+
+  const parseJson = (json: string, line?: number): Result.Result<unknown, ReadonlyArray<DecodeIssue>> => {
+    try {
+      return Result.succeed(JSON.parse(json))
+    } catch (e) {
+      return Result.fail([issue([], `not valid JSON (${e instanceof Error ? e.message : String(e)})`, line)])
+    }
+  }
+
+  const decodeLine = (json: string, line?: number) => Result.flatMap(parseJson(json, line), (u) => decodeAt(u, line))
+
+  const encoders = new Map<string, (a: unknown) => unknown>()
+  const encode = (record: AnyRecord): unknown => {
+    const key = record.type === "event" ? `event:${(record as AnyEvent).kind}` : record.type
+    let e = encoders.get(key)
+    if (e === undefined) {
+      const schema = record.type === "event" ? byName.get((record as AnyEvent).kind)?.schema : otherRecordSchemas[record.type as keyof typeof otherRecordSchemas]
+      if (schema === undefined) throw new VocabularyError({ reason: `kind "${(record as AnyEvent).kind}" is not in this vocabulary` })
+      e = Schema.encodeSync(schema as Schema.Codec<unknown, unknown>)
+      encoders.set(key, e)
+    }
+    return e(record)
+  }
+
+  return {
+    kinds,
+    kind: (name) => byName.get(name),
+    Event: EventSchema,
+    Record: RecordSchema,
+    decode: (input) => Result.mapError(decodeAt(input), (issues) => new RecordDecodeError({ issues })),
+    decodeJson: (json) => Result.mapError(decodeLine(json), (issues) => new RecordDecodeError({ issues })),
+    decodeJsonl: (text) => {
+      const records: Array<AnyRecord> = []
+      const issues: Array<DecodeIssue> = []
+      const lines = text.split("\n")
+      for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i]!
+        if (raw.trim() === "") continue
+        const r = decodeLine(raw, i + 1)
+        if (Result.isSuccess(r)) records.push(r.success)
+        else issues.push(...r.failure)
+      }
+      return issues.length === 0 ? Result.succeed(records) : Result.fail(new RecordDecodeError({ issues }))
+    },
+    encode,
+    mapping: (event) => {
+      const def = byName.get(event.kind)
+      return def === undefined ? undefined : def.mapping(event)
+    },
+    jsonSchema: () => {
+      const doc = Schema.toJsonSchemaDocument(RecordSchema)
+      return {
+        $schema: JsonSchema.META_SCHEMA_URI_DRAFT_2020_12,
+        $id: "urn:protest-chronicle:record",
+        ...doc.schema,
+        $defs: doc.definitions
+      } as JsonSchema.JsonSchema
+    }
+  }
+}
+
+/** The built-in vocabulary: the thirteen kinds of `Event`. */
+export const builtIn: Vocabulary = make()

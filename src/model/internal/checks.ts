@@ -1,0 +1,16 @@
+import { Schema } from "effect"
+import * as When from "../When.js"
+
+/**
+ * A struct check: the optional EDTF value at `fromKey` must not certainly lie after the one at
+ * `toKey` (compared by bounds in UTC, which is enough to catch a term that ends before it starts).
+ */
+export const whenNotAfter = <K extends string, L extends string>(fromKey: K, toKey: L) =>
+  Schema.makeFilter((o: { readonly [k in K | L]?: When.When }) => {
+    const from = o[fromKey]
+    const to = o[toKey]
+    if (from === undefined || to === undefined) return undefined
+    const a = When.bounds(from, "UTC")
+    const b = When.bounds(to, "UTC")
+    return a.earliest <= b.latest || { path: [toKey], issue: `"${to}" ends before "${from}" begins` }
+  })

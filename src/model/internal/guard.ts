@@ -1,0 +1,127 @@
+import type { SchemaAST } from "effect"
+
+/**
+ * A fast validity check compiled from a schema's AST, for schemas whose decoded value equals
+ * their input (no transformations). It answers only "certainly valid": `false` means "ask the
+ * schema", which then reports the issues (or, where the guard is stricter than the schema,
+ * accepts). The decoders use it to skip Effect's general interpreter on the common, valid path;
+ * a property test checks that it never accepts what the schema rejects.
+ */
+export type Guard = (input: unknown) => boolean
+
+const options: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error" }
+
+const never: Guard = () => false
+
+const withChecks = (ast: SchemaAST.AST, base: Guard): Guard => {
+  const checks = ast.checks
+  if (checks === undefined) return base
+  const flat: Array<SchemaAST.Filter<unknown>> = []
+  const collect = (c: SchemaAST.Check<unknown>): void => {
+    if (c._tag === "Filter") flat.push(c)
+    else c.checks.forEach(collect)
+  }
+  checks.forEach(collect)
+  return (u) => {
+    if (!base(u)) return false
+    for (let i = 0; i < flat.length; i++) if (flat[i]!.run(u, ast, options) !== undefined) return false
+    return true
+  }
+}
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> => {
+  if (typeof u !== "object" || u === null || Array.isArray(u)) return false
+  const proto = Object.getPrototypeOf(u)
+  return proto === Object.prototype
+}
+
+const compileObjects = (ast: SchemaAST.Objects): Guard => {
+  if (ast.indexSignatures.length > 0) return never
+  const names: Array<string> = []
+  const optional: Array<boolean> = []
+  const guards: Array<Guard> = []
+  for (const ps of ast.propertySignatures) {
+    if (typeof ps.name !== "string") return never
+    names.push(ps.name)
+    optional.push(ps.type.context?.isOptional === true)
+    guards.push(compile(ps.type))
+  }
+  const known = new Set(names)
+  const n = names.length
+  return (u) => {
+    if (!isPlainObject(u)) return false
+    let present = 0
+    for (let i = 0; i < n; i++) {
+      const name = names[i]!
+      if (!Object.hasOwn(u, name)) {
+        if (!optional[i]) return false
+        continue
+      }
+      present++
+      if (!guards[i]!(u[name])) return false
+    }
+    // Excess keys are errors for records: a misspelt field must not vanish silently.
+    const keys = Object.keys(u)
+    if (keys.length !== present) return false
+    for (let i = 0; i < keys.length; i++) if (!known.has(keys[i]!)) return false
+    return Object.getOwnPropertySymbols(u).length === 0
+  }
+}
+
+const compileArrays = (ast: SchemaAST.Arrays): Guard => {
+  if (ast.elements.length !== 0 || ast.rest.length !== 1) return never
+  const item = compile(ast.rest[0]!)
+  return (u) => {
+    if (!Array.isArray(u)) return false
+    for (let i = 0; i < u.length; i++) {
+      if (!(i in u) || !item(u[i])) return false
+    }
+    return true
+  }
+}
+
+const compileUnion = (ast: SchemaAST.Union): Guard => {
+  if (ast.options?.mode === "oneOf") return never
+  const members = ast.types.map(compile)
+  return (u) => {
+    for (let i = 0; i < members.length; i++) if (members[i]!(u)) return true
+    return false
+  }
+}
+
+const compileBase = (ast: SchemaAST.AST): Guard => {
+  switch (ast._tag) {
+    case "String":
+      return (u) => typeof u === "string"
+    case "Number":
+      return (u) => typeof u === "number"
+    case "Boolean":
+      return (u) => typeof u === "boolean"
+    case "Null":
+      return (u) => u === null
+    case "Literal": {
+      const literal = ast.literal
+      return (u) => u === literal
+    }
+    case "Objects":
+      return compileObjects(ast)
+    case "Arrays":
+      return compileArrays(ast)
+    case "Union":
+      return compileUnion(ast)
+    default:
+      return never
+  }
+}
+
+const cache = new WeakMap<SchemaAST.AST, Guard>()
+
+/** Compiles (once per AST node) a guard; unsupported nodes compile to "ask the schema". */
+export const compile = (ast: SchemaAST.AST): Guard => {
+  let g = cache.get(ast)
+  if (g === undefined) {
+    g = ast.encoding !== undefined ? never : withChecks(ast, compileBase(ast))
+    cache.set(ast, g)
+  }
+  return g
+}

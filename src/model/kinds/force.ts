@@ -1,0 +1,116 @@
+/**
+ * Event kinds of force and restriction: dispersals, violence with casualties, detentions and
+ * emergency measures.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { CountClaims } from "../Claim.js"
+import { eventFields } from "../EventCommon.js"
+import { ActorId, PlaceId } from "../Id.js"
+import { nonEmptyArrayOf, Text } from "../Text.js"
+
+/** A means of force reported in a dispersal or clash. */
+export const Force = Schema.Literals([
+  "physical",
+  "batons",
+  "tear-gas",
+  "stun-grenades",
+  "water-cannon",
+  "rubber-bullets",
+  "live-fire",
+  "vehicles",
+  "arrests"
+])
+/** @since 0.1.0 */
+export type Force = typeof Force.Type
+
+/**
+ * A dispersal or use of force by authorities against a gathering: who acted (`by`), the means
+ * reported, and casualties as claims.
+ */
+export const Dispersal = Schema.Struct({
+  ...eventFields,
+  kind: Schema.Literal("dispersal"),
+  by: Schema.optionalKey(Schema.Array(ActorId)),
+  force: Schema.optionalKey(Schema.Array(Force)),
+  killed: Schema.optionalKey(CountClaims),
+  injured: Schema.optionalKey(CountClaims)
+}).annotate({ identifier: "Dispersal", title: "Dispersal", description: "Authorities break up a gathering or use force against it." })
+/** @since 0.1.0 */
+export type Dispersal = typeof Dispersal.Type
+
+/** The form violence took. */
+export const ViolenceForm = Schema.Literals(["shooting", "killing", "beating", "clashes", "arson", "death", "other"])
+/** @since 0.1.0 */
+export type ViolenceForm = typeof ViolenceForm.Type
+
+/**
+ * Violence with casualties: a killing, a shooting, clashes. Who is said to be responsible goes in
+ * `participants` (role `perpetrator`) or, when sources disagree, in `disputes`.
+ */
+export const Violence = Schema.Struct({
+  ...eventFields,
+  kind: Schema.Literal("violence"),
+  form: ViolenceForm,
+  killed: Schema.optionalKey(CountClaims),
+  injured: Schema.optionalKey(CountClaims)
+}).annotate({ identifier: "Violence", title: "Violence", description: "Violence with casualties." })
+/** @since 0.1.0 */
+export type Violence = typeof Violence.Type
+
+/** What became of detainees, as far as the record knows. */
+export const DetentionOutcome = Schema.Struct({
+  status: Schema.Literals([
+    "held",
+    "released",
+    "released-with-warning",
+    "fined",
+    "administrative-arrest",
+    "charged",
+    "sentenced",
+    "unknown"
+  ]),
+  detail: Schema.optionalKey(Text)
+}).annotate({ identifier: "DetentionOutcome", title: "DetentionOutcome" })
+/** @since 0.1.0 */
+export type DetentionOutcome = typeof DetentionOutcome.Type
+
+/**
+ * A detention or arrest: how many were detained (as claims), named detainees, the authority that
+ * detained them, the legal basis given (such as the law "On Peaceful Assemblies"), charges and
+ * outcome.
+ */
+export const Detention = Schema.Struct({
+  ...eventFields,
+  kind: Schema.Literal("detention"),
+  detained: CountClaims,
+  detainees: Schema.optionalKey(Schema.Array(ActorId)),
+  authority: Schema.optionalKey(ActorId),
+  legalBasis: Schema.optionalKey(Schema.Array(Text)),
+  charges: Schema.optionalKey(Schema.Array(Text)),
+  outcome: Schema.optionalKey(DetentionOutcome)
+}).annotate({ identifier: "Detention", title: "Detention", description: "People are detained or arrested." })
+/** @since 0.1.0 */
+export type Detention = typeof Detention.Type
+
+/** The kind of emergency measure. */
+export const Measure = Schema.Literals(["state-of-emergency", "curfew", "ban", "deployment", "internet-shutdown", "other"])
+/** @since 0.1.0 */
+export type Measure = typeof Measure.Type
+
+/**
+ * An emergency measure: a state of emergency, curfew, ban or deployment, decreed by an authority
+ * over an area, with the restrictions it imposed. Its `when` is the period it was in force.
+ */
+export const EmergencyMeasure = Schema.Struct({
+  ...eventFields,
+  kind: Schema.Literal("emergency-measure"),
+  measures: nonEmptyArrayOf(Measure, "needs at least one measure"),
+  authority: Schema.optionalKey(ActorId),
+  area: Schema.optionalKey(Schema.Array(PlaceId)),
+  restrictions: Schema.optionalKey(Schema.Array(Text)),
+  instrument: Schema.optionalKey(Text)
+}).annotate({ identifier: "EmergencyMeasure", title: "EmergencyMeasure", description: "A state of emergency, curfew, ban or deployment." })
+/** @since 0.1.0 */
+export type EmergencyMeasure = typeof EmergencyMeasure.Type

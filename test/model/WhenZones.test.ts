@@ -1,0 +1,92 @@
+import { Result, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import * as TimeZone from "../../src/model/TimeZone.js"
+import * as When from "../../src/model/When.js"
+import { timeZoneSamples } from "../../src/testing/When.js"
+
+const inZone = (s: string, zone: string): readonly [string, string] => {
+  const b = When.bounds(When.unsafeMake(s), zone)
+  return [new Date(b.earliest).toISOString(), new Date(b.latest).toISOString()]
+}
+
+describe("When.bounds in the place's time zone", () => {
+  it("reads a day in Zhanaozen (Asia/Aqtau, UTC+5)", () => {
+    expect(inZone("2011-12-16", "Asia/Aqtau")).toEqual(["2011-12-15T19:00:00.000Z", "2011-12-16T18:59:59.999Z"])
+    expect(inZone("2011-12-16T11:00:00", "Asia/Aqtau")).toEqual(["2011-12-16T06:00:00.000Z", "2011-12-16T06:00:00.999Z"])
+  })
+
+  it("reads Astana (Asia/Almaty) at UTC+6 in 2023", () => {
+    expect(inZone("2023-03-20", "Asia/Almaty")).toEqual(["2023-03-19T18:00:00.000Z", "2023-03-20T17:59:59.999Z"])
+  })
+
+  it("reads Astana (Asia/Almaty) at UTC+5 from 2024-03-01", () => {
+    expect(inZone("2024-03-01", "Asia/Almaty")).toEqual(["2024-02-29T19:00:00.000Z", "2024-03-01T18:59:59.999Z"])
+    expect(inZone("2024-06-15", "Asia/Almaty")).toEqual(["2024-06-14T19:00:00.000Z", "2024-06-15T18:59:59.999Z"])
+  })
+
+  it("gives the day of the change in Astana its 25 hours (clocks went back at midnight)", () => {
+    expect(inZone("2024-02-29", "Asia/Almaty")).toEqual(["2024-02-28T18:00:00.000Z", "2024-02-29T18:59:59.999Z"])
+    expect(inZone("2024-02-29T23:30:00", "Asia/Almaty")).toEqual(["2024-02-29T17:30:00.000Z", "2024-02-29T17:30:00.999Z"])
+  })
+
+  it("lets an explicit offset override the zone", () => {
+    expect(inZone("2011-12-16T10:00:00Z", "Asia/Aqtau")).toEqual(["2011-12-16T10:00:00.000Z", "2011-12-16T10:00:00.999Z"])
+    expect(inZone("2011-12-16T10:00:00+06:00", "Asia/Aqtau")).toEqual(["2011-12-16T04:00:00.000Z", "2011-12-16T04:00:00.999Z"])
+    expect(inZone("2011-12-16T10:00:00+06:00", "America/New_York")).toEqual(inZone("2011-12-16T10:00:00+06:00", "UTC"))
+  })
+
+  it("reads a month and a year in the local calendar", () => {
+    expect(inZone("2024-03", "Asia/Almaty")).toEqual(["2024-02-29T19:00:00.000Z", "2024-03-31T18:59:59.999Z"])
+    expect(inZone("2011", "Asia/Aqtau")).toEqual(["2010-12-31T19:00:00.000Z", "2011-12-31T18:59:59.999Z"])
+  })
+
+  it("maps a skipped local time to the moment the clocks jumped, a repeated one to its first occurrence", () => {
+    expect(inZone("2021-03-14T02:30:00", "America/New_York")).toEqual(["2021-03-14T07:00:00.000Z", "2021-03-14T07:00:00.999Z"])
+    expect(inZone("2021-11-07T01:30:00", "America/New_York")).toEqual(["2021-11-07T05:30:00.000Z", "2021-11-07T05:30:00.999Z"])
+    expect(inZone("2021-11-07", "America/New_York")).toEqual(["2021-11-07T04:00:00.000Z", "2021-11-08T04:59:59.999Z"])
+  })
+
+  it("starts a day whose midnight was skipped at the jump (America/Santiago)", () => {
+    expect(inZone("2022-09-11", "America/Santiago")).toEqual(["2022-09-11T04:00:00.000Z", "2022-09-12T02:59:59.999Z"])
+  })
+
+  it("keeps bounds ordered for a local day that never happened (Pacific/Apia skipped 2011-12-30)", () => {
+    const b = When.bounds(When.unsafeMake("2011-12-30"), "Pacific/Apia")
+    expect(b.earliest).toBe(b.latest)
+    expect(inZone("2011-12", "Pacific/Apia")).toEqual(["2011-12-01T10:00:00.000Z", "2011-12-31T09:59:59.999Z"])
+  })
+
+  it("uses local mean time before standard time existed", () => {
+    // Aqtau kept LMT (UTC+3:21:04) until 1924.
+    expect(inZone("1900-01-01", "Asia/Aqtau")).toEqual(["1899-12-31T20:38:56.000Z", "1900-01-01T20:38:55.999Z"])
+  })
+
+  it("throws a TimeZoneError for a zone the engine does not know", () => {
+    expect(() => When.bounds(When.unsafeMake("2011"), "Asia/Aqtu")).toThrow("\"Asia/Aqtu\" is not an IANA time zone")
+  })
+})
+
+describe("TimeZone", () => {
+  it("decodes real zones and explains a typo", () => {
+    expect(Schema.decodeUnknownSync(TimeZone.TimeZone)("Asia/Aqtau")).toBe("Asia/Aqtau")
+    const r = Schema.decodeUnknownResult(TimeZone.TimeZone)("Asia/Aqtu")
+    expect(Result.isFailure(r) && r.failure.message).toBe("\"Asia/Aqtu\" is not an IANA time zone")
+  })
+
+  it("refuses offsets and junk that are not IANA ids", () => {
+    for (const id of ["+05:00", "", "Asia/", "/UTC", "Asia/Aqtau ", "Mars/Olympus_Mons"]) {
+      expect(TimeZone.isTimeZone(id)).toBe(false)
+    }
+    expect(TimeZone.isTimeZone(5)).toBe(false)
+  })
+
+  it("knows every sample zone the arbitraries draw from", () => {
+    for (const zone of timeZoneSamples) expect(TimeZone.isTimeZone(zone)).toBe(true)
+    expect(timeZoneSamples).toEqual(expect.arrayContaining(["Asia/Aqtau", "Asia/Almaty", "UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe"]))
+  })
+
+  it("make and unsafeMake", () => {
+    expect(Result.isSuccess(TimeZone.make("Europe/Berlin"))).toBe(true)
+    expect(() => TimeZone.unsafeMake("Europe/Berlim")).toThrow("\"Europe/Berlim\" is not an IANA time zone")
+  })
+})

@@ -1,0 +1,7 @@
+// CommonJS TypeScript consumer: the `require` condition of the exports map points at the .d.cts
+// declarations, so they are checked separately from the ESM ones.
+import Chronicle = require("protest-chronicle")
+import ChronicleTesting = require("protest-chronicle/testing")
+
+const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting]
+export = entries
