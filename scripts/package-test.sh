@@ -67,6 +67,24 @@ cp -R "$consumer_src"/. "$consumer"/
 printf '{ "name": "chronicle-consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
 (cd "$consumer" && npm install --no-audit --no-fund --prefer-offline "$tarball" "$peer_effect")
 
+# Optional peers (fast-check, for the testing entry) are not installed with the package, so the
+# main entry must load without them; after this check they are installed for the full consumers.
+optional_peers="$(cd "$consumer" && node -e '
+  const { peerDependencies = {}, peerDependenciesMeta = {} } = require("protest-chronicle/package.json")
+  const optional = Object.keys(peerDependencies).filter((name) => peerDependenciesMeta[name]?.optional)
+  process.stdout.write(optional.map((name) => `${name}@${peerDependencies[name]}`).join(" "))')"
+if [ -n "$optional_peers" ]; then
+  step "main entry without the optional peers ($optional_peers)"
+  (cd "$consumer" &&
+    node --input-type=module -e 'await import("protest-chronicle")' &&
+    node --input-type=commonjs -e 'require("protest-chronicle")') ||
+    die "protest-chronicle does not load without its optional peers ($optional_peers)"
+  echo "import and require of protest-chronicle work without $optional_peers"
+  step "install the optional peers"
+  # shellcheck disable=SC2086 # one word per peer
+  (cd "$consumer" && npm install --no-audit --no-fund --prefer-offline $optional_peers)
+fi
+
 # The decode check switches on by itself when the fixture stops being the `{}` placeholder.
 record_args=()
 tsconfig="tsconfig.json"

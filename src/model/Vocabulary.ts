@@ -258,7 +258,7 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
       return def === undefined ? undefined : def.mapping(event)
     },
     jsonSchema: () => {
-      const doc = Schema.toJsonSchemaDocument(RecordSchema)
+      const doc = Schema.toJsonSchemaDocument(RecordSchema, { onExcessProperty: "error", generateDescriptions: true })
       return {
         $schema: JsonSchema.META_SCHEMA_URI_DRAFT_2020_12,
         $id: "urn:protest-chronicle:record",

@@ -406,13 +406,9 @@ export const qualifiers = (w: When): Qualifiers => {
   if (p._tag !== "Interval") return qualifiersOfEndpoint(p)
   const a = qualifiersOfEndpoint(p.start)
   const b = qualifiersOfEndpoint(p.end)
-  if (b === NONE) return a
-  if (a === NONE) return b
-  const uncertain = a.uncertain || b.uncertain
-  const approximate = a.approximate || b.approximate
-  return uncertain === a.uncertain && approximate === a.approximate
-    ? a
-    : Object.freeze({ uncertain, approximate })
+  if (!b.uncertain && !b.approximate) return a
+  if (!a.uncertain && !a.approximate) return b
+  return Object.freeze({ uncertain: a.uncertain || b.uncertain, approximate: a.approximate || b.approximate })
 }
 
 /**
@@ -443,7 +439,8 @@ const boundsCache = makeBoundedCache<string, Bounds>()
  * moment of the jump. If the zone makes a value empty (a skipped local day, or a
  * local end before an offset start), `latest` is raised to `earliest`. A zone
  * that the engine does not know throws a `TimeZoneError`; pass a decoded
- * `TimeZone` to rule that out.
+ * `TimeZone` to rule that out. Like every getter here, it throws a `WhenError`
+ * for a string that was cast to `When` without being valid EDTF.
  *
  * @category getters
  * @since 0.1.0

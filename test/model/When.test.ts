@@ -1,5 +1,6 @@
 import { Result } from "effect"
 import { describe, expect, expectTypeOf, it } from "vitest"
+import type { TimeZone } from "../../src/model/TimeZone.js"
 import * as When from "../../src/model/When.js"
 
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms))
@@ -205,7 +206,8 @@ describe("When: types", () => {
     expectTypeOf<typeof When.When.Type>().toEqualTypeOf<When.When>()
     expectTypeOf<typeof When.When.Encoded>().toEqualTypeOf<string>()
     expectTypeOf(When.parse).returns.toEqualTypeOf<Result.Result<When.Parsed, When.WhenError>>()
-    expectTypeOf(When.bounds).parameter(1).toEqualTypeOf<string>()
+    expectTypeOf(When.bounds).parameter(1).toEqualTypeOf<TimeZone | string>()
+    expectTypeOf(When.bounds).returns.toEqualTypeOf<When.Bounds>()
     expectTypeOf<When.When>().toMatchTypeOf<string>()
   })
 })

@@ -1,0 +1,525 @@
+/**
+ * The Zhanaozen 2011–2023 fixtures and the seed article's 2023 events: they decode, re-encode to
+ * the same JSON, refer only to records that exist, cover every row and disagreement of the fact
+ * sheet, and keep the facts the sheet and the seed article give.
+ */
+import { Result } from "effect"
+import { existsSync, readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { Event, Record, When } from "../../src/model/index.js"
+import { disagreements, type FieldPath, notConfirmed, rows } from "../fixtures/coverage.js"
+import { akimQuote, seedEvents, seedLinks, seedRecords, seedSource } from "../fixtures/seed-2023.js"
+import { actors, all, events, links, places, seedArticle, sources } from "../fixtures/zhanaozen/index.js"
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------------------------
+
+type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+type Obj = { readonly [k: string]: Json }
+
+const asJson = (r: unknown): Obj => r as Obj
+const byId = new Map<string, Obj>(all.map((r) => [r.id, asJson(r)]))
+const typeOf = (id: string): string | undefined => byId.get(id)?.["type"] as string | undefined
+
+const get = (record: Obj, path: FieldPath): Json | undefined => {
+  let node: Json | undefined = record
+  for (const key of path) {
+    if (node === null || node === undefined || typeof node !== "object") return undefined
+    node = (node as { readonly [k: string]: Json })[String(key)]
+  }
+  return node
+}
+
+const record = (id: string): Obj => {
+  const r = byId.get(id)
+  if (r === undefined) throw new Error(`no record "${id}"`)
+  return r
+}
+
+interface Claim {
+  readonly value: Obj
+  readonly citations: ReadonlyArray<{ readonly source: string; readonly quote?: string }>
+  readonly claimant?: string
+  readonly madeOn?: string
+  readonly note?: string
+}
+const claims = (id: string, ...path: FieldPath): ReadonlyArray<Claim> => {
+  const v = get(record(id), path)
+  if (!Array.isArray(v)) throw new Error(`${id} ${JSON.stringify(path)} is not a list of claims`)
+  return v as unknown as ReadonlyArray<Claim>
+}
+const dispute = (id: string, topicPart: string): ReadonlyArray<Claim> => {
+  const ds = (get(record(id), ["disputes"]) ?? []) as unknown as ReadonlyArray<{ topic: string; claims: ReadonlyArray<Claim> }>
+  const d = ds.find((x) => x.topic.includes(topicPart))
+  if (d === undefined) throw new Error(`${id} has no dispute about "${topicPart}"`)
+  return d.claims
+}
+const cites = (c: Claim, source: string) => c.citations.some((x) => x.source === source)
+const outletsOf = (c: Claim) => c.citations.map((x) => record(x.source)["outlet"] as string)
+const find = (cs: ReadonlyArray<Claim>, pred: (v: Obj) => boolean): Claim => {
+  const c = cs.find((x) => pred(x.value))
+  if (c === undefined) throw new Error(`no claim matches among ${JSON.stringify(cs.map((x) => x.value))}`)
+  return c
+}
+const isCount = (kind: string, value?: number) => (v: Obj) => v["kind"] === kind && (value === undefined || v["value"] === value)
+
+/** Every id a record refers to, with the type of record it must be. */
+const references = (r: Obj): ReadonlyArray<{ readonly id: string; readonly type: string; readonly path: string }> => {
+  const out: Array<{ id: string; type: string; path: string }> = []
+  const add = (id: Json | undefined, type: string, path: ReadonlyArray<string | number>) => {
+    if (typeof id === "string") out.push({ id, type, path: JSON.stringify(path) })
+  }
+  const addAll = (ids: Json | undefined, type: string, path: ReadonlyArray<string | number>) => {
+    if (Array.isArray(ids)) ids.forEach((id, i) => add(id, type, [...path, i]))
+  }
+  const actorLists = ["employers", "by", "detainees", "defendants", "releasedActors", "parties", "memberOf", "actors"]
+  const actorKeys = ["actor", "claimant", "authority", "speaker", "court", "parent", "organization"]
+  const walk = (node: Json, path: ReadonlyArray<string | number>) => {
+    if (node === null || typeof node !== "object") return
+    if (Array.isArray(node)) {
+      node.forEach((x, i) => walk(x, [...path, i]))
+      return
+    }
+    const o = node as Obj
+    const top = path.length === 0
+    for (const [key, value] of Object.entries(o)) {
+      const here = [...path, key]
+      if (key === "citations" && Array.isArray(value)) value.forEach((c, i) => add((c as Obj)["source"], "source", [...here, i, "source"]))
+      else if (key === "via") add(value, "source", here)
+      else if (key === "place" || key === "within") add(value, "place", here)
+      else if (key === "area") addAll(value, "place", here)
+      else if (actorKeys.includes(key) && r["type"] !== "link") add(value, "actor", here)
+      else if (actorLists.includes(key)) addAll(value, "actor", here)
+      else if (top && r["type"] === "link" && (key === "from" || key === "to")) add(value, "event", here)
+      else if (top && r["type"] === "event" && r["kind"] === "concession" && key === "to") addAll(value, "actor", here)
+      walk(value, here)
+    }
+  }
+  walk(r, [])
+  return out
+}
+
+const decoded = (r: unknown) => {
+  const d = Record.decode(r)
+  if (Result.isFailure(d)) throw new Error(`${(r as Obj)["id"]}: ${d.failure.message}`)
+  return d.success
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) decoding
+// ---------------------------------------------------------------------------------------------
+
+describe("every fixture record", () => {
+  it.each(all.map((r) => [r.id, r] as const))("%s decodes and re-encodes to the same JSON", (_, r) => {
+    const d = Record.decode(r)
+    if (Result.isFailure(d)) expect.fail(d.failure.message)
+    expect(Record.encode(d.success)).toEqual(r)
+    expect(JSON.parse(Record.encodeJson(d.success))).toEqual(JSON.parse(JSON.stringify(r)))
+  })
+
+  it("the records are plain JSON (a JSON round trip changes nothing)", () => {
+    expect(JSON.parse(JSON.stringify(all))).toEqual(all)
+  })
+
+  it("has the expected numbers of records by type", () => {
+    const count = (t: string) => all.filter((r) => r.type === t).length
+    expect(count("source")).toBe(sources.length)
+    expect(count("place")).toBe(places.length)
+    expect(count("actor")).toBe(actors.length)
+    expect(count("event")).toBe(events.length)
+    expect(count("link")).toBe(links.length)
+    expect(events.length).toBeGreaterThanOrEqual(50)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// (b) ids and references
+// ---------------------------------------------------------------------------------------------
+
+describe("ids and references", () => {
+  it("every id is unique", () => {
+    const seen = new Map<string, number>()
+    for (const r of all) seen.set(r.id, (seen.get(r.id) ?? 0) + 1)
+    expect([...seen].filter(([, n]) => n > 1)).toEqual([])
+  })
+
+  it("every referenced id resolves to a record of the right type", () => {
+    const bad: Array<string> = []
+    for (const r of all) {
+      for (const ref of references(asJson(r))) {
+        if (typeOf(ref.id) !== ref.type) bad.push(`${r.id} ${ref.path}: "${ref.id}" is not a ${ref.type} (${typeOf(ref.id) ?? "missing"})`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
+
+  it("the reference walker sees the fields that matter", () => {
+    const refs = references(record("astana-2023-04-11-detention")).map((x) => `${x.type}:${x.id}`)
+    expect(refs).toEqual(
+      expect.arrayContaining(["place:astana", "actor:astana-police-department", "actor:laid-off-oil-workers-2023", `source:${seedArticle}`])
+    )
+    const link = references(record("link-2023-zhanaozen-rally-echoes-2011-shooting")).map((x) => `${x.type}:${x.id}`)
+    expect(link).toEqual(["event:zhanaozen-2023-04-11-rally", "event:zhanaozen-2011-12-16-shooting", `source:${seedArticle}`])
+  })
+
+  it("place hierarchy and actor parents have no cycles", () => {
+    for (const key of ["within", "parent"] as const) {
+      for (const r of all) {
+        const seen = new Set<string>()
+        let cur: string | undefined = r.id
+        while (cur !== undefined) {
+          expect(seen.has(cur), `${key} cycle through ${cur}`).toBe(false)
+          seen.add(cur)
+          cur = byId.get(cur)?.[key] as string | undefined
+        }
+      }
+    }
+  })
+
+  it("every event is written in the time zone of its place", () => {
+    const mismatched = events
+      .filter((e) => record(e.where.place)["timeZone"] !== e.where.timeZone)
+      .map((e) => `${e.id}: ${e.where.timeZone} vs ${String(record(e.where.place)["timeZone"])}`)
+    expect(mismatched).toEqual([])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// (c) citations
+// ---------------------------------------------------------------------------------------------
+
+describe("citations", () => {
+  it("every event has at least one citation", () => {
+    for (const e of events) expect(e.citations.length, e.id).toBeGreaterThan(0)
+  })
+
+  it("every claim has at least one citation", () => {
+    const walk = (node: Json, where: string) => {
+      if (node === null || typeof node !== "object") return
+      if (Array.isArray(node)) return node.forEach((x) => walk(x, where))
+      const o = node as Obj
+      if ("value" in o && "citations" in o) expect((o["citations"] as ReadonlyArray<Json>).length, where).toBeGreaterThan(0)
+      Object.values(o).forEach((x) => walk(x, where))
+    }
+    for (const r of all) walk(asJson(r), r.id)
+  })
+
+  const article = new URL("../../../shared/data/seed-article-2023-04-11.txt", import.meta.url)
+  it.skipIf(!existsSync(article))("every quote from the seed article is verbatim", () => {
+    const text = readFileSync(article, "utf8").replace(/\s+/g, " ")
+    const quotes: Array<string> = []
+    const walk = (node: Json) => {
+      if (node === null || typeof node !== "object") return
+      if (Array.isArray(node)) return node.forEach(walk)
+      const o = node as Obj
+      if (o["source"] === seedArticle && typeof o["quote"] === "string") quotes.push(o["quote"])
+      Object.values(o).forEach(walk)
+    }
+    all.forEach((r) => walk(asJson(r)))
+    expect(quotes.length).toBeGreaterThan(5)
+    for (const q of quotes) expect(text, q).toContain(q)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// (d) coverage of the fact sheet
+// ---------------------------------------------------------------------------------------------
+
+describe("coverage of the fact sheet", () => {
+  it("maps every row 1–50 to events that exist", () => {
+    for (let n = 1; n <= 50; n++) {
+      const ids = rows[n]
+      expect(ids, `row ${n}`).toBeDefined()
+      expect(ids!.length, `row ${n}`).toBeGreaterThan(0)
+      for (const id of ids!) expect(typeOf(id), `row ${n}: ${id}`).toBe("event")
+    }
+    expect(Object.keys(rows).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+  })
+
+  it("every event records some row", () => {
+    const covered = new Set(Object.values(rows).flat())
+    expect(events.map((e) => e.id).filter((id) => !covered.has(id))).toEqual([])
+  })
+
+  it("maps every disagreement 1–11 to fields that hold at least two claims in all", () => {
+    expect(Object.keys(disagreements).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1))
+    for (let n = 1; n <= 11; n++) {
+      let total = 0
+      for (const { id, path } of disagreements[n]!) {
+        const v = get(record(id), path)
+        expect(v, `disagreement ${n}: ${id} ${JSON.stringify(path)}`).toBeDefined()
+        if (Array.isArray(v)) total += v.length
+        else if (v !== null && typeof v === "object" && Array.isArray((v as Obj)["claims"])) total += ((v as Obj)["claims"] as ReadonlyArray<Json>).length
+        else expect.fail(`disagreement ${n}: ${id} ${JSON.stringify(path)} holds neither claims nor a dispute`)
+      }
+      expect(total, `disagreement ${n}`).toBeGreaterThanOrEqual(2)
+    }
+  })
+
+  it("says where every 'Not confirmed' note is kept", () => {
+    expect(notConfirmed.length).toBe(3)
+    for (const { note, kept } of notConfirmed) {
+      expect(kept.length, note).toBeGreaterThan(0)
+      for (const { id, path } of kept) expect(get(record(id), path), `${note}: ${id} ${JSON.stringify(path)}`).toBeDefined()
+    }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// (e) facts not lost
+// ---------------------------------------------------------------------------------------------
+
+describe("facts kept from the fact sheet", () => {
+  const shooting = "zhanaozen-2011-12-16-shooting"
+
+  it("1: the 16 Dec 2011 death toll keeps every version, attributed", () => {
+    const killed = claims(shooting, "killed")
+    const official = (n: number, madeOn: string, claimant: string) => {
+      const c = find(killed, (v) => v["kind"] === "exact" && v["value"] === n && v["phrase"] === undefined)
+      expect(c.madeOn).toBe(madeOn)
+      expect(c.claimant).toBe(claimant)
+    }
+    official(10, "2011-12-16/2011-12-17", "kazakh-authorities")
+    official(11, "2011-12-17", "kazakh-authorities")
+    official(13, "2011-12-18", "kazakh-authorities")
+    const fourteen = find(killed, isCount("exact", 14))
+    expect([fourteen.claimant, fourteen.madeOn]).toEqual(["prosecutor-generals-office", "2012-01-25"])
+    const fifteen = find(killed, (v) => v["value"] === 15 && String(v["phrase"]).includes("Shetpe"))
+    expect(fifteen.claimant).toBe("prosecutor-generals-office")
+    const sixteen = find(killed, isCount("exact", 16))
+    expect(outletsOf(sixteen)).toEqual(expect.arrayContaining(["Eurasianet", "Reuters", "Radio Free Europe/Radio Liberty (RFE/RL)"]))
+    expect(find(killed, isCount("exact", 17)).claimant).toBe("european-parliament")
+    const hrw = find(killed, (v) => v["phrase"] === "12 shot dead plus 3 other deaths")
+    expect([hrw.claimant, hrw.value["value"]]).toEqual(["hrw", 15])
+    expect(find(killed, isCount("about", 70)).note).toMatch(/[Aa]ctivists/)
+    // the Shetpe death that makes 15
+    expect(claims("shetpe-2011-12-17-shooting", "killed")[0]!.value).toEqual({ kind: "exact", value: 1 })
+    expect(get(record("shetpe-2011-12-17-shooting"), ["where", "place"])).toBe("shetpe")
+  })
+
+  it("2: injury counts keep 86, 64 + 35, 108, 110 and 500–800", () => {
+    const injured = claims(shooting, "injured")
+    expect(find(injured, isCount("exact", 86)).claimant).toBe("prosecutor-generals-office")
+    expect(find(injured, isCount("at-least", 99)).value["phrase"]).toBe("64 civilians with gunshot wounds + 35 police hurt")
+    find(injured, isCount("exact", 108))
+    find(injured, isCount("exact", 110))
+    find(injured, (v) => v["kind"] === "between" && v["low"] === 500 && v["high"] === 800)
+    expect(get(record("prosecutor-general-2012-01-25-preliminary-findings"), ["findings"])).toEqual(
+      expect.arrayContaining(["64 civilians with gunshot wounds", "35 police hurt"])
+    )
+  })
+
+  it("3: 2011 sackings keep more than 300, more than 370, about 900 + 500 and about 2,000", () => {
+    const id = "mangystau-2011-08-26-mass-sackings"
+    const dismissed = claims(id, "dismissed")
+    expect(find(dismissed, isCount("at-least", 300)).value["exclusive"]).toBe(true)
+    expect(find(dismissed, isCount("at-least", 370)).value["exclusive"]).toBe(true)
+    expect(cites(find(dismissed, isCount("about", 2000)), "src-ejatlas-zhanaozen-massacre-2011")).toBe(true)
+    expect(claims(id, "participants", 0, "count")[0]!.value).toEqual({ kind: "about", value: 900, phrase: "about 900 (Uzen)" })
+    expect(claims(id, "participants", 1, "count")[0]!.value).toEqual({ kind: "about", value: 500, phrase: "about 500 (KBM)" })
+  })
+
+  it("4: 2011 strike sizes keep more than 15,000, up to 18,000 and 2,500 at OMG", () => {
+    const wave = claims("mangystau-2011-oil-strike-wave", "size")
+    expect(find(wave, isCount("at-least", 15000)).value["exclusive"]).toBe(true)
+    expect(find(wave, isCount("at-most", 18000)).note).toMatch(/union/)
+    expect(cites(find(claims("ozenmunaigas-2011-strike", "size"), isCount("exact", 2500)), "src-iwpr-2011-strikes-take-toll")).toBe(true)
+  })
+
+  it("5: the OMG strike start keeps 17 May, about 10 days after mid-May, and 1 May", () => {
+    const start = dispute("ozenmunaigas-2011-strike", "start")
+    find(start, (v) => v["kind"] === "when" && v["when"] === "2011-05-17")
+    find(start, (v) => v["kind"] === "when" && v["when"] === "2011-05-01")
+    find(start, (v) => v["kind"] === "text" && String(v["text"]).includes("ten days"))
+  })
+
+  it("6: January 2022 keeps 225, 230, 238, 240, 227 dead and about 10,000 / 8,000 detained", () => {
+    const killed = claims("kazakhstan-2022-01-unrest-deaths", "killed")
+    expect(killed.map((c) => c.value["value"])).toEqual(expect.arrayContaining([225, 230, 238, 240, 227]))
+    expect(find(killed, isCount("exact", 225)).madeOn).toBe("2022-01-15")
+    const detained = claims("kazakhstan-2022-01-detentions", "detained")
+    find(detained, isCount("about", 10000))
+    find(detained, isCount("about", 8000))
+  })
+
+  it("7: the April 2023 company question keeps both versions as disputes", () => {
+    const company = dispute("berali-2023-04-01-layoff", "company")
+    const berali = find(company, (v) => v["kind"] === "actors")
+    expect(berali.value["actors"]).toEqual(["berali-mangistau-company"])
+    for (const s of ["src-tass-1602835-head-of-zhanaozen", "src-rferl-2023-zhanaozen-mothers-jobs", "src-vlast-2023-04-25-why-oil-workers-protest"]) {
+      expect(cites(berali, s)).toBe(true)
+    }
+    expect(cites(find(company, (v) => v["kind"] === "text"), seedArticle)).toBe(true)
+    const tender = dispute("berali-2023-04-01-layoff", "tender")
+    expect(cites(find(tender, (v) => v["text"] === "a drilling tender"), seedArticle)).toBe(true)
+    expect(cites(find(tender, (v) => v["text"] === "a servicing tender"), "src-tass-1602835-head-of-zhanaozen")).toBe(true)
+    const struck = dispute("zhanaozen-2023-04-11-strikes", "companies")
+    const seed = find(struck, (v) => Array.isArray(v["actors"]) && (v["actors"] as ReadonlyArray<Json>).length === 3)
+    expect(seed.value["actors"]).toEqual(["ozenmunaigas", "ozenmunaiservice", "burgylau"])
+    expect(cites(seed, seedArticle)).toBe(true)
+    const solidarity = find(struck, (v) => JSON.stringify(v["actors"]) === JSON.stringify(["burgylau"]))
+    expect(solidarity.note).toMatch(/solidarity/)
+  })
+
+  it("8: the Astana site keeps the Energy Ministry, the KMG head office and the seed article's KMG office", () => {
+    const site = dispute("astana-2023-04-10-overnight-rally", "site")
+    const sites = site.map((c) => c.value["site"])
+    expect(sites).toEqual(["Energy Ministry", "KazMunayGas head office", "in front of the office of KazMunayGas"])
+    expect(cites(site[2]!, seedArticle)).toBe(true)
+  })
+
+  it("9: Astana protesters keep 60–70, about 80, about 100, about 150 and at least 200", () => {
+    const size = claims("astana-2023-04-10-overnight-rally", "size")
+    find(size, (v) => v["kind"] === "between" && v["low"] === 60 && v["high"] === 70)
+    find(size, isCount("about", 80))
+    find(size, isCount("about", 100))
+    find(size, isCount("about", 150))
+    expect(find(size, isCount("at-least", 200)).value["exclusive"]).toBeUndefined()
+  })
+
+  it("10: the Astana detention keeps more than 80, about 130 and more than 100 (seed)", () => {
+    const detained = claims("astana-2023-04-11-detention", "detained")
+    expect(find(detained, isCount("at-least", 80)).value["exclusive"]).toBe(true)
+    find(detained, isCount("about", 130))
+    const seed = find(detained, isCount("at-least", 100))
+    expect(seed.value).toEqual({ kind: "at-least", value: 100, exclusive: true, phrase: "more than 100" })
+    expect(cites(seed, seedArticle)).toBe(true)
+    expect(seed.claimant).toBe("astana-police-department")
+  })
+
+  it("11: the Zhanaozen crowd on 11 Apr 2023 keeps several hundred, 1,000–2,000, thousands and about two thousand", () => {
+    const size = claims("zhanaozen-2023-04-11-rally", "size")
+    expect(find(size, (v) => v["phrase"] === "several hundred").value["kind"]).toBe("at-least")
+    find(size, (v) => v["kind"] === "between" && v["low"] === 1000 && v["high"] === 2000)
+    expect(find(size, (v) => v["phrase"] === "thousands").value["kind"]).toBe("at-least")
+    const seed = find(size, isCount("about", 2000))
+    expect(seed.value["phrase"]).toBe("about two thousand")
+    expect(cites(seed, seedArticle)).toBe(true)
+  })
+
+  it("keeps the exact period of the 2011 state of emergency and the zone of the Astana times", () => {
+    const soe = record("zhanaozen-2011-12-17-state-of-emergency")
+    expect(soe["when"]).toBe("2011-12-17T18:00:00/2012-01-05T07:00:00")
+    expect(get(soe, ["where", "timeZone"])).toBe("Asia/Aqtau")
+    const det = record("astana-2023-04-11-detention")
+    expect(det["when"]).toBe("2023-04-11T18:50:00/2023-04-11T19:20:00")
+    expect(get(det, ["where", "timeZone"])).toBe("Asia/Almaty")
+    expect(dispute("astana-2023-04-11-detention", "time zone")[0]!.value["text"]).toMatch(/assumed|read as/)
+    expect(record("zhanaozen-2019-03-11-unemployed-rally")["when"]).toBe("2019-03-11?")
+  })
+
+  it("keeps the places' coordinates and time zones", () => {
+    expect(record("zhanaozen")["coordinates"]).toEqual({ lat: 43.33778, lon: 52.85528, precision: "exact" })
+    expect(record("astana")["coordinates"]).toEqual({ lat: 51.1667, lon: 71.4333, precision: "approximate" })
+    expect(record("shetpe")["coordinates"]).toEqual({ lat: 44.1422, lon: 52.1558, precision: "administrative-centre" })
+    expect(String(record("shetpe")["description"])).toContain("108 km north-east of Aktau")
+    expect(record("zhanaozen")["timeZone"]).toBe("Asia/Aqtau")
+    expect(record("astana")["timeZone"]).toBe("Asia/Almaty")
+    expect(JSON.stringify(record("astana")["aliases"])).toContain("Nur-Sultan")
+    expect(JSON.stringify(record("zhanaozen")["aliases"])).toContain("Жанаозен")
+  })
+
+  it("keeps company parents and office terms", () => {
+    expect(record("ozenmunaigas")["parent"]).toBe("kazmunaygas")
+    expect(record("kmg-ep")["parent"]).toBe("kazmunaygas")
+    expect(record("kazmunaygas")["parent"]).toBe("samruk-kazyna")
+    expect(get(record("nazarbayev"), ["offices", 0])).toEqual({ title: "President of Kazakhstan", place: "kazakhstan", to: "2019-03-20" })
+  })
+})
+
+describe("facts kept from the seed article", () => {
+  it("the Astana rally is unauthorised and overnight, in front of the KazMunayGas office", () => {
+    const rally = record("astana-2023-04-10-overnight-rally")
+    expect(rally["authorised"]).toBe(false)
+    expect(rally["overnight"]).toBe(true)
+    expect(rally["demands"]).toEqual(["employment"])
+  })
+
+  it("the Astana detention names its authority and legal basis", () => {
+    const det = record("astana-2023-04-11-detention")
+    expect(det["authority"]).toBe("astana-police-department")
+    expect(det["legalBasis"]).toEqual(["the law \"On Peaceful Assemblies\""])
+    expect(JSON.stringify(det["citations"])).toContain("taken to the police")
+  })
+
+  it("the akim's appeal keeps the quote verbatim, attributed", () => {
+    const appeal = record("zhanaozen-akim-2023-04-11-appeal")
+    expect(appeal["speaker"]).toBe("zhanaozen-akim-2023")
+    expect(appeal["stance"]).toBe("appeal")
+    expect(get(appeal, ["quotes", 0, "text"])).toBe(akimQuote)
+    expect(akimQuote.startsWith("In the holy month of Ramadan, I urge everyone to calm down.")).toBe(true)
+    expect(JSON.stringify(appeal["citations"])).toContain(seedArticle)
+  })
+
+  it("the offer through a contractor and its refusal are kept", () => {
+    expect(record("astana-2023-04-kmg-job-offer")["outcome"]).toMatch(/rejected/)
+  })
+
+  it("the strikes of 11 April name Ozenmunaigas JSC, Ozenmunaiservice LLP and Burgylau LLP", () => {
+    expect(record("zhanaozen-2023-04-11-strikes")["employers"]).toEqual(["ozenmunaigas", "ozenmunaiservice", "burgylau"])
+  })
+
+  it("the recollection of 2011 is an attributed echoes link, not a cause", () => {
+    const echoes = seedLinks.filter((l) => l.relation === "echoes")
+    expect(echoes.map((l) => [l.from, l.to])).toEqual([["zhanaozen-2023-04-11-rally", "zhanaozen-2011-12-16-shooting"]])
+    expect(JSON.stringify(echoes[0]!.citations)).toContain("Zhanaozen massacre")
+    expect(links.filter((l) => l.to === "zhanaozen-2011-12-16-shooting" && l.relation === "causes")).toEqual([])
+  })
+
+  it("seed records are the seed source, the seed events and the links citing the article", () => {
+    expect(seedSource.id).toBe(seedArticle)
+    expect(seedRecords.length).toBe(1 + seedEvents.length + seedLinks.length)
+    for (const e of seedEvents) expect(JSON.stringify(e.citations), e.id).toContain(seedArticle)
+    for (const r of seedRecords) decoded(r)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// links
+// ---------------------------------------------------------------------------------------------
+
+describe("links", () => {
+  const eventById = new Map(events.map((e) => [e.id, decoded(e) as Event.Event]))
+
+  it("every directed link is possible in time", () => {
+    // `causes`: the cause (from) does not begin after the effect (to) ends. `part-of`: the part
+    // overlaps the whole. The others (responds-to, continues, commemorates, echoes): what is
+    // answered or recalled (to) does not begin after the answer (from) ends.
+    for (const l of links) {
+      if (l.relation === "same-as" || l.relation === "contradicts") continue
+      const from = Event.bounds(eventById.get(l.from)!)
+      const to = Event.bounds(eventById.get(l.to)!)
+      const ok =
+        l.relation === "causes"
+          ? from.earliest <= to.latest
+          : l.relation === "part-of"
+            ? When.overlaps(from, to)
+            : to.earliest <= from.latest
+      expect(ok, `${l.id}: ${l.from} ${l.relation} ${l.to} is impossible in time`).toBe(true)
+    }
+  })
+
+  it("the directed link graph is acyclic", () => {
+    const next = new Map<string, Array<string>>()
+    for (const l of links) if (l.relation !== "same-as" && l.relation !== "contradicts") next.set(l.from, [...(next.get(l.from) ?? []), l.to])
+    const state = new Map<string, "open" | "done">()
+    const visit = (id: string, trail: ReadonlyArray<string>): void => {
+      if (state.get(id) === "done") return
+      expect(state.get(id), `cycle: ${[...trail, id].join(" → ")}`).not.toBe("open")
+      state.set(id, "open")
+      for (const n of next.get(id) ?? []) visit(n, [...trail, id])
+      state.set(id, "done")
+    }
+    for (const id of next.keys()) visit(id, [])
+  })
+
+  it("ties 2011 to 2023", () => {
+    const years = (id: string) => String(record(id)["when"]).slice(0, 4)
+    expect(links.some((l) => years(l.from) === "2023" && years(l.to) === "2011")).toBe(true)
+  })
+
+  it("every event date parses as When", () => {
+    for (const e of events) expect(When.isWhen(e.when), e.id).toBe(true)
+  })
+})
