@@ -3,6 +3,7 @@
 #
 # Builds the library, packs it, installs the tarball (plus its peer `effect`) into a throwaway
 # project outside the repo, and from there:
+#   - loads the main entry before the optional peers (fast-check) are installed, then adds them,
 #   - imports both entries from ESM (consumer.mjs) and requires them from CommonJS (consumer.cjs),
 #   - checks that internal paths (dist/..., src/...) are hidden by the `exports` map,
 #   - type-checks a TypeScript consumer (module NodeNext) against the shipped .d.ts / .d.cts,
@@ -14,6 +15,7 @@
 # compile against the built package.
 # Set KEEP_PACKAGE_TEST=1 to keep the temp folder after a successful run.
 set -euo pipefail
+SECONDS=0
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -23,7 +25,7 @@ fixture="$repo_root/test/fixtures/package-record.json"
 tsc="$repo_root/node_modules/.bin/tsc"
 peer_effect="effect@4.1.0"
 
-step() { printf '\n── package test: %s ──\n' "$*"; }
+step() { printf '\n── package test: %s  (+%ds) ──\n' "$*" "$SECONDS"; }
 die() { printf 'package test: FAIL: %s\n' "$*" >&2; exit 1; }
 
 [ -x "$tsc" ] || die "$tsc is missing: run npm ci first"
@@ -69,6 +71,7 @@ printf '{ "name": "chronicle-consumer", "private": true, "type": "module" }\n' >
 
 # Optional peers (fast-check, for the testing entry) are not installed with the package, so the
 # main entry must load without them; after this check they are installed for the full consumers.
+# shellcheck disable=SC2016 # the single-quoted text is JavaScript, ${...} included
 optional_peers="$(cd "$consumer" && node -e '
   const { peerDependencies = {}, peerDependenciesMeta = {} } = require("protest-chronicle/package.json")
   const optional = Object.keys(peerDependencies).filter((name) => peerDependenciesMeta[name]?.optional)

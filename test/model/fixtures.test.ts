@@ -6,14 +6,16 @@
 import { Result } from "effect"
 import { existsSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { Event, Record, When } from "../../src/model/index.js"
+import { Event, type Link, Record, When } from "../../src/model/index.js"
 import { disagreements, type FieldPath, notConfirmed, rows } from "../fixtures/coverage.js"
 import { akimQuote, seedEvents, seedLinks, seedRecords, seedSource } from "../fixtures/seed-2023.js"
-import { actors, all, events, links, places, seedArticle, sources } from "../fixtures/zhanaozen/index.js"
+import { actors, all, events, links as linkFixtures, places, seedArticle, sources } from "../fixtures/zhanaozen/index.js"
 
 // ---------------------------------------------------------------------------------------------
 // helpers
 // ---------------------------------------------------------------------------------------------
+
+const links: ReadonlyArray<typeof Link.Link.Encoded> = linkFixtures
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
 type Obj = { readonly [k: string]: Json }
@@ -461,7 +463,7 @@ describe("facts kept from the seed article", () => {
   })
 
   it("the recollection of 2011 is an attributed echoes link, not a cause", () => {
-    const echoes = seedLinks.filter((l) => l.relation === "echoes")
+    const echoes = (seedLinks as ReadonlyArray<typeof Link.Link.Encoded>).filter((l) => l.relation === "echoes")
     expect(echoes.map((l) => [l.from, l.to])).toEqual([["zhanaozen-2023-04-11-rally", "zhanaozen-2011-12-16-shooting"]])
     expect(JSON.stringify(echoes[0]!.citations)).toContain("Zhanaozen massacre")
     expect(links.filter((l) => l.to === "zhanaozen-2011-12-16-shooting" && l.relation === "causes")).toEqual([])
