@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { Count } from "./Count.js"
+import { bounds, Count, format } from "./Count.js"
 import { ActorId, PlaceId } from "./Id.js"
 import { Citations } from "./Source.js"
 import { nonEmptyArrayOf, Text } from "./Text.js"
@@ -29,8 +29,29 @@ export const claimOf = <S extends Schema.Top>(value: S) =>
 /** A schema for a non-empty list of claims about one quantity or fact. */
 export const claimsOf = <S extends Schema.Top>(value: S) => nonEmptyArrayOf(claimOf(value), "needs at least one claim")
 
-/** One claim about a count: "14 dead, according to the Prosecutor General". */
-export const CountClaim = claimOf(Count).annotate({ identifier: "CountClaim", title: "CountClaim" })
+/** One part of a reported total: "12 shot dead" of 15, "19 security personnel" of 225. */
+export const CountPart = Schema.Struct({ label: Text, count: Count }).annotate({ identifier: "CountPart", title: "CountPart" })
+/** @since 0.1.0 */
+export type CountPart = typeof CountPart.Type
+
+/**
+ * One claim about a count: "14 dead, according to the Prosecutor General". `breakdown` keeps the
+ * parts a source gave with its total (12 shot dead and 3 other deaths; 225 dead including 19
+ * security personnel); the parts need not add up to the total, but none may exceed it.
+ */
+export const CountClaim = Schema.Struct({
+  ...claimOf(Count).fields,
+  breakdown: Schema.optionalKey(Schema.Array(CountPart))
+}).check(
+  Schema.makeFilter((claim) => {
+    const high = bounds(claim.value).high
+    return (claim.breakdown ?? []).flatMap((part, i) =>
+      bounds(part.count).low > high
+        ? [{ path: ["breakdown", i, "count"], issue: `part "${part.label}" (${format(part.count)}) exceeds the total (${format(claim.value)})` }]
+        : []
+    )
+  })
+).annotate({ identifier: "CountClaim", title: "CountClaim" })
 /** @since 0.1.0 */
 export type CountClaim = typeof CountClaim.Type
 

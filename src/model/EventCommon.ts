@@ -51,17 +51,21 @@ export type Participant = typeof Participant.Type
 /**
  * Where an event happened: a place record, an optional finer site ("in front of the KazMunayGas
  * office") and the IANA time zone the event's `when` is written in — normally the place's own.
+ * `alsoAt` lists further places an event spanned (a strike at two fields, a nationwide emergency
+ * declared for two regions); `when` is still read in `timeZone`.
  */
 export const Where = Schema.Struct({
   place: PlaceId,
   site: Schema.optionalKey(Text),
-  timeZone: TimeZone
+  timeZone: TimeZone,
+  alsoAt: Schema.optionalKey(Schema.Array(PlaceId))
 }).annotate({ identifier: "Where", title: "Where" })
 /** @since 0.1.0 */
 export type Where = typeof Where.Type
 
 /**
- * The fields of every event. A kind adds its own fields to these; user-defined kinds (see
+ * The fields of every event. `note` is an editorial note on how values were read from the
+ * sources ("early June, a Sunday" read as `2011-06`). A kind adds its own fields to these; user-defined kinds (see
  * `Vocabulary`) are built on the same fields, so they decode, project and export like the
  * built-in ones.
  */
@@ -70,6 +74,7 @@ export const eventFields = {
   id: EventId,
   title: Text,
   summary: Schema.optionalKey(Text),
+  note: Schema.optionalKey(Text),
   when: When,
   where: Where,
   participants: Schema.optionalKey(Schema.Array(Participant)),

@@ -508,7 +508,7 @@ export const emergencyMapping = (
  * @since 0.1.0
  */
 export const trialMapping = (
-  stage: "charge" | "opening" | "hearing" | "verdict" | "appeal" | "parole-hearing",
+  stage: "charge" | "lawsuit" | "opening" | "hearing" | "verdict" | "appeal" | "parole-hearing",
   options?: { readonly custodial?: boolean }
 ): Mapping => {
   if (stage !== "verdict") return kindMappings.trial

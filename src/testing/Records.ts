@@ -10,6 +10,7 @@ import type { Event } from "../model/Event.js"
 import type { Link } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
 import type { Citation, Source } from "../model/Source.js"
+import * as Count from "../model/Count.js"
 import { arbCount } from "./Count.js"
 import { arbTimeZone, arbWhen } from "./When.js"
 
@@ -95,8 +96,17 @@ export const arbClaimOf = <A>(value: fc.Arbitrary<A>) =>
     { requiredKeys: ["value", "citations"] }
   )
 
+/** A claim about a count, sometimes with a breakdown into parts no larger than the total. */
+export const arbCountClaim = fc
+  .tuple(arbClaimOf(arbCount), fc.array(fc.tuple(arbText, arbCount), { maxLength: 3 }))
+  .map(([claim, parts]) => {
+    const high = Count.bounds(claim.value).high
+    const breakdown = parts.filter(([, c]) => Count.bounds(c).low <= high).map(([label, count]) => ({ label, count }))
+    return breakdown.length === 0 ? claim : { ...claim, breakdown }
+  })
+
 /** A non-empty list of claims about a count. */
-export const arbCountClaims = fc.array(arbClaimOf(arbCount), { minLength: 1, maxLength: 4 })
+export const arbCountClaims = fc.array(arbCountClaim, { minLength: 1, maxLength: 4 })
 
 const arbClaimedValue = fc.oneof(
   fc.record({ kind: fc.constant("text" as const), text: arbText }),
@@ -194,8 +204,12 @@ const common = {
   id: eventIds,
   title: arbText,
   summary: arbText,
+  note: arbText,
   when: arbWhen,
-  where: fc.record({ place: placeIds, site: arbText, timeZone: arbTimeZone }, { requiredKeys: ["place", "timeZone"] }),
+  where: fc.record(
+    { place: placeIds, site: arbText, timeZone: arbTimeZone, alsoAt: fc.array(placeIds, { maxLength: 2 }) },
+    { requiredKeys: ["place", "timeZone"] }
+  ),
   participants: fc.array(participant, { maxLength: 4 }),
   demands: fc.array(arbText, { maxLength: 3 }),
   tags: fc.array(arbTag, { maxLength: 3 }),
@@ -249,10 +263,11 @@ export const arbEventByKind = {
     authority: actorIds,
     legalBasis: texts,
     charges: texts,
-    outcome: fc.record({
+    outcomes: fc.array(fc.record({
       status: fc.constantFrom("held", "released", "released-with-warning", "fined", "administrative-arrest", "charged", "sentenced", "unknown"),
+      count: arbCount,
       detail: arbText
-    }, { requiredKeys: ["status"] })
+    }, { requiredKeys: ["status"] }), { maxLength: 3 })
   }, ["detained"]),
   "official-statement": eventOf("official-statement", {
     speaker: actorIds,
@@ -270,7 +285,7 @@ export const arbEventByKind = {
     instrument: arbText
   }, ["measures"]),
   trial: eventOf("trial", {
-    stage: fc.constantFrom("charge", "opening", "hearing", "verdict", "appeal", "parole-hearing"),
+    stage: fc.constantFrom("charge", "lawsuit", "opening", "hearing", "verdict", "appeal", "parole-hearing"),
     court: actorIds,
     defendants: actorList,
     defendantCount: arbCountClaims,

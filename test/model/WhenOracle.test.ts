@@ -47,10 +47,16 @@ const tryEdtf = (text: string): EdtfValue | undefined => {
 
 type DateLike = When.EdtfDate | When.EdtfDateTime
 
-/** edtf 4.11 gets these wrong for years before 1 CE; see the header. */
+/**
+ * edtf 4.11 gets these wrong for years before 1 CE; see the header. It also shifts the last two
+ * days of February in year 0 by a day (`0000-02-28` ends on the 29th), found by checking every
+ * day of several leap and non-leap years against it.
+ */
 const hitsEarlyYearBug = (d: DateLike): boolean =>
   d._tag === "Date" &&
-  ((d.year <= 0 && (d.unspecified.month || d.unspecified.day)) || (d.year < 0 && d.season !== undefined))
+  ((d.year <= 0 && (d.unspecified.month || d.unspecified.day)) ||
+    (d.year < 0 && d.season !== undefined) ||
+    (d.year === 0 && d.month === 2 && d.day !== undefined && d.day >= 28))
 
 const edtfOrFail = (query: string): { readonly min: number; readonly max: number } => {
   // Qualifiers do not move edtf's bounds, so dropping one it cannot read changes nothing.
@@ -64,6 +70,12 @@ const oracleForDate = (d: DateLike): { readonly min: number; readonly max: numbe
   const text = When.format(d)
   if (!hitsEarlyYearBug(d) || d._tag !== "Date") return edtfOrFail(text)
   const year = text.slice(0, 5)
+  if (d.year === 0 && d.month === 2 && d.day !== undefined && !d.unspecified.day) {
+    // Ask about 27 February (which edtf reads correctly) and move on by whole days.
+    const shift = (d.day - 27) * 86_400_000
+    const base = edtfOrFail("0000-02-27")
+    return { min: base.min + shift, max: base.max + shift }
+  }
   if (d.season === undefined) return edtfOrFail(text.replace(/(-XX)+(?=[?~%]?$)/, ""))
   // A season is its three months: ask about the first and the last.
   const first = (d.season - 21) * 3 + 1
@@ -111,7 +123,7 @@ describe("When.bounds against the edtf package (UTC)", () => {
     "2011", "2011-05", "2011-12-16", "2011-12-16T10:00:00", "2011-12-16T10:00:00Z", "2011-12-16T10:00:00+05:00",
     "2011-12-16T10:00:00-03", "2011-05~", "2012-08-06?", "2011%", "2011-21", "2011-22", "2011-23", "2011-24",
     "2011-24~", "201X", "20XX", "1XXX", "-201X", "2004-XX", "1985-04-XX", "1985-XX-XX", "-0001-XX", "-0001-05-XX", "0000-02-XX", "-0001-21",
-    "0000", "0099-02-28", "-0001", "Y12345", "Y-12345", "2011-05-11/..", "../2011", "/2011", "2011/",
+    "0000", "0000-02-28", "0000-02-29", "../0000-02-28", "0099-02-28", "-0001", "Y12345", "Y-12345", "2011-05-11/..", "../2011", "/2011", "2011/",
     "2011~/2012?", "2011-12-17T18:00:00/2012-01-05T07:00:00", "2011-21/2011-23", "2011-05-20/2011-05"
   ])("agrees on %s", checkAgainstEdtf)
 

@@ -6,6 +6,7 @@
  */
 import { Schema } from "effect"
 import { CountClaims } from "../Claim.js"
+import { Count } from "../Count.js"
 import { eventFields } from "../EventCommon.js"
 import { ActorId, PlaceId } from "../Id.js"
 import { nonEmptyArrayOf, Text } from "../Text.js"
@@ -59,7 +60,10 @@ export const Violence = Schema.Struct({
 /** @since 0.1.0 */
 export type Violence = typeof Violence.Type
 
-/** What became of detainees, as far as the record knows. */
+/**
+ * What became of detainees, as far as the record knows; `count` says how many when the outcome
+ * differs within the group (5 warned, 10 kept for talks).
+ */
 export const DetentionOutcome = Schema.Struct({
   status: Schema.Literals([
     "held",
@@ -71,6 +75,7 @@ export const DetentionOutcome = Schema.Struct({
     "sentenced",
     "unknown"
   ]),
+  count: Schema.optionalKey(Count),
   detail: Schema.optionalKey(Text)
 }).annotate({ identifier: "DetentionOutcome", title: "DetentionOutcome" })
 /** @since 0.1.0 */
@@ -79,7 +84,7 @@ export type DetentionOutcome = typeof DetentionOutcome.Type
 /**
  * A detention or arrest: how many were detained (as claims), named detainees, the authority that
  * detained them, the legal basis given (such as the law "On Peaceful Assemblies"), charges and
- * outcome.
+ * outcomes.
  */
 export const Detention = Schema.Struct({
   ...eventFields,
@@ -89,7 +94,7 @@ export const Detention = Schema.Struct({
   authority: Schema.optionalKey(ActorId),
   legalBasis: Schema.optionalKey(Schema.Array(Text)),
   charges: Schema.optionalKey(Schema.Array(Text)),
-  outcome: Schema.optionalKey(DetentionOutcome)
+  outcomes: Schema.optionalKey(Schema.Array(DetentionOutcome))
 }).annotate({ identifier: "Detention", title: "Detention", description: "People are detained or arrested." })
 /** @since 0.1.0 */
 export type Detention = typeof Detention.Type

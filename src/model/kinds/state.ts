@@ -72,8 +72,8 @@ export const Sentence = Schema.Struct({
 /** @since 0.1.0 */
 export type Sentence = typeof Sentence.Type
 
-/** The stage of court proceedings an event records. */
-export const TrialStage = Schema.Literals(["charge", "opening", "hearing", "verdict", "appeal", "parole-hearing"])
+/** The stage of court proceedings an event records (`lawsuit`: a civil suit is filed). */
+export const TrialStage = Schema.Literals(["charge", "lawsuit", "opening", "hearing", "verdict", "appeal", "parole-hearing"])
 /** @since 0.1.0 */
 export type TrialStage = typeof TrialStage.Type
 
