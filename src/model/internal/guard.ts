@@ -80,9 +80,46 @@ const compileArrays = (ast: SchemaAST.Arrays): Guard => {
   }
 }
 
+/**
+ * The name of a property whose literal value tells the members of a union apart (`kind` for
+ * counts, `type` and `kind` for records), if there is one.
+ */
+const discriminator = (types: ReadonlyArray<SchemaAST.AST>): string | undefined => {
+  const first = types[0]
+  if (first === undefined || first._tag !== "Objects") return undefined
+  for (const ps of first.propertySignatures) {
+    if (typeof ps.name !== "string") continue
+    const seen = new Set<unknown>()
+    const ok = types.every((t) => {
+      if (t._tag !== "Objects" || t.encoding !== undefined) return false
+      const p = t.propertySignatures.find((q) => q.name === ps.name)
+      if (p === undefined || p.type._tag !== "Literal" || p.type.context?.isOptional === true) return false
+      if (seen.has(p.type.literal)) return false
+      seen.add(p.type.literal)
+      return true
+    })
+    if (ok) return ps.name
+  }
+  return undefined
+}
+
 const compileUnion = (ast: SchemaAST.Union): Guard => {
   if (ast.options?.mode === "oneOf") return never
   const members = ast.types.map(compile)
+  const key = discriminator(ast.types)
+  if (key !== undefined) {
+    // Only the member whose literal matches can accept the value.
+    const byLiteral = new Map<unknown, Guard>()
+    ast.types.forEach((t, i) => {
+      const p = (t as SchemaAST.Objects).propertySignatures.find((q) => q.name === key)!
+      byLiteral.set((p.type as SchemaAST.Literal).literal, members[i]!)
+    })
+    return (u) => {
+      if (!isPlainObject(u)) return false
+      const member = byLiteral.get(u[key])
+      return member !== undefined && member(u)
+    }
+  }
   return (u) => {
     for (let i = 0; i < members.length; i++) if (members[i]!(u)) return true
     return false
