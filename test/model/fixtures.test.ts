@@ -90,7 +90,7 @@ const references = (r: Obj): ReadonlyArray<{ readonly id: string; readonly type:
       if (key === "citations" && Array.isArray(value)) value.forEach((c, i) => add((c as Obj)["source"], "source", [...here, i, "source"]))
       else if (key === "via") add(value, "source", here)
       else if (key === "place" || key === "within") add(value, "place", here)
-      else if (key === "area") addAll(value, "place", here)
+      else if (key === "area" || key === "alsoAt") addAll(value, "place", here)
       else if (actorKeys.includes(key) && r["type"] !== "link") add(value, "actor", here)
       else if (actorLists.includes(key)) addAll(value, "actor", here)
       else if (top && r["type"] === "link" && (key === "from" || key === "to")) add(value, "event", here)
@@ -427,6 +427,101 @@ describe("facts kept from the fact sheet", () => {
     expect(record("kmg-ep")["parent"]).toBe("kazmunaygas")
     expect(record("kazmunaygas")["parent"]).toBe("samruk-kazyna")
     expect(get(record("nazarbayev"), ["offices", 0])).toEqual({ title: "President of Kazakhstan", place: "kazakhstan", to: "2019-03-20" })
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// (f) fields added after the fixtures were written: note, where.alsoAt, breakdown, outcomes, lawsuit
+// ---------------------------------------------------------------------------------------------
+
+describe("fields added to the model", () => {
+  interface Part {
+    readonly label: string
+    readonly count: Obj
+  }
+  const breakdownOf = (c: Claim): ReadonlyArray<[string, Json | undefined]> =>
+    ((c as unknown as { readonly breakdown?: ReadonlyArray<Part> }).breakdown ?? []).map((p) => [p.label, p.count["value"]])
+  const shooting = "zhanaozen-2011-12-16-shooting"
+
+  it("1: reading notes are in `note`, not in the summary", () => {
+    const note = (id: string) => String(record(id)["note"])
+    expect(record("aktau-2011-06-march-for-sokolova")["when"]).toBe("2011-06")
+    expect(note("aktau-2011-06-march-for-sokolova")).toMatch(/early June 2011, a Sunday/i)
+    expect(record("shetpe-2011-12-17-shooting")["when"]).toBe("2011-12-17")
+    expect(note("shetpe-2011-12-17-shooting")).toMatch(/About 20:00/)
+    expect(note("burgylau-2012-07-25-strike")).toMatch(/2 hours/)
+    expect(note("astana-2023-04-12-detainees-freed")).toMatch(/08:57/)
+    expect(note("zhanaozen-2019-03-11-unemployed-rally")).toMatch(/2019 is inferred/)
+    // no summary still explains how a value was read
+    const reading = /hence '|stands for|is assumed|read as|EDTF|the day is not given|the year/i
+    expect(events.filter((e) => reading.test(String(asJson(e)["summary"] ?? ""))).map((e) => e.id)).toEqual([])
+  })
+
+  it("2: multi-place events list their further places in where.alsoAt", () => {
+    const at = (id: string) => [get(record(id), ["where", "place"]), get(record(id), ["where", "alsoAt"])]
+    expect(at("mangystau-2011-08-26-mass-sackings")).toEqual(["zhanaozen", ["karazhanbas-field"]]) // row 10
+    expect(at("nazarbayev-2011-12-22-statement")).toEqual(["aktau", ["zhanaozen"]]) // row 15
+    expect(at("nazarbayev-2011-12-22-dismissals")).toEqual(["aktau", ["zhanaozen"]])
+    expect(at("kazakhstan-2022-01-05-state-of-emergency")).toEqual(["kazakhstan", ["mangystau-region", "almaty"]]) // row 35
+    expect(at("karazhanbas-2011-05-strike")).toEqual(["karazhanbas-field", ["aktau"]]) // row 02
+    for (const e of events) {
+      const also = e.where.alsoAt ?? []
+      expect(also.includes(e.where.place), e.id).toBe(false)
+      expect(new Set(also).size, e.id).toBe(also.length)
+    }
+  })
+
+  it("3: count claims keep the parts a source gave with its total", () => {
+    const killed = claims(shooting, "killed")
+    const hrw = find(killed, (v) => v["phrase"] === "12 shot dead plus 3 other deaths")
+    expect(breakdownOf(hrw)).toEqual([["shot dead", 12], ["other deaths", 3]])
+    const pg = find(killed, (v) => v["value"] === 15 && String(v["phrase"]).includes("Shetpe"))
+    expect(breakdownOf(pg)).toEqual([["Zhanaozen", 14], ["Shetpe", 1]])
+    const injured = find(claims(shooting, "injured"), isCount("at-least", 99))
+    expect(breakdownOf(injured)).toEqual([["civilians with gunshot wounds", 64], ["police hurt", 35]])
+    const jan2022 = find(claims("kazakhstan-2022-01-unrest-deaths", "killed"), isCount("exact", 225))
+    expect(breakdownOf(jan2022)).toEqual([["security personnel", 19]])
+    const sacked = find(claims("mangystau-2011-08-26-mass-sackings", "dismissed"), isCount("about", 1400))
+    expect(breakdownOf(sacked)).toEqual([["Uzen (KMG EP)", 900], ["Karazhanbasmunai (KBM)", 500]])
+    const verdict = claims("aktau-2012-06-04-riot-trial-verdict", "defendantCount")[0]!
+    expect(breakdownOf(verdict)).toEqual(expect.arrayContaining([["found guilty", 34], ["acquitted", 3]]))
+    // not breakdowns: 250 units are not part of 2,030 troops; 600 of 1,200 is a share of a workforce
+    const csto = claims("csto-2022-01-deployment", "participants", 0, "count")
+    expect(breakdownOf(find(csto, isCount("exact", 2030)))).toEqual([])
+    expect(find(csto, isCount("exact", 2030)).note).toMatch(/not a part of the 2,030/)
+    expect(breakdownOf(claims("kezbi-2021-06-30-strike", "size")[0]!)).toEqual([])
+    expect(String(record("kezbi-2021-06-30-strike")["note"])).toMatch(/share of KEZBI's workforce/)
+  })
+
+  it("3: the decoder rejects a part larger than its total", () => {
+    const r = JSON.parse(JSON.stringify(record(shooting))) as { killed: Array<{ value: Obj; breakdown?: Array<Part> }> }
+    const hrw = r.killed.find((c) => c.value["phrase"] === "12 shot dead plus 3 other deaths")!
+    hrw.breakdown = [{ label: "shot dead", count: { kind: "exact", value: 16 } }]
+    const d = Record.decode(r)
+    expect(Result.isFailure(d)).toBe(true)
+    if (Result.isFailure(d)) expect(d.failure.message).toMatch(/exceeds the total/)
+  })
+
+  it("4: detention outcomes can differ within the group (row 49)", () => {
+    const outcomes = get(record("astana-2023-04-11-detention"), ["outcomes"]) as unknown as ReadonlyArray<Obj>
+    expect(outcomes.map((o) => [o["status"], (o["count"] as Obj | undefined)?.["value"]])).toEqual([
+      ["released-with-warning", 5],
+      ["released", 10],
+      ["released", undefined]
+    ])
+    expect(String(outcomes[1]!["detail"])).toMatch(/talks/)
+    expect(String(outcomes[2]!["detail"])).toMatch(/sent home/)
+    const sokolova = get(record("sokolova-2011-05-24-jailed"), ["outcomes"]) as unknown as ReadonlyArray<Obj>
+    expect(sokolova.map((o) => o["status"])).toEqual(["administrative-arrest", "charged"])
+  })
+
+  it("5: row 42's '21 sued' is a civil suit at the lawsuit stage, apart from the ruling on the strike", () => {
+    const suit = record("kezbi-2022-05-04-lawsuit")
+    expect(suit["stage"]).toBe("lawsuit")
+    expect(claims("kezbi-2022-05-04-lawsuit", "defendantCount")[0]!.value).toEqual({ kind: "exact", value: 21, phrase: "21 sued" })
+    expect(JSON.stringify(suit["citations"])).toContain("src-russianreader-2022-05-17")
+    const ruling = record("kezbi-2022-strike-ruled-unlawful")
+    expect([ruling["stage"], ruling["defendantCount"]]).toEqual(["verdict", undefined])
   })
 })
 
