@@ -6,7 +6,12 @@
 #   - loads the main entry before the optional peers (fast-check) are installed, then adds them,
 #   - imports both entries from ESM (consumer.mjs) and requires them from CommonJS (consumer.cjs),
 #   - checks that internal paths (dist/..., src/...) are hidden by the `exports` map,
-#   - type-checks a TypeScript consumer (module NodeNext) against the shipped .d.ts / .d.cts,
+#   - type-checks a TypeScript consumer (module NodeNext) against the shipped declarations, and
+#     checks that `import` gets ESM and `require` gets CommonJS declarations,
+#   - emits declarations from TypeScript consumers (declaration: true) that export inferred values
+#     of both entries, so every type the API hands out must be nameable through the exports map
+#     (consumer-declarations.ts / .cts, and consumer-declarations-testing.ts / .cts for a user of
+#     the testing entry alone),
 #   - decodes test/fixtures/package-record.json with Record.decode / Record.decodeJson, once that
 #     fixture holds a record rather than the `{}` placeholder (record-check.cjs, and its typed
 #     twin consumer-record.ts).
@@ -52,11 +57,15 @@ tarball_name="$(npm pack --json --pack-destination "$work/pack" | node -e '
 tarball="$work/pack/$tarball_name"
 [ -f "$tarball" ] || die "npm pack did not produce $tarball"
 contents="$(tar -tzf "$tarball")"
-for entry in index testing; do
-  for ext in js cjs d.ts d.cts; do
-    grep -qxF "package/dist/$entry.$ext" <<<"$contents" || die "the tarball has no dist/$entry.$ext"
-  done
-done
+# Every file the `exports` map points at (JavaScript and declarations, both conditions) must ship.
+exported_files="$(node -e '
+  const files = new Set()
+  const walk = (target) => typeof target === "string" ? files.add(target) : Object.values(target ?? {}).forEach(walk)
+  walk(require("./package.json").exports)
+  process.stdout.write([...files].map((f) => f.replace(/^\.\//, "")).join("\n"))')"
+while read -r file; do
+  grep -qxF "package/$file" <<<"$contents" || die "the tarball has no $file (named in the exports map)"
+done <<<"$exported_files"
 if leaked="$(grep -E '^package/(src|test|bench|scripts|examples|node_modules|\.tmp)/' <<<"$contents")"; then
   die "the tarball ships files that are not for users:"$'\n'"$leaked"
 fi
@@ -111,7 +120,56 @@ step "CommonJS consumer (require)"
 (cd "$consumer" && node consumer.cjs "${record_args[@]}") || die "the CommonJS consumer failed"
 
 step "TypeScript consumer (tsc --noEmit -p $tsconfig, module NodeNext)"
-(cd "$consumer" && "$tsc" --noEmit -p "$tsconfig") || die "the TypeScript consumer does not type-check against the shipped declarations"
+explained="$work/explain-files.txt"
+if ! (cd "$consumer" && "$tsc" --noEmit -p "$tsconfig" --explainFiles >"$explained"); then
+  grep -E 'error TS' "$explained" >&2 || cat "$explained" >&2
+  die "the TypeScript consumer does not type-check against the shipped declarations"
+fi
 echo "type-check ok ($("$tsc" --version))"
+# consumer.ts imports and consumer.cts requires both entries. TypeScript must read the `import`
+# declarations as ESM and the `require` ones as CommonJS (as the .js / .cjs they describe): one
+# set of files for both would be read in one format only ("masquerading" types).
+# shellcheck disable=SC2016 # the single-quoted text is JavaScript
+entry_types="$(cd "$consumer" && node -e '
+  const { exports } = require("protest-chronicle/package.json")
+  for (const subpath of [".", "./testing"]) {
+    for (const condition of ["import", "require"]) {
+      console.log(`${condition} protest-chronicle${subpath.slice(1)} ${exports[subpath][condition].types.replace(/^\.\//, "")}`)
+    }
+  }')"
+while read -r condition specifier types; do
+  want="ECMAScript"
+  [ "$condition" = require ] && want="CommonJS"
+  # `tsc --explainFiles` lists each file, then (indented) why it is in and which format it has.
+  got="$(awk -v file="node_modules/protest-chronicle/$types" '
+    $0 == file { found = 1; next }
+    found && /^[^ ]/ { exit }
+    found && /File is/ { print; exit }' "$explained")"
+  [[ "$got" == *"File is $want module"* ]] ||
+    die "$condition \"$specifier\" gives $types, which TypeScript reads as: ${got:-(not loaded)}; expected $want"
+  echo "$condition \"$specifier\" -> $types ($want)"
+done <<<"$entry_types"
+
+# Declaration emit: a consumer that exports inferred values (`export const d = Record.decode(x)`)
+# needs every type in them to have a public name, else TS2742 / TS2883 / TS4023. Bundled
+# declarations (tsup `dts`) put shared types into chunk files hidden by the exports map.
+step "declaration emit from a consumer of both entries (tsc -p tsconfig.declarations.json)"
+(cd "$consumer" && "$tsc" -p tsconfig.declarations.json --outDir "$work/declarations") ||
+  die "declarations emitted by a consumer cannot name the types of protest-chronicle (see the errors above)"
+for emitted in consumer-declarations.d.ts consumer-declarations.d.cts; do
+  [ -s "$work/declarations/$emitted" ] || die "tsc emitted no $emitted"
+done
+echo "emitted consumer-declarations.d.ts and .d.cts ($(du -ck "$work/declarations"/* | tail -1 | cut -f1) KiB)"
+
+# The same for a user of the testing entry alone. TypeScript names a type only through an export
+# of an entry the user's file imports (a namespace of the main entry does not help), so the types
+# the arbitraries mention are exported by `protest-chronicle/testing` itself.
+step "declaration emit from a consumer of the testing entry alone (tsc -p tsconfig.declarations-testing.json)"
+testing_log="$work/declarations-testing.txt"
+if ! (cd "$consumer" && "$tsc" -p tsconfig.declarations-testing.json --outDir "$work/declarations-testing" >"$testing_log"); then
+  cat "$testing_log"
+  die "declarations emitted by a consumer of protest-chronicle/testing alone cannot name its types"
+fi
+echo "emitted consumer-declarations-testing.d.ts and .d.cts"
 
 step "passed"

@@ -17,6 +17,8 @@ export * from "./EventCommon.js"
 export * from "./kinds/force.js"
 export * from "./kinds/protest.js"
 export * from "./kinds/state.js"
+/** The bounds `Event.bounds` returns (the same type as `When.Bounds`). */
+export type { Bounds } from "./When.js"
 
 /** The schema of each built-in event kind, by kind name. */
 export const builtInKindSchemas = {

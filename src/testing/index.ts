@@ -9,3 +9,6 @@ export * from "./laws.js"
 export * from "./Mutations.js"
 export * from "./Records.js"
 export * from "./When.js"
+// Types the arbitraries mention, so that a consumer importing only this entry can name them.
+export type { TimeZone } from "../model/TimeZone.js"
+export type { When } from "../model/When.js"
