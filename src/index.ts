@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from "./model/index.js"
+export * as Journal from "./journal/index.js"

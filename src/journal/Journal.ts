@@ -1,0 +1,45 @@
+/**
+ * The `Journal` service: an append-only, event-sourced store of record revisions. Commits are all
+ * or nothing across streams, guarded by expected revisions and made idempotent by their key;
+ * reads give every entry from a position, one stream's entries, or a live tail that delivers every
+ * later commit exactly once and in order. Stores: `layerMemory` (here) and `layerFile` (the
+ * embedded default, in `FileJournal`).
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Layer, type Stream } from "effect"
+import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
+import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
+import { makeJournal, type JournalOptions } from "./internal/core.js"
+
+/** What a journal can do. */
+export interface JournalShape {
+  /** Appends entries to one or more streams, all or nothing. */
+  readonly commit: (request: CommitRequest) => Effect.Effect<CommitResult, CommitError>
+  /** Every entry from `from` (a 1-based global position; default 1) to the current head. */
+  readonly readAll: (options?: { readonly from?: number }) => Stream.Stream<Entry, ReadError>
+  /** Every entry of one stream, in revision order (empty when the stream does not exist). */
+  readonly readStream: (stream: StreamRef) => Effect.Effect<ReadonlyArray<Entry>, ReadError>
+  /**
+   * Every entry from `from` (default 1), then every later commit as it lands: each exactly once
+   * and in position order. The stream does not end by itself.
+   */
+  readonly tail: (options?: { readonly from?: number }) => Stream.Stream<Entry, ReadError>
+  /** The position of the last entry (0 for an empty journal). */
+  readonly head: Effect.Effect<number>
+}
+
+/** The journal service. */
+export class Journal extends Context.Service<Journal, JournalShape>()("protest-chronicle/Journal") {}
+
+export type { JournalOptions } from "./internal/core.js"
+
+/**
+ * A journal in memory: for tests, scripts and projections that need no persistence. `initial`
+ * seeds it with stored entries (as a file would hold them, older schema versions included), which
+ * are upcast and decoded on open like any store's.
+ */
+export const layerMemory = (
+  options: JournalOptions & { readonly initial?: ReadonlyArray<StoredEntry> } = {}
+): Layer.Layer<Journal, JournalCorruptionError> =>
+  Layer.effect(Journal, makeJournal({ name: "memory", stored: options.initial ?? [], append: () => Effect.void }, options))

@@ -1,0 +1,73 @@
+/**
+ * The typed errors of journals.
+ *
+ * @since 0.1.0
+ */
+import { Data } from "effect"
+import type { Expected, StreamRef } from "./Entry.js"
+
+const show = (stream: StreamRef): string => `${stream.type}/${stream.id}`
+
+/**
+ * A commit expected a stream at one revision and found it at another. Nothing was written.
+ * `actual` is `"none"` when the stream does not exist.
+ */
+export class ConflictError extends Data.TaggedError("ConflictError")<{
+  readonly stream: StreamRef
+  readonly expected: Expected
+  readonly actual: "none" | number
+}> {
+  override get message(): string {
+    return `conflict on ${show(this.stream)}: expected revision ${String(this.expected)}, found ${String(this.actual)}`
+  }
+}
+
+/** A commit is malformed (no appends, a stream twice, a record in the wrong stream…). Nothing was written. */
+export class InvalidCommitError extends Data.TaggedError("InvalidCommitError")<{
+  readonly reason: string
+  /** Index of the append at fault, when there is one. */
+  readonly append?: number
+}> {
+  override get message(): string {
+    return this.append === undefined ? this.reason : `append ${this.append}: ${this.reason}`
+  }
+}
+
+/** Another writer holds the journal file's lock. */
+export class JournalLockedError extends Data.TaggedError("JournalLockedError")<{
+  readonly path: string
+  readonly holder: { readonly pid: number; readonly hostname: string; readonly since: string }
+}> {
+  override get message(): string {
+    return `${this.path} is locked by process ${this.holder.pid} on ${this.holder.hostname} since ${this.holder.since}`
+  }
+}
+
+/** A stored entry is damaged or cannot be read. `line` is 1-based, in files. */
+export class JournalCorruptionError extends Data.TaggedError("JournalCorruptionError")<{
+  readonly path: string
+  readonly line?: number
+  readonly position?: number
+  readonly reason: string
+}> {
+  override get message(): string {
+    const at = this.line !== undefined ? `line ${this.line}` : this.position !== undefined ? `position ${this.position}` : "header"
+    return `${this.path}: ${at}: ${this.reason}`
+  }
+}
+
+/** An I/O failure of the store behind a journal, with the method that failed and its cause. */
+export class JournalStoreError extends Data.TaggedError("JournalStoreError")<{
+  readonly method: string
+  readonly cause: unknown
+}> {
+  override get message(): string {
+    return `journal ${this.method} failed: ${this.cause instanceof Error ? this.cause.message : String(this.cause)}`
+  }
+}
+
+/** Every error a journal's reads can fail with. */
+export type ReadError = JournalStoreError | JournalCorruptionError
+
+/** Every error a commit can fail with. */
+export type CommitError = ConflictError | InvalidCommitError | JournalStoreError

@@ -1,0 +1,5 @@
+// The public face of the journal.
+export * from "./Entry.js"
+export * from "./errors.js"
+export * from "./Journal.js"
+export * from "./Upcast.js"
