@@ -60,9 +60,11 @@ const median = (xs: ReadonlyArray<number>): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-const timeOnce = (f: () => unknown): number => {
+// A workload may return a promise (an async store); it is awaited inside the timed span.
+const timeOnce = async (f: () => unknown): Promise<number> => {
   const start = process.hrtime.bigint()
-  sink = f()
+  const result = f()
+  sink = result instanceof Promise ? await result : result
   return Number(process.hrtime.bigint() - start)
 }
 
@@ -85,20 +87,20 @@ export const compare = (
     unit: options.unit ?? (items === undefined ? "ms" : "ns/item"),
     target,
     better: options.better ?? "lower",
-    run: () => {
+    run: async () => {
       for (let i = 0; i < warmup; i++) {
-        workload()
-        baseline()
+        await workload()
+        await baseline()
       }
       const workloadNs: Array<number> = []
       const baselineNs: Array<number> = []
       for (let i = 0; i < repeat; i++) {
         if (i % 2 === 0) {
-          workloadNs.push(timeOnce(workload))
-          baselineNs.push(timeOnce(baseline))
+          workloadNs.push(await timeOnce(workload))
+          baselineNs.push(await timeOnce(baseline))
         } else {
-          baselineNs.push(timeOnce(baseline))
-          workloadNs.push(timeOnce(workload))
+          baselineNs.push(await timeOnce(baseline))
+          workloadNs.push(await timeOnce(workload))
         }
       }
       sink = undefined

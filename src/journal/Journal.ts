@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer, type Stream } from "effect"
+import { Context, type Effect, Layer, type Stream } from "effect"
 import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
 import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
 import { makeJournal, type JournalOptions } from "./internal/core.js"
@@ -42,4 +42,4 @@ export type { JournalOptions } from "./internal/core.js"
 export const layerMemory = (
   options: JournalOptions & { readonly initial?: ReadonlyArray<StoredEntry> } = {}
 ): Layer.Layer<Journal, JournalCorruptionError> =>
-  Layer.effect(Journal, makeJournal({ name: "memory", stored: options.initial ?? [], append: () => Effect.void }, options))
+  Layer.effect(Journal, makeJournal({ name: "memory", stored: options.initial ?? [] }, options))

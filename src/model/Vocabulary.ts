@@ -219,17 +219,18 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
 
   const decodeLine = (json: string, line?: number) => Result.flatMap(parseJson(json, line), (u) => decodeAt(u, line))
 
-  const encoders = new Map<string, (a: unknown) => unknown>()
+  const encoders = new Map<string, { readonly guard: Guard; readonly encode: (a: unknown) => unknown }>()
   const encode = (record: AnyRecord): unknown => {
     const key = record.type === "event" ? `event:${(record as AnyEvent).kind}` : record.type
     let e = encoders.get(key)
     if (e === undefined) {
       const schema = record.type === "event" ? byName.get((record as AnyEvent).kind)?.schema : otherRecordSchemas[record.type as keyof typeof otherRecordSchemas]
       if (schema === undefined) throw new VocabularyError({ reason: `kind "${(record as AnyEvent).kind}" is not in this vocabulary` })
-      e = Schema.encodeSync(schema as Schema.Codec<unknown, unknown>)
+      e = { guard: compile(schema.ast), encode: Schema.encodeSync(schema as Schema.Codec<unknown, unknown>) }
       encoders.set(key, e)
     }
-    return e(record)
+    // A value the guard accepts is its own encoding (the schema has no transformations).
+    return e.guard(record) ? record : e.encode(record)
   }
 
   return {

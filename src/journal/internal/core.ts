@@ -3,12 +3,12 @@
  * upcasting and decoding, reads and the live tail. A store supplies only persistence: the entries
  * it held when opened, and a durable, all-or-nothing `append`.
  */
-import { Clock, Effect, PubSub, Result, Semaphore, Stream } from "effect"
+import { Cause, Effect, Exit, Option, PubSub, Result, Stream } from "effect"
 import type { Vocabulary } from "../../model/Vocabulary.js"
 import { builtIn } from "../../model/Vocabulary.js"
 import type { Append, CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "../Entry.js"
 import { streamKey } from "../Entry.js"
-import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, type JournalStoreError } from "../errors.js"
+import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
 import type { JournalShape } from "../Journal.js"
 import { makeUpcaster, type Migration, type Upcaster } from "../Upcast.js"
 
@@ -26,8 +26,13 @@ export interface Persistence {
   readonly name: string
   /** The entries the store held when opened, in position order. */
   readonly stored: ReadonlyArray<StoredEntry>
-  /** Makes entries durable before it succeeds; on failure nothing of them may remain. */
-  readonly append: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
+  /**
+   * Makes entries durable before it succeeds; on failure nothing of them may remain. It must
+   * complete synchronously (no asynchronous boundary): the core runs the whole commit — checks,
+   * append, index, publication to tails — as one synchronous step, which is what makes commits
+   * atomic and ordered without a lock. Absent for stores that keep nothing (memory).
+   */
+  readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
 }
 
 /** Decodes one stored entry: checks its shape, upcasts its body and decodes the record. */
@@ -80,11 +85,15 @@ const validate = (request: CommitRequest, vocabulary: Vocabulary): InvalidCommit
     if (a._tag === "retraction") {
       if (typeof a.reason !== "string" || a.reason.trim() === "") return new InvalidCommitError({ append: i, reason: "a retraction needs a reason" })
     } else {
-      // A record is typed, but may come from an unchecked cast: decode its encoding to be sure.
+      // A record is typed, but may come from an unchecked cast: check it again. A record that
+      // decodes to itself is valid; anything else is checked through its encoding.
       let problem: string | undefined
       try {
-        const r = vocabulary.decode(vocabulary.encode(a.record))
-        if (Result.isFailure(r)) problem = r.failure.message
+        const direct = vocabulary.decode(a.record)
+        if (!(Result.isSuccess(direct) && direct.success === a.record)) {
+          const r = vocabulary.decode(vocabulary.encode(a.record))
+          if (Result.isFailure(r)) problem = r.failure.message
+        }
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err)
       }
@@ -130,7 +139,6 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       index(decoded.success)
     }
 
-    const lock = yield* Semaphore.make(1)
     const pubsub = yield* PubSub.unbounded<Entry>()
 
     const resultOf = (key: string, duplicate: boolean): CommitResult => ({
@@ -140,52 +148,76 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
 
     const streamOfAppend = (a: Append): StreamRef => (a._tag === "revision" ? { type: a.record.type, id: a.record.id } : a.stream)
 
+    // The whole commit after validation runs as one synchronous step: no other fiber can commit,
+    // subscribe or read between its checks and its publication, so no lock is needed.
+    const commitNow = (request: CommitRequest, now: number): Result.Result<CommitResult, CommitError> => {
+      if (commits.has(request.idempotencyKey)) return Result.succeed(resultOf(request.idempotencyKey, true))
+      const streams = request.appends.map(streamOfAppend)
+      const current = streams.map((stream) => revisions.get(streamKey(stream)))
+      for (let i = 0; i < streams.length; i++) {
+        const expected = request.appends[i]!.expected
+        const actual = current[i]
+        const ok = expected === "any" || (expected === "none" ? actual === undefined : actual === expected)
+        if (!ok) return Result.fail(new ConflictError({ stream: streams[i]!, expected, actual: actual ?? "none" }))
+      }
+      // Record time never goes backwards, so that "as of T" is a prefix of the journal.
+      const recordedAt = Math.max(now, entries.at(-1)?.recordedAt ?? now)
+      const iso = persistence.append === undefined ? "" : new Date(recordedAt).toISOString()
+      const fresh: Array<Entry> = []
+      const stored: Array<StoredEntry> = []
+      const keeps = persistence.append !== undefined
+      for (let i = 0; i < request.appends.length; i++) {
+        const a = request.appends[i]!
+        const stream = streams[i]!
+        const reason = a.reason ?? request.reason
+        // Built as plain literals, optional fields set only when present (exact optional types).
+        const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
+          position: entries.length + i + 1,
+          stream,
+          revision: (current[i] ?? 0) + 1,
+          recordedAt,
+          idempotencyKey: request.idempotencyKey,
+          body: a._tag === "revision" ? { _tag: "revision", record: a.record } : { _tag: "retraction", reason: a.reason }
+        }
+        if (request.author !== undefined) entry.author = request.author
+        if (reason !== undefined) entry.reason = reason
+        fresh.push(entry)
+        if (keeps) {
+          const { body: _, recordedAt: __, ...meta } = entry
+          stored.push({
+            ...meta,
+            recordedAt: iso,
+            body: a._tag === "revision"
+              ? {
+                _tag: "revision",
+                schemaVersion: upcaster.currentVersion(stream.type, a.record.type === "event" ? a.record.kind : undefined),
+                record: vocabulary.encode(a.record)
+              }
+              : { _tag: "retraction", reason: a.reason }
+          })
+        }
+      }
+      if (persistence.append !== undefined) {
+        const exit = Effect.runSyncExit(persistence.append(stored))
+        if (Exit.isFailure(exit)) {
+          const error = Cause.findErrorOption(exit.cause)
+          return Result.fail(
+            Option.isSome(error) ? error.value : new JournalStoreError({ method: "append", cause: Cause.squash(exit.cause) })
+          )
+        }
+      }
+      for (const e of fresh) {
+        index(e)
+        PubSub.publishUnsafe(pubsub, e)
+      }
+      return Result.succeed(resultOf(request.idempotencyKey, false))
+    }
+
     const commit: JournalShape["commit"] = (request) =>
       Effect.suspend((): Effect.Effect<CommitResult, CommitError> => {
         const invalid = validate(request, vocabulary)
         if (invalid !== undefined) return Effect.fail(invalid)
-        return lock.withPermit(
-          Effect.gen(function*() {
-            if (commits.has(request.idempotencyKey)) return resultOf(request.idempotencyKey, true)
-            for (const a of request.appends) {
-              const stream = streamOfAppend(a)
-              const actual = revisions.get(streamKey(stream))
-              const ok = a.expected === "any" ||
-                (a.expected === "none" ? actual === undefined : actual === a.expected)
-              if (!ok) return yield* new ConflictError({ stream, expected: a.expected, actual: actual ?? "none" })
-            }
-            // Record time never goes backwards, so that "as of T" is a prefix of the journal.
-            const now = yield* Clock.currentTimeMillis
-            const recordedAt = Math.max(now, entries.at(-1)?.recordedAt ?? now)
-            const iso = new Date(recordedAt).toISOString()
-            const fresh: Array<Entry> = []
-            const stored: Array<StoredEntry> = []
-            request.appends.forEach((a, i) => {
-              const stream = streamOfAppend(a)
-              const reason = a.reason ?? request.reason
-              const meta = {
-                position: entries.length + i + 1,
-                stream,
-                revision: (revisions.get(streamKey(stream)) ?? 0) + 1,
-                idempotencyKey: request.idempotencyKey,
-                ...(request.author === undefined ? {} : { author: request.author }),
-                ...(reason === undefined ? {} : { reason })
-              }
-              if (a._tag === "revision") {
-                const version = upcaster.currentVersion(stream.type, a.record.type === "event" ? a.record.kind : undefined)
-                stored.push({ ...meta, recordedAt: iso, body: { _tag: "revision", schemaVersion: version, record: vocabulary.encode(a.record) } })
-                fresh.push({ ...meta, recordedAt, body: { _tag: "revision", record: a.record } })
-              } else {
-                stored.push({ ...meta, recordedAt: iso, body: { _tag: "retraction", reason: a.reason } })
-                fresh.push({ ...meta, recordedAt, body: { _tag: "retraction", reason: a.reason } })
-              }
-            })
-            yield* persistence.append(stored)
-            fresh.forEach(index)
-            yield* PubSub.publishAll(pubsub, fresh)
-            return resultOf(request.idempotencyKey, false)
-          })
-        )
+        return Effect.clockWith((clock) => Effect.fromResult(commitNow(request, clock.currentTimeMillisUnsafe())))
       })
 
     const from = (options?: { readonly from?: number }): number => Math.max(1, Math.floor(options?.from ?? 1))
@@ -198,20 +230,19 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
 
     const tail: JournalShape["tail"] = (options) =>
       Stream.unwrap(
-        // Subscribing and taking the snapshot under the commit lock means no commit falls
-        // between them: every entry arrives once, from the snapshot or from the subscription.
-        lock.withPermit(
-          Effect.gen(function*() {
-            const subscription = yield* PubSub.subscribe(pubsub)
-            const start = from(options)
-            const snapshot = entries.slice(start - 1)
-            const last = Math.max(start - 1, entries.length)
-            return Stream.concat(
-              Stream.fromArray(snapshot),
-              Stream.fromSubscription(subscription).pipe(Stream.filter((e) => e.position > last))
-            )
-          })
-        )
+        // Subscribe first, then take the snapshot: a commit landing between the two is in both,
+        // and the position filter drops the copy; commits publish in position order, in the same
+        // synchronous step that indexes them. So every entry arrives once, and in order.
+        Effect.gen(function*() {
+          const subscription = yield* PubSub.subscribe(pubsub)
+          const start = from(options)
+          const snapshot = entries.slice(start - 1)
+          const last = Math.max(start - 1, entries.length)
+          return Stream.concat(
+            Stream.fromArray(snapshot),
+            Stream.fromSubscription(subscription).pipe(Stream.filter((e) => e.position > last))
+          )
+        })
       )
 
     return {

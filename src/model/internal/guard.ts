@@ -37,34 +37,26 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> => {
 
 const compileObjects = (ast: SchemaAST.Objects): Guard => {
   if (ast.indexSignatures.length > 0) return never
-  const names: Array<string> = []
-  const optional: Array<boolean> = []
-  const guards: Array<Guard> = []
+  const fields = new Map<string, { readonly guard: Guard; readonly required: boolean }>()
+  let requiredCount = 0
   for (const ps of ast.propertySignatures) {
     if (typeof ps.name !== "string") return never
-    names.push(ps.name)
-    optional.push(ps.type.context?.isOptional === true)
-    guards.push(compile(ps.type))
+    const required = ps.type.context?.isOptional !== true
+    if (required) requiredCount++
+    fields.set(ps.name, { guard: compile(ps.type), required })
   }
-  const known = new Set(names)
-  const n = names.length
+  // One pass over the keys the value has (the prototype is Object.prototype, which has no
+  // enumerable keys): an unknown key fails, as the decoders treat excess keys as errors so that a
+  // misspelt field never vanishes; then every required field must have been seen.
   return (u) => {
     if (!isPlainObject(u)) return false
-    let present = 0
-    for (let i = 0; i < n; i++) {
-      const name = names[i]!
-      if (!Object.hasOwn(u, name)) {
-        if (!optional[i]) return false
-        continue
-      }
-      present++
-      if (!guards[i]!(u[name])) return false
+    let required = 0
+    for (const key in u) {
+      const field = fields.get(key)
+      if (field === undefined || !field.guard(u[key])) return false
+      if (field.required) required++
     }
-    // Excess keys are errors for records: a misspelt field must not vanish silently.
-    const keys = Object.keys(u)
-    if (keys.length !== present) return false
-    for (let i = 0; i < keys.length; i++) if (!known.has(keys[i]!)) return false
-    return Object.getOwnPropertySymbols(u).length === 0
+    return required === requiredCount && Object.getOwnPropertySymbols(u).length === 0
   }
 }
 
