@@ -5,3 +5,5 @@
  */
 export * from "./model/index.js"
 export * as Journal from "./journal/index.js"
+export * as Projection from "./projection/index.js"
+export * as Chronicle from "./chronicle/index.js"

@@ -73,6 +73,7 @@ export const makeUpcaster = (migrations: ReadonlyArray<Migration> = []): Upcaste
   return {
     currentVersion,
     upcast: (type, version, record) => {
+      if (!Number.isInteger(version) || version < 1) return { ok: false, reason: `schema version ${String(version)} is not an integer >= 1` }
       let json = record
       let v = version
       for (;;) {

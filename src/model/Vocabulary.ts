@@ -226,7 +226,7 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     if (e === undefined) {
       const schema = record.type === "event" ? byName.get((record as AnyEvent).kind)?.schema : otherRecordSchemas[record.type as keyof typeof otherRecordSchemas]
       if (schema === undefined) throw new VocabularyError({ reason: `kind "${(record as AnyEvent).kind}" is not in this vocabulary` })
-      e = { guard: compile(schema.ast), encode: Schema.encodeSync(schema as Schema.Codec<unknown, unknown>) }
+      e = { guard: compile(schema.ast), encode: Schema.encodeSync(schema as Schema.Codec<unknown, unknown>, { onExcessProperty: "error" }) }
       encoders.set(key, e)
     }
     // A value the guard accepts is its own encoding (the schema has no transformations).

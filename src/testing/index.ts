@@ -5,7 +5,9 @@
  * @packageDocumentation
  */
 export * from "./Count.js"
+export * from "./JournalConformance.js"
 export * from "./laws.js"
+export * from "./laws-projection.js"
 export * from "./Mutations.js"
 export * from "./Records.js"
 export * from "./When.js"

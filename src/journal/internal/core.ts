@@ -3,11 +3,12 @@
  * upcasting and decoding, reads and the live tail. A store supplies only persistence: the entries
  * it held when opened, and a durable, all-or-nothing `append`.
  */
-import { Cause, Effect, Exit, Option, PubSub, Result, Stream } from "effect"
-import type { Vocabulary } from "../../model/Vocabulary.js"
+import { Cause, Effect, Exit, Option, PubSub, Result, Schema, Stream } from "effect"
+import type { AnyRecord, Vocabulary } from "../../model/Vocabulary.js"
 import { builtIn } from "../../model/Vocabulary.js"
-import type { Append, CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "../Entry.js"
-import { streamKey } from "../Entry.js"
+import type { Append, CommitRequest, CommitResult, Entry } from "../Entry.js"
+import { StoredEntry, StreamRef, streamKey } from "../Entry.js"
+import { compile } from "../../model/internal/guard.js"
 import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
 import type { JournalShape } from "../Journal.js"
 import { makeUpcaster, type Migration, type Upcaster } from "../Upcast.js"
@@ -35,14 +36,18 @@ export interface Persistence {
   readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
 }
 
+const isoInstant = /^-?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
+
 /** Decodes one stored entry: checks its shape, upcasts its body and decodes the record. */
 export const decodeStored = (
   stored: StoredEntry,
   upcaster: Upcaster,
   vocabulary: Vocabulary
 ): Result.Result<Entry, string> => {
-  const recordedAt = Date.parse(stored.recordedAt)
-  if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${stored.recordedAt}" is not an instant`)
+  // Only the form stores write (Date#toISOString): Date.parse would read other forms in the
+  // machine's own time zone.
+  const recordedAt = isoInstant.test(stored.recordedAt) ? Date.parse(stored.recordedAt) : Number.NaN
+  if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${stored.recordedAt}" is not a UTC instant such as 2023-04-12T10:00:00.000Z`)
   const base = {
     position: stored.position,
     stream: stored.stream,
@@ -64,43 +69,62 @@ export const decodeStored = (
   return Result.succeed({ ...base, body: { _tag: "revision", record } })
 }
 
-const validate = (request: CommitRequest, vocabulary: Vocabulary): InvalidCommitError | undefined => {
+const isStreamRef = Schema.is(StreamRef)
+
+/**
+ * Checks a commit request before anything is written. On success it gives, for each append, the
+ * record to store (a revision's record as the decoder reads it; `undefined` for a retraction).
+ */
+const validate = (
+  request: CommitRequest,
+  vocabulary: Vocabulary
+): Result.Result<ReadonlyArray<AnyRecord | undefined>, InvalidCommitError> => {
+  const invalid = (reason: string, append?: number) =>
+    Result.fail(new InvalidCommitError(append === undefined ? { reason } : { append, reason }))
   if (typeof request.idempotencyKey !== "string" || request.idempotencyKey.length === 0) {
-    return new InvalidCommitError({ reason: "a commit needs a non-empty idempotency key" })
+    return invalid("a commit needs a non-empty idempotency key")
   }
-  if (!Array.isArray(request.appends) || request.appends.length === 0) {
-    return new InvalidCommitError({ reason: "a commit needs at least one append" })
-  }
+  if (!Array.isArray(request.appends) || request.appends.length === 0) return invalid("a commit needs at least one append")
   const seen = new Set<string>()
+  const records: Array<AnyRecord | undefined> = []
   for (let i = 0; i < request.appends.length; i++) {
     const a = request.appends[i]!
-    const stream = a._tag === "revision" ? { type: a.record.type, id: a.record.id } : a.stream
-    const key = streamKey(stream)
-    if (seen.has(key)) return new InvalidCommitError({ append: i, reason: `stream ${key} appears twice in one commit` })
-    seen.add(key)
     const e = a.expected
     if (!(e === "none" || e === "any" || (Number.isInteger(e) && e >= 1))) {
-      return new InvalidCommitError({ append: i, reason: `expected revision must be "none", "any" or an integer >= 1, got ${String(e)}` })
+      return invalid(`expected revision must be "none", "any" or an integer >= 1, got ${String(e)}`, i)
     }
     if (a._tag === "retraction") {
-      if (typeof a.reason !== "string" || a.reason.trim() === "") return new InvalidCommitError({ append: i, reason: "a retraction needs a reason" })
+      if (!isStreamRef(a.stream)) return invalid(`${JSON.stringify(a.stream)} is not a stream ({ type, id })`, i)
+      if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
+      records.push(undefined)
     } else {
       // A record is typed, but may come from an unchecked cast: check it again. A record that
-      // decodes to itself is valid; anything else is checked through its encoding.
+      // decodes to itself is kept; anything else is checked through its encoding and the decoded
+      // copy is kept, so that memory holds exactly what a store writes.
+      let record: AnyRecord | undefined
       let problem: string | undefined
       try {
         const direct = vocabulary.decode(a.record)
-        if (!(Result.isSuccess(direct) && direct.success === a.record)) {
+        if (Result.isSuccess(direct) && direct.success === a.record) record = a.record
+        else {
           const r = vocabulary.decode(vocabulary.encode(a.record))
           if (Result.isFailure(r)) problem = r.failure.message
+          else record = r.success
         }
       } catch (err) {
         problem = err instanceof Error ? err.message : String(err)
       }
-      if (problem !== undefined) return new InvalidCommitError({ append: i, reason: `invalid record ${key}:\n${problem}` })
+      if (record === undefined) {
+        return invalid(`invalid record ${String(a.record?.type)}/${String(a.record?.id)}:\n${problem ?? "not a record"}`, i)
+      }
+      records.push(record)
     }
+    const stream = a._tag === "revision" ? { type: records[i]!.type, id: records[i]!.id } : a.stream
+    const key = streamKey(stream)
+    if (seen.has(key)) return invalid(`stream ${key} appears twice in one commit`, i)
+    seen.add(key)
   }
-  return undefined
+  return Result.succeed(records)
 }
 
 /** Builds a journal over a store's persistence. Fails when a stored entry cannot be read. */
@@ -125,8 +149,16 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       entries.push(entry)
     }
 
+    const isStoredEntry = compile(StoredEntry.ast)
     for (const stored of persistence.stored) {
       const corrupt = (reason: string) => new JournalCorruptionError({ path: persistence.name, position: stored.position, reason })
+      if (!isStoredEntry(stored)) {
+        return yield* new JournalCorruptionError({
+          path: persistence.name,
+          position: entries.length + 1,
+          reason: `not a stored entry: ${JSON.stringify(stored)?.slice(0, 200)}`
+        })
+      }
       if (stored.position !== entries.length + 1) {
         return yield* corrupt(`expected position ${entries.length + 1}, found ${stored.position}`)
       }
@@ -136,6 +168,13 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       }
       const decoded = decodeStored(stored, upcaster, vocabulary)
       if (Result.isFailure(decoded)) return yield* corrupt(decoded.failure)
+      const last = entries.at(-1)
+      if (last !== undefined && decoded.success.recordedAt < last.recordedAt) {
+        return yield* corrupt(`record time ${stored.recordedAt} is earlier than the entry before it`)
+      }
+      if (last !== undefined && last.idempotencyKey !== stored.idempotencyKey && commits.has(stored.idempotencyKey)) {
+        return yield* corrupt(`idempotency key "${stored.idempotencyKey}" was already used by an earlier commit`)
+      }
       index(decoded.success)
     }
 
@@ -150,7 +189,11 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
 
     // The whole commit after validation runs as one synchronous step: no other fiber can commit,
     // subscribe or read between its checks and its publication, so no lock is needed.
-    const commitNow = (request: CommitRequest, now: number): Result.Result<CommitResult, CommitError> => {
+    const commitNow = (
+      request: CommitRequest,
+      records: ReadonlyArray<AnyRecord | undefined>,
+      now: number
+    ): Result.Result<CommitResult, CommitError> => {
       if (commits.has(request.idempotencyKey)) return Result.succeed(resultOf(request.idempotencyKey, true))
       const streams = request.appends.map(streamOfAppend)
       const current = streams.map((stream) => revisions.get(streamKey(stream)))
@@ -159,9 +202,14 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
         const actual = current[i]
         const ok = expected === "any" || (expected === "none" ? actual === undefined : actual === expected)
         if (!ok) return Result.fail(new ConflictError({ stream: streams[i]!, expected, actual: actual ?? "none" }))
+        if (request.appends[i]!._tag === "retraction" && actual === undefined) {
+          return Result.fail(new InvalidCommitError({ append: i, reason: `stream ${streamKey(streams[i]!)} has nothing to retract` }))
+        }
       }
       // Record time never goes backwards, so that "as of T" is a prefix of the journal.
-      const recordedAt = Math.max(now, entries.at(-1)?.recordedAt ?? now)
+      // Whole milliseconds, as stores keep them.
+      const millis = Math.floor(now)
+      const recordedAt = Math.max(millis, entries.at(-1)?.recordedAt ?? millis)
       const iso = persistence.append === undefined ? "" : new Date(recordedAt).toISOString()
       const fresh: Array<Entry> = []
       const stored: Array<StoredEntry> = []
@@ -177,7 +225,7 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
           revision: (current[i] ?? 0) + 1,
           recordedAt,
           idempotencyKey: request.idempotencyKey,
-          body: a._tag === "revision" ? { _tag: "revision", record: a.record } : { _tag: "retraction", reason: a.reason }
+          body: a._tag === "revision" ? { _tag: "revision", record: records[i]! } : { _tag: "retraction", reason: a.reason }
         }
         if (request.author !== undefined) entry.author = request.author
         if (reason !== undefined) entry.reason = reason
@@ -191,7 +239,7 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
               ? {
                 _tag: "revision",
                 schemaVersion: upcaster.currentVersion(stream.type, a.record.type === "event" ? a.record.kind : undefined),
-                record: vocabulary.encode(a.record)
+                record: vocabulary.encode(records[i]!)
               }
               : { _tag: "retraction", reason: a.reason }
           })
@@ -215,12 +263,15 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
 
     const commit: JournalShape["commit"] = (request) =>
       Effect.suspend((): Effect.Effect<CommitResult, CommitError> => {
-        const invalid = validate(request, vocabulary)
-        if (invalid !== undefined) return Effect.fail(invalid)
-        return Effect.clockWith((clock) => Effect.fromResult(commitNow(request, clock.currentTimeMillisUnsafe())))
+        const checked = validate(request, vocabulary)
+        if (Result.isFailure(checked)) return Effect.fail(checked.failure)
+        return Effect.clockWith((clock) => Effect.fromResult(commitNow(request, checked.success, clock.currentTimeMillisUnsafe())))
       })
 
-    const from = (options?: { readonly from?: number }): number => Math.max(1, Math.floor(options?.from ?? 1))
+    const from = (options?: { readonly from?: number }): number => {
+      const f = options?.from
+      return typeof f === "number" && Number.isFinite(f) ? Math.max(1, Math.floor(f)) : 1
+    }
 
     const readAll: JournalShape["readAll"] = (options) =>
       Stream.suspend(() => Stream.fromArray(entries.slice(from(options) - 1)))

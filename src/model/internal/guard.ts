@@ -128,6 +128,9 @@ const compileBase = (ast: SchemaAST.AST): Guard => {
       return (u) => typeof u === "boolean"
     case "Null":
       return (u) => u === null
+    case "Unknown":
+    case "Any":
+      return () => true
     case "Literal": {
       const literal = ast.literal
       return (u) => u === literal

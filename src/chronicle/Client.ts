@@ -1,0 +1,51 @@
+/**
+ * A promise-based chronicle for code that does not use Effect: every call returns a `Promise`,
+ * and typed failures (`RecordDecodeError`, `ConflictError`, `NoRecordError`, …) reject it.
+ *
+ * @example
+ * ```ts
+ * import { Chronicle } from "protest-chronicle"
+ *
+ * const chronicle = await Chronicle.open()          // in memory; or open(Journal.layerFile(path))
+ * await chronicle.record(shootingJson, { author: "editor" })
+ * const catalog = await chronicle.catalog()
+ * await chronicle.close()
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { Effect, Layer, ManagedRuntime } from "effect"
+import type { Entry, StreamRef } from "../journal/Entry.js"
+import { type Journal, layerMemory } from "../journal/Journal.js"
+import type { Catalog } from "../projection/Catalog.js"
+import type { RecordTime } from "../projection/Projection.js"
+import { type ChangeOptions, Chronicle, layer, type Options, type RecordOptions } from "./Chronicle.js"
+
+/** The chronicle's writes and catalog reads as async functions, and `close` to release the journal. */
+export interface Client {
+  readonly record: (input: unknown, options?: RecordOptions) => Promise<Entry>
+  readonly correct: (input: unknown, options: ChangeOptions) => Promise<Entry>
+  readonly retract: (stream: StreamRef, options: ChangeOptions) => Promise<Entry>
+  readonly link: (input: unknown, options?: RecordOptions) => Promise<Entry>
+  readonly catalog: () => Promise<Catalog>
+  readonly catalogAsOf: (recordTime: RecordTime) => Promise<Catalog>
+  readonly close: () => Promise<void>
+}
+
+/** Opens a chronicle on a journal layer (default: a fresh in-memory journal). */
+export const open = async (
+  journal: Layer.Layer<Journal, unknown> = layerMemory(),
+  options: Options = {}
+): Promise<Client> => {
+  const runtime = ManagedRuntime.make(layer(options).pipe(Layer.provide(journal)))
+  const chronicle = await runtime.runPromise(Effect.service(Chronicle))
+  return {
+    record: (input, o) => runtime.runPromise(chronicle.record(input, o)),
+    correct: (input, o) => runtime.runPromise(chronicle.correct(input, o)),
+    retract: (stream, o) => runtime.runPromise(chronicle.retract(stream, o)),
+    link: (input, o) => runtime.runPromise(chronicle.link(input, o)),
+    catalog: () => runtime.runPromise(chronicle.catalog()),
+    catalogAsOf: (t) => runtime.runPromise(chronicle.catalogAsOf(t)),
+    close: () => runtime.dispose()
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The catalog: every stream of the journal with its current record, its full revision history and
+ * its retraction — what was said, when it was corrected or withdrawn, by whom and why. It is a
+ * projection, so it can be taken as of any record time ("what was known on 17 December 2011").
+ *
+ * @example
+ * ```ts
+ * import { Projection } from "protest-chronicle"
+ * const { Catalog } = Projection
+ *
+ * const catalog = Projection.replay(Catalog.projection, entries)
+ * const shooting = Catalog.get(catalog, { type: "event", id: "zhanaozen-2011-12-16-shooting" })
+ * shooting?.current          // the latest revision, absent when retracted
+ * shooting?.history.length   // every revision and retraction, revision 1 first
+ * Catalog.records(catalog, { type: "actor" })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { HashMap } from "effect"
+import type { Entry, StreamRef, StreamType } from "../journal/Entry.js"
+import { streamKey } from "../journal/Entry.js"
+import type { AnyEvent } from "../model/Event.js"
+import type { AnyRecord } from "../model/Vocabulary.js"
+import type { Projection } from "./Projection.js"
+
+/**
+ * How the catalog keeps one stream: its last entry, linked to the earlier ones. Appending is O(1)
+ * and shares the older links, so one stream with many revisions costs no copying. Read streams
+ * with `get` or `streams`; this shape is an implementation detail.
+ */
+export interface Tracked {
+  readonly last: Entry
+  readonly earlier: Tracked | undefined
+  /** Number of entries of the stream so far. */
+  readonly count: number
+  /** Position of the stream's first entry: streams are listed in this order. */
+  readonly first: number
+  /** The record of the latest revision, even when a retraction followed it. */
+  readonly said: AnyRecord | undefined
+}
+
+/**
+ * The catalog state: a persistent hash map from stream key to stream, so that `apply` costs
+ * O(log n) and old states stay valid. Read it with `get`, `streams`, `records` and `events`.
+ *
+ * Gotchas: do not deep-freeze a catalog that has not been hashed yet (`Hash.hash`, `Equal.equals`):
+ * effect's `HashMap` caches subtree hashes in its nodes the first time it is hashed.
+ */
+export interface Catalog {
+  readonly byStream: HashMap.HashMap<string, Tracked>
+}
+
+/** A retraction: when the journal recorded it, the reason given, and by whom. */
+export interface Retraction {
+  readonly at: number
+  readonly revision: number
+  readonly reason: string
+  readonly author?: string
+}
+
+/** What the catalog knows of one stream. */
+export interface CatalogItem {
+  readonly stream: StreamRef
+  /** The latest revision's record; absent when the stream's last entry is a retraction. */
+  readonly current?: AnyRecord
+  /** Present when the stream's last entry is a retraction. */
+  readonly retracted?: Retraction
+  /**
+   * Every entry of the stream, revision 1 first: each with its record time, author, reason and
+   * body (the record said, or the retraction).
+   */
+  readonly history: ReadonlyArray<Entry>
+  /** The record said last, even if retracted since (absent when no revision was ever written). */
+  readonly lastSaid?: AnyRecord
+}
+
+/** The catalog of an empty journal. */
+export const empty: Catalog = { byStream: HashMap.empty() }
+
+/** Adds one entry. Trusts the journal's order: positions increase, revisions follow 1, 2, 3, …. */
+export const apply = (catalog: Catalog, entry: Entry): Catalog => {
+  const key = streamKey(entry.stream)
+  const before = HashMap.get(catalog.byStream, key)
+  const earlier = before._tag === "Some" ? before.value : undefined
+  const tracked: Tracked = {
+    last: entry,
+    earlier,
+    count: (earlier?.count ?? 0) + 1,
+    first: earlier?.first ?? entry.position,
+    said: entry.body._tag === "revision" ? entry.body.record : earlier?.said
+  }
+  return { byStream: HashMap.set(catalog.byStream, key, tracked) }
+}
+
+/** The catalog as a projection. */
+export const projection: Projection<Catalog> = { initial: empty, apply }
+
+const itemOf = (tracked: Tracked): CatalogItem => {
+  const history = new Array<Entry>(tracked.count)
+  for (let t: Tracked | undefined = tracked, i = tracked.count - 1; t !== undefined; t = t.earlier, i--) history[i] = t.last
+  const last = tracked.last
+  const said = tracked.said === undefined ? {} : { lastSaid: tracked.said }
+  if (last.body._tag === "revision") return { stream: last.stream, current: last.body.record, history, ...said }
+  const retracted: Retraction = {
+    at: last.recordedAt,
+    revision: last.revision,
+    reason: last.body.reason,
+    ...(last.author === undefined ? {} : { author: last.author })
+  }
+  return { stream: last.stream, retracted, history, ...said }
+}
+
+/** What the catalog knows of one stream, or `undefined` when the journal has no entry for it. */
+export const get = (catalog: Catalog, stream: StreamRef): CatalogItem | undefined => {
+  const found = HashMap.get(catalog.byStream, streamKey(stream))
+  return found._tag === "Some" ? itemOf(found.value) : undefined
+}
+
+/** Which streams to list: of one record type only, and whether retracted ones are included. */
+export interface Filter<T extends StreamType = StreamType> {
+  readonly type?: T
+  readonly includeRetracted?: boolean
+}
+
+const pick = (catalog: Catalog, filter: Filter): Array<Tracked> => {
+  const picked: Array<Tracked> = []
+  for (const tracked of HashMap.values(catalog.byStream)) {
+    if (filter.type !== undefined && tracked.last.stream.type !== filter.type) continue
+    if (filter.includeRetracted !== true && tracked.last.body._tag === "retraction") continue
+    picked.push(tracked)
+  }
+  return picked.sort((a, b) => a.first - b.first)
+}
+
+/**
+ * Every stream, in the order streams were first recorded (so the listing is deterministic),
+ * optionally of one type; retracted streams only when `includeRetracted` is true.
+ */
+export const streams = (catalog: Catalog, filter: Filter = {}): ReadonlyArray<CatalogItem> =>
+  pick(catalog, filter).map(itemOf)
+
+/**
+ * The current records, in the order their streams were first recorded, optionally of one type.
+ * With `includeRetracted`, a retracted stream contributes the record said last before it.
+ */
+export const records = <T extends StreamType = StreamType>(
+  catalog: Catalog,
+  filter: Filter<T> = {}
+): ReadonlyArray<Extract<AnyRecord, { readonly type: T }>> => {
+  const out: Array<AnyRecord> = []
+  for (const tracked of pick(catalog, filter)) if (tracked.said !== undefined) out.push(tracked.said)
+  return out as Array<Extract<AnyRecord, { readonly type: T }>>
+}
+
+/** The current (not retracted) events, in the order they were first recorded. */
+export const events = (catalog: Catalog): ReadonlyArray<AnyEvent> => records(catalog, { type: "event" })
+
+/** How many streams the catalog holds, retracted ones included. */
+export const size = (catalog: Catalog): number => HashMap.size(catalog.byStream)

@@ -1,0 +1,3 @@
+// The public face of projections: pure folds over journal entries, and the catalog.
+export * as Catalog from "./Catalog.js"
+export * from "./Projection.js"
