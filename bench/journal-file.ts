@@ -1,0 +1,131 @@
+/**
+ * File store benchmarks, each against a raw `node:fs` baseline in the same run:
+ * - commit throughput with batches of 1, 100 and 1000 entries per commit, against appending the
+ *   same number of lines of the same size with one write + fsync per batch (target: at least half
+ *   the baseline's entries per second);
+ * - reopening and replaying a file of N entries (default 1,000,000), against reading the file
+ *   and `JSON.parse` of its lines (target: at most 2×).
+ */
+import { Effect, Layer, Stream } from "effect"
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Journal, Record } from "../src/index.js"
+import { all } from "../test/fixtures/zhanaozen/index.js"
+import { type Benchmark, compare } from "./harness.js"
+
+const events = all.filter((r) => r.type === "event")
+
+/** Revision `i` of the bench: one of the Zhanaozen events under a unique id. */
+const recordAt = (i: number) => {
+  const r = events[i % events.length]!
+  return Record.decodeOrThrow({ ...r, id: `${r.id}~${i.toString(36)}` })
+}
+
+const withDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
+  const dir = mkdtempSync(join(tmpdir(), "pc-bench-"))
+  try {
+    return await f(dir)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const commitAll = (path: string, records: ReadonlyArray<Record.Record>, batch: number) =>
+  Effect.runPromise(
+    Effect.gen(function*() {
+      const journal = yield* Journal.Journal
+      for (let start = 0; start < records.length; start += batch) {
+        const appends = records.slice(start, start + batch).map((record) => ({ _tag: "revision" as const, record, expected: "none" as const }))
+        yield* journal.commit({ idempotencyKey: `bench-${start}`, appends })
+      }
+    }).pipe(Effect.provide(Journal.layerFile(path)))
+  )
+
+/** Commit throughput for one batch size; `entries` total per run. */
+export const commitBenchmark = (batch: number, entries: number, repeat = 3): Benchmark => {
+  const records = Array.from({ length: entries }, (_, i) => recordAt(i))
+  // The baseline writes lines as long as the store's: the record JSON plus about 200 bytes of
+  // entry fields, checksum and counter.
+  const lines = records.map((r) => JSON.stringify({ position: 1, stream: { type: "event", id: r.id }, revision: 1, recordedAt: new Date().toISOString(), idempotencyKey: "bench-0", body: { _tag: "revision", schemaVersion: 1, record: Record.encode(r) } }) + "\t1/1\t00000000\n")
+  const name = `file journal: commit throughput, batches of ${batch}`
+  const ours = () => withDir((dir) => commitAll(join(dir, "j.jsonl"), records, batch))
+  const raw = () =>
+    withDir(async (dir) => {
+      const fd = openSync(join(dir, "raw.jsonl"), "a")
+      try {
+        for (let start = 0; start < lines.length; start += batch) {
+          writeSync(fd, lines.slice(start, start + batch).join(""))
+          fsyncSync(fd)
+        }
+      } finally {
+        closeSync(fd)
+      }
+    })
+  const timed = compare(name, ours, raw, { target: 0.5, better: "higher", repeat, warmup: 1 })
+  // compare reports time per run; throughput is entries per second, so invert (higher is better).
+  return {
+    name,
+    unit: "entries/s",
+    target: 0.5,
+    better: "higher",
+    run: async () => {
+      const { value, baseline } = await timed.run()
+      return { value: entries / (value / 1000), baseline: entries / (baseline / 1000) }
+    }
+  }
+}
+
+/** Reopen and replay a file of `entries` entries against reading it and `JSON.parse` of its lines. */
+export const replayBenchmark = (entries: number, repeat = 3): Benchmark => {
+  const name = `file journal: reopen and replay ${entries.toLocaleString("en-US")} entries vs JSON.parse of the lines`
+  return {
+    name,
+    unit: "ms",
+    target: 2,
+    better: "lower",
+    run: () =>
+      withDir(async (dir) => {
+        const path = join(dir, "replay.jsonl")
+        const batch = 1000
+        for (let start = 0; start < entries; start += batch * 50) {
+          const records = Array.from({ length: Math.min(batch * 50, entries - start) }, (_, i) => recordAt(start + i))
+          await Effect.runPromise(
+            Effect.gen(function*() {
+              const journal = yield* Journal.Journal
+              for (let s = 0; s < records.length; s += batch) {
+                yield* journal.commit({
+                  idempotencyKey: `fill-${start + s}`,
+                  appends: records.slice(s, s + batch).map((record) => ({ _tag: "revision" as const, record, expected: "none" as const }))
+                })
+              }
+            }).pipe(Effect.provide(Journal.layerFile(path)))
+          )
+        }
+        const ours = () =>
+          Effect.runPromise(
+            Effect.gen(function*() {
+              const journal = yield* Journal.Journal
+              return yield* Stream.runCount(journal.readAll())
+            }).pipe(Effect.provide(Layer.fresh(Journal.layerFile(path))))
+          ).then((n) => {
+            if (n !== entries) throw new Error(`replayed ${n} entries, expected ${entries}`)
+            return n
+          })
+        const baseline = () => {
+          const text = readFileSync(path, "utf8")
+          let count = 0
+          let start = text.indexOf("\n") + 1
+          while (start < text.length) {
+            const end = text.indexOf("\n", start)
+            const tab = text.indexOf("\t", start)
+            JSON.parse(text.slice(start, tab))
+            count++
+            start = end + 1
+          }
+          return count
+        }
+        return compare(name, ours, baseline, { target: 2, better: "lower", repeat, warmup: 1 }).run()
+      })
+  }
+}
