@@ -6,6 +6,8 @@
 import { writeFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { decodeBenchmark } from "./decode.js"
+import { commitBenchmark, replayBenchmark } from "./journal-file.js"
+import { journalMemoryBenchmark } from "./journal-memory.js"
 import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
 
 const usage = "usage: tsx bench/index.ts [--only <substring>] [--records N] [--json <file>]"
@@ -29,8 +31,14 @@ const parseCli = () => {
 
 const cli = parseCli()
 
-const benchmarks: ReadonlyArray<Benchmark> = [
-  decodeBenchmark(cli.records === undefined ? {} : { records: cli.records })
+// Benchmarks are built lazily: each prepares its data only when selected.
+const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Benchmark }> = [
+  { name: "decode+validate JSONL record vs JSON.parse", make: () => decodeBenchmark(cli.records === undefined ? {} : { records: cli.records }) },
+  { name: "file journal: commit throughput, batches of 1", make: () => commitBenchmark(1, 1_000) },
+  { name: "file journal: commit throughput, batches of 100", make: () => commitBenchmark(100, 20_000) },
+  { name: "file journal: commit throughput, batches of 1000", make: () => commitBenchmark(1000, 100_000) },
+  { name: "file journal: reopen and replay", make: () => replayBenchmark(cli.records ?? 1_000_000) },
+  { name: "memory journal vs Emmett", make: () => journalMemoryBenchmark() }
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))
@@ -40,7 +48,8 @@ if (selected.length === 0) {
 }
 
 const outcomes: Array<Outcome> = []
-for (const benchmark of selected) {
+for (const entry of selected) {
+  const benchmark = entry.make()
   const started = performance.now()
   process.stderr.write(`running: ${benchmark.name} … `)
   outcomes.push(await runBenchmark(benchmark))
