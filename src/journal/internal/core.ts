@@ -6,7 +6,7 @@
 import { Cause, Effect, Exit, Option, PubSub, Result, Schema, Stream } from "effect"
 import type { AnyRecord, Vocabulary } from "../../model/Vocabulary.js"
 import { builtIn } from "../../model/Vocabulary.js"
-import type { Append, CommitRequest, CommitResult, Entry } from "../Entry.js"
+import type { CommitRequest, CommitResult, Entry } from "../Entry.js"
 import { StoredEntry, StreamRef, streamKey } from "../Entry.js"
 import { compile } from "../../model/internal/guard.js"
 import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
@@ -72,13 +72,19 @@ export const decodeStored = (
 const isStreamRef = Schema.is(StreamRef)
 
 /**
- * Checks a commit request before anything is written. On success it gives, for each append, the
- * record to store (a revision's record as the decoder reads it; `undefined` for a retraction).
+ * One append, checked: its stream and, for a revision, the record as the decoder reads it and its
+ * JSON encoding (what a store writes).
  */
+interface Checked {
+  readonly stream: StreamRef
+  readonly revision?: { readonly record: AnyRecord; readonly encoded: unknown }
+}
+
+/** Checks a commit request before anything is written, and gives each append checked. */
 const validate = (
   request: CommitRequest,
   vocabulary: Vocabulary
-): Result.Result<ReadonlyArray<AnyRecord | undefined>, InvalidCommitError> => {
+): Result.Result<ReadonlyArray<Checked>, InvalidCommitError> => {
   const invalid = (reason: string, append?: number) =>
     Result.fail(new InvalidCommitError(append === undefined ? { reason } : { append, reason }))
   if (typeof request.idempotencyKey !== "string" || request.idempotencyKey.length === 0) {
@@ -86,7 +92,7 @@ const validate = (
   }
   if (!Array.isArray(request.appends) || request.appends.length === 0) return invalid("a commit needs at least one append")
   const seen = new Set<string>()
-  const records: Array<AnyRecord | undefined> = []
+  const checked: Array<Checked> = []
   for (let i = 0; i < request.appends.length; i++) {
     const a = request.appends[i]!
     const e = a.expected
@@ -96,18 +102,23 @@ const validate = (
     if (a._tag === "retraction") {
       if (!isStreamRef(a.stream)) return invalid(`${JSON.stringify(a.stream)} is not a stream ({ type, id })`, i)
       if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
-      records.push(undefined)
+      checked.push({ stream: a.stream })
     } else {
       // A record is typed, but may come from an unchecked cast: check it again. A record that
       // decodes to itself is kept; anything else is checked through its encoding and the decoded
       // copy is kept, so that memory holds exactly what a store writes.
+      // A record that decodes to itself is also its own encoding.
       let record: AnyRecord | undefined
+      let encoded: unknown
       let problem: string | undefined
       try {
         const direct = vocabulary.decode(a.record)
-        if (Result.isSuccess(direct) && direct.success === a.record) record = a.record
-        else {
-          const r = vocabulary.decode(vocabulary.encode(a.record))
+        if (Result.isSuccess(direct) && direct.success === a.record) {
+          record = a.record
+          encoded = a.record
+        } else {
+          encoded = vocabulary.encode(a.record)
+          const r = vocabulary.decode(encoded)
           if (Result.isFailure(r)) problem = r.failure.message
           else record = r.success
         }
@@ -117,14 +128,13 @@ const validate = (
       if (record === undefined) {
         return invalid(`invalid record ${String(a.record?.type)}/${String(a.record?.id)}:\n${problem ?? "not a record"}`, i)
       }
-      records.push(record)
+      checked.push({ stream: { type: record.type, id: record.id }, revision: { record, encoded } })
     }
-    const stream = a._tag === "revision" ? { type: records[i]!.type, id: records[i]!.id } : a.stream
-    const key = streamKey(stream)
+    const key = streamKey(checked[i]!.stream)
     if (seen.has(key)) return invalid(`stream ${key} appears twice in one commit`, i)
     seen.add(key)
   }
-  return Result.succeed(records)
+  return Result.succeed(checked)
 }
 
 /** Builds a journal over a store's persistence. Fails when a stored entry cannot be read. */
@@ -185,17 +195,15 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       duplicate
     })
 
-    const streamOfAppend = (a: Append): StreamRef => (a._tag === "revision" ? { type: a.record.type, id: a.record.id } : a.stream)
-
     // The whole commit after validation runs as one synchronous step: no other fiber can commit,
     // subscribe or read between its checks and its publication, so no lock is needed.
     const commitNow = (
       request: CommitRequest,
-      records: ReadonlyArray<AnyRecord | undefined>,
+      checked: ReadonlyArray<Checked>,
       now: number
     ): Result.Result<CommitResult, CommitError> => {
       if (commits.has(request.idempotencyKey)) return Result.succeed(resultOf(request.idempotencyKey, true))
-      const streams = request.appends.map(streamOfAppend)
+      const streams = checked.map((c) => c.stream)
       const current = streams.map((stream) => revisions.get(streamKey(stream)))
       for (let i = 0; i < streams.length; i++) {
         const expected = request.appends[i]!.expected
@@ -216,7 +224,7 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       const keeps = persistence.append !== undefined
       for (let i = 0; i < request.appends.length; i++) {
         const a = request.appends[i]!
-        const stream = streams[i]!
+        const { revision: checkedRevision, stream } = checked[i]!
         const reason = a.reason ?? request.reason
         // Built as plain literals, optional fields set only when present (exact optional types).
         const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
@@ -225,7 +233,9 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
           revision: (current[i] ?? 0) + 1,
           recordedAt,
           idempotencyKey: request.idempotencyKey,
-          body: a._tag === "revision" ? { _tag: "revision", record: records[i]! } : { _tag: "retraction", reason: a.reason }
+          body: a._tag === "retraction"
+            ? { _tag: "retraction", reason: a.reason }
+            : { _tag: "revision", record: checkedRevision!.record }
         }
         if (request.author !== undefined) entry.author = request.author
         if (reason !== undefined) entry.reason = reason
@@ -235,13 +245,16 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
           stored.push({
             ...meta,
             recordedAt: iso,
-            body: a._tag === "revision"
-              ? {
+            body: a._tag === "retraction"
+              ? { _tag: "retraction", reason: a.reason }
+              : {
                 _tag: "revision",
-                schemaVersion: upcaster.currentVersion(stream.type, a.record.type === "event" ? a.record.kind : undefined),
-                record: vocabulary.encode(records[i]!)
+                schemaVersion: upcaster.currentVersion(
+                  stream.type,
+                  checkedRevision!.record.type === "event" ? checkedRevision!.record.kind : undefined
+                ),
+                record: checkedRevision!.encoded
               }
-              : { _tag: "retraction", reason: a.reason }
           })
         }
       }
