@@ -174,6 +174,6 @@ export const layerFile = (
           }
           size += bytes.length
         })
-      return yield* makeJournal({ name: path, stored: loaded.stored, append }, options)
+      return yield* makeJournal({ name: path, stored: loaded.stored, append, shapeChecked: true }, options)
     })
   )

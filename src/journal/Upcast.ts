@@ -30,6 +30,8 @@ export class MigrationError extends Data.TaggedError("MigrationError")<{ readonl
 
 /** Lifts stored record JSON to the current version. */
 export interface Upcaster {
+  /** True when there are no migrations: every body is at version 1 and nothing is lifted. */
+  readonly identity: boolean
   /** The version new bodies of this type (and kind) are written in. */
   readonly currentVersion: (type: StreamType, kind?: string) => number
   /**
@@ -71,6 +73,7 @@ export const makeUpcaster = (migrations: ReadonlyArray<Migration> = []): Upcaste
   }
   const currentVersion = (type: StreamType, kind?: string): number => current.get(keyOf(type, kind)) ?? 1
   return {
+    identity: chains.size === 0,
     currentVersion,
     upcast: (type, version, record) => {
       if (!Number.isInteger(version) || version < 1) return { ok: false, reason: `schema version ${String(version)} is not an integer >= 1` }

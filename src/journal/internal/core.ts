@@ -34,39 +34,60 @@ export interface Persistence {
    * atomic and ordered without a lock. Absent for stores that keep nothing (memory).
    */
   readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
+  /** True when the store has already checked that every `stored` value is a `StoredEntry`. */
+  readonly shapeChecked?: boolean
 }
 
 const isoInstant = /^-?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
 
-/** Decodes one stored entry: checks its shape, upcasts its body and decodes the record. */
+/** Parses a stored record time; only the form stores write (Date#toISOString), else NaN. */
+const parseInstant = (iso: string): number =>
+  // Date.parse would read other forms in the machine's own time zone.
+  isoInstant.test(iso) ? Date.parse(iso) : Number.NaN
+
+/**
+ * Decodes one stored entry: upcasts its body and decodes the record. `recordedAt` is the entry's
+ * record time already parsed (the entries of a commit share one, so callers parse it once).
+ */
 export const decodeStored = (
   stored: StoredEntry,
   upcaster: Upcaster,
-  vocabulary: Vocabulary
+  vocabulary: Vocabulary,
+  recordedAt: number = parseInstant(stored.recordedAt)
 ): Result.Result<Entry, string> => {
-  // Only the form stores write (Date#toISOString): Date.parse would read other forms in the
-  // machine's own time zone.
-  const recordedAt = isoInstant.test(stored.recordedAt) ? Date.parse(stored.recordedAt) : Number.NaN
   if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${stored.recordedAt}" is not a UTC instant such as 2023-04-12T10:00:00.000Z`)
-  const base = {
+  const body = stored.body
+  let decodedBody: Entry["body"]
+  if (body._tag === "retraction") {
+    decodedBody = body
+  } else {
+    let json: unknown = body.record
+    // Without migrations every body is at version 1: nothing to lift.
+    if (!(upcaster.identity && body.schemaVersion === 1)) {
+      const lifted = upcaster.upcast(stored.stream.type, body.schemaVersion, body.record)
+      if (!lifted.ok) return Result.fail(lifted.reason)
+      json = lifted.record
+    }
+    const decoded = vocabulary.decode(json)
+    if (Result.isFailure(decoded)) return Result.fail(`the record does not decode:\n${decoded.failure.message}`)
+    const record = decoded.success
+    if (record.type !== stored.stream.type || record.id !== stored.stream.id) {
+      return Result.fail(`the record ${record.type}/${record.id} does not belong to stream ${streamKey(stored.stream)}`)
+    }
+    decodedBody = { _tag: "revision", record }
+  }
+  // Built as one literal, optional fields set only when present (exact optional types).
+  const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
     position: stored.position,
     stream: stored.stream,
     revision: stored.revision,
     recordedAt,
     idempotencyKey: stored.idempotencyKey,
-    ...(stored.author === undefined ? {} : { author: stored.author }),
-    ...(stored.reason === undefined ? {} : { reason: stored.reason })
+    body: decodedBody
   }
-  if (stored.body._tag === "retraction") return Result.succeed({ ...base, body: stored.body })
-  const lifted = upcaster.upcast(stored.stream.type, stored.body.schemaVersion, stored.body.record)
-  if (!lifted.ok) return Result.fail(lifted.reason)
-  const decoded = vocabulary.decode(lifted.record)
-  if (Result.isFailure(decoded)) return Result.fail(`the record does not decode:\n${decoded.failure.message}`)
-  const record = decoded.success
-  if (record.type !== stored.stream.type || record.id !== stored.stream.id) {
-    return Result.fail(`the record ${record.type}/${record.id} does not belong to stream ${streamKey(stored.stream)}`)
-  }
-  return Result.succeed({ ...base, body: { _tag: "revision", record } })
+  if (stored.author !== undefined) entry.author = stored.author
+  if (stored.reason !== undefined) entry.reason = stored.reason
+  return Result.succeed(entry)
 }
 
 const isStreamRef = Schema.is(StreamRef)
@@ -77,6 +98,8 @@ const isStreamRef = Schema.is(StreamRef)
  */
 interface Checked {
   readonly stream: StreamRef
+  /** `streamKey(stream)`. */
+  readonly key: string
   readonly revision?: { readonly record: AnyRecord; readonly encoded: unknown }
 }
 
@@ -102,7 +125,7 @@ const validate = (
     if (a._tag === "retraction") {
       if (!isStreamRef(a.stream)) return invalid(`${JSON.stringify(a.stream)} is not a stream ({ type, id })`, i)
       if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
-      checked.push({ stream: a.stream })
+      checked.push({ stream: a.stream, key: streamKey(a.stream) })
     } else {
       // A record is typed, but may come from an unchecked cast: check it again. A record that
       // decodes to itself is kept; anything else is checked through its encoding and the decoded
@@ -128,9 +151,10 @@ const validate = (
       if (record === undefined) {
         return invalid(`invalid record ${String(a.record?.type)}/${String(a.record?.id)}:\n${problem ?? "not a record"}`, i)
       }
-      checked.push({ stream: { type: record.type, id: record.id }, revision: { record, encoded } })
+      const stream = { type: record.type, id: record.id }
+      checked.push({ stream, key: streamKey(stream), revision: { record, encoded } })
     }
-    const key = streamKey(checked[i]!.stream)
+    const key = checked[i]!.key
     if (seen.has(key)) return invalid(`stream ${key} appears twice in one commit`, i)
     seen.add(key)
   }
@@ -143,26 +167,42 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
     const vocabulary = options.vocabulary ?? builtIn
     const upcaster = makeUpcaster(options.migrations)
     const entries: Array<Entry> = []
-    const revisions = new Map<string, number>()
-    const byStream = new Map<string, Array<number>>()
-    const commits = new Map<string, Array<number>>()
+    // Per stream (a map of ids per record type, so that lookups hash the id string itself): its
+    // revision and the indexes of its entries (`first`, then `more` once there are several). Per
+    // idempotency key: its commit's entries, which are always consecutive (a commit is one step).
+    type StreamState = { revision: number; readonly first: number; more: Array<number> | undefined }
+    const streams = new Map<string, Map<string, StreamState>>()
+    const commits = new Map<string, { readonly key: string; readonly first: number; count: number }>()
+    let lastCommit: { readonly key: string; readonly first: number; count: number } | undefined
 
-    const index = (entry: Entry): void => {
-      const key = streamKey(entry.stream)
-      revisions.set(key, entry.revision)
-      let list = byStream.get(key)
-      if (list === undefined) byStream.set(key, (list = []))
-      list.push(entry.position - 1)
-      let commit = commits.get(entry.idempotencyKey)
-      if (commit === undefined) commits.set(entry.idempotencyKey, (commit = []))
-      commit.push(entry.position - 1)
+    const idsOf = (type: string): Map<string, StreamState> => {
+      let ids = streams.get(type)
+      if (ids === undefined) streams.set(type, (ids = new Map()))
+      return ids
+    }
+    const stateOf = (stream: StreamRef): StreamState | undefined => streams.get(stream.type)?.get(stream.id)
+
+    /** Indexes an entry; `known` is its stream's state (looked up by the caller). */
+    const index = (entry: Entry, known: StreamState | undefined): void => {
+      const at = entry.position - 1
+      if (known === undefined) idsOf(entry.stream.type).set(entry.stream.id, { revision: entry.revision, first: at, more: undefined })
+      else {
+        known.revision = entry.revision
+        if (known.more === undefined) known.more = [at]
+        else known.more.push(at)
+      }
+      if (lastCommit !== undefined && lastCommit.key === entry.idempotencyKey) lastCommit.count++
+      else commits.set(entry.idempotencyKey, lastCommit = { key: entry.idempotencyKey, first: at, count: 1 })
       entries.push(entry)
     }
 
-    const isStoredEntry = compile(StoredEntry.ast)
+    const isStoredEntry = persistence.shapeChecked === true ? undefined : compile(StoredEntry.ast)
+    // The entries of a commit share one record time: parse each distinct text once.
+    let lastIso = ""
+    let lastInstant = Number.NaN
     for (const stored of persistence.stored) {
       const corrupt = (reason: string) => new JournalCorruptionError({ path: persistence.name, position: stored.position, reason })
-      if (!isStoredEntry(stored)) {
+      if (isStoredEntry !== undefined && !isStoredEntry(stored)) {
         return yield* new JournalCorruptionError({
           path: persistence.name,
           position: entries.length + 1,
@@ -172,11 +212,16 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       if (stored.position !== entries.length + 1) {
         return yield* corrupt(`expected position ${entries.length + 1}, found ${stored.position}`)
       }
-      const previous = revisions.get(streamKey(stored.stream)) ?? 0
+      const known = stateOf(stored.stream)
+      const previous = known?.revision ?? 0
       if (stored.revision !== previous + 1) {
         return yield* corrupt(`stream ${streamKey(stored.stream)} jumps from revision ${previous} to ${stored.revision}`)
       }
-      const decoded = decodeStored(stored, upcaster, vocabulary)
+      if (stored.recordedAt !== lastIso) {
+        lastIso = stored.recordedAt
+        lastInstant = parseInstant(lastIso)
+      }
+      const decoded = decodeStored(stored, upcaster, vocabulary, lastInstant)
       if (Result.isFailure(decoded)) return yield* corrupt(decoded.failure)
       const last = entries.at(-1)
       if (last !== undefined && decoded.success.recordedAt < last.recordedAt) {
@@ -185,15 +230,15 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       if (last !== undefined && last.idempotencyKey !== stored.idempotencyKey && commits.has(stored.idempotencyKey)) {
         return yield* corrupt(`idempotency key "${stored.idempotencyKey}" was already used by an earlier commit`)
       }
-      index(decoded.success)
+      index(decoded.success, known)
     }
 
     const pubsub = yield* PubSub.unbounded<Entry>()
 
-    const resultOf = (key: string, duplicate: boolean): CommitResult => ({
-      entries: (commits.get(key) ?? []).map((i) => entries[i]!),
-      duplicate
-    })
+    const resultOf = (key: string, duplicate: boolean): CommitResult => {
+      const commit = commits.get(key)
+      return { entries: commit === undefined ? [] : entries.slice(commit.first, commit.first + commit.count), duplicate }
+    }
 
     // The whole commit after validation runs as one synchronous step: no other fiber can commit,
     // subscribe or read between its checks and its publication, so no lock is needed.
@@ -203,15 +248,15 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       now: number
     ): Result.Result<CommitResult, CommitError> => {
       if (commits.has(request.idempotencyKey)) return Result.succeed(resultOf(request.idempotencyKey, true))
-      const streams = checked.map((c) => c.stream)
-      const current = streams.map((stream) => revisions.get(streamKey(stream)))
-      for (let i = 0; i < streams.length; i++) {
+      const states = checked.map((c) => stateOf(c.stream))
+      const current = states.map((state) => state?.revision)
+      for (let i = 0; i < checked.length; i++) {
         const expected = request.appends[i]!.expected
         const actual = current[i]
         const ok = expected === "any" || (expected === "none" ? actual === undefined : actual === expected)
-        if (!ok) return Result.fail(new ConflictError({ stream: streams[i]!, expected, actual: actual ?? "none" }))
+        if (!ok) return Result.fail(new ConflictError({ stream: checked[i]!.stream, expected, actual: actual ?? "none" }))
         if (request.appends[i]!._tag === "retraction" && actual === undefined) {
-          return Result.fail(new InvalidCommitError({ append: i, reason: `stream ${streamKey(streams[i]!)} has nothing to retract` }))
+          return Result.fail(new InvalidCommitError({ append: i, reason: `stream ${checked[i]!.key} has nothing to retract` }))
         }
       }
       // Record time never goes backwards, so that "as of T" is a prefix of the journal.
@@ -267,9 +312,9 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
           )
         }
       }
-      for (const e of fresh) {
-        index(e)
-        PubSub.publishUnsafe(pubsub, e)
+      for (let i = 0; i < fresh.length; i++) {
+        index(fresh[i]!, states[i])
+        PubSub.publishUnsafe(pubsub, fresh[i]!)
       }
       return Result.succeed(resultOf(request.idempotencyKey, false))
     }
@@ -290,7 +335,13 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
       Stream.suspend(() => Stream.fromArray(entries.slice(from(options) - 1)))
 
     const readStream: JournalShape["readStream"] = (stream) =>
-      Effect.sync(() => (byStream.get(streamKey(stream)) ?? []).map((i) => entries[i]!))
+      Effect.sync(() => {
+        const state = stateOf(stream)
+        if (state === undefined) return []
+        const found = [entries[state.first]!]
+        if (state.more !== undefined) for (const i of state.more) found.push(entries[i]!)
+        return found
+      })
 
     const tail: JournalShape["tail"] = (options) =>
       Stream.unwrap(

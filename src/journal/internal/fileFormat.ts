@@ -27,15 +27,29 @@ const MAX_COUNTER = 24
 /** The checksum text of a line: crc32 of its UTF-8 bytes before the last tab, 8 lowercase hex digits. */
 export const checksumHex = (data: string | Uint8Array): string => crc32(data).toString(16).padStart(8, "0")
 
-/** The bytes of one commit: a line per entry, `<json>\t<i>/<n>\t<crc32>\n`, written in one piece. */
+/**
+ * The bytes of one commit: a line per entry, `<json>\t<i>/<n>\t<crc32>\n`, written in one piece.
+ * Each line's text is encoded to UTF-8 once, straight into the output, and its checksum is taken
+ * over those bytes.
+ */
 export const encodeCommit = (entries: ReadonlyArray<StoredEntry>): Buffer => {
   const n = entries.length
-  let text = ""
+  const covered: Array<string> = new Array(n)
+  let total = 0
   for (let i = 0; i < n; i++) {
-    const covered = `${JSON.stringify(entries[i])}\t${i + 1}/${n}`
-    text += `${covered}\t${checksumHex(covered)}\n`
+    const text = `${JSON.stringify(entries[i])}\t${i + 1}/${n}`
+    covered[i] = text
+    total += Buffer.byteLength(text, "utf8") + CHECKSUM_TAIL + 1
   }
-  return Buffer.from(text, "utf8")
+  const out = Buffer.allocUnsafe(total)
+  let at = 0
+  for (let i = 0; i < n; i++) {
+    const written = out.write(covered[i]!, at, "utf8")
+    const sum = crc32(out.subarray(at, at + written))
+    at += written
+    at += out.write(`\t${sum.toString(16).padStart(8, "0")}\n`, at, "latin1")
+  }
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------
