@@ -286,21 +286,28 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
         if (reason !== undefined) entry.reason = reason
         fresh.push(entry)
         if (keeps) {
-          const { body: _, recordedAt: __, ...meta } = entry
-          stored.push({
-            ...meta,
-            recordedAt: iso,
-            body: a._tag === "retraction"
-              ? { _tag: "retraction", reason: a.reason }
-              : {
-                _tag: "revision",
-                schemaVersion: upcaster.currentVersion(
-                  stream.type,
-                  checkedRevision!.record.type === "event" ? checkedRevision!.record.kind : undefined
-                ),
-                record: checkedRevision!.encoded
-              }
-          })
+          // Fields in the order files have always had them: the entry's, then the record time as
+          // text, then the body with the record as JSON and its schema version.
+          const row: { -readonly [K in keyof StoredEntry]?: StoredEntry[K] } = {
+            position: entry.position,
+            stream,
+            revision: entry.revision,
+            idempotencyKey: request.idempotencyKey
+          }
+          if (entry.author !== undefined) row.author = entry.author
+          if (entry.reason !== undefined) row.reason = entry.reason
+          row.recordedAt = iso
+          row.body = a._tag === "retraction"
+            ? { _tag: "retraction", reason: a.reason }
+            : {
+              _tag: "revision",
+              schemaVersion: upcaster.identity ? 1 : upcaster.currentVersion(
+                stream.type,
+                checkedRevision!.record.type === "event" ? checkedRevision!.record.kind : undefined
+              ),
+              record: checkedRevision!.encoded
+            }
+          stored.push(row as StoredEntry)
         }
       }
       if (persistence.append !== undefined) {
