@@ -87,13 +87,26 @@ const open = (path: string) =>
     (fd) => Effect.ignore(io("close", () => fs.closeSync(fd)))
   )
 
-/** Reads the file, writing its header when it is new and cutting a torn tail; its entries and size. */
-const load = (path: string, fd: number) =>
+/**
+ * Reads the file, handing each complete commit's entries to `add` (stopping at the first error it
+ * returns), then writes the header when the file is new or cuts a torn tail; the file's size.
+ * Nothing is written unless every entry was read and accepted.
+ */
+const load = (path: string, fd: number, add: (stored: StoredEntry) => JournalCorruptionError | undefined) =>
   Effect.gen(function*() {
-    const scan = yield* io("open", () => scanFile(fd))
+    const scan = yield* io("open", () =>
+      scanFile(fd, (entries) => {
+        for (let i = 0; i < entries.length; i++) {
+          const error = add(entries[i]!)
+          if (error !== undefined) return error
+        }
+        return undefined
+      }))
     switch (scan._tag) {
       case "Corrupt":
         return yield* new JournalCorruptionError({ path, line: scan.line, reason: scan.reason })
+      case "Stopped":
+        return yield* scan.stop
       case "Fresh": {
         const header = Buffer.from(HEADER_LINE, "utf8")
         yield* io("create", () => {
@@ -102,7 +115,7 @@ const load = (path: string, fd: number) =>
           fs.fsyncSync(fd)
           fsyncDirectory(path)
         })
-        return { stored: [] as ReadonlyArray<StoredEntry>, size: header.length }
+        return header.length
       }
       case "Entries": {
         const { cut } = scan
@@ -113,7 +126,7 @@ const load = (path: string, fd: number) =>
           })
           yield* Effect.logWarning(`${path}: cut ${scan.size - scan.end} bytes from line ${cut.line}: ${cut.reason}`)
         }
-        return { stored: scan.stored, size: scan.end }
+        return scan.end
       }
     }
   })
@@ -149,8 +162,7 @@ export const layerFile = (
     Effect.gen(function*() {
       yield* lock(path)
       const fd = yield* open(path)
-      const loaded = yield* load(path, fd)
-      let size = loaded.size
+      let size = 0
       // Set when a failed commit could not be cut back: the file's end is then unknown.
       let broken: unknown = undefined
       const append = (entries: ReadonlyArray<StoredEntry>) =>
@@ -174,6 +186,12 @@ export const layerFile = (
           }
           size += bytes.length
         })
-      return yield* makeJournal({ name: path, stored: loaded.stored, append, shapeChecked: true }, options)
+      return yield* makeJournal({
+        name: path,
+        // Lines are shape-checked by the scan; entries are decoded as their commits are read.
+        shapeChecked: true,
+        load: (add) => Effect.map(load(path, fd, add), (end) => void (size = end)),
+        append
+      }, options)
     })
   )

@@ -10,7 +10,7 @@
 import { Context, type Effect, Layer, type Stream } from "effect"
 import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
 import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
-import { makeJournal, type JournalOptions } from "./internal/core.js"
+import { type JournalOptions, loadAll, makeJournal } from "./internal/core.js"
 
 /** What a journal can do. */
 export interface JournalShape {
@@ -42,4 +42,4 @@ export type { JournalOptions } from "./internal/core.js"
 export const layerMemory = (
   options: JournalOptions & { readonly initial?: ReadonlyArray<StoredEntry> } = {}
 ): Layer.Layer<Journal, JournalCorruptionError> =>
-  Layer.effect(Journal, makeJournal({ name: "memory", stored: options.initial ?? [] }, options))
+  Layer.effect(Journal, makeJournal({ name: "memory", load: loadAll(options.initial ?? []) }, options))

@@ -1,7 +1,7 @@
 import { Cause, Clock, Effect, Exit, Fiber, Option, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { type StoredEntry, JournalCorruptionError } from "../../src/journal/index.js"
-import { makeJournal } from "../../src/journal/internal/core.js"
+import { loadAll, makeJournal } from "../../src/journal/internal/core.js"
 import { Journal, type JournalShape, layerMemory } from "../../src/journal/Journal.js"
 import { journalConformance } from "../../src/testing/index.js"
 
@@ -156,11 +156,11 @@ describe("core edge cases", () => {
     }
     const [committed, reopened] = await Effect.runPromise(Effect.gen(function*() {
       const kept: Array<StoredEntry> = []
-      const store = yield* makeJournal({ name: "capture", stored: [], append: (es) => Effect.sync(() => void kept.push(...es)) })
+      const store = yield* makeJournal({ name: "capture", load: loadAll([]), append: (es) => Effect.sync(() => void kept.push(...es)) })
       const result = yield* store.commit({ idempotencyKey: "k", appends: [{ _tag: "revision", record: rally("a", "a") as never, expected: "none" }] }).pipe(
         Effect.provideService(Clock.Clock, clock)
       )
-      const again = yield* makeJournal({ name: "capture", stored: kept })
+      const again = yield* makeJournal({ name: "capture", load: loadAll(kept) })
       return [result.entries, yield* Stream.runCollect(again.readAll())] as const
     }))
     expect(reopened).toEqual(committed)

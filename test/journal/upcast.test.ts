@@ -7,7 +7,7 @@ import {
   MigrationError,
   type StoredEntry
 } from "../../src/journal/index.js"
-import { makeJournal } from "../../src/journal/internal/core.js"
+import { loadAll, makeJournal } from "../../src/journal/internal/core.js"
 import { Journal, type JournalShape, layerMemory } from "../../src/journal/Journal.js"
 import { Record } from "../../src/index.js"
 
@@ -127,7 +127,7 @@ describe("upcasting a v1 rally (crowd: number) to v2 (size: count claims)", () =
     const written: Array<StoredEntry> = []
     const { original, replayed } = await Effect.runPromise(Effect.gen(function*() {
       // A store that keeps what the core hands it, as a file would.
-      const store = yield* makeJournal({ name: "capture", stored: v1File, append: (es) => Effect.sync(() => void written.push(...es)) }, { migrations })
+      const store = yield* makeJournal({ name: "capture", load: loadAll(v1File), append: (es) => Effect.sync(() => void written.push(...es)) }, { migrations })
       const rally = Record.decodeOrThrow({ ...rallyV2("zhanaozen-2011-05-26-rally", 2500), title: "Corrected title" })
       const strikeAgain = Record.decodeOrThrow({ ...strike, title: "Ozenmunaigas strike, corrected" })
       yield* store.commit({ idempotencyKey: "fix", appends: [{ _tag: "revision", record: rally, expected: 2 }, { _tag: "revision", record: strikeAgain, expected: 1 }] })

@@ -22,11 +22,15 @@ export interface JournalOptions {
 }
 
 /** What a store provides to the core. */
-export interface Persistence {
+export interface Persistence<E = never> {
   /** A name for messages: the file path, or "memory". */
   readonly name: string
-  /** The entries the store held when opened, in position order. */
-  readonly stored: ReadonlyArray<StoredEntry>
+  /**
+   * Hands every entry the store holds, in position order, to `add`, and fails with the first
+   * error `add` returns. Entries can be handed over while the store reads them, so that none is
+   * kept twice.
+   */
+  readonly load: (add: (stored: StoredEntry) => JournalCorruptionError | undefined) => Effect.Effect<void, JournalCorruptionError | E>
   /**
    * Makes entries durable before it succeeds; on failure nothing of them may remain. It must
    * complete synchronously (no asynchronous boundary): the core runs the whole commit — checks,
@@ -34,9 +38,19 @@ export interface Persistence {
    * atomic and ordered without a lock. Absent for stores that keep nothing (memory).
    */
   readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
-  /** True when the store has already checked that every `stored` value is a `StoredEntry`. */
+  /** True when the store has already checked that every stored value is a `StoredEntry`. */
   readonly shapeChecked?: boolean
 }
+
+/** A `load` over entries already in memory. */
+export const loadAll = (stored: ReadonlyArray<StoredEntry>): Persistence["load"] => (add) =>
+  Effect.suspend(() => {
+    for (const s of stored) {
+      const error = add(s)
+      if (error !== undefined) return Effect.fail(error)
+    }
+    return Effect.void
+  })
 
 const isoInstant = /^-?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
 
@@ -162,7 +176,7 @@ const validate = (
 }
 
 /** Builds a journal over a store's persistence. Fails when a stored entry cannot be read. */
-export const makeJournal = (persistence: Persistence, options: JournalOptions = {}) =>
+export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOptions = {}) =>
   Effect.gen(function*() {
     const vocabulary = options.vocabulary ?? builtIn
     const upcaster = makeUpcaster(options.migrations)
@@ -197,41 +211,47 @@ export const makeJournal = (persistence: Persistence, options: JournalOptions = 
     }
 
     const isStoredEntry = persistence.shapeChecked === true ? undefined : compile(StoredEntry.ast)
-    // The entries of a commit share one record time: parse each distinct text once.
+    // The entries of a commit share one record time and key: parse the time once, and keep one
+    // copy of the key.
     let lastIso = ""
     let lastInstant = Number.NaN
-    for (const stored of persistence.stored) {
+    const add = (stored: StoredEntry): JournalCorruptionError | undefined => {
       const corrupt = (reason: string) => new JournalCorruptionError({ path: persistence.name, position: stored.position, reason })
       if (isStoredEntry !== undefined && !isStoredEntry(stored)) {
-        return yield* new JournalCorruptionError({
+        return new JournalCorruptionError({
           path: persistence.name,
           position: entries.length + 1,
           reason: `not a stored entry: ${JSON.stringify(stored)?.slice(0, 200)}`
         })
       }
-      if (stored.position !== entries.length + 1) {
-        return yield* corrupt(`expected position ${entries.length + 1}, found ${stored.position}`)
-      }
+      if (stored.position !== entries.length + 1) return corrupt(`expected position ${entries.length + 1}, found ${stored.position}`)
       const known = stateOf(stored.stream)
       const previous = known?.revision ?? 0
       if (stored.revision !== previous + 1) {
-        return yield* corrupt(`stream ${streamKey(stored.stream)} jumps from revision ${previous} to ${stored.revision}`)
+        return corrupt(`stream ${streamKey(stored.stream)} jumps from revision ${previous} to ${stored.revision}`)
       }
       if (stored.recordedAt !== lastIso) {
         lastIso = stored.recordedAt
         lastInstant = parseInstant(lastIso)
       }
       const decoded = decodeStored(stored, upcaster, vocabulary, lastInstant)
-      if (Result.isFailure(decoded)) return yield* corrupt(decoded.failure)
+      if (Result.isFailure(decoded)) return corrupt(decoded.failure)
       const last = entries.at(-1)
       if (last !== undefined && decoded.success.recordedAt < last.recordedAt) {
-        return yield* corrupt(`record time ${stored.recordedAt} is earlier than the entry before it`)
+        return corrupt(`record time ${stored.recordedAt} is earlier than the entry before it`)
       }
       if (last !== undefined && last.idempotencyKey !== stored.idempotencyKey && commits.has(stored.idempotencyKey)) {
-        return yield* corrupt(`idempotency key "${stored.idempotencyKey}" was already used by an earlier commit`)
+        return corrupt(`idempotency key "${stored.idempotencyKey}" was already used by an earlier commit`)
       }
-      index(decoded.success, known)
+      const entry = decoded.success
+      // The entries of a commit each parsed their own copy of its key: keep the first.
+      if (last !== undefined && last.idempotencyKey === entry.idempotencyKey) {
+        (entry as { idempotencyKey: string }).idempotencyKey = last.idempotencyKey
+      }
+      index(entry, known)
+      return undefined
     }
+    yield* persistence.load(add)
 
     const pubsub = yield* PubSub.unbounded<Entry>()
 

@@ -109,23 +109,24 @@ export const storedEntryProblem = (u: unknown): string | undefined => {
 // Scanning
 
 /** What the scan of a file found. */
-export type Scan =
+export type Scan<S> =
   /** The file is empty, or holds only the start of a header (a creation cut short): write the header. */
   | { readonly _tag: "Fresh" }
   /**
-   * The entries of every complete commit, and `end`: the byte offset just after the last of them.
-   * `cut` is present exactly when `end` is short of the file's size: the bytes after `end` are a
-   * torn write, and `cut` names the line where they start and what was wrong.
+   * Every complete commit went to `onCommit`; `end` is the byte offset just after the last of
+   * them. `cut` is present exactly when `end` is short of the file's size: the bytes after `end`
+   * are a torn write, and `cut` names the line where they start and what was wrong.
    */
   | {
     readonly _tag: "Entries"
-    readonly stored: ReadonlyArray<StoredEntry>
     readonly end: number
     readonly size: number
     readonly cut?: { readonly line: number; readonly reason: string }
   }
   /** A bad line that is not the torn tail. */
   | { readonly _tag: "Corrupt"; readonly line: number; readonly reason: string }
+  /** `onCommit` asked to stop, with this value. */
+  | { readonly _tag: "Stopped"; readonly stop: S }
 
 /** A line that parsed, or why not; a `torn` line is forgiven when it is the last one. */
 type Parsed =
@@ -202,13 +203,16 @@ const headerProblem = (buf: Buffer, start: number, end: number): string | undefi
 const CHUNK = 8 * 1024 * 1024
 
 /**
- * Reads the open file `fd` from its start in large chunks and checks every line. Only the last
- * line may be torn (no newline, or no checksum that matches: a write cut short by a crash), and
- * only the last commit may be incomplete (some of its lines were written, but the commit was
- * never acknowledged); both are reported through `end` and `cut`. Anything else bad, including a
- * line whose checksum matches but whose content is wrong, is `Corrupt`. Throws only on I/O errors.
+ * Reads the open file `fd` from its start in large chunks and checks every line, handing the
+ * entries of each complete commit, in order, to `onCommit` (which may stop the scan by returning
+ * a value other than `undefined`). Only the last line may be torn (no newline, or no checksum
+ * that matches: a write cut short by a crash), and only the last commit may be incomplete (some
+ * of its lines were written, but the commit was never acknowledged); both are reported through
+ * `end` and `cut`, and the entries of an incomplete commit never reach `onCommit`. Anything else
+ * bad, including a line whose checksum matches but whose content is wrong, is `Corrupt`. Throws
+ * only on I/O errors.
  */
-export const scanFile = (fd: number): Scan => {
+export const scanFile = <S>(fd: number, onCommit: (entries: ReadonlyArray<StoredEntry>) => S | undefined): Scan<S> => {
   const size = fs.fstatSync(fd).size
   let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, HEADER_LINE.length)))
   let length = 0 // bytes of `buf` holding file data
@@ -216,7 +220,7 @@ export const scanFile = (fd: number): Scan => {
   let read = 0 // file offset of the next read
 
   let line = 0
-  const stored: Array<StoredEntry> = []
+  let commit: Array<StoredEntry> = []
   let end = 0 // offset after the last complete commit
   // The open commit: its first line, its key, its size, and how far its counter has got.
   let commitLine = 0
@@ -271,8 +275,13 @@ export const scanFile = (fd: number): Scan => {
         }
       }
       commitIndex = index
-      stored.push(entry)
-      if (index === count) end = base + nl + 1
+      commit.push(entry)
+      if (index === count) {
+        const stop = onCommit(commit)
+        if (stop !== undefined) return { _tag: "Stopped", stop }
+        commit = []
+        end = base + nl + 1
+      }
       start = nl + 1
     }
     if (n === 0) break
@@ -293,9 +302,9 @@ export const scanFile = (fd: number): Scan => {
   if (length > 0) cut = { line: line + 1, reason: "the last line has no newline (a write torn by a crash)" }
   if (pending !== undefined) cut = { line: pending.line, reason: `${pending.reason} on the last line (a write torn by a crash)` }
   if (commitIndex < commitCount) {
-    // The commit's lines were written but never all of them: it was not acknowledged.
-    stored.length -= commitIndex
+    // The commit's lines were written but never all of them: it was not acknowledged (and its
+    // entries never went to onCommit).
     cut = { line: commitLine, reason: `the last commit holds ${commitIndex} of its ${commitCount} entries (a write torn by a crash)` }
   }
-  return cut === undefined ? { _tag: "Entries", stored, end, size } : { _tag: "Entries", stored, end, size, cut }
+  return cut === undefined ? { _tag: "Entries", end, size } : { _tag: "Entries", end, size, cut }
 }
