@@ -11,6 +11,8 @@ export type Better = "lower" | "higher"
 export interface Measurement {
   readonly value: number
   readonly baseline: number
+  /** Other baselines timed in the same rounds, for context (not judged): label and value. */
+  readonly references?: ReadonlyArray<{ readonly label: string; readonly value: number }>
 }
 
 /** A benchmark: a name, a unit for `value` and `baseline`, and the ratio it must meet. */
@@ -34,6 +36,7 @@ export interface Outcome {
   readonly target: number
   readonly better: Better
   readonly pass: boolean
+  readonly references?: Measurement["references"]
 }
 
 /** Options of {@link compare}. */
@@ -49,6 +52,8 @@ export interface CompareOptions {
   readonly items?: number
   /** Defaults to "ns/item" when `items` is given, else "ms" (per run). */
   readonly unit?: string
+  /** Other baselines to time in the same rounds and report beside the judged one. */
+  readonly references?: ReadonlyArray<{ readonly label: string; readonly run: () => unknown }>
 }
 
 // Results land here so that no engine can drop a run as dead code.
@@ -88,12 +93,15 @@ export const compare = (
     target,
     better: options.better ?? "lower",
     run: async () => {
+      const references = options.references ?? []
       for (let i = 0; i < warmup; i++) {
         await workload()
         await baseline()
+        for (const r of references) await r.run()
       }
       const workloadNs: Array<number> = []
       const baselineNs: Array<number> = []
+      const referenceNs: Array<Array<number>> = references.map(() => [])
       for (let i = 0; i < repeat; i++) {
         if (i % 2 === 0) {
           workloadNs.push(await timeOnce(workload))
@@ -102,25 +110,30 @@ export const compare = (
           baselineNs.push(await timeOnce(baseline))
           workloadNs.push(await timeOnce(workload))
         }
+        for (let r = 0; r < references.length; r++) referenceNs[r]!.push(await timeOnce(references[r]!.run))
       }
       sink = undefined
-      return { value: median(workloadNs) * scale, baseline: median(baselineNs) * scale }
+      const measured = { value: median(workloadNs) * scale, baseline: median(baselineNs) * scale }
+      return references.length === 0
+        ? measured
+        : { ...measured, references: references.map((r, i) => ({ label: r.label, value: median(referenceNs[i]!) * scale })) }
     }
   }
 }
 
 /** Runs one benchmark and judges its ratio against the target. */
 export const runBenchmark = async (benchmark: Benchmark): Promise<Outcome> => {
-  const { baseline, value } = await benchmark.run()
+  const { baseline, references, value } = await benchmark.run()
   const ratio = value / baseline
   const pass = benchmark.better === "lower" ? ratio <= benchmark.target : ratio >= benchmark.target
   const { better, name, target, unit } = benchmark
-  return { name, value, unit, baseline, ratio, target, better, pass }
+  const outcome = { name, value, unit, baseline, ratio, target, better, pass }
+  return references === undefined ? outcome : { ...outcome, references }
 }
 
-/** One JSON object for the `--json` file, with exactly the documented keys. */
-export const toJsonLine = ({ baseline, better, name, ratio, target, unit, value }: Outcome): string =>
-  JSON.stringify({ name, value, unit, baseline, ratio, target, better })
+/** One JSON object for the `--json` file, with exactly the documented keys (`references` when there are any). */
+export const toJsonLine = ({ baseline, better, name, ratio, references, target, unit, value }: Outcome): string =>
+  JSON.stringify({ name, value, unit, baseline, ratio, target, better, ...(references === undefined ? {} : { references }) })
 
 const formatNumber = (x: number): string =>
   !Number.isFinite(x) ? String(x) : Math.abs(x) >= 1e4 ? Math.round(x).toLocaleString("en-US") : x.toPrecision(4)
@@ -139,5 +152,8 @@ export const formatTable = (outcomes: ReadonlyArray<Outcome>): string => {
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => row[col]!.length)))
   const line = (cells: ReadonlyArray<string>) =>
     cells.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join("  ").trimEnd()
-  return [line(header), line(widths.map((w) => "─".repeat(w))), ...rows.map(line)].join("\n")
+  const notes = outcomes.flatMap((o) =>
+    (o.references ?? []).map((r) => `  ${o.name}: against ${r.label}, ${formatNumber(r.value)} ${o.unit}: ${(o.value / r.value).toFixed(2)}× (for reference, not judged)`)
+  )
+  return [line(header), line(widths.map((w) => "─".repeat(w))), ...rows.map(line), ...(notes.length === 0 ? [] : ["", ...notes])].join("\n")
 }

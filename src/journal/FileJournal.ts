@@ -188,8 +188,9 @@ export const layerFile = (
         })
       return yield* makeJournal({
         name: path,
-        // Lines are shape-checked by the scan; entries are decoded as their commits are read.
+        // Lines are parsed and shape-checked by the scan; entries are decoded as their commits are read.
         shapeChecked: true,
+        parsedJson: true,
         load: (add) => Effect.map(load(path, fd, add), (end) => void (size = end)),
         append
       }, options)

@@ -34,6 +34,7 @@ import type { Mapping } from "./Mapping.js"
 import { Place } from "./Place.js"
 import { Source } from "./Source.js"
 import { compile, type Guard } from "./internal/guard.js"
+import { registerParsedDecoder } from "./internal/parsed.js"
 
 /** A vocabulary was defined wrongly (a clashing or malformed kind name). A programming error. */
 export class VocabularyError extends Data.TaggedError("VocabularyError")<{ readonly reason: string }> {
@@ -153,17 +154,19 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     if (byName.has(k.kind)) throw new VocabularyError({ reason: `kind "${k.kind}" is defined twice` })
     byName.set(k.kind, k)
   }
-  type Decoder = { readonly guard: Guard; readonly decode: (u: unknown) => Result.Result<unknown, Schema.SchemaError> }
-  const decoders = new Map<string, Decoder>()
-  const decoderOf = (key: string, schema: Schema.Top): Decoder => {
-    let d = decoders.get(key)
+  type Decoder = { readonly guard: Guard; readonly jsonGuard: Guard; readonly decode: (u: unknown) => Result.Result<unknown, Schema.SchemaError> }
+  // Keyed by the schema itself, so that a lookup builds no string.
+  const decoders = new Map<Schema.Top, Decoder>()
+  const decoderOf = (schema: Schema.Top): Decoder => {
+    let d = decoders.get(schema)
     if (d === undefined) {
       d = {
         guard: compile(schema.ast),
+        jsonGuard: compile(schema.ast, "json"),
         // Unknown keys are errors: a misspelt field must not be dropped without a word.
         decode: Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>, { errors: "all", onExcessProperty: "error" })
       }
-      decoders.set(key, d)
+      decoders.set(schema, d)
     }
     return d
   }
@@ -176,13 +179,13 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     description: "An event, actor, place, source or link record of protest-chronicle."
   })
 
-  const decodeAt = (input: unknown, line?: number): Result.Result<AnyRecord, ReadonlyArray<DecodeIssue>> => {
+  /** `parsed`: the input came straight from JSON.parse. */
+  const decodeAt = (input: unknown, line?: number, parsed = false): Result.Result<AnyRecord, ReadonlyArray<DecodeIssue>> => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return Result.fail([issue([], `expected a record (a JSON object), got ${describe(input)}`, line)])
     }
     try {
       const type = (input as { readonly type?: unknown }).type
-      let key: string
       let schema: Schema.Top
       if (type === "event") {
         const kind = (input as { readonly kind?: unknown }).kind
@@ -190,18 +193,16 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
         if (def === undefined) {
           return Result.fail([issue(["kind"], `${kind === undefined ? "missing" : describe(kind) + " is not"} an event kind of this vocabulary (${kindList})`, line)])
         }
-        key = `event:${def.kind}`
         schema = def.schema
       } else if (typeof type === "string" && type in otherRecordSchemas) {
-        key = type
         schema = otherRecordSchemas[type as keyof typeof otherRecordSchemas]
       } else {
         return Result.fail([issue(["type"], `${type === undefined ? "missing" : describe(type) + " is not"} a record type (${recordTypes.join(", ")})`, line)])
       }
-      const decoder = decoderOf(key, schema)
+      const decoder = decoderOf(schema)
       // The guard accepts only values the schema would decode to themselves; anything else goes
       // through the schema, which names every issue.
-      if (decoder.guard(input)) return Result.succeed(input as AnyRecord)
+      if ((parsed ? decoder.jsonGuard : decoder.guard)(input)) return Result.succeed(input as AnyRecord)
       const r = decoder.decode(input)
       return Result.isSuccess(r) ? Result.succeed(r.success as AnyRecord) : Result.fail(issuesFromSchema(r.failure.issue, line))
     } catch (e) {
@@ -217,7 +218,7 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     }
   }
 
-  const decodeLine = (json: string, line?: number) => Result.flatMap(parseJson(json, line), (u) => decodeAt(u, line))
+  const decodeLine = (json: string, line?: number) => Result.flatMap(parseJson(json, line), (u) => decodeAt(u, line, true))
 
   const encoders = new Map<string, { readonly guard: Guard; readonly encode: (a: unknown) => unknown }>()
   const encode = (record: AnyRecord): unknown => {
@@ -233,7 +234,7 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     return e.guard(record) ? record : e.encode(record)
   }
 
-  return {
+  const vocabulary: Vocabulary = {
     kinds,
     kind: (name) => byName.get(name),
     Event: EventSchema,
@@ -268,6 +269,8 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
       } as JsonSchema.JsonSchema
     }
   }
+  registerParsedDecoder(vocabulary, (parsed) => Result.mapError(decodeAt(parsed, undefined, true), (issues) => new RecordDecodeError({ issues })))
+  return vocabulary
 }
 
 /** The built-in vocabulary: the thirteen kinds of `Event`. */

@@ -28,6 +28,17 @@ describe("the compiled guard", () => {
     fc.assert(fc.property(arbRecord, (r) => agrees(r)), { numRuns: 300 })
   })
 
+  it("for values from JSON.parse, the JSON guard gives the same answer as the general one", () => {
+    const jsonGuard = compile(Record.Record.ast, "json")
+    const same = (u: unknown): boolean => {
+      const parsed: unknown = JSON.parse(JSON.stringify(u) ?? "null")
+      return jsonGuard(parsed) === guard(parsed)
+    }
+    fc.assert(fc.property(arbRecord.chain((r) => arbMutation(r as never)), (m) => same(m.record)), { numRuns: 1000 })
+    fc.assert(fc.property(fc.jsonValue(), same), { numRuns: 1000 })
+    fc.assert(fc.property(arbRecord, same), { numRuns: 300 })
+  })
+
   it("rejects unknown keys, as the decoders do, so a misspelt field is never dropped", () => {
     const r = Record.decode({
       type: "place",

@@ -9,6 +9,7 @@ import { builtIn } from "../../model/Vocabulary.js"
 import type { CommitRequest, CommitResult, Entry } from "../Entry.js"
 import { StoredEntry, StreamRef, streamKey } from "../Entry.js"
 import { compile } from "../../model/internal/guard.js"
+import { decodeParsed } from "../../model/internal/parsed.js"
 import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
 import type { JournalShape } from "../Journal.js"
 import { makeUpcaster, type Migration, type Upcaster } from "../Upcast.js"
@@ -40,6 +41,8 @@ export interface Persistence<E = never> {
   readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
   /** True when the store has already checked that every stored value is a `StoredEntry`. */
   readonly shapeChecked?: boolean
+  /** True when every stored value comes straight from `JSON.parse` (a file store's lines). */
+  readonly parsedJson?: boolean
 }
 
 /** A `load` over entries already in memory. */
@@ -61,13 +64,16 @@ const parseInstant = (iso: string): number =>
 
 /**
  * Decodes one stored entry: upcasts its body and decodes the record. `recordedAt` is the entry's
- * record time already parsed (the entries of a commit share one, so callers parse it once).
+ * record time already parsed (the entries of a commit share one, so callers parse it once);
+ * `parsed` says the entry came straight from `JSON.parse` (a file line), which lets the record's
+ * check skip what only other values can fail, unless a migration has rebuilt the record.
  */
 export const decodeStored = (
   stored: StoredEntry,
   upcaster: Upcaster,
   vocabulary: Vocabulary,
-  recordedAt: number = parseInstant(stored.recordedAt)
+  recordedAt: number = parseInstant(stored.recordedAt),
+  parsed = false
 ): Result.Result<Entry, string> => {
   if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${stored.recordedAt}" is not a UTC instant such as 2023-04-12T10:00:00.000Z`)
   const body = stored.body
@@ -76,13 +82,16 @@ export const decodeStored = (
     decodedBody = body
   } else {
     let json: unknown = body.record
+    let asParsed = parsed
     // Without migrations every body is at version 1: nothing to lift.
     if (!(upcaster.identity && body.schemaVersion === 1)) {
       const lifted = upcaster.upcast(stored.stream.type, body.schemaVersion, body.record)
       if (!lifted.ok) return Result.fail(lifted.reason)
+      // A migration may have built (or changed) the record: check it as any value.
+      asParsed = false
       json = lifted.record
     }
-    const decoded = vocabulary.decode(json)
+    const decoded = asParsed ? decodeParsed(vocabulary, json) : vocabulary.decode(json)
     if (Result.isFailure(decoded)) return Result.fail(`the record does not decode:\n${decoded.failure.message}`)
     const record = decoded.success
     if (record.type !== stored.stream.type || record.id !== stored.stream.id) {
@@ -211,6 +220,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
     }
 
     const isStoredEntry = persistence.shapeChecked === true ? undefined : compile(StoredEntry.ast)
+    const parsedJson = persistence.parsedJson === true
     // The entries of a commit share one record time and key: parse the time once, and keep one
     // copy of the key.
     let lastIso = ""
@@ -234,7 +244,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
         lastIso = stored.recordedAt
         lastInstant = parseInstant(lastIso)
       }
-      const decoded = decodeStored(stored, upcaster, vocabulary, lastInstant)
+      const decoded = decodeStored(stored, upcaster, vocabulary, lastInstant, parsedJson)
       if (Result.isFailure(decoded)) return corrupt(decoded.failure)
       const last = entries.at(-1)
       if (last !== undefined && decoded.success.recordedAt < last.recordedAt) {

@@ -9,6 +9,12 @@ import type { SchemaAST } from "effect"
  */
 export type Guard = (input: unknown) => boolean
 
+/**
+ * What a guard may assume of its input: `"any"` value, or a value straight from `JSON.parse`,
+ * which has only plain objects, dense arrays and no symbol keys, so those checks are skipped.
+ */
+export type Source = "any" | "json"
+
 const options: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "error" }
 
 const never: Guard = () => false
@@ -35,7 +41,9 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> => {
   return proto === Object.prototype
 }
 
-const compileObjects = (ast: SchemaAST.Objects): Guard => {
+const isJsonObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+
+const compileObjects = (ast: SchemaAST.Objects, source: Source): Guard => {
   if (ast.indexSignatures.length > 0) return never
   const fields = new Map<string, { readonly guard: Guard; readonly required: boolean }>()
   let requiredCount = 0
@@ -43,7 +51,19 @@ const compileObjects = (ast: SchemaAST.Objects): Guard => {
     if (typeof ps.name !== "string") return never
     const required = ps.type.context?.isOptional !== true
     if (required) requiredCount++
-    fields.set(ps.name, { guard: compile(ps.type), required })
+    fields.set(ps.name, { guard: compile(ps.type, source), required })
+  }
+  if (source === "json") {
+    return (u) => {
+      if (!isJsonObject(u)) return false
+      let required = 0
+      for (const key in u) {
+        const field = fields.get(key)
+        if (field === undefined || !field.guard(u[key])) return false
+        if (field.required) required++
+      }
+      return required === requiredCount
+    }
   }
   // One pass over the keys the value has (the prototype is Object.prototype, which has no
   // enumerable keys): an unknown key fails, as the decoders treat excess keys as errors so that a
@@ -60,9 +80,16 @@ const compileObjects = (ast: SchemaAST.Objects): Guard => {
   }
 }
 
-const compileArrays = (ast: SchemaAST.Arrays): Guard => {
+const compileArrays = (ast: SchemaAST.Arrays, source: Source): Guard => {
   if (ast.elements.length !== 0 || ast.rest.length !== 1) return never
-  const item = compile(ast.rest[0]!)
+  const item = compile(ast.rest[0]!, source)
+  if (source === "json") {
+    return (u) => {
+      if (!Array.isArray(u)) return false
+      for (let i = 0; i < u.length; i++) if (!item(u[i])) return false
+      return true
+    }
+  }
   return (u) => {
     if (!Array.isArray(u)) return false
     for (let i = 0; i < u.length; i++) {
@@ -95,9 +122,9 @@ const discriminator = (types: ReadonlyArray<SchemaAST.AST>): string | undefined 
   return undefined
 }
 
-const compileUnion = (ast: SchemaAST.Union): Guard => {
+const compileUnion = (ast: SchemaAST.Union, source: Source): Guard => {
   if (ast.options?.mode === "oneOf") return never
-  const members = ast.types.map(compile)
+  const members = ast.types.map((t) => compile(t, source))
   const key = discriminator(ast.types)
   if (key !== undefined) {
     // Only the member whose literal matches can accept the value.
@@ -106,8 +133,9 @@ const compileUnion = (ast: SchemaAST.Union): Guard => {
       const p = (t as SchemaAST.Objects).propertySignatures.find((q) => q.name === key)!
       byLiteral.set((p.type as SchemaAST.Literal).literal, members[i]!)
     })
+    const isObject = source === "json" ? isJsonObject : isPlainObject
     return (u) => {
-      if (!isPlainObject(u)) return false
+      if (!isObject(u)) return false
       const member = byLiteral.get(u[key])
       return member !== undefined && member(u)
     }
@@ -118,7 +146,7 @@ const compileUnion = (ast: SchemaAST.Union): Guard => {
   }
 }
 
-const compileBase = (ast: SchemaAST.AST): Guard => {
+const compileBase = (ast: SchemaAST.AST, source: Source): Guard => {
   switch (ast._tag) {
     case "String":
       return (u) => typeof u === "string"
@@ -136,23 +164,27 @@ const compileBase = (ast: SchemaAST.AST): Guard => {
       return (u) => u === literal
     }
     case "Objects":
-      return compileObjects(ast)
+      return compileObjects(ast, source)
     case "Arrays":
-      return compileArrays(ast)
+      return compileArrays(ast, source)
     case "Union":
-      return compileUnion(ast)
+      return compileUnion(ast, source)
     default:
       return never
   }
 }
 
-const cache = new WeakMap<SchemaAST.AST, Guard>()
+const caches: { readonly [S in Source]: WeakMap<SchemaAST.AST, Guard> } = { any: new WeakMap(), json: new WeakMap() }
 
-/** Compiles (once per AST node) a guard; unsupported nodes compile to "ask the schema". */
-export const compile = (ast: SchemaAST.AST): Guard => {
+/**
+ * Compiles (once per AST node and source) a guard; unsupported nodes compile to "ask the schema".
+ * A `"json"` guard is only for values straight from `JSON.parse`.
+ */
+export const compile = (ast: SchemaAST.AST, source: Source = "any"): Guard => {
+  const cache = caches[source]
   let g = cache.get(ast)
   if (g === undefined) {
-    g = ast.encoding !== undefined ? never : withChecks(ast, compileBase(ast))
+    g = ast.encoding !== undefined ? never : withChecks(ast, compileBase(ast, source))
     cache.set(ast, g)
   }
   return g
