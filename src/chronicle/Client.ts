@@ -23,12 +23,19 @@ import { type ChangeOptions, Chronicle, layer, type Options, type RecordOptions 
 
 /** The chronicle's writes and catalog reads as async functions, and `close` to release the journal. */
 export interface Client {
+  /** Records a new record (see `ChronicleShape.record`); rejects with the typed error on failure. */
   readonly record: (input: unknown, options?: RecordOptions) => Promise<Entry>
+  /** Appends a corrected revision of an existing record, with a reason. */
   readonly correct: (input: unknown, options: ChangeOptions) => Promise<Entry>
+  /** Retracts a current record, with a reason. */
   readonly retract: (stream: StreamRef, options: ChangeOptions) => Promise<Entry>
+  /** Records a link record. */
   readonly link: (input: unknown, options?: RecordOptions) => Promise<Entry>
+  /** The catalog now. */
   readonly catalog: () => Promise<Catalog>
+  /** The catalog as it was known at a record time. */
   readonly catalogAsOf: (recordTime: RecordTime) => Promise<Catalog>
+  /** Closes the journal (releasing a file store's lock); the client cannot be used afterwards. */
   readonly close: () => Promise<void>
 }
 

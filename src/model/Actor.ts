@@ -4,6 +4,8 @@
  * federation), carry names in several languages and scripts, and hold offices for a term.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 import { ActorId, PlaceId } from "./Id.js"

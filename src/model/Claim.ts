@@ -4,6 +4,8 @@
  * list of claims, each kept as reported; a projection later chooses how to summarise them.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 import { bounds, Count, format } from "./Count.js"

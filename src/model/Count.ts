@@ -16,6 +16,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { type Array as Arr, Data, Order as Ord, Result, Schema, SchemaIssue } from "effect"
 

@@ -3,6 +3,8 @@
  * every event supports whatever its kind.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 import * as Count from "./Count.js"

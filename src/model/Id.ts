@@ -4,6 +4,8 @@
  * starting with a letter or digit, at most 200 characters.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 

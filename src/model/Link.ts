@@ -5,6 +5,8 @@
  * names the rule that proposed it, with a score and a reason.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 import { EventId, LinkId } from "./Id.js"

@@ -25,6 +25,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 

@@ -4,6 +4,8 @@
  * coordinates are.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 import { Alias } from "./Actor.js"

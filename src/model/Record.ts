@@ -15,6 +15,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { type JsonSchema, Result, Schema } from "effect"
 import { Actor } from "./Actor.js"

@@ -4,6 +4,8 @@
  * source from inside another record, optionally with a short quote and a locator.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 import { SourceId } from "./Id.js"

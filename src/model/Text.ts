@@ -2,6 +2,8 @@
  * Small string schemas shared by every record: non-blank text, tags, language tags, URLs.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Schema } from "effect"
 

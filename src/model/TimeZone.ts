@@ -3,6 +3,8 @@
  * time-zone database of the running JavaScript engine.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Data, Result, Schema } from "effect"
 import type { Brand } from "effect"

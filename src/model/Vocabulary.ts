@@ -24,6 +24,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Data, JsonSchema, Result, Schema } from "effect"
 import { Actor } from "./Actor.js"
@@ -49,6 +51,7 @@ export interface KindDefinition<K extends string = string, S extends Schema.Top 
   readonly description: string
   readonly schema: S
   // A method signature, so that a definition of a specific kind is also a `KindDefinition`.
+  /** The CAMEO / PLOVER / ACLED mapping of an event of this kind. */
   mapping(event: S["Type"]): Mapping
 }
 

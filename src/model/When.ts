@@ -8,6 +8,8 @@
  * and the earliest and latest UTC instants in the place's time zone — is derived.
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Data, Order as Ord, Result, Schema } from "effect"
 import type { Brand } from "effect"

@@ -16,6 +16,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { HashMap } from "effect"
 import type { Entry, StreamRef, StreamType } from "../journal/Entry.js"

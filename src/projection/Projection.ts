@@ -24,7 +24,9 @@ import type { Entry } from "../journal/Entry.js"
  * same entries always gives the same state.
  */
 export interface Projection<S> {
+  /** The state before any entry. */
   readonly initial: S
+  /** The state after one more entry. */
   readonly apply: (state: S, entry: Entry) => S
 }
 

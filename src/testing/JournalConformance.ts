@@ -36,7 +36,9 @@ import { arbRecord } from "./Records.js"
  * jest's fit as they are, so the suite never imports a runner itself.
  */
 export interface ConformanceRunner {
+  /** Groups tests under a name (vitest's or jest's `describe`). */
   readonly describe: (name: string, body: () => void) => void
+  /** Declares one asynchronous test with an optional timeout in milliseconds (`it` or `test`). */
   readonly it: (name: string, body: () => Promise<void>, timeout?: number) => void
 }
 
@@ -53,6 +55,7 @@ export interface ConformanceOptions {
   readonly maxCommands?: number
   readonly seed?: number
   readonly timeout?: number
+  /** For stores that persist: makes a fresh store and returns how to reopen it (see above). */
   readonly durable?: () => MakeJournalLayer
 }
 

@@ -14,7 +14,8 @@ export interface Mutated {
   readonly description: string
 }
 
-type Json = { [k: string]: unknown }
+/** A JSON object: the form of a record that `arbMutation` mutates. */
+export type Json = { [k: string]: unknown }
 
 const setAt = (value: unknown, path: ReadonlyArray<PropertyKey>, f: (old: unknown) => unknown | typeof remove): unknown => {
   if (path.length === 0) return f(value)

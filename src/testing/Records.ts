@@ -15,7 +15,8 @@ import { arbCount } from "./Count.js"
 import { arbTimeZone, arbWhen } from "./When.js"
 
 // Arbitraries build the encoded (JSON) form of records; `Record.decode` turns them into records.
-type Encoded<S extends { readonly Encoded: unknown }> = S["Encoded"]
+/** The encoded (JSON) form of a schema's values: what the arbitraries generate. */
+export type Encoded<S extends { readonly Encoded: unknown }> = S["Encoded"]
 
 const words = [
   "oil", "workers", "strike", "rally", "Zhanaozen", "Жанаозен", "Janaozen", "Ақтау", "Astana", "square",

@@ -80,6 +80,7 @@ export type LawParameters = Omit<fc.Parameters<unknown>, "examples" | "reporter"
 
 /** Options of the projection laws: how states are compared (default: deep equality) and fast-check's parameters. */
 export interface LawOptions<S> {
+  /** How two states are compared (default: deep equality). */
   readonly equals?: (a: S, b: S) => boolean
   readonly parameters?: LawParameters
 }
