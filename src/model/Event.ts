@@ -68,6 +68,14 @@ export type EventKind = Event["kind"]
 /** Any event, built-in or user-defined: the common fields plus a `kind` name. */
 export type AnyEvent = EventCommon & { readonly kind: string }
 
+/**
+ * Narrows any event (a catalog's, a timeline's) to a built-in kind, so that the kind's own fields
+ * can be read: `if (Event.isKind(e, "detention")) e.detained`. Sound because a vocabulary cannot
+ * redefine a built-in kind's name.
+ */
+export const isKind = <K extends EventKind>(event: AnyEvent, kind: K): event is Extract<Event, { readonly kind: K }> =>
+  event.kind === kind
+
 /** The bounds of an event's `when`, in the local calendar of its `where.timeZone`. */
 export const bounds = (event: AnyEvent): When.Bounds => When.bounds(event.when, event.where.timeZone)
 
