@@ -11,6 +11,7 @@ export * from "./laws-projection.js"
 export * from "./Linkage.js"
 export * from "./Mutations.js"
 export * from "./Records.js"
+export * from "./Timeline.js"
 export * from "./When.js"
 // Types the arbitraries mention, so that a consumer importing only this entry can name them.
 export type { TimeZone } from "../model/TimeZone.js"
