@@ -26,7 +26,7 @@ import type { AnyEvent } from "../model/Event.js"
 import type { EventId, LinkId } from "../model/Id.js"
 import type { Link, Relation } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
-import { type Hierarchy, makeHierarchy } from "./internal/inferenceContext.js"
+import { type Gazetteer, makeGazetteer } from "./internal/inferenceContext.js"
 import { antecedentIsFrom, type Index, shortestSteps } from "./internal/linkIndex.js"
 import { possibleInTime } from "./internal/linkRules.js"
 import { indexOf } from "./internal/linkState.js"
@@ -53,11 +53,17 @@ export interface Candidate {
   readonly reason: string
 }
 
-/** What rules read: the events, and the places and actors (for names, and place containment). */
+/**
+ * What rules read: the current events in timeline order, and a gazetteer built from the places and
+ * actors given to `propose` — `placeName` and `actorName` (the id when no record names it) and
+ * `around`, the places containing a place, nearest first (from `Hierarchy`).
+ */
 export interface Context {
   readonly events: ReadonlyArray<AnyEvent>
-  readonly hierarchy: Hierarchy
+  readonly hierarchy: Gazetteer
 }
+
+export type { Gazetteer } from "./internal/inferenceContext.js"
 
 /**
  * A rule: its name (written into `inferredBy.rule`), a description in words, the relation it
@@ -170,7 +176,7 @@ export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}
   const taken = new Set<string>()
   for (const l of existing) taken.add(pairKey(l.relation, classOf(l.from), classOf(l.to)))
   const ranks = topoRanks(index)
-  const context: Context = { events, hierarchy: makeHierarchy(options.places ?? [], options.actors ?? []) }
+  const context: Context = { events, hierarchy: makeGazetteer(options.places ?? [], options.actors ?? []) }
   const minScore = options.minScore ?? 0
   const out: Array<Proposal> = []
   for (const rule of options.rules ?? rules) {

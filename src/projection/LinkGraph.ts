@@ -33,7 +33,7 @@ import { current, indexOf, type Kept, type LinkGraph } from "./internal/linkStat
 /** The state of the graph (see `internal/linkState`): each event and link stream with its latest record. */
 export type { Kept, LinkGraph } from "./internal/linkState.js"
 import { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./internal/linkRules.js"
-import * as Anniversary from "./internal/_pending.js"
+import * as Anniversary from "./Anniversary.js"
 import type { Projection } from "./Projection.js"
 
 export { antecedentIsFrom } from "./internal/linkIndex.js"
@@ -452,7 +452,7 @@ export const anniversaries = (graph: LinkGraph, id: string, options: { readonly 
     if (e.id === id || (options.samePlace === true && !placesOf(e).some((p) => here.has(p)))) continue
     const certainty = Anniversary.isAnniversary(origin, e)
     if (certainty === "no") continue
-    found.push({ event: e, years: Anniversary.yearsBetween(origin, e), certainty, linked: commemorating.has(index.canonical.get(e.id)!) })
+    found.push({ event: e, years: Anniversary.yearsBetween(origin, e) ?? 0, certainty, linked: commemorating.has(index.canonical.get(e.id)!) })
   }
   return found
 }

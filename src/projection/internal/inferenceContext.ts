@@ -5,24 +5,24 @@
 import type { Actor } from "../../model/Actor.js"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Place } from "../../model/Place.js"
-import * as Hierarchy_ from "./_pending.js"
+import * as Hierarchy from "../Hierarchy.js"
 
 /** Names and containment, as the rules read them. */
-export interface Hierarchy {
+export interface Gazetteer {
   readonly placeName: (id: string) => string
   readonly actorName: (id: string) => string
   /** The places that contain this one, nearest first (not the place itself). */
   readonly around: (id: string) => ReadonlyArray<string>
 }
 
-export const makeHierarchy = (places: ReadonlyArray<Place>, actors: ReadonlyArray<Actor>): Hierarchy => {
+export const makeGazetteer = (places: ReadonlyArray<Place>, actors: ReadonlyArray<Actor>): Gazetteer => {
   const placeNames = new Map(places.map((p) => [p.id as string, p.name]))
   const actorNames = new Map(actors.map((a) => [a.id as string, a.name]))
-  const containers = Hierarchy_.placesAround(places)
+  const containers = Hierarchy.make(places, actors)
   return {
     placeName: (id) => placeNames.get(id) ?? id,
     actorName: (id) => actorNames.get(id) ?? id,
-    around: (id) => containers(id)
+    around: (id) => containers.placesAround(id)
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AnyEvent } from "../../model/Event.js"
 import { parse } from "../../model/When.js"
-import * as Anniversary from "./_pending.js"
+import * as Anniversary from "../Anniversary.js"
 import type { Candidate, Context, Rule } from "../Inference.js"
 import { placesOf } from "./inferenceContext.js"
 import { spanOf } from "./linkRules.js"
@@ -181,7 +181,7 @@ export const anniversaryRule: Rule = {
           const verdict = Anniversary.isAnniversary(earlier, later)
           if (verdict === "no") continue
           taken++
-          const years = Anniversary.yearsBetween(earlier, later)
+          const years = Anniversary.yearsBetween(earlier, later) ?? 0
           const key = `${later.id}\n${earlier.id}`
           if (out.has(key)) continue
           out.set(key, {

@@ -6,7 +6,8 @@ import { Data } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import type { EventId, LinkId } from "../../model/Id.js"
 import type { Link, Relation } from "../../model/Link.js"
-import { span, type Span } from "./_pending.js"
+import { span, type Span } from "../../model/When.js"
+import { certainlyStartsBefore } from "../Allen.js"
 
 /** An event as a refused link names it: its id, its date as written, and the zone it is read in. */
 export interface EventInTime {
@@ -78,7 +79,7 @@ export interface TimeRule {
 
 // The consequent certainly starts before the antecedent: every possible start of the one is
 // earlier than every possible start of the other.
-const startsCertainlyBefore = (antecedent: Span, consequent: Span): boolean => consequent.start.latest < antecedent.start.earliest
+const startsCertainlyBefore = (antecedent: Span, consequent: Span): boolean => certainlyStartsBefore(consequent, antecedent)
 
 const ordered = (relation: Relation, antecedent: "from" | "to", rule: string): TimeRule => ({ relation, antecedent, rule, breaks: startsCertainlyBefore })
 
@@ -107,7 +108,7 @@ export const timeRules: { readonly [R in Relation]?: TimeRule } = {
     relation: "part-of",
     antecedent: "from",
     rule: "a part cannot certainly start before the whole starts or certainly end after the whole ends",
-    breaks: (part, whole) => part.start.latest < whole.start.earliest || part.end.earliest > whole.end.latest
+    breaks: (part, whole) => certainlyStartsBefore(part, whole) || part.end.earliest > whole.end.latest
   }
 }
 
