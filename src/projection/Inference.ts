@@ -93,8 +93,13 @@ export const statementAfterEvent: Rule = statementRule
 
 /**
  * Anniversaries (`commemorates`): an event at the same place on the anniversary of an earlier
- * event (same month and day, in the local calendar, a whole number of years later). Score 0.6 when
- * both dates are certain, 0.4 when the anniversary is only possible.
+ * event (same month and day, in the local calendar, a whole number of years later; see
+ * `Anniversary`). Score 0.6 when the anniversary is certain, 0.4 when it is only possible.
+ *
+ * Gotchas: events are matched on the month and day their `when` is written with, so both must be
+ * written to the day (an approximate `2011-12-16~` is matched on 16 December only); each later
+ * event is compared with the two earliest events of its place and day, which is what a
+ * commemoration marks.
  */
 export const anniversary: Rule = anniversaryRule
 

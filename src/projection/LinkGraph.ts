@@ -26,15 +26,15 @@
 import { HashMap, Result } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
-import type { Link, Relation } from "../model/Link.js"
+import type { Link } from "../model/Link.js"
 import { type Index, oriented, reachable, shortestSteps, type Step } from "./internal/linkIndex.js"
+import { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./internal/linkRules.js"
 import { current, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
+import * as Anniversary from "./Anniversary.js"
+import type { Projection } from "./Projection.js"
 
 /** The state of the graph (see `internal/linkState`): each event and link stream with its latest record. */
 export type { Kept, LinkGraph } from "./internal/linkState.js"
-import { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./internal/linkRules.js"
-import * as Anniversary from "./Anniversary.js"
-import type { Projection } from "./Projection.js"
 
 export { antecedentIsFrom } from "./internal/linkIndex.js"
 export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
