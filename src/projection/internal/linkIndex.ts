@@ -80,13 +80,25 @@ const push = <K, V>(map: Map<K, Array<V>>, key: K, value: V): void => {
   else list.push(value)
 }
 
-/** Builds the index from current events and links (links in first-recorded order). */
-export const buildIndex = (events: ReadonlyArray<AnyEvent>, links: ReadonlyArray<Link>): Index => {
+/** The events of a state by id, in timeline order, and their ranks: the part of the index links do not change. */
+export interface EventOrder {
+  readonly byId: ReadonlyMap<string, AnyEvent>
+  readonly sorted: ReadonlyArray<AnyEvent>
+  readonly rank: ReadonlyMap<string, number>
+}
+
+export const orderEvents = (events: ReadonlyArray<AnyEvent>): EventOrder => {
   const byId = new Map<string, AnyEvent>()
   for (const e of events) byId.set(e.id, e)
   const sorted = sortEvents(byId.values())
   const rank = new Map<string, number>()
   sorted.forEach((e, i) => rank.set(e.id, i))
+  return { byId, sorted, rank }
+}
+
+/** Builds the index from the ordered current events and the current links (in first-recorded order). */
+export const buildIndex = (order: EventOrder, links: ReadonlyArray<Link>): Index => {
+  const { byId, rank, sorted } = order
 
   const live: Array<Link> = []
   const dangling: Array<Link> = []

@@ -4,7 +4,7 @@
 import { HashMap } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Link } from "../../model/Link.js"
-import { buildIndex, type Index } from "./linkIndex.js"
+import { buildIndex, type EventOrder, type Index, orderEvents } from "./linkIndex.js"
 
 export interface Kept<A> {
   readonly value: A
@@ -30,12 +30,22 @@ export const current = <A>(map: HashMap.HashMap<string, Kept<A>>): Array<A> => {
 }
 
 const indexCache = new WeakMap<LinkGraph, Index>()
+// Keyed by the events map itself: recording a link leaves it untouched, so the sort is reused.
+const orderCache = new WeakMap<object, EventOrder>()
+
+const orderOf = (graph: LinkGraph): EventOrder => {
+  const known = orderCache.get(graph.events)
+  if (known !== undefined) return known
+  const order = orderEvents(current(graph.events))
+  orderCache.set(graph.events, order)
+  return order
+}
 
 /** The query index of a state, built on first use and cached with it. */
 export const indexOf = (graph: LinkGraph): Index => {
   const known = indexCache.get(graph)
   if (known !== undefined) return known
-  const index = buildIndex(current(graph.events), current(graph.links))
+  const index = buildIndex(orderOf(graph), current(graph.links))
   indexCache.set(graph, index)
   return index
 }
