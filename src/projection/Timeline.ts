@@ -40,6 +40,7 @@ import * as Allen from "./Allen.js"
 import * as Anniversary from "./Anniversary.js"
 import * as Hierarchy from "./Hierarchy.js"
 import type { Projection } from "./Projection.js"
+import * as Ids from "./internal/timelineIds.js"
 import * as Tree from "./internal/timelineTree.js"
 
 // ---------------------------------------------------------------------------
@@ -66,7 +67,7 @@ export type Item = Tree.Item<AnyEvent>
  */
 export interface Timeline {
   readonly index: Tree.Tree<AnyEvent>
-  readonly byId: HashMap.HashMap<string, Item>
+  readonly byId: Ids.IdMap<Item>
   readonly places: HashMap.HashMap<string, Place>
   readonly actors: HashMap.HashMap<string, Actor>
   readonly sources: HashMap.HashMap<string, Source>
@@ -104,7 +105,7 @@ export interface Hit {
  */
 export const empty: Timeline = {
   index: undefined,
-  byId: HashMap.empty(),
+  byId: undefined,
   places: HashMap.empty(),
   actors: HashMap.empty(),
   sources: HashMap.empty()
@@ -145,9 +146,9 @@ export const add = (timeline: Timeline, event: AnyEvent): Timeline => addItem(ti
  * @since 0.1.0
  */
 export const addItem = (timeline: Timeline, item: Item): Timeline => {
-  const before = HashMap.get(timeline.byId, item.id)
-  const index = before._tag === "Some" ? Tree.remove(timeline.index, before.value) : timeline.index
-  return { ...timeline, index: Tree.insert(index, item), byId: HashMap.set(timeline.byId, item.id, item) }
+  const before = Ids.get(timeline.byId, item.id)
+  const index = before !== undefined ? Tree.remove(timeline.index, before) : timeline.index
+  return { ...timeline, index: Tree.insert(index, item), byId: Ids.set(timeline.byId, item.id, item) }
 }
 
 /**
@@ -157,9 +158,9 @@ export const addItem = (timeline: Timeline, item: Item): Timeline => {
  * @since 0.1.0
  */
 export const remove = (timeline: Timeline, id: string): Timeline => {
-  const before = HashMap.get(timeline.byId, id)
-  if (before._tag === "None") return timeline
-  return { ...timeline, index: Tree.remove(timeline.index, before.value), byId: HashMap.remove(timeline.byId, id) }
+  const before = Ids.get(timeline.byId, id)
+  if (before === undefined) return timeline
+  return { ...timeline, index: Tree.remove(timeline.index, before), byId: Ids.remove(timeline.byId, id) }
 }
 
 /**
@@ -173,13 +174,16 @@ export const remove = (timeline: Timeline, id: string): Timeline => {
 export const fromItems = (items: ReadonlyArray<Item>, context: Partial<Omit<Timeline, "index" | "byId">> = {}): Timeline => {
   const latestById = new Map<string, Item>()
   for (const item of items) latestById.set(item.id, item)
-  const unique = latestById.size === items.length ? [...items] : [...latestById.values()]
-  unique.sort(Tree.compareItems)
+  const unique = latestById.size === items.length ? items : [...latestById.values()]
+  const sorted = Tree.sortItems(unique)
   return {
     ...empty,
     ...context,
-    index: Tree.fromSorted(unique),
-    byId: HashMap.fromIterable(unique.map((i) => [i.id, i] as const))
+    index: Tree.fromSorted(sorted),
+    byId: Ids.fromEntries(
+      unique.map((i) => i.id),
+      unique
+    )
   }
 }
 
@@ -266,8 +270,7 @@ export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Tree.toAr
  * @since 0.1.0
  */
 export const get = (timeline: Timeline, id: string): AnyEvent | undefined => {
-  const found = HashMap.get(timeline.byId, id)
-  return found._tag === "Some" ? found.value.event : undefined
+  return Ids.get(timeline.byId, id)?.event
 }
 
 /**
@@ -469,14 +472,14 @@ export const query = (timeline: Timeline, q: Query = {}): Result.Result<Readonly
  * @since 0.1.0
  */
 export const relations = (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
-  const x = HashMap.get(timeline.byId, a)
-  const y = HashMap.get(timeline.byId, b)
-  if (x._tag === "None" || y._tag === "None") return undefined
+  const x = Ids.get(timeline.byId, a)
+  const y = Ids.get(timeline.byId, b)
+  if (x === undefined || y === undefined) return undefined
   const span = (i: Item): When.Span => ({
     start: { earliest: i.earliest, latest: i.startLatest },
     end: { earliest: i.endEarliest, latest: i.latest }
   })
-  return Allen.relations(span(x.value), span(y.value))
+  return Allen.relations(span(x), span(y))
 }
 
 /**
@@ -503,8 +506,7 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
   const origin = get(timeline, id)
   if (origin === undefined) return []
   const keep = matcher(timeline, filter)
-  const start = HashMap.get(timeline.byId, id)
-  const from = start._tag === "Some" ? start.value.earliest : -Infinity
+  const from = Ids.get(timeline.byId, id)?.earliest ?? -Infinity
   const out: Array<AnniversaryHit> = []
   Tree.forEachOverlapping(timeline.index, from, Infinity, (item) => {
     if (item.id === id || !keep(item.event)) return
@@ -659,11 +661,11 @@ export const group = (
           for (const a of new Set((e.participants ?? []).map((p) => p.actor))) put(a, e, sure)
           break
         default: {
-          const item = HashMap.get(timeline.byId, e.id)
-          if (item._tag === "None") break
-          const found = calendarKeys(item.value, by, zone, 50_000)
+          const item = Ids.get(timeline.byId, e.id)
+          if (item === undefined) break
+          const found = calendarKeys(item, by, zone, 50_000)
           if (found === undefined) break
-          for (const k of found.keys) put(k, e, sure && found.certain && !item.value.uncertain)
+          for (const k of found.keys) put(k, e, sure && found.certain && !item.uncertain)
         }
       }
     }

@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest"
-import { HashMap, Result } from "effect"
+import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { Journal, Projection, Record } from "../../src/index.js"
 import * as Count from "../../src/model/Count.js"
@@ -53,7 +53,7 @@ describe("Timeline: projection", () => {
       .map((x) => x.e.id)
     expect(Timeline.events(tl).map((e) => e.id)).toEqual(expected)
     expect(Timeline.size(tl)).toBe(expected.length)
-    expect(Timeline.fromItems(Timeline.events(tl).map(Timeline.itemOf)).index).toEqual(tl.index)
+    expect(Timeline.fromItems(Timeline.events(tl).map(Timeline.itemOf), { places: tl.places, actors: tl.actors, sources: tl.sources })).toEqual(tl)
   })
 
   it("moves a corrected event and drops a retracted one; answers as of a record time", () => {
@@ -236,8 +236,8 @@ describe("Timeline: window queries against a linear scan", () => {
       const built = Timeline.fromItems([...model.values()])
       // The index is history-independent: the same items give the same tree, however they came.
       expect(tl.index).toEqual(built.index)
-      const byId = (t: Timeline.Timeline) => [...HashMap.entries(t.byId)].sort(([a], [b]) => (a < b ? -1 : 1))
-      expect(byId(tl)).toEqual(byId(built))
+      expect(tl).toEqual(built)
+      for (const id of model.keys()) expect(Timeline.get(tl, id)).toBe(model.get(id)!.event)
       const w = { from, to: from + width }
       const scan = [...model.values()]
         .filter((i) => i.earliest <= w.to && i.latest >= w.from)
@@ -254,4 +254,23 @@ describe("Timeline: window queries against a linear scan", () => {
       }
     }
   )
+})
+
+import * as Tree from "../../src/projection/internal/timelineTree.js"
+
+describe("Timeline: bulk paths on large inputs", () => {
+  test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("radix sort and bulk build agree with sort and insertion", (seed) => {
+    let s = seed
+    const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const items: Array<Timeline.Item> = Array.from({ length: 3000 }, (_, i) => {
+      const r = next()
+      const earliest = r < 0.02 ? -Infinity : Math.floor((next() - 0.5) * 2 ** 40) * (r < 0.5 ? 1 : 0) + Math.floor(next() * 50) * 86_400_000
+      const latest = r > 0.98 ? Infinity : earliest === -Infinity ? Math.floor(next() * 1e9) : earliest + Math.floor(next() * 3) * 1000
+      return { id: `i${Math.floor(next() * 1e6)}-${i}`, earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
+    })
+    expect(Tree.sortItems(items)).toEqual([...items].sort(Tree.compareItems))
+    let one = Timeline.empty
+    for (const it of items.slice(0, 2500)) one = Timeline.addItem(one, it)
+    expect(one).toEqual(Timeline.fromItems(items.slice(0, 2500)))
+  })
 })

@@ -209,3 +209,71 @@ export const forEachOverlapping = <E>(t: Tree<E>, from: number, to: number, f: (
 
 /** Number of items. */
 export const size = (t: Tree): number => (t === undefined ? 0 : t.size)
+
+const TWO32 = 2 ** 32
+
+/**
+ * Sorts items by {@link compareItems}. Large inputs are sorted by `earliest` with an LSD radix
+ * sort on the integer milliseconds (four passes), then each run of equal `earliest` by the full
+ * order; small inputs use the built-in sort.
+ */
+export const sortItems = <E>(items: ReadonlyArray<Item<E>>): Array<Item<E>> => {
+  const n = items.length
+  if (n < 2048) return [...items].sort(compareItems)
+  const lo = new Uint32Array(n)
+  const hi = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    const e = items[i]!.earliest
+    // Order-preserving non-negative integer: every finite bound lies well inside ±2^52.
+    const v = e === -Infinity ? 0 : e === Infinity ? 2 ** 53 - 1 : Math.floor(e) + 2 ** 52
+    const h = Math.floor(v / TWO32)
+    hi[i] = h
+    lo[i] = v - h * TWO32
+  }
+  let src = new Int32Array(n)
+  let dst = new Int32Array(n)
+  for (let i = 0; i < n; i++) src[i] = i
+  const pass = (digit: (i: number) => number, buckets: number) => {
+    const count = new Int32Array(buckets + 1)
+    for (let i = 0; i < n; i++) count[digit(src[i]!) + 1]!++
+    for (let b = 0; b < buckets; b++) count[b + 1]! += count[b]!
+    for (let i = 0; i < n; i++) {
+      const j = src[i]!
+      dst[count[digit(j)]!++] = j
+    }
+    const t = src
+    src = dst
+    dst = t
+  }
+  pass((i) => lo[i]! & 0xffff, 0x10000)
+  pass((i) => lo[i]! >>> 16, 0x10000)
+  pass((i) => hi[i]! & 0x7ff, 0x800)
+  pass((i) => hi[i]! >>> 11, 0x800)
+  const out = new Array<Item<E>>(n)
+  for (let i = 0; i < n; i++) out[i] = items[src[i]!]!
+  // Runs of equal earliest: order by latest, then id.
+  let start = 0
+  while (start < n) {
+    let end = start + 1
+    const e = out[start]!.earliest
+    while (end < n && out[end]!.earliest === e) end++
+    if (end - start > 1) {
+      if (end - start <= 16) {
+        for (let i = start + 1; i < end; i++) {
+          const x = out[i]!
+          let j = i - 1
+          while (j >= start && compareItems(out[j]!, x) > 0) {
+            out[j + 1] = out[j]!
+            j--
+          }
+          out[j + 1] = x
+        }
+      } else {
+        const run = out.slice(start, end).sort(compareItems)
+        for (let i = 0; i < run.length; i++) out[start + i] = run[i]!
+      }
+    }
+    start = end
+  }
+  return out
+}
