@@ -426,8 +426,8 @@ export const chains = (graph: LinkGraph, options: ChainOptions): ReadonlyArray<P
 /** An event on an anniversary of another: how many years after, whether surely, and whether a commemorates link joins them. */
 export interface AnniversaryOf {
   readonly event: AnyEvent
-  readonly years: number
-  readonly certainty: "certain" | "possible"
+  readonly years: number | undefined
+  readonly certainty: Exclude<Anniversary.Certainty, "no">
   readonly linked: boolean
 }
 
@@ -437,7 +437,9 @@ const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === und
  * The events that fall on an anniversary of an event (same month and day in the local calendar,
  * a whole number of years later; see `Anniversary`), in timeline order — "what happened on the
  * anniversaries of the shooting?". `samePlace` keeps only events sharing a place with it;
- * `linked` says whether a commemorates link already joins the two (same-as classes counting as one).
+ * `linked` says whether a commemorates link already joins the two (same-as classes counting as
+ * one). `Timeline.anniversariesOf` answers the same question with the timeline's filters; this one
+ * adds the links.
  */
 export const anniversaries = (graph: LinkGraph, id: string, options: { readonly samePlace?: boolean } = {}): ReadonlyArray<AnniversaryOf> => {
   const index = indexOf(graph)
@@ -452,7 +454,7 @@ export const anniversaries = (graph: LinkGraph, id: string, options: { readonly 
     if (e.id === id || (options.samePlace === true && !placesOf(e).some((p) => here.has(p)))) continue
     const certainty = Anniversary.isAnniversary(origin, e)
     if (certainty === "no") continue
-    found.push({ event: e, years: Anniversary.yearsBetween(origin, e) ?? 0, certainty, linked: commemorating.has(index.canonical.get(e.id)!) })
+    found.push({ event: e, years: Anniversary.yearsBetween(origin, e), certainty, linked: commemorating.has(index.canonical.get(e.id)!) })
   }
   return found
 }
