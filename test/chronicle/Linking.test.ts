@@ -1,6 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
-import { Chronicle, Journal, Projection } from "../../src/index.js"
+import { Effect, Layer, Result } from "effect"
+import * as fc from "fast-check"
+import { Chronicle, Journal, Projection, Record } from "../../src/index.js"
+import type { Link } from "../../src/model/Link.js"
+import { arbChronicle } from "../../src/testing/index.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 
 const { Inference, LinkGraph } = Projection
@@ -101,4 +104,39 @@ describe("Chronicle: links are checked before they are written", () => {
       const again = yield* chronicle.link(proposal.link, { author: "editor" })
       assert.strictEqual(again.stream.id, proposal.link.id)
     }).pipe(Effect.provide(setup)))
+})
+
+describe("Chronicle: links over generated chronicles", () => {
+  it.effect("writes exactly the links the pure check accepts, and nothing for the others", () =>
+    Effect.promise(() =>
+      fc.assert(
+        fc.asyncProperty(arbChronicle({ maxEvents: 8, maxLinks: 15 }), (c) =>
+          Effect.runPromise(
+            Effect.gen(function*() {
+              const chronicle = yield* Chronicle.Chronicle
+              for (const e of c.events) yield* chronicle.record(e)
+              let expected = LinkGraph.fromRecords(yield* chronicle.project(LinkGraph.projection).pipe(Effect.map(LinkGraph.events)))
+              const accepted: Array<Link> = []
+              for (const input of c.links) {
+                const l = Record.decodeOrThrow(input) as Link
+                const verdict = LinkGraph.check(expected, l)
+                const head = yield* chronicle.journal.head
+                const written = yield* Effect.result(chronicle.link(input))
+                if (Result.isSuccess(verdict)) {
+                  assert.isTrue(Result.isSuccess(written))
+                  accepted.push(l)
+                  expected = LinkGraph.fromRecords(LinkGraph.events(expected), accepted)
+                } else {
+                  assert.isTrue(Result.isFailure(written) && written.failure._tag === verdict.failure._tag)
+                  assert.strictEqual(yield* chronicle.journal.head, head)
+                }
+              }
+              const graph = yield* chronicle.project(LinkGraph.projection)
+              assert.deepStrictEqual(LinkGraph.links(graph).map((l) => l.id), accepted.map((l) => l.id))
+              assert.deepStrictEqual(LinkGraph.problems(graph), [])
+            }).pipe(Effect.provide(setup))
+          )),
+        { numRuns: 25 }
+      )
+    ))
 })
