@@ -41,6 +41,7 @@ import * as Anniversary from "./Anniversary.js"
 import * as Hierarchy from "./Hierarchy.js"
 import type { Projection } from "./Projection.js"
 import * as Ids from "./internal/timelineIds.js"
+import * as Index from "./internal/timelineIndex.js"
 import * as Tree from "./internal/timelineTree.js"
 
 // ---------------------------------------------------------------------------
@@ -66,7 +67,7 @@ export type Item = Tree.Item<AnyEvent>
  * @since 0.1.0
  */
 export interface Timeline {
-  readonly index: Tree.Tree<AnyEvent>
+  readonly index: Index.Index<AnyEvent>
   readonly byId: Ids.IdMap<Item>
   readonly places: HashMap.HashMap<string, Place>
   readonly actors: HashMap.HashMap<string, Actor>
@@ -104,7 +105,7 @@ export interface Hit {
  * @since 0.1.0
  */
 export const empty: Timeline = {
-  index: undefined,
+  index: Index.empty,
   byId: undefined,
   places: HashMap.empty(),
   actors: HashMap.empty(),
@@ -147,8 +148,8 @@ export const add = (timeline: Timeline, event: AnyEvent): Timeline => addItem(ti
  */
 export const addItem = (timeline: Timeline, item: Item): Timeline => {
   const before = Ids.get(timeline.byId, item.id)
-  const index = before !== undefined ? Tree.remove(timeline.index, before) : timeline.index
-  return { ...timeline, index: Tree.insert(index, item), byId: Ids.set(timeline.byId, item.id, item) }
+  const index = before !== undefined ? Index.remove(timeline.index, before) : timeline.index
+  return { ...timeline, index: Index.insert(index, item), byId: Ids.set(timeline.byId, item.id, item) }
 }
 
 /**
@@ -160,7 +161,7 @@ export const addItem = (timeline: Timeline, item: Item): Timeline => {
 export const remove = (timeline: Timeline, id: string): Timeline => {
   const before = Ids.get(timeline.byId, id)
   if (before === undefined) return timeline
-  return { ...timeline, index: Tree.remove(timeline.index, before), byId: Ids.remove(timeline.byId, id) }
+  return { ...timeline, index: Index.remove(timeline.index, before), byId: Ids.remove(timeline.byId, id) }
 }
 
 /**
@@ -172,19 +173,12 @@ export const remove = (timeline: Timeline, id: string): Timeline => {
  * @since 0.1.0
  */
 export const fromItems = (items: ReadonlyArray<Item>, context: Partial<Omit<Timeline, "index" | "byId">> = {}): Timeline => {
-  const latestById = new Map<string, Item>()
-  for (const item of items) latestById.set(item.id, item)
-  const unique = latestById.size === items.length ? items : [...latestById.values()]
-  const sorted = Tree.sortItems(unique)
-  return {
-    ...empty,
-    ...context,
-    index: Tree.fromSorted(sorted),
-    byId: Ids.fromEntries(
-      unique.map((i) => i.id),
-      unique
-    )
-  }
+  const ids = Ids.fromEntries(
+    items.map((i) => i.id),
+    items
+  )
+  const unique = ids.dropped === undefined ? items : items.filter((_, i) => ids.dropped![i] !== 1)
+  return { ...empty, ...context, index: Index.fromSorted(Tree.sortItems(unique)), byId: ids.map }
 }
 
 /**
@@ -253,7 +247,7 @@ export const projection: Projection<Timeline> = { initial: empty, apply }
  * @category getters
  * @since 0.1.0
  */
-export const size = (timeline: Timeline): number => Tree.size(timeline.index)
+export const size = (timeline: Timeline): number => Index.size(timeline.index)
 
 /**
  * Every event in timeline order: by earliest instant, then latest, then id.
@@ -261,7 +255,7 @@ export const size = (timeline: Timeline): number => Tree.size(timeline.index)
  * @category getters
  * @since 0.1.0
  */
-export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Tree.toArray(timeline.index).map((i) => i.event)
+export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.toArray(timeline.index).map((i) => i.event)
 
 /**
  * The event with this id, if the timeline holds it.
@@ -409,10 +403,10 @@ const placement = (item: Item, w: Window, mode: WindowMode): Certainty | undefin
  */
 export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
   const out: Array<Hit> = []
-  Tree.forEachOverlapping(timeline.index, window.from, window.to, (item) => {
+  for (const item of Index.overlapping(timeline.index, window.from, window.to)) {
     const c = placement(item, window, mode)
     if (c !== undefined) out.push({ event: item.event, certainty: c })
-  })
+  }
   return out
 }
 
@@ -508,11 +502,11 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
   const keep = matcher(timeline, filter)
   const from = Ids.get(timeline.byId, id)?.earliest ?? -Infinity
   const out: Array<AnniversaryHit> = []
-  Tree.forEachOverlapping(timeline.index, from, Infinity, (item) => {
-    if (item.id === id || !keep(item.event)) return
+  for (const item of Index.overlapping(timeline.index, from, Infinity)) {
+    if (item.id === id || !keep(item.event)) continue
     const c = Anniversary.isAnniversary(origin, item.event)
     if (c !== "no") out.push({ event: item.event, certainty: c, years: Anniversary.yearsBetween(origin, item.event) })
-  })
+  }
   return out
 }
 
@@ -526,7 +520,7 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
 export const onMonthDay = (timeline: Timeline, month: number, day: number, filter: Query = {}): ReadonlyArray<Hit> => {
   const keep = matcher(timeline, filter)
   const out: Array<Hit> = []
-  for (const item of Tree.toArray(timeline.index)) {
+  for (const item of Index.toArray(timeline.index)) {
     if (!keep(item.event)) continue
     const c = Anniversary.onMonthDay(item.event.when, month, day)
     if (c !== "no") out.push({ event: item.event, certainty: c })
@@ -730,7 +724,7 @@ export const gaps = (
     let from = w.from
     let to = w.to
     if (!Number.isFinite(from) || !Number.isFinite(to)) {
-      const items = Tree.toArray(timeline.index).filter((i) => keep(i.event))
+      const items = Index.toArray(timeline.index).filter((i) => keep(i.event))
       const finite = items.flatMap((i) => [i.earliest, i.latest]).filter(Number.isFinite)
       if (finite.length === 0) return Result.succeed([])
       if (!Number.isFinite(from)) from = Math.min(...finite)
@@ -744,15 +738,16 @@ export const gaps = (
       const unit = When.bounds(When.unsafeMake(key), zone)
       let possible = false
       let certain = false
-      Tree.forEachOverlapping(timeline.index, unit.earliest, unit.latest, (item) => {
-        if (certain || !keep(item.event)) return
+      for (const item of Index.overlapping(timeline.index, unit.earliest, unit.latest)) {
+        if (certain) break
+        if (!keep(item.event)) continue
         possible = true
         // Certainly in the unit: the event certainly covers an instant of it (its certain part
         // meets the unit), or every reading of it lies inside the unit.
         const inside = item.earliest >= unit.earliest && item.latest <= unit.latest
         const core = item.startLatest <= item.endEarliest && item.startLatest <= unit.latest && item.endEarliest >= unit.earliest
         if ((inside || core) && !item.uncertain) certain = true
-      })
+      }
       const empty: Certainty | undefined = certain ? undefined : possible ? "possible" : "certain"
       if (empty === undefined || current?.certainty !== empty) {
         if (current !== undefined) out.push(current)

@@ -112,14 +112,21 @@ export const remove = <V>(m: IdMap<V>, id: string): IdMap<V> => {
   return go(m)
 }
 
-/** Builds the map of distinct ids in O(n log n) with a numeric sort; same shape as inserting one by one. */
-export const fromEntries = <V>(ids: ReadonlyArray<string>, values: ReadonlyArray<V>): IdMap<V> => {
-  const n = ids.length
-  if (n === 0) return undefined
-  const keys = new Float64Array(n)
-  for (let i = 0; i < n; i++) keys[i] = keyOf(ids[i]!)
+/**
+ * Builds the map in O(n log n) with a numeric sort; same shape as inserting one by one. When an id
+ * repeats, the last entry wins; `dropped` marks the entries that lost (undefined when none did).
+ */
+export const fromEntries = <V>(
+  ids: ReadonlyArray<string>,
+  values: ReadonlyArray<V>
+): { readonly map: IdMap<V>; readonly dropped: Uint8Array | undefined } => {
+  const all = ids.length
+  if (all === 0) return { map: undefined, dropped: undefined }
+  const keys = new Float64Array(all)
+  for (let i = 0; i < all; i++) keys[i] = keyOf(ids[i]!)
+  let n = all
   let order: Int32Array
-  if (n < 2 ** 21) {
+  if (all < 2 ** 21) {
     // Pack (key, index) into one exactly representable number and sort natively.
     const packed = new Float64Array(n)
     for (let i = 0; i < n; i++) packed[i] = keys[i]! * 2 ** 21 + i
@@ -137,8 +144,20 @@ export const fromEntries = <V>(ids: ReadonlyArray<string>, values: ReadonlyArray
       }
     }
   } else {
-    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(keys[a]!, ids[a]!, keys[b]!, ids[b]!))
+    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(keys[a]!, ids[a]!, keys[b]!, ids[b]!) || a - b)
   }
+  // Repeated ids are adjacent, in entry order: keep the last of each run.
+  let dropped: Uint8Array | undefined
+  let w = 0
+  for (let i = 0; i < n; i++) {
+    if (i + 1 < n && ids[order[i]!] === ids[order[i + 1]!]) {
+      dropped ??= new Uint8Array(all)
+      dropped[order[i]!] = 1
+      continue
+    }
+    order[w++] = order[i]!
+  }
+  n = w
   const pr = new Float64Array(n)
   for (let i = 0; i < n; i++) pr[i] = priorityOf(ids[order[i]!]!)
   const left = new Int32Array(n).fill(-1)
@@ -176,5 +195,5 @@ export const fromEntries = <V>(ids: ReadonlyArray<string>, values: ReadonlyArray
       right: right[i]! >= 0 ? built[right[i]!] : undefined
     }
   }
-  return built[root]
+  return { map: built[root], dropped }
 }
