@@ -6,7 +6,9 @@
 import { writeFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { decodeBenchmark } from "./decode.js"
+import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
+import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
 import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
 
@@ -38,7 +40,11 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "file journal: commit throughput, batches of 100", make: () => commitBenchmark(100, 20_000) },
   { name: "file journal: commit throughput, batches of 1000", make: () => commitBenchmark(1000, 100_000) },
   { name: "file journal: reopen and replay", make: () => replayBenchmark(cli.records ?? 1_000_000) },
-  { name: "memory journal vs Emmett", make: () => journalMemoryBenchmark() }
+  { name: "memory journal vs Emmett", make: () => journalMemoryBenchmark() },
+  { name: "inference: propose links over 200,000 vs 100,000 events", make: () => inferenceBenchmark() },
+  { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
+  { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },
+  { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) }
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))

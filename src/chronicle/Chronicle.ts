@@ -19,14 +19,16 @@
  *
  * @since 0.1.0
  */
-import { Context, Data, Effect, Fiber, Layer, Result, Schema, type Scope, Stream, SubscriptionRef } from "effect"
+import { Context, Data, Effect, Fiber, Layer, Result, Schema, type Scope, Semaphore, Stream, SubscriptionRef } from "effect"
 import type { Entry, Expected } from "../journal/Entry.js"
 import { type Append, StreamRef, streamKey, streamOf } from "../journal/Entry.js"
 import { type CommitError, InvalidCommitError, type ReadError } from "../journal/errors.js"
 import { Journal, type JournalShape } from "../journal/Journal.js"
 import { RecordDecodeError } from "../model/DecodeError.js"
+import type { AnyEvent } from "../model/Event.js"
 import { type AnyRecord, builtIn, type Vocabulary } from "../model/Vocabulary.js"
 import * as Catalog from "../projection/Catalog.js"
+import * as LinkGraph from "../projection/LinkGraph.js"
 import { applyAll, type Projection, type RecordTime, toEpochMillis } from "../projection/Projection.js"
 import { idempotencyKeyOf } from "./internal/key.js"
 
@@ -74,17 +76,47 @@ export interface Live<S> {
   readonly waitFor: (position: number) => Effect.Effect<S, ReadError>
 }
 
-/** What a chronicle can do. Every write returns the entry it wrote (or, for a repeated request, the first one). */
+/**
+ * What a chronicle can do. Every write returns the entry it wrote (or, for a repeated request, the first one).
+ *
+ * Links are checked against the link graph before they are written (see `LinkGraph.check`): both
+ * events must be current, a directed link must be possible in time, and directed links must stay
+ * acyclic. A new revision of an event is checked against the directed links that name it.
+ */
 export interface ChronicleShape {
   readonly journal: JournalShape
-  /** Records a new record: decoded first (nothing is written when it is bad); its stream must be new unless `expected` says otherwise. */
-  readonly record: (input: unknown, options?: RecordOptions) => Effect.Effect<Entry, RecordDecodeError | CommitError>
-  /** Appends revision n+1 of an existing record, with a reason. On a retracted stream it restores the record. */
-  readonly correct: (input: unknown, options: ChangeOptions) => Effect.Effect<Entry, RecordDecodeError | NoRecordError | CommitError | ReadError>
-  /** Retracts a current record, with a reason. */
+  /**
+   * Records a new record: decoded first (nothing is written when it is bad); its stream must be new
+   * unless `expected` says otherwise. A link is checked as `link` checks it; an event written over
+   * an existing stream is checked as `correct` checks it.
+   */
+  readonly record: (input: unknown, options?: RecordOptions) => Effect.Effect<Entry, RecordDecodeError | LinkGraph.LinkError | CommitError | ReadError>
+  /**
+   * Appends revision n+1 of an existing record, with a reason. On a retracted stream it restores the
+   * record. A corrected link is checked as its replacement; a corrected event must keep every
+   * directed link that names it possible in time (else `ImpossibleLinkError`, naming that link).
+   */
+  readonly correct: (
+    input: unknown,
+    options: ChangeOptions
+  ) => Effect.Effect<Entry, RecordDecodeError | LinkGraph.LinkError | NoRecordError | CommitError | ReadError>
+  /**
+   * Retracts a current record, with a reason. Retracting an event leaves the links that name it in
+   * the journal; the link graph ignores them (and `LinkGraph.problems` lists them).
+   */
   readonly retract: (stream: StreamRef, options: ChangeOptions) => Effect.Effect<Entry, NoRecordError | CommitError | ReadError>
-  /** Records a link record (`record`, restricted to links). */
-  readonly link: (input: unknown, options?: RecordOptions) => Effect.Effect<Entry, RecordDecodeError | CommitError>
+  /**
+   * Records a link record, refused with a typed error when an event it names is unknown or retracted
+   * (`LinkEndpointError`), when it is impossible in time (`ImpossibleLinkError`, naming both events
+   * and their dates) or when it would close a cycle (`LinkCycleError`, naming the cycle). Nothing is
+   * written on refusal. Accepting an inferred proposal is recording its `link`.
+   *
+   * Gotchas: the check and the commit run under one lock per chronicle, so writes through one
+   * chronicle cannot race. Two processes writing links to one shared journal can still each accept
+   * half of a cycle (the journal's expected revisions guard single streams, not the whole graph);
+   * `LinkGraph.problems` finds such links afterwards.
+   */
+  readonly link: (input: unknown, options?: RecordOptions) => Effect.Effect<Entry, RecordDecodeError | LinkGraph.LinkError | CommitError | ReadError>
   /** Replays a projection over the journal, up to `asOf` when given. */
   readonly project: <S>(projection: Projection<S>, options?: { readonly asOf?: RecordTime }) => Effect.Effect<S, ReadError>
   /** The catalog now. */
@@ -142,12 +174,42 @@ export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never
           : Effect.fail(new InvalidCommitError({ reason: `idempotency key "${key}" was already used for ${streamKey(entry.stream)}` }))
       })
 
+    // The link graph, caught up with the journal on demand: only entries after the last one seen
+    // are read. Writes that touch links or events check against it and commit under one lock.
+    let graphAt = { position: 0, graph: LinkGraph.empty }
+    const lock = yield* Semaphore.make(1)
+    const linkGraphNow: Effect.Effect<LinkGraph.LinkGraph, ReadError> = Effect.suspend(() => {
+      let { position, graph } = graphAt
+      return Stream.runForEachArray(journal.readAll({ from: position + 1 }), (entries) =>
+        Effect.sync(() => {
+          graph = applyAll(LinkGraph.projection, graph, entries)
+          position = entries.at(-1)!.position
+        })).pipe(Effect.map(() => {
+          if (position > graphAt.position) graphAt = { position, graph }
+          return graph
+        }))
+    })
+
+    // Checks a record against the link graph (links and events only), then runs `write`, all
+    // under the lock so that no other write of this chronicle lands between check and commit.
+    const checked = <E>(record: AnyRecord, write: Effect.Effect<Entry, E>): Effect.Effect<Entry, E | LinkGraph.LinkError | ReadError> => {
+      if (record.type !== "link" && record.type !== "event") return write
+      return lock.withPermits(1)(Effect.gen(function*() {
+        const graph = yield* linkGraphNow
+        const refusal = record.type === "link"
+          ? Result.getFailure(LinkGraph.check(graph, record))
+          : Result.getFailure(LinkGraph.checkEvent(graph, record as AnyEvent))
+        if (refusal._tag === "Some") return yield* Effect.fail(refusal.value)
+        return yield* write
+      }))
+    }
+
     const writeRecord = (only: "link" | undefined) => (input: unknown, o: RecordOptions = {}) =>
       Effect.flatMap(decode(input, only), (record) => {
         const key = o.idempotencyKey ??
           idempotencyKeyOf("record", { record: vocabulary.encode(record), author: o.author, reason: o.reason, expected: o.expected })
         const reason = o.reason === undefined ? {} : { reason: o.reason }
-        return commitOne(key, o.author, { _tag: "revision", record, expected: o.expected ?? "none", ...reason })
+        return checked(record, commitOne(key, o.author, { _tag: "revision", record, expected: o.expected ?? "none", ...reason }))
       })
 
     // Corrections and retractions read the stream first: a retry finds its own entry there, and a
@@ -175,7 +237,7 @@ export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never
 
     const correct: ChronicleShape["correct"] = (input, o) =>
       Effect.flatMap(decode(input), (record) =>
-        change("correct", streamOf(record), o, vocabulary.encode(record), (expected) => ({ _tag: "revision", record, expected, reason: o.reason })))
+        checked(record, change("correct", streamOf(record), o, vocabulary.encode(record), (expected) => ({ _tag: "revision", record, expected, reason: o.reason }))))
 
     const retract: ChronicleShape["retract"] = (stream, o) => {
       const valid = Schema.decodeUnknownResult(StreamRef)(stream)

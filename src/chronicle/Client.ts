@@ -18,7 +18,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import type { Entry, StreamRef } from "../journal/Entry.js"
 import { type Journal, layerMemory } from "../journal/Journal.js"
 import type { Catalog } from "../projection/Catalog.js"
-import type { RecordTime } from "../projection/Projection.js"
+import type { Projection, RecordTime } from "../projection/Projection.js"
 import { type ChangeOptions, Chronicle, layer, type Options, type RecordOptions } from "./Chronicle.js"
 
 /** The chronicle's writes and catalog reads as async functions, and `close` to release the journal. */
@@ -31,6 +31,8 @@ export interface Client {
   readonly retract: (stream: StreamRef, options: ChangeOptions) => Promise<Entry>
   /** Records a link record. */
   readonly link: (input: unknown, options?: RecordOptions) => Promise<Entry>
+  /** Replays a projection (say `LinkGraph.projection`) over the journal, up to `asOf` when given. */
+  readonly project: <S>(projection: Projection<S>, options?: { readonly asOf?: RecordTime }) => Promise<S>
   /** The catalog now. */
   readonly catalog: () => Promise<Catalog>
   /** The catalog as it was known at a record time. */
@@ -51,6 +53,7 @@ export const open = async (
     correct: (input, o) => runtime.runPromise(chronicle.correct(input, o)),
     retract: (stream, o) => runtime.runPromise(chronicle.retract(stream, o)),
     link: (input, o) => runtime.runPromise(chronicle.link(input, o)),
+    project: (projection, o) => runtime.runPromise(chronicle.project(projection, o)),
     catalog: () => runtime.runPromise(chronicle.catalog()),
     catalogAsOf: (t) => runtime.runPromise(chronicle.catalogAsOf(t)),
     close: () => runtime.dispose()

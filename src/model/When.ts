@@ -13,7 +13,7 @@
  */
 import { Data, Order as Ord, Result, Schema } from "effect"
 import type { Brand } from "effect"
-import { boundsIn } from "./internal/edtfBounds.js"
+import { boundsIn, spanIn } from "./internal/edtfBounds.js"
 import { makeBoundedCache } from "./internal/edtfCache.js"
 import { MAX_YEAR, MIN_YEAR } from "./internal/edtfCalendar.js"
 import { format as formatParsed } from "./internal/edtfFormat.js"
@@ -454,6 +454,63 @@ export const bounds = (w: When, timeZone: TimeZone | string): Bounds => {
   const reason = invalidZoneReason(timeZone)
   if (reason !== undefined) throw new TimeZoneError({ input: timeZone, reason })
   return boundsCache.set(key, boundsIn(parsedOf(w), timeZone))
+}
+
+/**
+ * What a value says about the start and the end of the thing it dates: the range of
+ * instants (epoch ms, inclusive) at which it may have begun, and the range at which it
+ * may have ended. Interval relations (`Allen`) and link timing are computed from it.
+ *
+ * A single date (`2011-12-16`, `2011-05~`) dates something that began and ended
+ * somewhere inside its {@link bounds}: `start` and `end` are both the whole bounds
+ * (with start ≤ end understood). An interval `A/B` began within the bounds of `A` and
+ * ended within those of `B`. An unknown side (`2011/`, `/2012`) is a free range: the
+ * start anywhere from `-Infinity` up to the last possible end, the end anywhere from the
+ * first possible start up to `Infinity`. An open side (`..`) runs on without limit, so it
+ * is a fixed point at infinity: `../2011` has `start` = `{-Infinity, -Infinity}` and
+ * `2011-05-11/..` has `end` = `{Infinity, Infinity}`.
+ *
+ * Always `start.earliest === bounds.earliest`, `end.latest === bounds.latest`,
+ * `start.latest <= end.latest` and `start.earliest <= end.earliest`. Results are cached
+ * per value and zone, like `bounds`, and frozen. Throws like {@link bounds} for an
+ * unknown zone.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export interface Span {
+  readonly start: Bounds
+  readonly end: Bounds
+}
+
+const spanCache = makeBoundedCache<string, Span>()
+
+/**
+ * The {@link Span} of a value read in `timeZone`: ranges of possible start and end
+ * instants. `2011-12-16/2011-12-18` in `Asia/Aqtau` starts within 16 December and ends
+ * within 18 December (local days); `2011-12-16` starts and ends within that one day.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const span = (w: When, timeZone: TimeZone | string): Span => {
+  const key = `${timeZone}\n${w}`
+  const known = spanCache.get(key)
+  if (known !== undefined) return known
+  const reason = invalidZoneReason(timeZone)
+  if (reason !== undefined) throw new TimeZoneError({ input: timeZone, reason })
+  const whole = bounds(w, timeZone)
+  const parsed = parsedOf(w)
+  const computed = spanIn(parsed, timeZone)
+  // `bounds` is the reference for the outer edges (it may have been cached first).
+  const result: Span =
+    computed.start.earliest === whole.earliest && computed.end.latest === whole.latest
+      ? computed
+      : Object.freeze({
+          start: Object.freeze({ earliest: whole.earliest, latest: Math.max(whole.earliest, computed.start.latest) }),
+          end: Object.freeze({ earliest: Math.min(whole.latest, computed.end.earliest), latest: whole.latest })
+        })
+  return spanCache.set(key, result)
 }
 
 // ---------------------------------------------------------------------------

@@ -1,8 +1,15 @@
 /**
  * Projections: pure folds over journal entries (replayed, or taken as of a record time), and the
- * built-in ones such as the catalog.
+ * built-in ones: the catalog, the timeline, the link graph; Allen relations, hierarchies,
+ * anniversaries and link inference.
  *
  * @module
  */
+export * as Allen from "./Allen.js"
+export * as Anniversary from "./Anniversary.js"
 export * as Catalog from "./Catalog.js"
+export * as Hierarchy from "./Hierarchy.js"
+export * as Inference from "./Inference.js"
+export * as LinkGraph from "./LinkGraph.js"
 export * from "./Projection.js"
+export * as Timeline from "./Timeline.js"

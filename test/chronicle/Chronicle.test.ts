@@ -27,6 +27,16 @@ const link = {
   citations: [{ source: "src-hrw-2012" }]
 }
 
+const strike = {
+  type: "event",
+  kind: "strike",
+  id: "zhanaozen-2011-05-strike",
+  title: "Ozenmunaigas oil workers strike",
+  when: "2011-05",
+  where: { place: "zhanaozen", timeZone: "Asia/Aqtau" },
+  citations: [{ source: "src-hrw-2012" }]
+}
+
 const setup = Chronicle.layer().pipe(Layer.provideMerge(Journal.layerMemory()))
 const at = (iso: string) => TestClock.setTime(Date.parse(iso))
 const tollOf = (catalog: Projection.Catalog.Catalog) => {
@@ -108,6 +118,9 @@ describe("Chronicle", () => {
       assert.strictEqual(yield* journal.head, 3)
       assert.match(a.idempotencyKey, /^chronicle:record:[0-9a-f]{64}$/)
       // Key order in the input does not matter: the key hashes the encoded record.
+      // A link needs both its events current.
+      yield* chronicle.record(strike)
+      yield* chronicle.correct(shooting(14), { reason: "not a duplicate after all" })
       const { relation, ...rest } = link
       const l1 = yield* chronicle.link(link)
       const l2 = yield* chronicle.link({ ...rest, relation })
@@ -141,6 +154,8 @@ describe("Chronicle", () => {
   it.effect("records links", () =>
     Effect.gen(function*() {
       const chronicle = yield* Chronicle.Chronicle
+      yield* chronicle.record(shooting(10))
+      yield* chronicle.record(strike)
       const entry = yield* chronicle.link(link, { author: "editor" })
       assert.deepStrictEqual(entry.stream, { type: "link", id: "shooting-responds-to-strike" })
       const links = Catalog.records(yield* chronicle.catalog(), { type: "link" })

@@ -44,3 +44,32 @@ export const boundsIn = (p: Parsed, zone: string): Bounds => {
   const latest = latestOf(p._tag === "Interval" ? p.end : p, zone)
   return Object.freeze({ earliest, latest: latest < earliest ? earliest : latest })
 }
+
+const point = (n: number): Bounds => Object.freeze({ earliest: n, latest: n })
+
+/**
+ * Ranges of possible start and end instants of `p` in `zone` (already validated);
+ * see `When.span` for the reading. The outer edges are those of {@link boundsIn}.
+ */
+export const spanIn = (p: Parsed, zone: string): { readonly start: Bounds; readonly end: Bounds } => {
+  const whole = boundsIn(p, zone)
+  if (p._tag !== "Interval") return Object.freeze({ start: whole, end: whole })
+  const s = p.start
+  const e = p.end
+  // Each side on its own; an open side is a fixed point at infinity, an unknown one a free range.
+  let startLow = s._tag === "Open" ? -Infinity : whole.earliest
+  let startHigh = s._tag === "Open" ? -Infinity : s._tag === "Unknown" ? whole.latest : latestOf(s, zone)
+  let endLow = e._tag === "Open" ? Infinity : e._tag === "Unknown" ? whole.earliest : earliestOf(e, zone)
+  let endHigh = e._tag === "Open" ? Infinity : whole.latest
+  if (s._tag === "Open") return Object.freeze({ start: point(-Infinity), end: Object.freeze({ earliest: endLow, latest: endHigh }) })
+  if (e._tag === "Open") return Object.freeze({ start: Object.freeze({ earliest: startLow, latest: startHigh }), end: point(Infinity) })
+  // A start cannot come after the last possible end, nor an end before the first possible start.
+  if (startHigh > endHigh) startHigh = endHigh
+  if (endLow < startLow) endLow = startLow
+  if (startHigh < startLow) startHigh = startLow
+  if (endLow > endHigh) endLow = endHigh
+  return Object.freeze({
+    start: Object.freeze({ earliest: startLow, latest: startHigh }),
+    end: Object.freeze({ earliest: endLow, latest: endHigh })
+  })
+}

@@ -10,8 +10,9 @@
 // in the consumer's file; it never writes `import("protest-chronicle").When.When` by itself. So
 // this file imports the namespaces whose types its values use, as a user's file would.
 import { Schema } from "effect"
-import { Count, Event, Mapping, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { Count, Event, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
 import {
+  arbChronicle,
   arbCount,
   arbCountClaims,
   arbEvent,
@@ -52,3 +53,12 @@ export const arbitraryEventByKind = arbEventByKind
 export const arbitraryRecord = arbRecord
 export const mutation = arbMutation
 export const roundTrip = assertRoundTrip
+// The link graph and inference hand out their own types (graph state, paths, storylines,
+// proposals, refusals): each must be nameable through `Projection`.
+export const linkGraph = Projection.LinkGraph.fromRecords([])
+export const paths = Projection.LinkGraph.paths(linkGraph, "a", "b")
+export const storylines = Projection.LinkGraph.storylines(linkGraph)
+export const refusal = (link: Parameters<typeof Projection.LinkGraph.check>[1]) => Projection.LinkGraph.check(linkGraph, link)
+export const proposals = Projection.Inference.propose(linkGraph)
+export const rules = Projection.Inference.rules
+export const arbitraryChronicle = arbChronicle()

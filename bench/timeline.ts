@@ -1,0 +1,148 @@
+/**
+ * Timeline benchmarks on 1,000,000 generated events (2011–2023, mostly known to the day, some to
+ * the month, some intervals of a few days), each measured against a baseline in the same process:
+ *
+ * - building the timeline from prepared items (sort, index, id map) against a bare sort of the
+ *   same bounds (target: at most 2×);
+ * - a window query returning 0.1% of the events against a linear scan of the same items (target:
+ *   at most 1/1000 of the scan's time);
+ * - appending one event to the live timeline (median over 20,000 single appends, each timed on its
+ *   own) against the 20 µs budget (target: at most 1× the budget).
+ */
+import type { AnyEvent } from "../src/model/Event.js"
+import * as When from "../src/model/When.js"
+import * as Timeline from "../src/projection/Timeline.js"
+import { type Benchmark, compare } from "./harness.js"
+
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+const DAY = 86_400_000
+const FIRST = Date.UTC(2011, 0, 1)
+const DAYS = Math.round((Date.UTC(2024, 0, 1) - FIRST) / DAY)
+const pad = (n: number) => String(n).padStart(2, "0")
+const isoDay = (t: number) => {
+  const d = new Date(t)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+const ZONE = "Asia/Aqtau"
+const kinds = ["rally", "strike", "detention", "official-statement", "trial", "dispersal"]
+
+/** One generated event: a day (80%), a month (10%) or an interval of 1–10 days (10%). */
+const eventAt = (i: number, next: () => number): AnyEvent => {
+  const day = Math.floor(next() * DAYS)
+  const r = next()
+  const start = isoDay(FIRST + day * DAY)
+  const when = r < 0.8 ? start : r < 0.9 ? start.slice(0, 7) : `${start}/${isoDay(FIRST + (day + 1 + Math.floor(next() * 10)) * DAY)}`
+  return {
+    type: "event",
+    kind: kinds[i % kinds.length]!,
+    id: `e${i}`,
+    title: `Event ${i}`,
+    when: when as When.When,
+    where: { place: `town-${i % 500}`, timeZone: ZONE },
+    citations: [{ source: "s" }]
+  } as unknown as AnyEvent
+}
+
+export interface Workload {
+  readonly events: ReadonlyArray<AnyEvent>
+  readonly items: ReadonlyArray<Timeline.Item>
+}
+
+let cached: Workload | undefined
+
+/** The generated events and their index items (bounds computed once, shared by every benchmark). */
+export const workload = (size = 1_000_000): Workload => {
+  if (cached !== undefined && cached.events.length === size) return cached
+  const next = random(20111216)
+  const events = Array.from({ length: size }, (_, i) => eventAt(i, next))
+  const items = events.map(Timeline.itemOf)
+  cached = { events, items }
+  return cached
+}
+
+/** Building the timeline from 1M prepared items vs sorting their bounds. */
+export const buildBenchmark = (size = 1_000_000): Benchmark => {
+  const { items } = workload(size)
+  const bounds: ReadonlyArray<When.Bounds> = items.map((i) => ({ earliest: i.earliest, latest: i.latest }))
+  return compare(
+    `timeline: build from ${size.toLocaleString("en-US")} events vs sorting their bounds`,
+    () => Timeline.fromItems(items),
+    () => [...bounds].sort(When.boundsOrder),
+    { target: 2, repeat: 5, warmup: 1 }
+  )
+}
+
+/** A window returning 0.1% of the events vs a linear scan over the same items. */
+export const windowBenchmark = (size = 1_000_000): Benchmark => {
+  const { items } = workload(size)
+  const timeline = Timeline.fromItems(items)
+  // Find a window around mid-2017 that holds about 0.1% of the events.
+  const wanted = Math.round(size / 1000)
+  const from = Date.UTC(2017, 5, 1)
+  let width = DAY
+  let window = { from, to: from + width }
+  for (let k = 0; k < 40; k++) {
+    const n = Timeline.inWindow(timeline, window).length
+    if (n >= wanted) break
+    width = Math.ceil(width * 1.25)
+    window = { from, to: from + width }
+  }
+  const scan = () => {
+    const out: Array<AnyEvent> = []
+    for (const i of items) if (i.earliest <= window.to && i.latest >= window.from) out.push(i.event)
+    return out
+  }
+  const found = Timeline.inWindow(timeline, window).length
+  if (found !== scan().length) throw new Error(`window benchmark: index found ${found}, scan ${scan().length}`)
+  process.stderr.write(`(window returns ${found} of ${size} events) `)
+  const rounds = 200
+  return compare(
+    `timeline: window query returning 0.1% of ${size.toLocaleString("en-US")} events vs a linear scan`,
+    () => {
+      let n = 0
+      for (let r = 0; r < rounds; r++) n += Timeline.inWindow(timeline, window).length
+      return n
+    },
+    () => {
+      let n = 0
+      for (let r = 0; r < rounds; r++) n += scan().length
+      return n
+    },
+    { target: 0.001, repeat: 5, warmup: 1, items: rounds, unit: "ns/query" }
+  )
+}
+
+/** Appending one event to a live timeline of 1M events: median of single appends, vs the budget. */
+export const appendBenchmark = (size = 1_000_000, appends = 20_000, budgetMicros = 20): Benchmark => ({
+  name: `timeline: append one event to a live timeline of ${size.toLocaleString("en-US")} (median) vs the ${budgetMicros} µs budget`,
+  unit: "µs",
+  target: 1,
+  better: "lower",
+  run: () => {
+    const { events, items } = workload(size)
+    let timeline = Timeline.fromItems(items)
+    const next = random(1612)
+    const fresh = Array.from({ length: appends }, (_, i) => {
+      const e = eventAt(size + i, next)
+      return { ...e, id: `new-${i}` } as AnyEvent
+    })
+    // Warm the date cache and the JIT on another timeline, as a live system would be.
+    let warm = Timeline.fromItems(items.slice(0, 10_000))
+    for (const e of events.slice(0, 5_000)) warm = Timeline.add(warm, { ...e, id: `w-${e.id}` } as AnyEvent)
+    const times = new Float64Array(appends)
+    for (let i = 0; i < appends; i++) {
+      const t0 = process.hrtime.bigint()
+      timeline = Timeline.add(timeline, fresh[i]!)
+      times[i] = Number(process.hrtime.bigint() - t0) / 1000
+    }
+    if (Timeline.size(timeline) !== size + appends) throw new Error("append benchmark: wrong size")
+    times.sort()
+    return { value: times[appends >> 1]!, baseline: budgetMicros }
+  }
+})

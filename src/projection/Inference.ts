@@ -1,0 +1,215 @@
+/**
+ * Inference: rules that read a chronicle and propose links a person may accept, each with a score
+ * in [0, 1] and a reason stated as fact ("detention at Zhanaozen 1 day after the strike at
+ * Zhanaozen"). Proposals are never recorded by this module: a user accepts one by recording its
+ * `link` (`chronicle.link(proposal.link)`), where it passes the same checks as any link.
+ *
+ * The rules are data (`name`, `description`, `relation`, `propose`), so an app can pick some, add
+ * its own, or show their descriptions. Every built-in rule indexes events once (by place and time,
+ * by place and day of the year, by actor) and looks only at a bounded neighbourhood of each event,
+ * so a run costs about O(n log n) for n events.
+ *
+ * @example
+ * ```ts
+ * import { Projection } from "protest-chronicle"
+ * const { Inference, LinkGraph } = Projection
+ *
+ * const graph = Projection.replay(LinkGraph.projection, entries)
+ * const proposals = Inference.propose(graph, { places, actors })
+ * proposals[0]?.reason // "detention at Astana 1 day after the rally at Astana"
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type { Actor } from "../model/Actor.js"
+import type { AnyEvent } from "../model/Event.js"
+import type { EventId, LinkId } from "../model/Id.js"
+import type { Link, Relation } from "../model/Link.js"
+import type { Place } from "../model/Place.js"
+import { type Gazetteer, makeGazetteer } from "./internal/inferenceContext.js"
+import { antecedentIsFrom, type Index, shortestSteps } from "./internal/linkIndex.js"
+import { possibleInTime } from "./internal/linkRules.js"
+import { indexOf } from "./internal/linkState.js"
+import * as LinkGraph from "./LinkGraph.js"
+import { anniversaryRule, echoRule, forceAfterProtestRule, statementRule } from "./internal/inferenceRules.js"
+
+/** A proposed link: the link (with `inferredBy` filled in), and its rule, score and reason. */
+export interface Proposal {
+  readonly link: Link
+  readonly rule: string
+  readonly score: number
+  readonly reason: string
+}
+
+/**
+ * What a rule proposes before it is checked: the relation's `from` and `to` events, a score and a
+ * reason. The engine turns it into a `Proposal`, drops duplicates of existing links and links that
+ * are impossible in time or would close a cycle.
+ */
+export interface Candidate {
+  readonly from: AnyEvent
+  readonly to: AnyEvent
+  readonly score: number
+  readonly reason: string
+}
+
+/**
+ * What rules read: the current events in timeline order, and a gazetteer built from the places and
+ * actors given to `propose` — `placeName` and `actorName` (the id when no record names it) and
+ * `around`, the places containing a place, nearest first (from `Hierarchy`).
+ */
+export interface Context {
+  readonly events: ReadonlyArray<AnyEvent>
+  readonly hierarchy: Gazetteer
+}
+
+export type { Gazetteer } from "./internal/inferenceContext.js"
+
+/**
+ * A rule: its name (written into `inferredBy.rule`), a description in words, the relation it
+ * proposes, and `propose`, which returns candidates (in any order; the engine sorts them).
+ */
+export interface Rule {
+  readonly name: string
+  readonly description: string
+  readonly relation: Relation
+  readonly propose: (context: Context) => Iterable<Candidate>
+}
+
+/**
+ * Force after a protest (`responds-to`): a detention or dispersal at the same place that can begin
+ * within two days after a rally, strike or hunger strike begins or ends. Score 0.8 on the same
+ * day, 0.7 and 0.6 one and two days on; 0.1 less when the places only contain one another.
+ */
+export const forceAfterProtest: Rule = forceAfterProtestRule
+
+/**
+ * A statement after an event (`responds-to`): an official statement about the same place (its
+ * place, or a place it also names) that can begin within three days after another event begins or
+ * ends. Score 0.7 on the same day, 0.1 less for each day on and when the places only contain one
+ * another.
+ */
+export const statementAfterEvent: Rule = statementRule
+
+/**
+ * Anniversaries (`commemorates`): an event at the same place on the anniversary of an earlier
+ * event (same month and day, in the local calendar, a whole number of years later; see
+ * `Anniversary`). Score 0.6 when the anniversary is certain, 0.4 when it is only possible.
+ *
+ * Gotchas: events are matched on the month and day their `when` is written with, so both must be
+ * written to the day (an approximate `2011-12-16~` is matched on 16 December only); each later
+ * event is compared with the two earliest events of its place and day, which is what a
+ * commemoration marks.
+ */
+export const anniversary: Rule = anniversaryRule
+
+/**
+ * Shared actors years apart (`echoes`): an event that names an actor of an event at least a year
+ * before it. Score 0.3 plus 0.5 times the share of actors the two have in common (Jaccard).
+ *
+ * Gotchas: for each actor only the two latest earlier events are considered, so that an actor
+ * present in thousands of events (the police) costs no more than one in two; older echoes of a
+ * busy actor are not proposed.
+ */
+export const sharedActors: Rule = echoRule
+
+/** The built-in rules, in the order their proposals are listed when scores tie. */
+export const rules: ReadonlyArray<Rule> = [forceAfterProtest, statementAfterEvent, anniversary, sharedActors]
+
+/** Options of `propose`: places and actors (for names and containment), the rules (default: all), and a minimum score. */
+export interface ProposeOptions {
+  readonly places?: ReadonlyArray<Place>
+  readonly actors?: ReadonlyArray<Actor>
+  readonly rules?: ReadonlyArray<Rule>
+  readonly minScore?: number
+}
+
+const FNV_OFFSET = 0xcbf29ce4
+const hash = (s: string): string => {
+  let h = FNV_OFFSET
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0
+  return h.toString(36)
+}
+
+/**
+ * The id an inferred link gets: `<rule>:<from>~<to>`, or with hashed event ids when that would be
+ * longer than an id may be. The same proposal always gets the same id.
+ */
+export const proposalId = (rule: string, from: string, to: string): LinkId => {
+  const plain = `${rule}:${from}~${to}`
+  return (plain.length <= 200 ? plain : `${rule}:${hash(from)}${from.length}~${hash(to)}${to.length}`) as LinkId
+}
+
+const pairKey = (relation: Relation, a: string, b: string): string => relation === "same-as" || relation === "contradicts"
+  ? `${relation}|${a < b ? a : b}|${a < b ? b : a}`
+  : `${relation}|${a}|${b}`
+
+/**
+ * Topological ranks of the classes over directed links (Kahn's algorithm), or undefined when the
+ * links hold a cycle. A new link from a lower to a higher rank can close no cycle; any other needs
+ * a search.
+ */
+const topoRanks = (index: Index): ReadonlyMap<string, number> | undefined => {
+  const indegree = new Map<string, number>()
+  for (const steps of index.forward.values()) for (const s of steps) indegree.set(s.node, (indegree.get(s.node) ?? 0) + 1)
+  const ready = [...index.members.keys()].filter((c) => (indegree.get(c) ?? 0) === 0)
+  const rank = new Map<string, number>()
+  while (ready.length > 0) {
+    const c = ready.pop()!
+    rank.set(c, rank.size)
+    for (const s of index.forward.get(c) ?? []) {
+      const left = indegree.get(s.node)! - 1
+      indegree.set(s.node, left)
+      if (left === 0) ready.push(s.node)
+    }
+  }
+  return rank.size === index.members.size ? rank : undefined
+}
+
+/**
+ * Runs the rules over the graph's current events and returns their proposals, best score first
+ * (then by rule, `from` and `to` for a deterministic order). A proposal is dropped when a link of
+ * the same relation already joins the two events (same-as classes counting as one), when it is
+ * impossible in time, or when it would close a cycle with the links already recorded. Two
+ * proposals may still conflict with each other: recording one can make another refused.
+ */
+export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}): ReadonlyArray<Proposal> => {
+  const index = indexOf(graph)
+  const events = index.ordered
+  const existing = index.live
+  const classOf = (id: string) => index.canonical.get(id)!
+  const taken = new Set<string>()
+  for (const l of existing) taken.add(pairKey(l.relation, classOf(l.from), classOf(l.to)))
+  const ranks = topoRanks(index)
+  const context: Context = { events, hierarchy: makeGazetteer(options.places ?? [], options.actors ?? []) }
+  const minScore = options.minScore ?? 0
+  const out: Array<Proposal> = []
+  for (const rule of options.rules ?? rules) {
+    for (const c of rule.propose(context)) {
+      if (c.score < minScore || c.from.id === c.to.id) continue
+      const a = classOf(c.from.id)
+      const b = classOf(c.to.id)
+      if (a === b) continue
+      const key = pairKey(rule.relation, a, b)
+      if (taken.has(key) || !possibleInTime(rule.relation, c.from, c.to)) continue
+      const [first, second] = antecedentIsFrom(rule.relation) ? [a, b] : [b, a]
+      const safe = ranks !== undefined && ranks.get(first)! < ranks.get(second)!
+      if (!safe && rule.relation !== "contradicts" && shortestSteps(index.forward, second, first) !== undefined) continue
+      taken.add(key)
+      const score = Math.round(Math.min(1, Math.max(0, c.score)) * 100) / 100
+      const link: Link = {
+        type: "link",
+        id: proposalId(rule.name, c.from.id, c.to.id),
+        relation: rule.relation,
+        from: c.from.id as EventId,
+        to: c.to.id as EventId,
+        inferredBy: { rule: rule.name, score, reason: c.reason }
+      }
+      out.push({ link, rule: rule.name, score, reason: c.reason })
+    }
+  }
+  const order = new Map((options.rules ?? rules).map((r, i) => [r.name, i]))
+  return out.sort((x, y) =>
+    y.score - x.score || order.get(x.rule)! - order.get(y.rule)! ||
+    (x.link.from < y.link.from ? -1 : x.link.from > y.link.from ? 1 : x.link.to < y.link.to ? -1 : x.link.to > y.link.to ? 1 : 0))
+}

@@ -1,0 +1,460 @@
+/**
+ * The link graph: historical linkages between events as a projection of the journal, with the
+ * checks a new link must pass (possible in time, no cycle, both events current) and the queries a
+ * historian asks — how two events are connected, everything that led to an event, its
+ * consequences, storylines, chains across years and anniversaries.
+ *
+ * Reading a link: "`from` RELATION `to`". Directed links are turned into time order
+ * (antecedent → consequent) before anything else: "A causes B" and "A part-of B" run from A to B;
+ * "A responds-to B", "A continues B", "A commemorates B" and "A echoes B" run from B to A. Same-as
+ * links merge events into one class (one real-world event told twice); queries treat a class as
+ * one node, named by its earliest event. Contradicts links join two events in a storyline only.
+ *
+ * @example
+ * ```ts
+ * import { Projection } from "protest-chronicle"
+ * const { LinkGraph } = Projection
+ *
+ * const graph = Projection.replay(LinkGraph.projection, entries)
+ * LinkGraph.lineage(graph, "astana-2023-04-11-detention").map((e) => e.id)
+ * LinkGraph.paths(graph, "zhanaozen-2011-12-16-shooting", "astana-2023-04-11-detention")
+ * LinkGraph.storylines(graph)[0]?.name
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { HashMap, Result } from "effect"
+import type { Entry } from "../journal/Entry.js"
+import type { AnyEvent } from "../model/Event.js"
+import type { Link } from "../model/Link.js"
+import { type Index, oriented, reachable, shortestSteps, type Step } from "./internal/linkIndex.js"
+import { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./internal/linkRules.js"
+import { current, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
+import * as Anniversary from "./Anniversary.js"
+import type { Projection } from "./Projection.js"
+
+/** The state of the graph (see `internal/linkState`): each event and link stream with its latest record. */
+export type { Kept, LinkGraph } from "./internal/linkState.js"
+
+export { antecedentIsFrom } from "./internal/linkIndex.js"
+export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
+export type { EventInTime, TimeRule } from "./internal/linkRules.js"
+
+// ---------------------------------------------------------------------------
+// models
+// ---------------------------------------------------------------------------
+
+/** Every error a link can be refused with. */
+export type LinkError = ImpossibleLinkError | LinkCycleError | LinkEndpointError
+
+/** One step of a path: the link taken, and whether the step runs along time or against it. */
+export interface PathStep {
+  readonly link: Link
+  readonly along: boolean
+}
+
+/**
+ * A path between two events: the events met (same-as classes by their representative), first to
+ * last, and the link taken at each step (`steps.length === events.length - 1`).
+ */
+export interface Path {
+  readonly events: ReadonlyArray<string>
+  readonly steps: ReadonlyArray<PathStep>
+}
+
+/**
+ * A storyline: a connected group of events (over links of every relation), named by the title of
+ * its earliest event. `events` lists every member in timeline order (same-as duplicates
+ * included); `links` the links inside it, in the order they were first recorded.
+ */
+export interface Storyline {
+  readonly name: string
+  readonly first: string
+  readonly events: ReadonlyArray<string>
+  readonly links: ReadonlyArray<string>
+}
+
+/** A link that breaks an invariant, as found in a journal written without the chronicle's checks. */
+export interface Problem {
+  readonly link: Link
+  readonly error: LinkError
+}
+
+// ---------------------------------------------------------------------------
+// the projection
+// ---------------------------------------------------------------------------
+
+/** The link graph of an empty journal. */
+export const empty: LinkGraph = { events: HashMap.empty(), links: HashMap.empty() }
+
+const keep = <A>(map: HashMap.HashMap<string, Kept<A>>, id: string, entry: Entry, value: A | undefined): HashMap.HashMap<string, Kept<A>> => {
+  const before = HashMap.get(map, id)
+  const old = before._tag === "Some" ? before.value : undefined
+  if (value === undefined) {
+    return old === undefined ? map : HashMap.set(map, id, { ...old, retracted: true })
+  }
+  return HashMap.set(map, id, { value, first: old?.first ?? entry.position, retracted: false })
+}
+
+/** Adds one entry: event and link revisions and retractions; other streams leave the graph as it is. */
+export const apply = (graph: LinkGraph, entry: Entry): LinkGraph => {
+  const record = entry.body._tag === "revision" ? entry.body.record : undefined
+  if (entry.stream.type === "event") {
+    return { events: keep(graph.events, entry.stream.id, entry, record as AnyEvent | undefined), links: graph.links }
+  }
+  if (entry.stream.type === "link") {
+    return { events: graph.events, links: keep(graph.links, entry.stream.id, entry, record as Link | undefined) }
+  }
+  return graph
+}
+
+/** The link graph as a projection. */
+export const projection: Projection<LinkGraph> = { initial: empty, apply }
+
+/**
+ * Builds a graph straight from events and links, without a journal: for scripts, imports and
+ * inference over data that is not recorded yet. Later duplicates of an id replace earlier ones.
+ */
+export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = []): LinkGraph => {
+  let eventMap = HashMap.empty<string, Kept<AnyEvent>>()
+  let linkMap = HashMap.empty<string, Kept<Link>>()
+  let n = 0
+  for (const e of events) eventMap = HashMap.set(eventMap, e.id, { value: e, first: ++n, retracted: false })
+  for (const l of links) linkMap = HashMap.set(linkMap, l.id, { value: l, first: ++n, retracted: false })
+  return { events: eventMap, links: linkMap }
+}
+
+// ---------------------------------------------------------------------------
+// reading
+// ---------------------------------------------------------------------------
+
+/** The current (not retracted) events, in timeline order. */
+export const events = (graph: LinkGraph): ReadonlyArray<AnyEvent> => indexOf(graph).ordered
+
+/** The current event with this id, or undefined (never recorded, or retracted). */
+export const event = (graph: LinkGraph, id: string): AnyEvent | undefined => indexOf(graph).events.get(id)
+
+/** The current links whose two events are current, in the order they were first recorded. */
+export const links = (graph: LinkGraph): ReadonlyArray<Link> => indexOf(graph).live
+
+/** The current links that name this event as `from` or `to`, in the order they were first recorded. */
+export const linksOf = (graph: LinkGraph, id: string): ReadonlyArray<Link> => indexOf(graph).live.filter((l) => l.from === id || l.to === id)
+
+// ---------------------------------------------------------------------------
+// same-as classes
+// ---------------------------------------------------------------------------
+
+/**
+ * The representative of every current event's same-as class: its earliest member in timeline
+ * order (ties by id). Events with no same-as link represent themselves. This is the hook a
+ * timeline uses to merge duplicate reports: keep one row per representative.
+ */
+export const sameAsClasses = (graph: LinkGraph): ReadonlyMap<string, string> => indexOf(graph).canonical
+
+/** The representative of an event's same-as class, or undefined for an event that is not current. */
+export const canonical = (graph: LinkGraph, id: string): string | undefined => indexOf(graph).canonical.get(id)
+
+/** Every member of an event's same-as class (itself included), in timeline order; empty when it is not current. */
+export const sameAs = (graph: LinkGraph, id: string): ReadonlyArray<string> => {
+  const index = indexOf(graph)
+  const root = index.canonical.get(id)
+  return root === undefined ? [] : index.members.get(root) ?? []
+}
+
+// ---------------------------------------------------------------------------
+// checks
+// ---------------------------------------------------------------------------
+
+const without = (graph: LinkGraph, linkId: string): LinkGraph =>
+  HashMap.has(graph.links, linkId) ? { events: graph.events, links: HashMap.remove(graph.links, linkId) } : graph
+
+// The cycle a refused link closes: it runs from `close` over the refused link to `open`, then
+// along `steps` (which lead from the class of `open` back to the class of `close`).
+const cycleOf = (link: Link, close: string, open: string, steps: ReadonlyArray<Step>): LinkCycleError => {
+  const chain: Array<string> = [close, open]
+  for (const step of steps) chain.push(oriented(step.link)[1])
+  if (chain.at(-1) !== close) chain.push(close)
+  return new LinkCycleError({
+    link: link.id,
+    relation: link.relation,
+    cycle: chain,
+    links: [link.id, ...steps.map((s) => s.link.id)]
+  })
+}
+
+/**
+ * Checks a link against the graph before it is recorded: both events must be current
+ * (`LinkEndpointError`), a directed link must be possible in time (`ImpossibleLinkError`, see
+ * `timeRules`), and the directed graph over same-as classes must stay acyclic (`LinkCycleError`,
+ * naming the cycle). A link with an id already in the graph is checked as its replacement.
+ */
+export const check = (graph: LinkGraph, link: Link): Result.Result<Link, LinkError> => {
+  const index = indexOf(without(graph, link.id))
+  for (const [role, id] of [["from", link.from], ["to", link.to]] as const) {
+    if (index.events.has(id)) continue
+    const kept = HashMap.get(graph.events, id)
+    return Result.fail(new LinkEndpointError({ link: link.id, role, event: id, retracted: kept._tag === "Some" }))
+  }
+  const problem = timing(link, index.events.get(link.from)!, index.events.get(link.to)!)
+  if (problem !== undefined) return Result.fail(problem)
+  if (link.relation === "contradicts") return Result.succeed(link)
+  const a = index.canonical.get(link.from)!
+  const b = index.canonical.get(link.to)!
+  if (link.relation === "same-as") {
+    // Merging two classes closes a cycle exactly when one already leads to the other.
+    if (a === b) return Result.succeed(link)
+    const ahead = shortestSteps(index.forward, a, b)
+    if (ahead !== undefined) return Result.fail(cycleOf(link, link.to, link.from, ahead))
+    const behind = shortestSteps(index.forward, b, a)
+    return behind === undefined ? Result.succeed(link) : Result.fail(cycleOf(link, link.from, link.to, behind))
+  }
+  const [antecedent, consequent] = oriented(link)
+  const back = shortestSteps(index.forward, index.canonical.get(consequent)!, index.canonical.get(antecedent)!)
+  return back === undefined ? Result.succeed(link) : Result.fail(cycleOf(link, antecedent, consequent, back))
+}
+
+/**
+ * Checks that a new revision of an event keeps every current directed link that names it possible
+ * in time; the first link it would break comes back as an `ImpossibleLinkError`.
+ */
+export const checkEvent = (graph: LinkGraph, revised: AnyEvent): Result.Result<AnyEvent, ImpossibleLinkError> => {
+  // A scan of the links, not the index: a new event costs no index build.
+  if (!HashMap.has(graph.events, revised.id)) return Result.succeed(revised)
+  const currentEvent = (id: string): AnyEvent | undefined => {
+    if (id === revised.id) return revised
+    const kept = HashMap.get(graph.events, id)
+    return kept._tag === "Some" && !kept.value.retracted ? kept.value.value : undefined
+  }
+  for (const link of current(graph.links)) {
+    if (link.from !== revised.id && link.to !== revised.id) continue
+    const from = currentEvent(link.from)
+    const to = currentEvent(link.to)
+    const problem = from === undefined || to === undefined ? undefined : timing(link, from, to)
+    if (problem !== undefined) return Result.fail(problem)
+  }
+  return Result.succeed(revised)
+}
+
+/**
+ * The links that break an invariant, in the order they were first recorded: an end that is not a
+ * current event, a directed link impossible in time, or a link that closes a cycle with the links
+ * recorded before it. Empty for a journal written only through the chronicle by one process.
+ */
+export const problems = (graph: LinkGraph): ReadonlyArray<Problem> => {
+  const found: Array<Problem> = []
+  let accepted: LinkGraph = { events: graph.events, links: HashMap.empty() }
+  for (const link of current(graph.links)) {
+    const r = check(accepted, link)
+    if (Result.isFailure(r)) found.push({ link, error: r.failure })
+    else accepted = { events: graph.events, links: HashMap.set(accepted.links, link.id, { value: link, first: HashMap.size(accepted.links), retracted: false }) }
+  }
+  return found
+}
+
+// ---------------------------------------------------------------------------
+// queries
+// ---------------------------------------------------------------------------
+
+const inOrder = (index: Index, ids: Iterable<string>): Array<AnyEvent> =>
+  [...ids].map((id) => index.events.get(id)!).sort((a, b) => index.rank.get(a.id)! - index.rank.get(b.id)!)
+
+/**
+ * Everything that led to an event: the events from which a chain of directed links runs to it,
+ * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
+ * the number of links in the chain. Empty for an event that is not current.
+ */
+export const lineage = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
+  const index = indexOf(graph)
+  const root = index.canonical.get(id)
+  return root === undefined ? [] : inOrder(index, reachable(index.backward, root, options.maxDepth).keys())
+}
+
+/**
+ * Everything an event led to: the events a chain of directed links reaches from it, along time,
+ * one per same-as class, in timeline order. `maxDepth` bounds the number of links.
+ */
+export const consequences = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
+  const index = indexOf(graph)
+  const root = index.canonical.get(id)
+  return root === undefined ? [] : inOrder(index, reachable(index.forward, root, options.maxDepth).keys())
+}
+
+/**
+ * Options of `paths`: which way steps may go (`"along"` time only, from cause to consequence;
+ * `"against"` time only; `"any"`, the default, either way), the longest path in links (default 6)
+ * and how many paths at most (default 20).
+ */
+export interface PathOptions {
+  readonly direction?: "along" | "against" | "any"
+  readonly maxLength?: number
+  readonly maxCount?: number
+}
+
+const stepsFor = (index: Index, direction: PathOptions["direction"]) =>
+  direction === "along" ? index.forward : direction === "against" ? index.backward : index.around
+
+const reverseOf = (index: Index, direction: PathOptions["direction"]) =>
+  direction === "along" ? index.backward : direction === "against" ? index.forward : index.around
+
+/**
+ * The simple paths (no event twice) between two events, shortest first, then in the order links
+ * were recorded; same-as classes count as one event. Bounded by `maxLength` links and `maxCount`
+ * paths, so a dense graph cannot make it run away. Empty when either event is not current or no
+ * path fits the bounds; `[{ events: [a], steps: [] }]` when both are the same event.
+ */
+export const paths = (graph: LinkGraph, from: string, to: string, options: PathOptions = {}): ReadonlyArray<Path> => {
+  const index = indexOf(graph)
+  const source = index.canonical.get(from)
+  const target = index.canonical.get(to)
+  if (source === undefined || target === undefined) return []
+  if (source === target) return [{ events: [source], steps: [] }]
+  const maxLength = options.maxLength ?? 6
+  const maxCount = options.maxCount ?? 20
+  const next = stepsFor(index, options.direction)
+  // Distance of every class to the target, to prune steps that cannot arrive in time.
+  const toTarget = reachable(reverseOf(index, options.direction), target, maxLength)
+  const distance = (node: string) => (node === target ? 0 : toTarget.get(node) ?? Infinity)
+  const found: Array<Path> = []
+  const trail: Array<string> = [source]
+  const taken: Array<PathStep> = []
+  const onTrail = new Set<string>([source])
+  const walk = (node: string, left: number): void => {
+    if (found.length >= maxCount) return
+    if (node === target) {
+      if (left === 0) found.push({ events: [...trail], steps: [...taken] })
+      return
+    }
+    for (const step of next.get(node) ?? []) {
+      if (onTrail.has(step.node) || distance(step.node) > left - 1) continue
+      trail.push(step.node)
+      taken.push({ link: step.link, along: step.along })
+      onTrail.add(step.node)
+      walk(step.node, left - 1)
+      onTrail.delete(step.node)
+      taken.pop()
+      trail.pop()
+    }
+  }
+  // Iterative deepening: every path of length L is found before any of length L + 1.
+  for (let length = distance(source); length <= maxLength && found.length < maxCount; length++) walk(source, length)
+  return found
+}
+
+/**
+ * The storylines: connected groups of events over links of every relation (directed, same-as and
+ * contradicts), each named by its earliest event, ordered by that event on the timeline. They
+ * partition the current events: an event with no link is a storyline of its own.
+ */
+export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
+  const index = indexOf(graph)
+  const group = new Map<string, number>()
+  const lines: Array<{ events: Array<string>; links: Set<string> }> = []
+  for (const e of events(graph)) {
+    const root = index.canonical.get(e.id)!
+    if (group.has(root)) continue
+    const n = lines.length
+    const classes = [root]
+    group.set(root, n)
+    for (let i = 0; i < classes.length; i++) {
+      for (const step of index.around.get(classes[i]!) ?? []) {
+        if (group.has(step.node)) continue
+        group.set(step.node, n)
+        classes.push(step.node)
+      }
+    }
+    lines.push({ events: classes.flatMap((c) => index.members.get(c) ?? []), links: new Set() })
+  }
+  for (const link of index.live) lines[group.get(index.canonical.get(link.from)!)!]!.links.add(link.id)
+  const order = new Map(index.live.map((l, i) => [l.id as string, i]))
+  return lines.map((line) => {
+    const members = inOrder(index, line.events)
+    const first = members[0]!
+    return {
+      name: first.title,
+      first: first.id,
+      events: members.map((e) => e.id),
+      links: [...line.links].sort((a, b) => order.get(a)! - order.get(b)!)
+    }
+  })
+}
+
+/**
+ * The year an event begins in, in its own calendar, as written (`2011-05~` → 2011; an interval by
+ * its start); undefined when the start is open or unknown.
+ */
+export const yearOf = (e: AnyEvent): number | undefined => {
+  const head = /^(-?\d{4,})/u.exec(e.when.startsWith("Y") ? e.when.slice(1) : e.when)
+  return head === null ? undefined : Number(head[1]!.replace(/X/gu, "0"))
+}
+
+/** Options of `chains`: the first and last years, and the bounds of `paths`. */
+export interface ChainOptions {
+  readonly from: number
+  readonly to: number
+  readonly maxLength?: number
+  readonly maxCount?: number
+}
+
+/**
+ * Chains across years: paths along time (every step from an event to a later consequence) that
+ * begin with an event of year `from` and end with an event of year `to` — "from 2011 to 2023".
+ * Starts are taken in timeline order, chains from one start shortest first; bounded like `paths`
+ * (at most `maxLength` links, default 8; `maxCount` chains, default 20).
+ */
+export const chains = (graph: LinkGraph, options: ChainOptions): ReadonlyArray<Path> => {
+  const index = indexOf(graph)
+  const maxLength = options.maxLength ?? 8
+  const maxCount = options.maxCount ?? 20
+  const inYear = (root: string, year: number) => (index.members.get(root) ?? []).some((id) => yearOf(index.events.get(id)!) === year)
+  const ends = [...index.members.keys()].filter((root) => inYear(root, options.to))
+  const found: Array<Path> = []
+  for (const start of events(graph)) {
+    if (found.length >= maxCount) break
+    const root = index.canonical.get(start.id)!
+    if (root !== start.id || !inYear(root, options.from)) continue
+    const reach = reachable(index.forward, root, maxLength)
+    const targets = ends.filter((end) => reach.has(end)).sort((a, b) => reach.get(a)! - reach.get(b)! || index.rank.get(a)! - index.rank.get(b)!)
+    for (const end of targets) {
+      if (found.length >= maxCount) break
+      found.push(...paths(graph, root, end, { direction: "along", maxLength, maxCount: maxCount - found.length }))
+    }
+  }
+  return found
+}
+
+
+/** An event on an anniversary of another: how many years after, whether surely, and whether a commemorates link joins them. */
+export interface AnniversaryOf {
+  readonly event: AnyEvent
+  readonly years: number | undefined
+  readonly certainty: Exclude<Anniversary.Certainty, "no">
+  readonly linked: boolean
+}
+
+const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === undefined ? [e.where.place] : [e.where.place, ...e.where.alsoAt])
+
+/**
+ * The events that fall on an anniversary of an event (same month and day in the local calendar,
+ * a whole number of years later; see `Anniversary`), in timeline order — "what happened on the
+ * anniversaries of the shooting?". `samePlace` keeps only events sharing a place with it;
+ * `linked` says whether a commemorates link already joins the two (same-as classes counting as
+ * one). `Timeline.anniversariesOf` answers the same question with the timeline's filters; this one
+ * adds the links.
+ */
+export const anniversaries = (graph: LinkGraph, id: string, options: { readonly samePlace?: boolean } = {}): ReadonlyArray<AnniversaryOf> => {
+  const index = indexOf(graph)
+  const origin = index.events.get(id)
+  if (origin === undefined) return []
+  const root = index.canonical.get(id)!
+  const commemorating = new Set<string>()
+  for (const step of index.forward.get(root) ?? []) if (step.link.relation === "commemorates") commemorating.add(step.node)
+  const here = new Set(placesOf(origin))
+  const found: Array<AnniversaryOf> = []
+  for (const e of events(graph)) {
+    if (e.id === id || (options.samePlace === true && !placesOf(e).some((p) => here.has(p)))) continue
+    const certainty = Anniversary.isAnniversary(origin, e)
+    if (certainty === "no") continue
+    found.push({ event: e, years: Anniversary.yearsBetween(origin, e), certainty, linked: commemorating.has(index.canonical.get(e.id)!) })
+  }
+  return found
+}

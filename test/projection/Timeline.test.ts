@@ -1,0 +1,276 @@
+import { fc, test } from "@fast-check/vitest"
+import { Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { Journal, Projection, Record } from "../../src/index.js"
+import * as Count from "../../src/model/Count.js"
+import type { AnyEvent } from "../../src/model/Event.js"
+import * as When from "../../src/model/When.js"
+import { arbEntries, assertAsOfEqualsPrefix, assertDeterministic, assertReplayEqualsIncremental } from "../../src/testing/index.js"
+import * as zhanaozen from "../fixtures/zhanaozen/index.js"
+
+import * as Timeline from "../../src/projection/Timeline.js"
+type Entry = Journal.Entry
+
+const records = zhanaozen.all.map((r) => Record.decodeOrThrow(r))
+const entriesOf = (rs: ReadonlyArray<{ readonly type: string; readonly id: string }>, t0 = Date.UTC(2026, 0, 1)): Array<Entry> =>
+  rs.map((record, i) => ({
+    position: i + 1,
+    stream: { type: record.type as Journal.StreamType, id: record.id },
+    revision: 1,
+    recordedAt: t0 + i,
+    idempotencyKey: `k-${i}`,
+    body: { _tag: "revision", record: record as never }
+  }))
+const entries = entriesOf(records)
+const timeline = Projection.replay(Timeline.projection, entries)
+const ok = <A, E>(r: Result.Result<A, E>): A => {
+  if (Result.isFailure(r)) throw new Error(String(r.failure))
+  return r.success
+}
+
+describe("Timeline: projection", () => {
+  it("obeys the projection laws", () => {
+    assertReplayEqualsIncremental(Timeline.projection)
+    assertAsOfEqualsPrefix(Timeline.projection)
+    assertDeterministic(Timeline.projection)
+  })
+
+  test.prop([arbEntries])("holds exactly the current events, in bounds order then id", (es) => {
+    const tl = Projection.replay(Timeline.projection, es)
+    const catalog = Projection.replay(Projection.Catalog.projection, es)
+    const current = Projection.Catalog.events(catalog)
+    const expected = [...current]
+      .map((e) => ({ e, b: When.span(e.when, e.where.timeZone) }))
+      .sort((x, y) =>
+        x.b.start.earliest !== y.b.start.earliest
+          ? x.b.start.earliest - y.b.start.earliest
+          : x.b.end.latest !== y.b.end.latest
+            ? x.b.end.latest - y.b.end.latest
+            : x.e.id < y.e.id
+              ? -1
+              : 1
+      )
+      .map((x) => x.e.id)
+    expect(Timeline.events(tl).map((e) => e.id)).toEqual(expected)
+    expect(Timeline.size(tl)).toBe(expected.length)
+    expect(Timeline.fromItems(Timeline.events(tl).map(Timeline.itemOf), { places: tl.places, actors: tl.actors, sources: tl.sources })).toEqual(tl)
+  })
+
+  it("moves a corrected event and drops a retracted one; answers as of a record time", () => {
+    const shooting = records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!
+    const moved = { ...shooting, when: When.unsafeMake("2011-12-15") }
+    const t = Date.UTC(2026, 5, 1)
+    const later: Array<Entry> = [
+      ...entries,
+      { position: entries.length + 1, stream: { type: "event", id: shooting.id }, revision: 2, recordedAt: t, idempotencyKey: "fix", body: { _tag: "revision", record: moved } },
+      { position: entries.length + 2, stream: { type: "event", id: shooting.id }, revision: 3, recordedAt: t + 1000, idempotencyKey: "drop", body: { _tag: "retraction", reason: "test" } }
+    ]
+    const at = (time: number) => Projection.asOf(Timeline.projection, later, time)
+    const dec16 = (tl: Timeline.Timeline) => ok(Timeline.query(tl, { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau", mode: "within" })).map((h) => h.event.id)
+    const dec15 = (tl: Timeline.Timeline) => ok(Timeline.query(tl, { from: "2011-12-15", to: "2011-12-15", timeZone: "Asia/Aqtau", mode: "within" })).map((h) => h.event.id)
+    expect(dec16(at(t - 1))).toContain(shooting.id)
+    expect(dec16(at(t))).not.toContain(shooting.id)
+    expect(dec15(at(t))).toContain(shooting.id)
+    expect(Timeline.get(at(t + 1000), shooting.id)).toBeUndefined()
+    expect(Timeline.size(at(t + 1000))).toBe(Timeline.size(timeline) - 1)
+  })
+})
+
+describe("Timeline: queries on the Zhanaozen fixtures", () => {
+  it("answers a window over December 2011 in Mangystau, certain and possible", () => {
+    const hits = ok(Timeline.query(timeline, { from: "2011-12", to: "2011-12", timeZone: "Asia/Aqtau", place: "mangystau-region" }))
+    const ids = hits.map((h) => h.event.id)
+    expect(ids).toContain("zhanaozen-2011-12-16-shooting")
+    expect(hits.find((h) => h.event.id === "zhanaozen-2011-12-16-shooting")!.certainty).toBe("certain")
+    for (const h of hits) {
+      const b = When.bounds(h.event.when, h.event.where.timeZone)
+      expect(b.earliest).toBeLessThanOrEqual(Date.UTC(2011, 11, 31, 19) - 1)
+      expect(b.latest).toBeGreaterThanOrEqual(Date.UTC(2011, 10, 30, 19))
+    }
+    // Astana is not in Mangystau.
+    const all = ok(Timeline.query(timeline, { from: "2011-12", to: "2011-12", timeZone: "Asia/Aqtau" }))
+    expect(all.length).toBeGreaterThan(hits.length)
+    const h = Timeline.hierarchy(timeline)
+    for (const hit of hits) {
+      expect([hit.event.where.place, ...(hit.event.where.alsoAt ?? [])].some((p) => h.isWithin(p, "mangystau-region"))).toBe(true)
+    }
+    const within = ok(Timeline.query(timeline, { from: "2011-12", to: "2011-12", timeZone: "Asia/Aqtau", mode: "within" }))
+    expect(within.length).toBeLessThanOrEqual(all.length)
+    expect(within.map((x) => x.event.id)).not.toContain("zhanaozen-2011-05-strike")
+  })
+
+  it("filters by actor including members, by kind, tag and text", () => {
+    const kmg = ok(Timeline.query(timeline, { actor: "kazmunaygas" }))
+    const direct = ok(Timeline.query(timeline, { actor: "ozenmunaigas" }))
+    for (const hit of direct) expect(kmg.map((x) => x.event.id)).toContain(hit.event.id)
+    expect(direct.length).toBeGreaterThan(0)
+    const strikes = ok(Timeline.query(timeline, { kind: "strike" }))
+    expect(strikes.length).toBeGreaterThan(0)
+    expect(strikes.every((x) => x.event.kind === "strike")).toBe(true)
+    const text = ok(Timeline.query(timeline, { text: "INDEPENDENCE DAY" }))
+    expect(text.map((x) => x.event.id)).toContain("zhanaozen-2011-12-16-shooting")
+    const tagged = Timeline.events(timeline).find((e) => (e.tags ?? []).length > 0)!
+    expect(ok(Timeline.query(timeline, { tag: tagged.tags![0]! })).map((x) => x.event.id)).toContain(tagged.id)
+  })
+
+  it("fails with a typed error on an invalid EDTF value or zone, never throws", () => {
+    const bad = Timeline.query(timeline, { from: "2011-13-40" })
+    expect(Result.isFailure(bad) && bad.failure._tag).toBe("WhenError")
+    const zone = Timeline.query(timeline, { from: "2011", timeZone: "Mars/Olympus" })
+    expect(Result.isFailure(zone) && zone.failure._tag).toBe("TimeZoneError")
+    const reversed = Timeline.query(timeline, { from: "2012", to: "2011" })
+    expect(Result.isFailure(reversed)).toBe(true)
+    expect(Result.isFailure(Timeline.gaps(timeline, "year", { to: "nope" }))).toBe(true)
+    expect(Result.isFailure(Timeline.group(timeline, "year", { from: "nope" }))).toBe(true)
+  })
+
+  it("finds anniversaries of 16 December", () => {
+    const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!
+    const memorial = { ...shooting, id: "memorial-2021", kind: "rally", when: When.unsafeMake("2021-12-16") } as AnyEvent
+    const vague = { ...shooting, id: "memorial-2013", kind: "rally", when: When.unsafeMake("2013-12") } as AnyEvent
+    const tl = Timeline.add(Timeline.add(timeline, memorial), vague)
+    const found = Timeline.anniversariesOf(tl, shooting.id)
+    expect(found.find((h) => h.event.id === "memorial-2021")).toMatchObject({ certainty: "certain", years: 10 })
+    expect(found.find((h) => h.event.id === "memorial-2013")).toMatchObject({ certainty: "possible", years: 2 })
+    for (const h of found) if (h.certainty === "certain") expect(h.event.when.endsWith("-12-16") || h.event.when.includes("-12-16T")).toBe(true)
+    expect(found.map((h) => h.event.id)).not.toContain("zhanaozen-2011-12-16-detentions")
+    const onDay = Timeline.onMonthDay(tl, 12, 16)
+    expect(onDay.filter((h) => h.certainty === "certain").map((h) => h.event.id)).toEqual(
+      expect.arrayContaining(["zhanaozen-2011-12-16-shooting", "memorial-2021"])
+    )
+  })
+
+  it("groups by year and month with uncertain counts as bounds, and sums a measure", () => {
+    const years = ok(Timeline.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }))
+    const y2011 = years.find((g) => g.key === "2011")!
+    expect(y2011.certain.map((e) => e.id)).toContain("zhanaozen-2011-12-16-shooting")
+    const total = years.reduce((n, g) => n + g.certain.length, 0)
+    expect(total).toBeLessThanOrEqual(Timeline.size(timeline))
+    const months = ok(Timeline.group(timeline, "month", { from: "2011", to: "2011", timeZone: "Asia/Aqtau" }))
+    const may = months.find((g) => g.key === "2011-05")!
+    expect(Count.bounds(may.events).low).toBe(may.certain.length)
+    expect(Count.bounds(may.events).high).toBe(may.certain.length + may.possible.length)
+    const killed = ok(
+      Timeline.group(timeline, "day", { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau", mode: "within" }, {
+        timeZone: "Asia/Aqtau",
+        measure: (e) => {
+          const claims = (e as { readonly killed?: Parameters<typeof Timeline.summarize>[1] }).killed
+          return claims === undefined ? undefined : Timeline.summarize(timeline, claims, "envelope").count
+        }
+      })
+    )
+    const day = killed.find((g) => g.key === "2011-12-16")!
+    expect(Count.bounds(day.total!).low).toBeLessThanOrEqual(10)
+    expect(Count.bounds(day.total!).high).toBeGreaterThanOrEqual(70)
+    const byPlace = ok(Timeline.group(timeline, "place"))
+    expect(byPlace.map((g) => g.key)).toContain("zhanaozen")
+    const byKind = ok(Timeline.group(timeline, "kind"))
+    expect(byKind.reduce((n, g) => n + g.certain.length + g.possible.length, 0)).toBe(Timeline.size(timeline))
+  })
+
+  it("summarises contested claims by policy", () => {
+    const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting") as unknown as { readonly killed: Parameters<typeof Timeline.summarize>[1] }
+    const claims = shooting.killed
+    const all = Timeline.summarize(timeline, claims, "all")
+    expect(all.claims.length).toBe(claims.length)
+    const low = Timeline.summarize(timeline, claims, "lowest")
+    expect(Count.bounds(low.count!).low).toBe(10)
+    const high = Timeline.summarize(timeline, claims, "highest")
+    expect(Count.bounds(high.count!).high).toBeGreaterThanOrEqual(70)
+    const official = Timeline.summarize(timeline, claims, "official")
+    expect(official.claims.length).toBeGreaterThan(0)
+    expect(official.claims.every((c) => Timeline.isOfficial(timeline, c))).toBe(true)
+    expect(Count.bounds(official.count!).high).toBeLessThan(70)
+    const env = Timeline.summarize(timeline, claims, "envelope")
+    expect(Count.bounds(env.count!)).toEqual({ low: Count.bounds(low.count!).low, high: Count.bounds(high.count!).high })
+  })
+
+  it("reports gaps, certain and possible", () => {
+    const found = ok(Timeline.gaps(timeline, "year", { from: "2011", to: "2023", timeZone: "Asia/Aqtau" }))
+    for (const g of found) {
+      const hits = ok(Timeline.query(timeline, { from: g.from, to: g.to, timeZone: "Asia/Aqtau" }))
+      if (g.certainty === "certain") expect(hits).toEqual([])
+      else expect(hits.every((h) => h.certainty === "possible")).toBe(true)
+    }
+    const tl = Timeline.fromRecords([
+      ...records.filter((r) => r.type !== "event"),
+      ...records.filter((r) => r.id === "zhanaozen-2011-12-16-shooting")
+    ])
+    const two = Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.unsafeMake("2012-03") } as AnyEvent)
+    const months = ok(Timeline.gaps(two, "month", { timeZone: "Asia/Aqtau" }))
+    expect(months).toEqual([expect.objectContaining({ from: "2012-01", to: "2012-02", certainty: "certain" })])
+  })
+
+  it("gives Allen relations between events", () => {
+    const r = Timeline.relations(timeline, "zhanaozen-2011-12-16-shooting", "zhanaozen-2011-12-16-detentions")!
+    expect(r.possible.length).toBe(13)
+    expect(Timeline.relations(timeline, "zhanaozen-2011-12-16-shooting", "nope")).toBeUndefined()
+  })
+})
+
+
+describe("Timeline: window queries against a linear scan", () => {
+  const arbWindow = fc.tuple(fc.integer({ min: -10, max: 60 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom("overlaps" as const, "within" as const))
+  const arbItems = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.integer({ min: 0, max: 30 })),
+    { maxLength: 60 }
+  )
+  test.prop([arbItems, fc.array(fc.integer({ min: 0, max: 59 }), { maxLength: 20 }), arbWindow])(
+    "insert, remove and bulk build agree; windows match a scan",
+    (rows, removals, [from, width, mode]) => {
+      const items: Array<Timeline.Item> = rows.map(([e, sl, el, unc, id], i) => ({
+        id: `e${id}-${i % 7}`,
+        earliest: e,
+        startLatest: e + sl,
+        endEarliest: e + Math.min(sl, el),
+        latest: e + sl + el,
+        uncertain: unc,
+        event: { id: `e${id}-${i % 7}` } as AnyEvent
+      }))
+      let tl = Timeline.empty
+      for (const it of items) tl = Timeline.addItem(tl, it)
+      for (const r of removals) if (items[r] !== undefined) tl = Timeline.remove(tl, items[r]!.id)
+      const model = new Map<string, Timeline.Item>()
+      for (const it of items) model.set(it.id, it)
+      for (const r of removals) if (items[r] !== undefined) model.delete(items[r]!.id)
+      const built = Timeline.fromItems([...model.values()])
+      // The index is history-independent: the same items give the same tree, however they came.
+      expect(tl.index).toEqual(built.index)
+      expect(tl).toEqual(built)
+      for (const id of model.keys()) expect(Timeline.get(tl, id)).toBe(model.get(id)!.event)
+      const w = { from, to: from + width }
+      const scan = [...model.values()]
+        .filter((i) => i.earliest <= w.to && i.latest >= w.from)
+        .filter((i) =>
+          mode === "overlaps" ? true : Math.max(i.earliest, w.from) <= Math.min(i.startLatest, w.to) && Math.max(i.endEarliest, i.earliest, w.from) <= Math.min(i.latest, w.to)
+        )
+      const got = Timeline.inWindow(tl, w, mode)
+      expect(new Set(got.map((h) => h.event.id))).toEqual(new Set(scan.map((i) => i.id)))
+      for (const h of got) {
+        const i = model.get(h.event.id)!
+        const certain =
+          !i.uncertain && (mode === "overlaps" ? i.startLatest <= w.to && i.endEarliest >= w.from : i.earliest >= w.from && i.latest <= w.to)
+        expect(h.certainty).toBe(certain ? "certain" : "possible")
+      }
+    }
+  )
+})
+
+import * as Tree from "../../src/projection/internal/timelineTree.js"
+
+describe("Timeline: bulk paths on large inputs", () => {
+  test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("radix sort and bulk build agree with sort and insertion", (seed) => {
+    let s = seed
+    const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32
+    const items: Array<Timeline.Item> = Array.from({ length: 3000 }, (_, i) => {
+      const r = next()
+      const earliest = r < 0.02 ? -Infinity : Math.floor((next() - 0.5) * 2 ** 40) * (r < 0.5 ? 1 : 0) + Math.floor(next() * 50) * 86_400_000
+      const latest = r > 0.98 ? Infinity : earliest === -Infinity ? Math.floor(next() * 1e9) : earliest + Math.floor(next() * 3) * 1000
+      return { id: `i${Math.floor(next() * 1e6)}-${i}`, earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
+    })
+    expect(Tree.sortItems(items)).toEqual([...items].sort(Tree.compareItems))
+    let one = Timeline.empty
+    for (const it of items.slice(0, 2500)) one = Timeline.addItem(one, it)
+    expect(one).toEqual(Timeline.fromItems(items.slice(0, 2500)))
+  })
+})
