@@ -98,7 +98,7 @@ describe("Chronicle: links are checked before they are written", () => {
       const proposal = Inference.propose(graph).find((p) => p.link.from === "zhanaozen-2023-04-11-detentions")!
       yield* chronicle.link(proposal.link, { author: "editor" })
       const after = yield* chronicle.project(LinkGraph.projection)
-      assert.strictEqual(LinkGraph.links(after).length, 19)
+      assert.strictEqual(LinkGraph.links(after).length, zhanaozen.links.length + 1)
       assert.deepStrictEqual(LinkGraph.problems(after), [])
       // Writing it again is a repeat of the same request: the first entry comes back.
       const again = yield* chronicle.link(proposal.link, { author: "editor" })

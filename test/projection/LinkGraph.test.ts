@@ -36,15 +36,18 @@ describe("LinkGraph: the projection", () => {
 
 describe("LinkGraph: the Zhanaozen chronicle", () => {
   it("accepts every fixture link: none is impossible in time, dangling or cyclic", () => {
-    expect(LinkGraph.links(zhanaozenGraph)).toHaveLength(18)
+    expect(LinkGraph.links(zhanaozenGraph)).toHaveLength(24)
     expect(LinkGraph.problems(zhanaozenGraph).map((p) => p.error.message)).toEqual([])
   })
 
   it("finds what led to the Astana detentions of April 2023", () => {
+    // The layoff caused the Astana rally, which the detention answered; the rally echoes the 2011 strike.
     expect(ids(LinkGraph.lineage(zhanaozenGraph, "astana-2023-04-11-detention"))).toEqual([
+      "ozenmunaigas-2011-strike",
       "berali-2023-04-01-layoff",
       "astana-2023-04-10-overnight-rally"
     ])
+    expect(ids(LinkGraph.lineage(zhanaozenGraph, "astana-2023-04-11-detention", { maxDepth: 1 }))).toEqual(["astana-2023-04-10-overnight-rally"])
   })
 
   it("finds the consequences of the 2011 shooting, down to 2023", () => {
@@ -54,10 +57,15 @@ describe("LinkGraph: the Zhanaozen chronicle", () => {
       "shetpe-2011-12-17-rail-blockade",
       "prosecutor-general-2011-12-criminal-case",
       "aktau-2012-05-28-police-sentenced",
+      "aktau-2012-06-04-riot-trial-verdict",
+      "burgylau-2012-07-25-strike",
+      "zhanaozen-2022-01-02-lpg-rally",
+      "mangystau-2022-01-04-lpg-price-concession",
+      "kazakhstan-2022-01-05-state-of-emergency",
       "zhanaozen-2023-04-11-rally",
       "zhanaozen-akim-2023-04-11-appeal"
     ]))
-    expect(after).toHaveLength(6)
+    expect(after).toHaveLength(11)
     expect(ids(LinkGraph.consequences(zhanaozenGraph, "zhanaozen-2011-12-16-shooting", { maxDepth: 1 }))).not.toContain("zhanaozen-akim-2023-04-11-appeal")
   })
 
@@ -69,16 +77,27 @@ describe("LinkGraph: the Zhanaozen chronicle", () => {
     expect(LinkGraph.paths(zhanaozenGraph, "zhanaozen-2011-12-16-shooting", "astana-2023-04-11-detention", { direction: "along" })).toEqual([])
   })
 
-  it("does not connect the 2011 Ozenmunaigas strike to 2023: the fixture links no strike to the shooting", () => {
-    expect(LinkGraph.paths(zhanaozenGraph, "ozenmunaigas-2011-strike", "astana-2023-04-11-detention", { maxLength: 12 })).toEqual([])
+  it("connects the 2011 Ozenmunaigas strike to the April 2023 Astana detentions along time", () => {
+    const found = LinkGraph.paths(zhanaozenGraph, "ozenmunaigas-2011-strike", "astana-2023-04-11-detention", { direction: "along" })
+    expect(found.map((p) => p.events)).toEqual([
+      ["ozenmunaigas-2011-strike", "astana-2023-04-10-overnight-rally", "astana-2023-04-11-detention"]
+    ])
+    expect(found[0]!.steps.map((s) => s.link.relation)).toEqual(["echoes", "responds-to"])
   })
 
   it("gives chains from 2011 to 2023 along time", () => {
     const found = LinkGraph.chains(zhanaozenGraph, { from: 2011, to: 2023 })
-    expect(found.map((p) => p.events)).toEqual([
+    expect(found.map((p) => p.events)).toEqual(expect.arrayContaining([
+      ["ozenmunaigas-2011-strike", "astana-2023-04-10-overnight-rally", "astana-2023-04-11-detention"],
+      ["ozenmunaigas-2011-strike", "zhanaozen-2011-12-16-shooting", "zhanaozen-2023-04-11-rally"],
       ["zhanaozen-2011-12-16-shooting", "zhanaozen-2023-04-11-rally"],
       ["zhanaozen-2011-12-16-shooting", "zhanaozen-2023-04-11-rally", "zhanaozen-akim-2023-04-11-appeal"]
-    ])
+    ]))
+    expect(found).toHaveLength(10)
+    for (const p of found) {
+      expect(LinkGraph.yearOf(LinkGraph.event(zhanaozenGraph, p.events[0]!)!)).toBe(2011)
+      expect(LinkGraph.yearOf(LinkGraph.event(zhanaozenGraph, p.events.at(-1)!)!)).toBe(2023)
+    }
     for (const p of found) for (const s of p.steps) expect(s.along).toBe(true)
   })
 
@@ -92,7 +111,10 @@ describe("LinkGraph: the Zhanaozen chronicle", () => {
     expect(long.name).toBe(LinkGraph.event(zhanaozenGraph, long.first)!.title)
     const wave = lines.find((l) => l.events.includes("mangystau-2011-oil-strike-wave"))!
     expect(wave.events).toEqual(expect.arrayContaining(["ersai-2011-05-11-strike", "ozenmunaigas-2011-strike", "mangystau-2011-08-26-mass-sackings"]))
-    expect(wave.links).toHaveLength(4)
+    // The 2011 wave, the shooting, the trials, January 2022 and April 2023 are now one storyline.
+    expect(wave).toBe(long)
+    expect(wave.events).toEqual(expect.arrayContaining(["kazakhstan-2022-01-05-state-of-emergency", "aktau-2012-06-04-riot-trial-verdict"]))
+    expect(wave.links).toHaveLength(24)
   })
 })
 
