@@ -172,4 +172,31 @@ if ! (cd "$consumer" && "$tsc" -p tsconfig.declarations-testing.json --outDir "$
 fi
 echo "emitted consumer-declarations-testing.d.ts and .d.cts"
 
+# The dataset entry and the dataset's journal file: the typed records load from ESM and CommonJS,
+# and the shipped journal opens with the file store of the installed package (on a copy, since the
+# store takes a lock beside the file).
+step "datasets entry and journal file"
+(cd "$consumer" &&
+  node --input-type=module -e '
+    import { zhanaozen } from "protest-chronicle/datasets"
+    import { copyFileSync, mkdtempSync } from "node:fs"
+    import { createRequire } from "node:module"
+    import { tmpdir } from "node:os"
+    import { join } from "node:path"
+    import { Chronicle, Journal, Projection } from "protest-chronicle"
+    const shipped = createRequire(import.meta.url).resolve("protest-chronicle/datasets/zhanaozen.jsonl")
+    const copy = join(mkdtempSync(join(tmpdir(), "pc-dataset-")), "zhanaozen.jsonl")
+    copyFileSync(shipped, copy)
+    const client = await Chronicle.open(Journal.layerFile(copy))
+    const n = Projection.Catalog.size(await client.catalog())
+    await client.close()
+    if (n !== zhanaozen.all.length) throw new Error(`the journal holds ${n} records, the module ${zhanaozen.all.length}`)
+    console.log(`import protest-chronicle/datasets: ${zhanaozen.events.length} events; the shipped journal opens with ${n} records`)' &&
+  node --input-type=commonjs -e '
+    const { zhanaozen } = require("protest-chronicle/datasets")
+    if (!(zhanaozen.all.length > 0)) throw new Error("no records")
+    require("node:fs").accessSync(require.resolve("protest-chronicle/datasets/zhanaozen.jsonl"))
+    console.log(`require protest-chronicle/datasets: ${zhanaozen.all.length} records`)') ||
+  die "the datasets entry or its journal file does not work from the installed package"
+
 step "passed"
