@@ -172,7 +172,7 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
   const catchUp = <S>(model: ReadModel<S>): Effect.Effect<Checkpointed<S>, ReadError> =>
     Effect.gen(function*() {
       const saved = yield* loadSaved(model)
-      const next = yield* feed(model, saved)
+      const next = yield* feed(model, { state: saved.state, position: saved.position })
       const unchanged = saved.row !== undefined && saved.row.version === model.version && next.position === saved.position
       if (unchanged) return next
       if (yield* save(model, next, saved.row)) return next
