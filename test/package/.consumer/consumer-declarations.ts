@@ -10,7 +10,8 @@
 // in the consumer's file; it never writes `import("protest-chronicle").When.When` by itself. So
 // this file imports the namespaces whose types its values use, as a user's file would.
 import { Schema } from "effect"
-import { Count, Event, Mapping, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { Count, Event, Journal, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { layerPostgres, ReadModel } from "protest-chronicle/postgres"
 import {
   arbCount,
   arbCountClaims,
@@ -52,3 +53,7 @@ export const arbitraryEventByKind = arbEventByKind
 export const arbitraryRecord = arbRecord
 export const mutation = arbMutation
 export const roundTrip = assertRoundTrip
+// The PostgreSQL entry: a layer and a read model, whose types name Journal and Projection types.
+export const journalOnPostgres = layerPostgres({ connection: "postgres://localhost/chronicle" })
+export const catalogReadModel = ReadModel.catalog
+export type UsesNamespaces = [Journal.Entry, Projection.Catalog.Catalog]
