@@ -23,9 +23,9 @@
  * by its tails) and also look for new entries every `pollInterval`, so a lost connection delays a
  * tail but never stops it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
-import { Context, Duration, Effect, Layer, Option, PubSub, Queue, Redacted, Result, Stream } from "effect"
+import { Context, Duration, Effect, Layer, Option, PubSub, Queue, Random, Redacted, Result, Stream } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import type { SqlError } from "effect/sql/SqlError"
@@ -39,7 +39,8 @@ import { makeUpcaster } from "../journal/Upcast.js"
 import { builtIn } from "../model/Vocabulary.js"
 import { entryColumns, type EntryRow, makeEntryCodec, rowToStored, storedBody } from "./internal/entries.js"
 import { channelOf, currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
-import { makeReadModelStore, ReadModelStore } from "./ReadModel.js"
+import { makeReadModelStore } from "./internal/readModels.js"
+import { ReadModelStore } from "./ReadModel.js"
 
 /** Settings of the PostgreSQL store, besides the connection. */
 export interface PostgresOptions extends JournalOptions {
@@ -187,7 +188,7 @@ const makePostgresJournal = (sql: SqlClient, pg: PgClient.PgClient, schema: stri
             Effect.map(call(nowIso), (rows) => rows[0]!),
             (error) =>
               transient(error) && retries > 0
-                ? Effect.andThen(Effect.sleep(Duration.millis(1 + Math.random() * 10)), attempt(nowIso, retries - 1))
+                ? Effect.andThen(Effect.flatMap(Random.nextBetween(1, 11), (ms) => Effect.sleep(Duration.millis(ms))), attempt(nowIso, retries - 1))
                 : Effect.fail(new JournalStoreError({ method: "commit", cause: error }))
           )
         return Effect.clockWith((clock) => {
@@ -289,10 +290,9 @@ const makePostgresJournal = (sql: SqlClient, pg: PgClient.PgClient, schema: stri
           yield* startListening
           // Subscribed before the first read: a commit after any read wakes this tail.
           const subscription = yield* PubSub.subscribe(wakeups)
-          const wait = Effect.andThen(
-            Effect.raceFirst(Effect.asVoid(PubSub.take(subscription)), Effect.sleep(pollInterval)),
-            PubSub.takeAll(subscription)
-          )
+          // A wake-up or the poll interval, whichever comes first. The PubSub keeps one pending
+          // wake-up per subscriber at most, so a burst of commits costs at most one extra read.
+          const wait = Effect.raceFirst(Effect.asVoid(PubSub.take(subscription)), Effect.sleep(pollInterval))
           return Stream.paginate(from(options) - 1, (after) =>
             Effect.flatMap(page(after, undefined), (entries): Effect.Effect<readonly [ReadonlyArray<Entry>, Option.Option<number>]> =>
               entries.length === 0

@@ -18,13 +18,10 @@
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
-import { Context, Effect, Result, Stream } from "effect"
-import type { SqlClient } from "effect/sql/SqlClient"
-import type { Entry } from "../journal/Entry.js"
-import { JournalCorruptionError, JournalStoreError, type ReadError } from "../journal/errors.js"
-import type { JournalShape } from "../journal/Journal.js"
+import { Context, type Effect, Result } from "effect"
+import type { ReadError } from "../journal/errors.js"
 import * as Catalog from "../projection/Catalog.js"
 import type { Projection } from "../projection/Projection.js"
 import type { EntryCodec } from "./internal/entries.js"
@@ -102,92 +99,3 @@ export const catalog: ReadModel<Catalog.Catalog> = make({
     return Result.succeed(state)
   }
 })
-
-interface Saved<S> extends Checkpointed<S> {
-  /** The version and checkpoint of the row as read, for the conditional save; none when absent. */
-  readonly row: { readonly version: number; readonly position: number } | undefined
-}
-
-interface ReadModelRow {
-  readonly version: number
-  readonly position: bigint | number
-  readonly state: unknown
-}
-
-/** The read-model store over a client, a schema and the journal of the same schema. */
-export const makeReadModelStore = (sql: SqlClient, schema: string, journal: JournalShape, codec: EntryCodec): ReadModelStoreShape => {
-  const storeError = (method: string) => (cause: unknown) => new JournalStoreError({ method, cause })
-
-  const loadSaved = <S>(model: ReadModel<S>): Effect.Effect<Saved<S>, ReadError> =>
-    Effect.gen(function*() {
-      const rows = yield* Effect.mapError(
-        sql.unsafe<ReadModelRow>(`SELECT version, position, state FROM ${schema}.read_models WHERE name = $1`, [model.name]),
-        storeError("load")
-      )
-      const row = rows[0]
-      if (row === undefined) return { state: model.projection.initial, position: 0, row: undefined }
-      const position = Number(row.position)
-      const at = { version: row.version, position }
-      if (row.version !== model.version) return { state: model.projection.initial, position: 0, row: at }
-      const decoded = model.decode(row.state, codec)
-      if (Result.isFailure(decoded)) {
-        return yield* new JournalCorruptionError({ path: `postgres:${schema}/read_models/${model.name}`, position, reason: decoded.failure })
-      }
-      return { state: decoded.success, position, row: at }
-    })
-
-  const feed = <S>(model: ReadModel<S>, start: Checkpointed<S>) =>
-    Stream.runFold(
-      journal.readAll({ from: start.position + 1 }),
-      () => start,
-      (acc: Checkpointed<S>, entry: Entry): Checkpointed<S> => ({ state: model.projection.apply(acc.state, entry), position: entry.position })
-    )
-
-  /** Saves a state; with `expected`, only over the row as it was read. True when it was saved. */
-  const save = <S>(model: ReadModel<S>, next: Checkpointed<S>, expected: Saved<S>["row"] | "any") =>
-    Effect.gen(function*() {
-      let json: string
-      try {
-        json = JSON.stringify(model.encode(next.state, codec))
-      } catch (cause) {
-        return yield* new JournalStoreError({ method: "save", cause })
-      }
-      const condition = expected === "any"
-        ? ""
-        : expected === undefined
-        ? "WHERE false"
-        : `WHERE ${schema}.read_models.version = ${expected.version} AND ${schema}.read_models.position = ${expected.position}`
-      const rows = yield* Effect.mapError(
-        sql.unsafe(
-          `INSERT INTO ${schema}.read_models (name, version, position, state) VALUES ($1, $2, $3::bigint, $4::jsonb)
-           ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state, updated_at = now()
-           ${condition} RETURNING position`,
-          [model.name, model.version, String(next.position), json]
-        ),
-        storeError("save")
-      )
-      return rows.length === 1
-    })
-
-  const catchUp = <S>(model: ReadModel<S>): Effect.Effect<Checkpointed<S>, ReadError> =>
-    Effect.gen(function*() {
-      const saved = yield* loadSaved(model)
-      const next = yield* feed(model, { state: saved.state, position: saved.position })
-      const unchanged = saved.row !== undefined && saved.row.version === model.version && next.position === saved.position
-      if (unchanged) return next
-      if (yield* save(model, next, saved.row)) return next
-      // Another process saved this read model after it was loaded: continue from its state.
-      return yield* catchUp(model)
-    })
-
-  return {
-    load: (model) => Effect.map(loadSaved(model), ({ position, state }) => ({ state, position })),
-    catchUp,
-    rebuild: (model) =>
-      Effect.gen(function*() {
-        const next = yield* feed(model, { state: model.projection.initial, position: 0 })
-        yield* save(model, next, "any")
-        return next
-      })
-  }
-}

@@ -60,6 +60,7 @@ export const storedBody = (upcaster: Upcaster, body: { readonly _tag: "revision"
       record: body.encoded
     }
 
+/** The entry codec of a journal with these migrations and this vocabulary. */
 export const makeEntryCodec = (upcaster: Upcaster, vocabulary: Vocabulary): EntryCodec => ({
   decode: (stored) => {
     if (!isStoredEntry(stored)) return Result.fail(`not a stored entry: ${JSON.stringify(stored)?.slice(0, 200)}`)
