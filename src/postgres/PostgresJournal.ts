@@ -105,7 +105,7 @@ interface CommitRow {
 }
 
 /** Builds the journal over a client, after the schema is in place. */
-const makePostgresJournal = (sql: SqlClient, pg: PgClient.PgClient, schema: string, options: PostgresOptions) =>
+const makePostgresJournal = (sql: PgClient.PgClient, schema: string, options: PostgresOptions) =>
   Effect.gen(function*() {
     const vocabulary = options.vocabulary ?? builtIn
     const upcaster = makeUpcaster(options.migrations)
@@ -265,7 +265,7 @@ const makePostgresJournal = (sql: SqlClient, pg: PgClient.PgClient, schema: stri
     const wakeups = yield* PubSub.sliding<void>(1)
     const listen = Effect.scoped(
       Effect.gen(function*() {
-        const queue = yield* pg.listen(channelOf(schema))
+        const queue = yield* sql.listen(channelOf(schema))
         yield* PubSub.publish(wakeups, undefined)
         for (;;) {
           yield* Queue.take(queue)
@@ -331,7 +331,7 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
   Effect.gen(function*() {
     const schema = options.schema ?? "protest_chronicle"
     yield* openSchema(pg, schema, options)
-    const { codec, journal } = yield* makePostgresJournal(pg, pg, schema, options)
+    const { codec, journal } = yield* makePostgresJournal(pg, schema, options)
     const readModels = makeReadModelStore(pg, schema, journal, codec)
     return Context.make(Journal, journal).pipe(Context.add(ReadModelStore, readModels))
   })
