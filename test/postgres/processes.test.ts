@@ -16,7 +16,7 @@ const prefix = inject("pgSchemaPrefix")
 
 const CHILDREN = 8
 const COMMITS = 500
-const SHARED = 3
+const SHARED = 4
 const RACES = Math.ceil(COMMITS / 50)
 
 const cleanups: Array<() => void> = []
