@@ -345,7 +345,8 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
 export const layerPostgresClient = (
   options: PostgresOptions = {}
 ): Layer.Layer<Journal | ReadModelStore, JournalStoreError, PgClient.PgClient> =>
-  Layer.effectContext(Effect.flatMap(Effect.service(PgClient.PgClient), (pg) => build(pg, options)))
+  // Without the client's name and JSON transforms: the store reads its rows by their column names.
+  Layer.effectContext(Effect.flatMap(Effect.service(PgClient.PgClient), (pg) => build(pg.withoutTransforms(), options)))
 
 const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
   typeof connection === "string"

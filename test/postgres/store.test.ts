@@ -1,9 +1,10 @@
-import { Cause, Effect, Exit, Fiber, Layer, Option, Stream } from "effect"
+import { Cause, Effect, Exit, Fiber, Layer, Option, Redacted, Stream } from "effect"
+import { PgClient } from "@effect/sql-pg"
 import { SqlClient } from "effect/sql/SqlClient"
 import { describe, expect, inject, it } from "vitest"
 import type { CommitRequest } from "../../src/journal/Entry.js"
 import { Journal } from "../../src/journal/Journal.js"
-import { layerPostgres, type PostgresOptions } from "../../src/postgres/index.js"
+import { layerPostgres, layerPostgresClient, type PostgresOptions } from "../../src/postgres/index.js"
 import { actor } from "../journal/fileHelpers.js"
 import { freshSchema, withSql } from "./server.js"
 
@@ -68,6 +69,22 @@ describe.skipIf(url === "")("PostgreSQL store: schema and migrations", () => {
       expect(error._tag).toBe("JournalStoreError")
       expect(error.message).toContain("is not a schema name this store accepts")
     }
+  })
+
+  it("over an application's own client, whatever name transforms it applies", async () => {
+    const camel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())
+    const client = PgClient.layer({ url: Redacted.make(url), transformResultNames: camel, transformQueryNames: (n) => n.toLowerCase() })
+    const entries = await Effect.runPromise(
+      Effect.provide(
+        Effect.gen(function*() {
+          const journal = yield* Journal
+          yield* journal.commit(create("a"))
+          return yield* Stream.runCollect(journal.readAll())
+        }),
+        layerPostgresClient({ schema: freshSchema(prefix) }).pipe(Layer.provide(client))
+      )
+    )
+    expect(entries.map((e) => [e.position, e.stream.id, e.revision])).toEqual([[1, "a", 1]])
   })
 
   it("a server that cannot be reached is a JournalStoreError", async () => {

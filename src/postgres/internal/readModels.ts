@@ -59,17 +59,18 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
       } catch (cause) {
         return yield* new JournalStoreError({ method: "save", cause })
       }
+      // $5 and $6 are the row's version and checkpoint as read; -1 matches no row.
       const condition = expected === "any"
         ? ""
-        : expected === undefined
-        ? "WHERE false"
-        : `WHERE ${schema}.read_models.version = ${expected.version} AND ${schema}.read_models.position = ${expected.position}`
+        : `WHERE ${schema}.read_models.version = $5::integer AND ${schema}.read_models.position = $6::bigint`
       const rows = yield* Effect.mapError(
         sql.unsafe(
           `INSERT INTO ${schema}.read_models (name, version, position, state) VALUES ($1, $2, $3::bigint, $4::jsonb)
            ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state, updated_at = now()
            ${condition} RETURNING position`,
-          [model.name, model.version, String(next.position), json]
+          expected === "any"
+            ? [model.name, model.version, String(next.position), json]
+            : [model.name, model.version, String(next.position), json, String(expected?.version ?? -1), String(expected?.position ?? -1)]
         ),
         storeError("save")
       )
