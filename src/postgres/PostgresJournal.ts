@@ -38,6 +38,7 @@ import { Journal, type JournalOptions, type JournalShape } from "../journal/Jour
 import { makeUpcaster } from "../journal/Upcast.js"
 import { builtIn } from "../model/Vocabulary.js"
 import { entryColumns, type EntryRow, makeEntryCodec, rowToStored, storedBody } from "./internal/entries.js"
+import { storeError } from "./internal/storeError.js"
 import { channelOf, currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
 import { makeReadModelStore } from "./internal/readModels.js"
 import { ReadModelStore } from "./ReadModel.js"
@@ -76,7 +77,6 @@ export interface PostgresConfig extends PostgresOptions {
 
 const PAGE = 1000
 
-const storeError = (method: string) => (cause: unknown) => new JournalStoreError({ method, cause })
 
 const schemaMessage = (schema: string, problem: SchemaProblem): string =>
   problem._tag === "Newer"
@@ -189,7 +189,7 @@ const makePostgresJournal = (sql: PgClient.PgClient, schema: string, options: Po
             (error) =>
               transient(error) && retries > 0
                 ? Effect.andThen(Effect.flatMap(Random.nextBetween(1, 11), (ms) => Effect.sleep(Duration.millis(ms))), attempt(nowIso, retries - 1))
-                : Effect.fail(new JournalStoreError({ method: "commit", cause: error }))
+                : Effect.fail(storeError("commit")(error))
           )
         return Effect.clockWith((clock) => {
           const now = new Date(Math.floor(clock.currentTimeMillisUnsafe())).toISOString()
@@ -323,8 +323,8 @@ const openSchema = (sql: SqlClient, schema: string, options: PostgresOptions) =>
     const run = options.migrate === false ? verify(sql, schema) : migrate(sql, schema)
     yield* Effect.mapError(run, (e) =>
       isSchemaProblem(e)
-        ? new JournalStoreError({ method: "migrate", cause: new Error(schemaMessage(schema, e)) })
-        : new JournalStoreError({ method: "migrate", cause: e }))
+        ? storeError("migrate")(new Error(schemaMessage(schema, e)))
+        : storeError("migrate")(e))
   })
 
 const build = (pg: PgClient.PgClient, options: PostgresOptions) =>

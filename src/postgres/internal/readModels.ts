@@ -5,10 +5,11 @@
 import { Effect, Result, Stream } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import type { Entry } from "../../journal/Entry.js"
-import { JournalCorruptionError, JournalStoreError, type ReadError } from "../../journal/errors.js"
+import { JournalCorruptionError, type ReadError } from "../../journal/errors.js"
 import type { JournalShape } from "../../journal/Journal.js"
 import type { Checkpointed, ReadModel, ReadModelStoreShape } from "../ReadModel.js"
 import type { EntryCodec } from "./entries.js"
+import { storeError } from "./storeError.js"
 
 interface Saved<S> extends Checkpointed<S> {
   /** The version and checkpoint of the row as read, for the conditional save; none when absent. */
@@ -23,7 +24,6 @@ interface ReadModelRow {
 
 /** The read-model store over a client, a schema and the journal of the same schema. */
 export const makeReadModelStore = (sql: SqlClient, schema: string, journal: JournalShape, codec: EntryCodec): ReadModelStoreShape => {
-  const storeError = (method: string) => (cause: unknown) => new JournalStoreError({ method, cause })
 
   const loadSaved = <S>(model: ReadModel<S>): Effect.Effect<Saved<S>, ReadError> =>
     Effect.gen(function*() {
@@ -57,7 +57,7 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
       try {
         json = JSON.stringify(model.encode(next.state, codec))
       } catch (cause) {
-        return yield* new JournalStoreError({ method: "save", cause })
+        return yield* storeError("save")(cause)
       }
       // $5 and $6 are the row's version and checkpoint as read; -1 matches no row.
       const condition = expected === "any"
