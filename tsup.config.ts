@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { defineConfig } from "tsup"
 
-// Three public entries (the library, testing, datasets). `splitting` keeps shared modules in shared chunks so that a class
+// Four public entries (the library, testing, datasets, postgres). `splitting` keeps shared modules in shared chunks so that a class
 // defined once (an error type, say) is the same class whichever entry a user imports.
 //
 // tsup builds only the JavaScript. The declarations come from `tsc -p tsconfig.build.json`, one
@@ -29,13 +29,13 @@ const emitDeclarations = async (): Promise<void> => {
 }
 
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts", datasets: "src/datasets/index.ts" },
+  entry: { index: "src/index.ts", testing: "src/testing/index.ts", datasets: "src/datasets/index.ts", postgres: "src/postgres/index.ts" },
   format: ["esm", "cjs"],
   dts: false,
   splitting: true,
   sourcemap: true,
   clean: true,
   target: "node20",
-  external: ["effect", "fast-check"],
+  external: ["effect", "fast-check", "@effect/sql-pg"],
   onSuccess: emitDeclarations
 })

@@ -10,6 +10,7 @@ import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
 import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
+import { postgresCommitBenchmark, stopPostgres } from "./journal-postgres.js"
 import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
 
 const usage = "usage: tsx bench/index.ts [--only <substring>] [--records N] [--json <file>]"
@@ -44,7 +45,11 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "inference: propose links over 200,000 vs 100,000 events", make: () => inferenceBenchmark() },
   { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },
-  { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) }
+  { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) },
+  // PostgreSQL: PROTEST_CHRONICLE_PG_URL, or a throwaway cluster started for the run.
+  { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
+  { name: "postgres journal: commit throughput, batches of 100", make: () => postgresCommitBenchmark(100, 10_000) },
+  { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) }
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))
@@ -54,12 +59,16 @@ if (selected.length === 0) {
 }
 
 const outcomes: Array<Outcome> = []
-for (const entry of selected) {
-  const benchmark = entry.make()
-  const started = performance.now()
-  process.stderr.write(`running: ${benchmark.name} … `)
-  outcomes.push(await runBenchmark(benchmark))
-  process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+try {
+  for (const entry of selected) {
+    const benchmark = entry.make()
+    const started = performance.now()
+    process.stderr.write(`running: ${benchmark.name} … `)
+    outcomes.push(await runBenchmark(benchmark))
+    process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  }
+} finally {
+  stopPostgres()
 }
 
 console.log(`\nNode ${process.version}\n${formatTable(outcomes)}`)

@@ -4,7 +4,8 @@
 # Builds the library, packs it, installs the tarball (plus its peer `effect`) into a throwaway
 # project outside the repo, and from there:
 #   - loads the main entry before the optional peers (fast-check) are installed, then adds them,
-#   - imports both entries from ESM (consumer.mjs) and requires them from CommonJS (consumer.cjs),
+#   - imports the entries (main, testing, postgres) from ESM (consumer.mjs) and requires them from
+#     CommonJS (consumer.cjs); the postgres entry builds its layer without needing a server,
 #   - checks that internal paths (dist/..., src/...) are hidden by the `exports` map,
 #   - type-checks a TypeScript consumer (module NodeNext) against the shipped declarations, and
 #     checks that `import` gets ESM and `require` gets CommonJS declarations,
@@ -126,13 +127,13 @@ if ! (cd "$consumer" && "$tsc" --noEmit -p "$tsconfig" --explainFiles >"$explain
   die "the TypeScript consumer does not type-check against the shipped declarations"
 fi
 echo "type-check ok ($("$tsc" --version))"
-# consumer.ts imports and consumer.cts requires both entries. TypeScript must read the `import`
+# consumer.ts imports and consumer.cts requires every entry. TypeScript must read the `import`
 # declarations as ESM and the `require` ones as CommonJS (as the .js / .cjs they describe): one
 # set of files for both would be read in one format only ("masquerading" types).
 # shellcheck disable=SC2016 # the single-quoted text is JavaScript
 entry_types="$(cd "$consumer" && node -e '
   const { exports } = require("protest-chronicle/package.json")
-  for (const subpath of [".", "./testing"]) {
+  for (const subpath of [".", "./testing", "./postgres"]) {
     for (const condition of ["import", "require"]) {
       console.log(`${condition} protest-chronicle${subpath.slice(1)} ${exports[subpath][condition].types.replace(/^\.\//, "")}`)
     }

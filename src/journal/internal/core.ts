@@ -119,7 +119,7 @@ const isStreamRef = Schema.is(StreamRef)
  * One append, checked: its stream and, for a revision, the record as the decoder reads it and its
  * JSON encoding (what a store writes).
  */
-interface Checked {
+export interface Checked {
   readonly stream: StreamRef
   /** `streamKey(stream)`. */
   readonly key: string
@@ -127,7 +127,7 @@ interface Checked {
 }
 
 /** Checks a commit request before anything is written, and gives each append checked. */
-const validate = (
+export const validate = (
   request: CommitRequest,
   vocabulary: Vocabulary
 ): Result.Result<ReadonlyArray<Checked>, InvalidCommitError> => {

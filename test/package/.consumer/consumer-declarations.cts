@@ -6,6 +6,7 @@
 import Effect = require("effect")
 import Chronicle = require("protest-chronicle")
 import Testing = require("protest-chronicle/testing")
+import Postgres = require("protest-chronicle/postgres")
 
 const { Count, Event, Mapping, Record, TimeZone, Vocabulary, When } = Chronicle
 const vocabulary = Vocabulary.make([])
@@ -33,5 +34,7 @@ export = {
   arbitraryCount: Testing.arbCount,
   arbitraryEvent: Testing.arbEvent,
   arbitraryRecord: Testing.arbRecord,
-  mutation: Testing.arbMutation
+  mutation: Testing.arbMutation,
+  journalOnPostgres: Postgres.layerPostgres({ connection: "postgres://localhost/chronicle" }),
+  catalogReadModel: Postgres.ReadModel.catalog
 }

@@ -10,7 +10,8 @@
 // in the consumer's file; it never writes `import("protest-chronicle").When.When` by itself. So
 // this file imports the namespaces whose types its values use, as a user's file would.
 import { Schema } from "effect"
-import { Count, Event, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { Count, Event, Journal, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { layerPostgres, ReadModel } from "protest-chronicle/postgres"
 import {
   arbChronicle,
   arbCount,
@@ -62,3 +63,7 @@ export const refusal = (link: Parameters<typeof Projection.LinkGraph.check>[1]) 
 export const proposals = Projection.Inference.propose(linkGraph)
 export const rules = Projection.Inference.rules
 export const arbitraryChronicle = arbChronicle()
+// The PostgreSQL entry: a layer and a read model, whose types name Journal and Projection types.
+export const journalOnPostgres = layerPostgres({ connection: "postgres://localhost/chronicle" })
+export const catalogReadModel = ReadModel.catalog
+export type UsesNamespaces = [Journal.Entry, Projection.Catalog.Catalog]

@@ -6,6 +6,7 @@ const { readFileSync } = require("node:fs")
 const { Result } = require("effect")
 const chronicle = require("protest-chronicle")
 const testing = require("protest-chronicle/testing")
+const postgres = require("protest-chronicle/postgres")
 const { checkRecordDecode } = require("./record-check.cjs")
 
 const fail = (message) => {
@@ -16,7 +17,7 @@ const fail = (message) => {
 const exportNames = (mod) => Object.keys(mod).filter((name) => name !== "default" && name !== "__esModule").sort()
 
 async function main() {
-  for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing]]) {
+  for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres]]) {
     const names = exportNames(mod)
     for (const name of names) {
       if (mod[name] === undefined) fail(`${entry} exports ${name} as undefined`)

@@ -2,6 +2,7 @@
 // declarations, so they are checked separately from the ESM ones.
 import Chronicle = require("protest-chronicle")
 import ChronicleTesting = require("protest-chronicle/testing")
+import ChroniclePostgres = require("protest-chronicle/postgres")
 
-const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting]
+const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres]
 export = entries

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs"
 import { Result } from "effect"
 import * as chronicle from "protest-chronicle"
 import * as testing from "protest-chronicle/testing"
+import * as postgres from "protest-chronicle/postgres"
 import { checkRecordDecode } from "./record-check.cjs"
 
 const fail = (message) => {
@@ -12,7 +13,7 @@ const fail = (message) => {
   process.exit(1)
 }
 
-for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing]]) {
+for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres]]) {
   const names = Object.keys(mod).sort()
   for (const name of names) {
     if (mod[name] === undefined) fail(`${entry} exports ${name} as undefined`)
@@ -34,6 +35,11 @@ for (const internal of ["protest-chronicle/dist/index.js", "protest-chronicle/di
   }
 }
 console.log("consumer.mjs: internal paths are hidden by the exports map")
+
+// The PostgreSQL entry builds its layer without a server: nothing connects until it is provided.
+const layer = postgres.layerPostgres({ connection: "postgres://nobody@127.0.0.1:1/nothing" })
+if (layer === undefined || postgres.ReadModel.catalog.name !== "catalog") fail("protest-chronicle/postgres does not build its layer")
+console.log("consumer.mjs: protest-chronicle/postgres builds a layer without a server")
 
 const recordFile = process.argv[2]
 if (recordFile === undefined) {

@@ -1,0 +1,79 @@
+/**
+ * Entries between rows and readers: a row of `<schema>.entries` becomes a `StoredEntry`, which the
+ * journal core upcasts and decodes like any store's; and an entry becomes a `StoredEntry` again for
+ * read models that keep entries in their state.
+ */
+import { Result } from "effect"
+import type { Entry, StoredBody, StoredEntry } from "../../journal/Entry.js"
+import { StoredEntry as StoredEntrySchema } from "../../journal/Entry.js"
+import { decodeStored } from "../../journal/internal/core.js"
+import type { Upcaster } from "../../journal/Upcast.js"
+import { compile } from "../../model/internal/guard.js"
+import type { Vocabulary } from "../../model/Vocabulary.js"
+
+/** The columns every entry query selects, in the shape `rowToStored` reads. */
+export const entryColumns =
+  `position, stream_type, stream_id, revision, (extract(epoch FROM recorded_at) * 1000)::bigint AS recorded_ms, idempotency_key, author, reason, body`
+
+/** A row as the driver gives it (bigint columns arrive as `bigint`). */
+export interface EntryRow {
+  readonly position: bigint | number
+  readonly stream_type: string
+  readonly stream_id: string
+  readonly revision: number
+  readonly recorded_ms: bigint | number
+  readonly idempotency_key: string
+  readonly author: string | null
+  readonly reason: string | null
+  readonly body: unknown
+}
+
+const isStoredEntry = compile(StoredEntrySchema.ast)
+
+/** A row as a stored entry, the form the shared decoder reads. */
+export const rowToStored = (row: EntryRow): unknown => ({
+  position: Number(row.position),
+  stream: { type: row.stream_type, id: row.stream_id },
+  revision: row.revision,
+  recordedAt: new Date(Number(row.recorded_ms)).toISOString(),
+  idempotencyKey: row.idempotency_key,
+  ...(row.author === null ? {} : { author: row.author }),
+  ...(row.reason === null ? {} : { reason: row.reason }),
+  body: row.body
+})
+
+/** Reads stored entries (rows, or read-model JSON) and writes entries back as stored entries. */
+export interface EntryCodec {
+  /** Checks the shape, upcasts the body and decodes the record; a reason on failure. */
+  readonly decode: (stored: unknown) => Result.Result<Entry, string>
+  /** The stored form of an entry, its record encoded in the current schema version. */
+  readonly encode: (entry: Entry) => StoredEntry
+}
+
+/** The body a store writes for a revision's encoded record, or for a retraction. */
+export const storedBody = (upcaster: Upcaster, body: { readonly _tag: "revision"; readonly record: { readonly type: string; readonly kind?: unknown }; readonly encoded: unknown } | { readonly _tag: "retraction"; readonly reason: string }): StoredBody =>
+  body._tag === "retraction"
+    ? { _tag: "retraction", reason: body.reason }
+    : {
+      _tag: "revision",
+      schemaVersion: upcaster.currentVersion(body.record.type as never, body.record.type === "event" ? body.record.kind as string : undefined),
+      record: body.encoded
+    }
+
+/** The entry codec of a journal with these migrations and this vocabulary. */
+export const makeEntryCodec = (upcaster: Upcaster, vocabulary: Vocabulary): EntryCodec => ({
+  decode: (stored) => {
+    if (!isStoredEntry(stored)) return Result.fail(`not a stored entry: ${JSON.stringify(stored)?.slice(0, 200)}`)
+    return decodeStored(stored as StoredEntry, upcaster, vocabulary)
+  },
+  encode: (entry) => {
+    const { body, recordedAt, ...meta } = entry
+    return {
+      ...meta,
+      recordedAt: new Date(recordedAt).toISOString(),
+      body: body._tag === "retraction"
+        ? storedBody(upcaster, body)
+        : storedBody(upcaster, { _tag: "revision", record: body.record, encoded: vocabulary.encode(body.record) })
+    }
+  }
+})

@@ -1,0 +1,143 @@
+import { Effect, Exit, Layer, Result, Stream } from "effect"
+import { SqlClient } from "effect/sql/SqlClient"
+import * as fc from "fast-check"
+import { describe, expect, inject, it } from "vitest"
+import type { CommitRequest } from "../../src/journal/Entry.js"
+import { Journal } from "../../src/journal/Journal.js"
+import { Catalog, make as makeProjection, replay } from "../../src/projection/index.js"
+import { layerPostgres, ReadModel } from "../../src/postgres/index.js"
+import { arbCommit, arbRecordPool } from "../../src/testing/index.js"
+import { actor } from "../journal/fileHelpers.js"
+import { freshSchema, withSql } from "./server.js"
+
+const url = inject("pgUrl")
+const prefix = inject("pgSchemaPrefix")
+
+const open = (schema: string) => layerPostgres({ connection: url, schema })
+
+/** Runs `body` with the journal and read-model store of `schema`, in a layer of its own. */
+const run = <A, E>(schema: string, body: Effect.Effect<A, E, Journal | ReadModel.ReadModelStore>): Promise<A> =>
+  Effect.runPromise(Effect.provide(body, Layer.fresh(open(schema))))
+
+/** The catalog as a full replay of the journal gives it, in comparable form. */
+const replayed = Effect.gen(function*() {
+  const journal = yield* Journal
+  const entries = yield* Stream.runCollect(journal.readAll())
+  return { state: view(replay(Catalog.projection, entries)), position: entries.length }
+})
+
+const view = (catalog: Catalog.Catalog) => Catalog.streams(catalog, { includeRetracted: true })
+
+const commit = (request: CommitRequest) => Effect.flatMap(Effect.service(Journal), (journal) => journal.commit(request))
+
+const revise = (id: string, description: string, expected: "none" | number) =>
+  commit({ idempotencyKey: `${id}-${description}`, appends: [{ _tag: "revision", record: actor(id, description), expected }] })
+
+const catchUp = <S>(model: ReadModel.ReadModel<S>) => Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.catchUp(model))
+
+/** Revisions per record type: a read model that is not the catalog. */
+const revisionsByType = ReadModel.make({
+  name: "revisions-by-type",
+  version: 1,
+  projection: makeProjection<Readonly<Record<string, number>>>({}, (counts, entry) =>
+    entry.body._tag === "revision" ? { ...counts, [entry.stream.type]: (counts[entry.stream.type] ?? 0) + 1 } : counts),
+  encode: (counts) => counts,
+  decode: (json) =>
+    typeof json === "object" && json !== null && Object.values(json).every((n) => Number.isInteger(n))
+      ? Result.succeed(json as Record<string, number>)
+      : Result.fail("not a map of counts")
+})
+
+describe.skipIf(url === "")("PostgreSQL read models", () => {
+  it("catchUp saves the catalog with its checkpoint; later catch-ups apply only what is new; another process loads it as saved", async () => {
+    const schema = freshSchema(prefix)
+    const first = await run(schema, Effect.gen(function*() {
+      const empty = yield* catchUp(ReadModel.catalog)
+      expect([empty.position, Catalog.size(empty.state)]).toEqual([0, 0])
+      yield* revise("a", "one", "none")
+      yield* revise("b", "one", "none")
+      yield* revise("a", "two", 1)
+      const caught = yield* catchUp(ReadModel.catalog)
+      expect({ state: view(caught.state), position: caught.position }).toEqual(yield* replayed)
+      yield* commit({ idempotencyKey: "retract-b", appends: [{ _tag: "retraction", stream: { type: "actor", id: "b" }, expected: 1, reason: "a duplicate" }] })
+      yield* revise("c", "one", "none")
+      const again = yield* catchUp(ReadModel.catalog)
+      expect(again.position).toBe(5)
+      expect({ state: view(again.state), position: again.position }).toEqual(yield* replayed)
+      return again
+    }))
+    const rows = await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe<{ position: bigint; version: number }>(`SELECT position, version FROM ${schema}.read_models WHERE name = 'catalog'`)))
+    expect(rows.map((r) => [Number(r.position), r.version])).toEqual([[5, 1]])
+    const loaded = await run(schema, Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(ReadModel.catalog)))
+    expect({ state: view(loaded.state), position: loaded.position }).toEqual({ state: view(first.state), position: 5 })
+    expect(Catalog.get(loaded.state, { type: "actor", id: "b" })?.retracted?.reason).toBe("a duplicate")
+  })
+
+  it("rebuild replays the journal; a damaged saved state is a JournalCorruptionError until rebuilt", async () => {
+    const schema = freshSchema(prefix)
+    await run(schema, Effect.gen(function*() {
+      yield* revise("a", "one", "none")
+      yield* catchUp(ReadModel.catalog)
+    }))
+    await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe(`UPDATE ${schema}.read_models SET state = '[{"position": "x"}]'`)))
+    const exit = await Effect.runPromiseExit(Effect.provide(catchUp(ReadModel.catalog), open(schema)))
+    expect(Exit.isFailure(exit) && JSON.stringify(exit.cause)).toContain("JournalCorruptionError")
+    const rebuilt = await run(schema, Effect.gen(function*() {
+      const store = yield* ReadModel.ReadModelStore
+      const result = yield* store.rebuild(ReadModel.catalog)
+      expect({ state: view(result.state), position: result.position }).toEqual(yield* replayed)
+      return yield* store.load(ReadModel.catalog)
+    }))
+    expect(rebuilt.position).toBe(1)
+  })
+
+  it("a read model of another version is ignored and rebuilt from the journal", async () => {
+    const schema = freshSchema(prefix)
+    const counts = await run(schema, Effect.gen(function*() {
+      yield* revise("a", "one", "none")
+      yield* revise("a", "two", 1)
+      const v1 = yield* catchUp(revisionsByType)
+      expect(v1).toEqual({ state: { actor: 2 }, position: 2 })
+      // Version 2 counts retractions too: the saved version-1 state must not be reused.
+      const v2 = ReadModel.make({
+        ...revisionsByType,
+        version: 2,
+        projection: makeProjection<Readonly<Record<string, number>>>({}, (c, e) => ({ ...c, [e.body._tag]: (c[e.body._tag] ?? 0) + 1 }))
+      })
+      yield* commit({ idempotencyKey: "retract", appends: [{ _tag: "retraction", stream: { type: "actor", id: "a" }, expected: 2, reason: "a hoax" }] })
+      return yield* catchUp(v2)
+    }))
+    expect(counts).toEqual({ state: { revision: 2, retraction: 1 }, position: 3 })
+  })
+
+  it("processes catching up at the same time all end with the full state", async () => {
+    const schema = freshSchema(prefix)
+    await run(schema, Effect.forEach(Array.from({ length: 20 }, (_, i) => i), (i) => revise(`r${i}`, "one", "none")))
+    const results = await Promise.all(Array.from({ length: 4 }, () => run(schema, catchUp(revisionsByType))))
+    for (const r of results) expect(r).toEqual({ state: { actor: 20 }, position: 20 })
+    const loaded = await run(schema, Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(revisionsByType)))
+    expect(loaded).toEqual({ state: { actor: 20 }, position: 20 })
+  })
+
+  it("catching up after any sequence of commits equals replaying the journal (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbRecordPool.chain((pool) => fc.array(fc.array(arbCommit(pool), { maxLength: 4 }), { minLength: 1, maxLength: 4 })),
+        async (batches) => {
+          const schema = freshSchema(prefix)
+          await run(schema, Effect.gen(function*() {
+            for (const batch of batches) {
+              for (const request of batch) yield* Effect.exit(commit(request))
+              const caught = yield* catchUp(ReadModel.catalog)
+              expect({ state: view(caught.state), position: caught.position }).toEqual(yield* replayed)
+            }
+          }))
+          const loaded = await run(schema, Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(ReadModel.catalog)))
+          const expected = await run(schema, replayed)
+          expect({ state: view(loaded.state), position: loaded.position }).toEqual(expected)
+        }
+      ),
+      { numRuns: 10 }
+    )
+  })
+})
