@@ -5,6 +5,8 @@
 //
 // The tables go into the schema `protest_chronicle` (PROTEST_CHRONICLE_PG_SCHEMA names another),
 // created on first use. Running it again changes nothing: every commit carries an idempotency key.
+//
+// example-test: skip (needs a PostgreSQL server; test/postgres runs it against the suite's own server)
 import { Effect, Redacted } from "effect"
 import { Journal, Projection, Record } from "protest-chronicle"
 import { layerPostgres, ReadModel } from "protest-chronicle/postgres"
