@@ -272,5 +272,12 @@ describe("Timeline: bulk paths on large inputs", () => {
     let one = Timeline.empty
     for (const it of items.slice(0, 2500)) one = Timeline.addItem(one, it)
     expect(one).toEqual(Timeline.fromItems(items.slice(0, 2500)))
+    const all = Timeline.fromItems(items)
+    for (let k = 0; k < 5; k++) {
+      const from = Math.floor((next() - 0.5) * 2 ** 40)
+      const to = from + Math.floor(next() * 2 ** (10 + 6 * k))
+      const scan = Tree.sortItems(items.filter((i) => i.earliest <= to && i.latest >= from)).map((i) => i.event)
+      expect(Timeline.inWindow(all, { from, to }).map((h) => h.event)).toEqual(scan)
+    }
   })
 })
