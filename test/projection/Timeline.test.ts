@@ -286,7 +286,7 @@ describe("Timeline: gaps refuse what they cannot answer", () => {
   it("fails with a typed error, never throws, outside 0000–9999 or for too many units", () => {
     const far = Timeline.fromRecords([
       ...records.filter((r) => r.type !== "event"),
-      { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.unsafeMake("Y12345") }
+      { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.unsafeMake("Y12345") } as AnyEvent
     ])
     const r = Timeline.gaps(far, "year")
     expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")
