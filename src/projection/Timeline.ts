@@ -702,12 +702,16 @@ export interface Gap {
   readonly certainty: Certainty
 }
 
+/** The most calendar units one `gaps` call looks at. */
+const MAX_UNITS = 200_000
+
 /**
  * The gaps of the timeline at a granularity (`year`, `month` or `day`, in `timeZone`, default
  * UTC), between `from` and `to` (EDTF values; by default the first and last finite instants of
  * the events), optionally counting only events answering a query. A unit is certainly occupied
  * when some event certainly has an instant in it, possibly occupied when some event may;
- * consecutive empty units of the same certainty form one gap.
+ * consecutive empty units of the same certainty form one gap. Fails with a typed error for invalid
+ * input, for years outside 0000–9999, and for more than 200,000 units.
  *
  * @category queries
  * @since 0.1.0
@@ -731,10 +735,19 @@ export const gaps = (
       if (!Number.isFinite(to)) to = Math.max(...finite)
     }
     const out: Array<Gap> = []
-    let key = keyOf(granularity, calendarParts(from, zone))
-    const lastKey = keyOf(granularity, calendarParts(to, zone))
+    const first = calendarParts(from, zone)
+    const last = calendarParts(to, zone)
+    if (first.year < 0 || last.year > 9999) {
+      return Result.fail(new When.WhenError({ input: `${first.year}/${last.year}`, reason: "gaps are found for the years 0000 to 9999 only" }))
+    }
+    const unitLength = granularity === "day" ? 86_400_000 : granularity === "month" ? 28 * 86_400_000 : 365 * 86_400_000
+    if ((to - from) / unitLength > MAX_UNITS) {
+      return Result.fail(new When.WhenError({ input: `${keyOf(granularity, first)}/${keyOf(granularity, last)}`, reason: `more than ${MAX_UNITS} ${granularity}s to look at; narrow the window` }))
+    }
+    let key = keyOf(granularity, first)
+    const lastKey = keyOf(granularity, last)
     let current: { from: string; to: string; start: number; end: number; certainty: Certainty } | undefined
-    for (let guard = 0; guard < 200_000; guard++) {
+    for (let guard = 0; guard <= MAX_UNITS; guard++) {
       const unit = When.bounds(When.unsafeMake(key), zone)
       let possible = false
       let certain = false

@@ -40,12 +40,14 @@ describe("Anniversary", () => {
     expect(Anniversary.localDay(0)).toEqual({ year: 1970, month: 1, day: 1 })
   })
 
-  test.prop([arbWhen, arbWhen])("certain implies possible-in-a-brute-force-sense; never throws", (x, y) => {
+  test.prop([arbWhen, arbWhen])("never throws; certain only when the later value is one known day", (x, y) => {
     const r = Anniversary.ofWhen(x, y)
     expect(["certain", "possible", "no"]).toContain(r)
     if (r === "certain") {
-      expect(When.precision(x)).not.toMatch(/year|month|season|decade|century|millennium/)
+      expect(["day", "second"]).toContain(When.precision(y))
       expect(When.qualifiers(y)).toEqual({ uncertain: false, approximate: false })
+      const written = /^-?\d{4}-(\d\d)-(\d\d)/.exec(y)!
+      expect(Anniversary.onMonthDay(y, Number(written[1]), Number(written[2]))).toBe("certain")
     }
   })
 

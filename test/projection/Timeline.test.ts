@@ -272,5 +272,25 @@ describe("Timeline: bulk paths on large inputs", () => {
     let one = Timeline.empty
     for (const it of items.slice(0, 2500)) one = Timeline.addItem(one, it)
     expect(one).toEqual(Timeline.fromItems(items.slice(0, 2500)))
+    const all = Timeline.fromItems(items)
+    for (let k = 0; k < 5; k++) {
+      const from = Math.floor((next() - 0.5) * 2 ** 40)
+      const to = from + Math.floor(next() * 2 ** (10 + 6 * k))
+      const scan = Tree.sortItems(items.filter((i) => i.earliest <= to && i.latest >= from)).map((i) => i.event)
+      expect(Timeline.inWindow(all, { from, to }).map((h) => h.event)).toEqual(scan)
+    }
+  })
+})
+
+describe("Timeline: gaps refuse what they cannot answer", () => {
+  it("fails with a typed error, never throws, outside 0000–9999 or for too many units", () => {
+    const far = Timeline.fromRecords([
+      ...records.filter((r) => r.type !== "event"),
+      { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.unsafeMake("Y12345") } as AnyEvent
+    ])
+    const r = Timeline.gaps(far, "year")
+    expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")
+    const wide = Timeline.gaps(timeline, "day", { from: "1000", to: "2023" })
+    expect(Result.isFailure(wide) && wide.failure.reason).toMatch(/narrow the window/)
   })
 })
