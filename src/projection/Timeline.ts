@@ -32,6 +32,7 @@ import type { Actor } from "../model/Actor.js"
 import type { CountClaim, CountClaims } from "../model/Claim.js"
 import * as Count from "../model/Count.js"
 import type { AnyEvent } from "../model/Event.js"
+import type { Link } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
 import type { Source } from "../model/Source.js"
 import { TimeZoneError } from "../model/TimeZone.js"
@@ -72,6 +73,8 @@ export interface Timeline {
   readonly places: HashMap.HashMap<string, Place>
   readonly actors: HashMap.HashMap<string, Actor>
   readonly sources: HashMap.HashMap<string, Source>
+  /** The current same-as links, by link id: the pairs of reports of one event. */
+  readonly sameAs: HashMap.HashMap<string, readonly [string, string]>
 }
 
 /**
@@ -92,6 +95,11 @@ export type Certainty = "certain" | "possible"
 export interface Hit {
   readonly event: AnyEvent
   readonly certainty: Certainty
+  /**
+   * Other reports of the same event (joined to it by same-as links), when there are any: a query
+   * answers each class of reports once, by its earliest report (see {@link sameAsClasses}).
+   */
+  readonly duplicates?: ReadonlyArray<AnyEvent>
 }
 
 // ---------------------------------------------------------------------------
@@ -109,7 +117,8 @@ export const empty: Timeline = {
   byId: undefined,
   places: HashMap.empty(),
   actors: HashMap.empty(),
-  sources: HashMap.empty()
+  sources: HashMap.empty(),
+  sameAs: HashMap.empty()
 }
 
 /**
@@ -193,19 +202,21 @@ export const fromRecords = (records: Iterable<{ readonly type: string }>): Timel
   let places = HashMap.empty<string, Place>()
   let actors = HashMap.empty<string, Actor>()
   let sources = HashMap.empty<string, Source>()
+  let sameAs = HashMap.empty<string, readonly [string, string]>()
   for (const r of records) {
     if (r.type === "event") items.push(itemOf(r as AnyEvent))
+    else if (r.type === "link" && (r as Link).relation === "same-as") sameAs = HashMap.set(sameAs, (r as Link).id, [(r as Link).from, (r as Link).to] as const)
     else if (r.type === "place") places = HashMap.set(places, (r as Place).id, r as Place)
     else if (r.type === "actor") actors = HashMap.set(actors, (r as Actor).id, r as Actor)
     else if (r.type === "source") sources = HashMap.set(sources, (r as Source).id, r as Source)
   }
-  return fromItems(items, { places, actors, sources })
+  return fromItems(items, { places, actors, sources, sameAs })
 }
 
 /**
  * Applies one journal entry: a revision of an event adds or moves it, a retraction removes it;
  * revisions and retractions of places, actors and sources update the context used by filters
- * and claim policies; links are ignored.
+ * and claim policies; same-as links join reports of one event (other links are ignored).
  *
  * @category projections
  * @since 0.1.0
@@ -222,6 +233,11 @@ export const apply = (timeline: Timeline, entry: Entry): Timeline => {
       return { ...timeline, actors: record === undefined ? HashMap.remove(timeline.actors, id) : HashMap.set(timeline.actors, id, record as Actor) }
     case "source":
       return { ...timeline, sources: record === undefined ? HashMap.remove(timeline.sources, id) : HashMap.set(timeline.sources, id, record as Source) }
+    case "link": {
+      const link = record as Link | undefined
+      if (link?.relation === "same-as") return { ...timeline, sameAs: HashMap.set(timeline.sameAs, id, [link.from, link.to] as const) }
+      return HashMap.has(timeline.sameAs, id) ? { ...timeline, sameAs: HashMap.remove(timeline.sameAs, id) } : timeline
+    }
     default:
       return timeline
   }
@@ -441,9 +457,55 @@ export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) =>
   }
 }
 
+const noClasses: ReadonlyMap<string, string> = new Map()
+
+/**
+ * The classes of reports joined by same-as links (an equivalence: the reflexive, symmetric and
+ * transitive closure of the links between current events): each event of a class of two or more
+ * mapped to the class's representative, its earliest report in timeline order. Events in no such
+ * class are absent (they represent themselves).
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const sameAsClasses = (timeline: Timeline): ReadonlyMap<string, string> => {
+  if (HashMap.size(timeline.sameAs) === 0) return noClasses
+  const parent = new Map<string, string>()
+  const find = (x: string): string => {
+    let root = x
+    while (parent.get(root) !== root) root = parent.get(root)!
+    for (let y = x; y !== root; ) {
+      const next = parent.get(y)!
+      parent.set(y, root)
+      y = next
+    }
+    return root
+  }
+  const order = (a: string, b: string): number => {
+    const x = Ids.get(timeline.byId, a)!
+    const y = Ids.get(timeline.byId, b)!
+    return x.earliest - y.earliest || x.latest - y.latest || (a < b ? -1 : a > b ? 1 : 0)
+  }
+  for (const [from, to] of HashMap.values(timeline.sameAs)) {
+    if (Ids.get(timeline.byId, from) === undefined || Ids.get(timeline.byId, to) === undefined) continue
+    for (const id of [from, to]) if (!parent.has(id)) parent.set(id, id)
+    const a = find(from)
+    const b = find(to)
+    if (a === b) continue
+    // The root is the earliest report, so that it is the class's representative.
+    if (order(a, b) <= 0) parent.set(b, a)
+    else parent.set(a, b)
+  }
+  const classes = new Map<string, string>()
+  for (const id of parent.keys()) classes.set(id, find(id))
+  return classes
+}
+
 /**
  * Answers a query (window, kind, place, actor, tag, text), in timeline order, each event marked
- * certain or possible. Fails with a typed error for an invalid EDTF value or time zone.
+ * certain or possible. Reports joined by same-as links are one event: a class is answered once,
+ * by its earliest report, with the others as `duplicates`, when any of its reports answers the
+ * query. Fails with a typed error for an invalid EDTF value or time zone.
  *
  * @category queries
  * @since 0.1.0
@@ -451,7 +513,31 @@ export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) =>
 export const query = (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> =>
   Result.map(windowOf(q), (w) => {
     const keep = matcher(timeline, q)
-    return inWindow(timeline, w, q.mode ?? "overlaps").filter((h) => keep(h.event))
+    const hits = inWindow(timeline, w, q.mode ?? "overlaps").filter((h) => keep(h.event))
+    const classes = sameAsClasses(timeline)
+    if (classes.size === 0) return hits
+    // One hit per class: the representative's, or else the first report found, at its place in
+    // the order; the class is as certain as its surest answering report.
+    const byClass = new Map<string, { index: number; certainty: Certainty }>()
+    const out: Array<Hit | undefined> = []
+    for (const hit of hits) {
+      const rep = classes.get(hit.event.id)
+      if (rep === undefined) {
+        out.push(hit)
+        continue
+      }
+      const seen = byClass.get(rep)
+      if (seen === undefined) {
+        byClass.set(rep, { index: out.length, certainty: hit.certainty })
+        out.push(hit)
+      } else if (hit.certainty === "certain") seen.certainty = "certain"
+    }
+    for (const [rep, { certainty, index }] of byClass) {
+      const members = [...classes].filter(([, r]) => r === rep).map(([id]) => Ids.get(timeline.byId, id)!.event)
+      const event = Ids.get(timeline.byId, rep)!.event
+      out[index] = { event, certainty, duplicates: members.filter((m) => m.id !== rep) }
+    }
+    return out as ReadonlyArray<Hit>
   })
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest"
-import { Result } from "effect"
+import { Effect, Result, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { Journal, Projection, Record } from "../../src/index.js"
 import * as Count from "../../src/model/Count.js"
@@ -53,7 +53,7 @@ describe("Timeline: projection", () => {
       .map((x) => x.e.id)
     expect(Timeline.events(tl).map((e) => e.id)).toEqual(expected)
     expect(Timeline.size(tl)).toBe(expected.length)
-    expect(Timeline.fromItems(Timeline.events(tl).map(Timeline.itemOf), { places: tl.places, actors: tl.actors, sources: tl.sources })).toEqual(tl)
+    expect(Timeline.fromItems(Timeline.events(tl).map(Timeline.itemOf), { places: tl.places, actors: tl.actors, sources: tl.sources, sameAs: tl.sameAs })).toEqual(tl)
   })
 
   it("moves a corrected event and drops a retracted one; answers as of a record time", () => {
@@ -292,5 +292,50 @@ describe("Timeline: gaps refuse what they cannot answer", () => {
     expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")
     const wide = Timeline.gaps(timeline, "day", { from: "1000", to: "2023" })
     expect(Result.isFailure(wide) && wide.failure.reason).toMatch(/narrow the window/)
+  })
+})
+
+describe("Timeline: same-as classes merge", () => {
+  const base = zhanaozen.all.map((r) => Record.decodeOrThrow(r))
+  const duplicate = Record.decodeOrThrow({
+    ...zhanaozen.events.find((e) => e.id === "zhanaozen-2011-12-16-shooting")!,
+    id: "shooting-second-report",
+    when: "2011-12"
+  })
+  const sameAs = (id: string, from: string, to: string) =>
+    Record.decodeOrThrow({ type: "link", id, relation: "same-as", from, to, rationale: "two reports of one event", citations: [{ source: "src-fact-sheet" }] })
+  const december = { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau" }
+
+  it("answers a class of reports once, by its earliest report, with the others as duplicates", () => {
+    const apart = Timeline.fromRecords([...base, duplicate])
+    const ids = (t: Timeline.Timeline) => Result.getOrThrow(Timeline.query(t, december)).map((h) => h.event.id)
+    expect(ids(apart)).toEqual(expect.arrayContaining(["zhanaozen-2011-12-16-shooting", "shooting-second-report"]))
+    const merged = Timeline.fromRecords([...base, duplicate, sameAs("l1", "shooting-second-report", "zhanaozen-2011-12-16-shooting")])
+    const hits = Result.getOrThrow(Timeline.query(merged, december))
+    // The month-precision report starts earlier, so it represents the class.
+    const hit = hits.find((h) => h.event.id === "shooting-second-report")!
+    expect(hit.duplicates?.map((e) => e.id)).toEqual(["zhanaozen-2011-12-16-shooting"])
+    expect(hit.certainty).toBe("certain")
+    expect(hits.filter((h) => h.event.id === "zhanaozen-2011-12-16-shooting")).toEqual([])
+    expect(hits.length).toBe(ids(apart).length - 1)
+  })
+
+  it("is an equivalence: symmetric and transitive, and undone when the link is retracted", async () => {
+    const third = Record.decodeOrThrow({ ...duplicate, id: "shooting-third-report", when: "2011-12-16" })
+    const records = [...base, duplicate, third, sameAs("l1", "zhanaozen-2011-12-16-shooting", "shooting-second-report"), sameAs("l2", "shooting-third-report", "shooting-second-report")]
+    const classes = Timeline.sameAsClasses(Timeline.fromRecords(records))
+    expect(new Set(["zhanaozen-2011-12-16-shooting", "shooting-second-report", "shooting-third-report"].map((id) => classes.get(id)))).toEqual(new Set(["shooting-second-report"]))
+    const entries = await Effect.runPromise(
+      Effect.gen(function*() {
+        const journal = yield* Journal.Journal
+        let i = 0
+        for (const record of records) yield* journal.commit({ idempotencyKey: `k${i++}`, appends: [{ _tag: "revision", record, expected: "none" }] })
+        yield* journal.commit({ idempotencyKey: "retract", appends: [{ _tag: "retraction", stream: { type: "link", id: "l2" }, expected: "any", reason: "not the same event" }] })
+        return yield* Stream.runCollect(journal.readAll())
+      }).pipe(Effect.provide(Journal.layerMemory()))
+    )
+    const after = Timeline.sameAsClasses(Projection.replay(Timeline.projection, entries))
+    expect(after.get("shooting-third-report")).toBeUndefined()
+    expect(after.get("zhanaozen-2011-12-16-shooting")).toBe("shooting-second-report")
   })
 })
