@@ -19,6 +19,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Context, type Effect, Result } from "effect"
 import type { ReadError } from "../journal/errors.js"
@@ -39,7 +41,9 @@ export interface ReadModel<S> {
   readonly name: string
   readonly version: number
   readonly projection: Projection<S>
+  /** The state as JSON for its row (entries inside it through `entries`). */
   readonly encode: (state: S, entries: EntryCodec) => unknown
+  /** The state back from its row, or why the row cannot be read (it is then rebuilt). */
   readonly decode: (json: unknown, entries: EntryCodec) => Result.Result<S, string>
 }
 

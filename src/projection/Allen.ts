@@ -25,6 +25,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import type { Bounds, Span } from "../model/When.js"
 

@@ -24,6 +24,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { Result } from "effect"
 import type { AnyEvent } from "../model/Event.js"

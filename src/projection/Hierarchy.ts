@@ -19,6 +19,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import type { Actor } from "../model/Actor.js"
 import type { Place } from "../model/Place.js"

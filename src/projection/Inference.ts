@@ -20,6 +20,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import type { Actor } from "../model/Actor.js"
 import type { AnyEvent } from "../model/Event.js"
@@ -73,6 +75,7 @@ export interface Rule {
   readonly name: string
   readonly description: string
   readonly relation: Relation
+  /** The rule itself: the candidate links it finds among the context's events. */
   readonly propose: (context: Context) => Iterable<Candidate>
 }
 

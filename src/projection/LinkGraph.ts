@@ -22,6 +22,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { HashMap, Result } from "effect"
 import type { Entry } from "../journal/Entry.js"

@@ -25,6 +25,8 @@
  * ```
  *
  * @since 0.1.0
+ *
+ * @module
  */
 import { HashMap, Result } from "effect"
 import type { Entry } from "../journal/Entry.js"
@@ -655,6 +657,7 @@ export interface Group {
  */
 export interface GroupOptions {
   readonly timeZone?: string
+  /** The count of an event to sum per group (absent: the groups carry no `total`). */
   readonly measure?: (event: AnyEvent) => Count.Count | undefined
 }
 

@@ -13,7 +13,7 @@ import type { Link, Relation } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
 import { arbEventByKind } from "./Records.js"
 
-type Encoded<S extends { readonly Encoded: unknown }> = S["Encoded"]
+import type { Encoded } from "./Records.js"
 
 /** The places generated chronicles use: a region, two towns within it, and a capital elsewhere. */
 export const linkagePlaces: ReadonlyArray<Encoded<typeof Place>> = [

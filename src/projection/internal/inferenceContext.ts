@@ -9,7 +9,9 @@ import * as Hierarchy from "../Hierarchy.js"
 
 /** Names and containment, as the rules read them. */
 export interface Gazetteer {
+  /** A place's name, or its id when no record names it. */
   readonly placeName: (id: string) => string
+  /** An actor's name, or its id when no record names it. */
   readonly actorName: (id: string) => string
   /** The places that contain this one, nearest first (not the place itself). */
   readonly around: (id: string) => ReadonlyArray<string>

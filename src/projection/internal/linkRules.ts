@@ -74,6 +74,7 @@ export interface TimeRule {
   readonly relation: Relation
   readonly antecedent: "from" | "to"
   readonly rule: string
+  /** True when the spans of the earlier and the later event certainly break the rule. */
   readonly breaks: (antecedent: Span, consequent: Span) => boolean
 }
 
