@@ -43,7 +43,7 @@ export interface ReadModel<S> {
   readonly projection: Projection<S>
   /** The state as JSON for its row (entries inside it through `entries`). */
   readonly encode: (state: S, entries: EntryCodec) => unknown
-  /** The state back from its row, or why the row cannot be read (it is then rebuilt). */
+  /** The state back from its row, or why the row cannot be read (a `JournalCorruptionError` naming the row). */
   readonly decode: (json: unknown, entries: EntryCodec) => Result.Result<S, string>
 }
 
