@@ -6,6 +6,7 @@
  *
  * @internal
  */
+import { cartesianShape } from "./timelineTree.js"
 
 export interface IdNode<V> {
   readonly key: number
@@ -160,28 +161,7 @@ export const fromEntries = <V>(
   n = w
   const pr = new Float64Array(n)
   for (let i = 0; i < n; i++) pr[i] = priorityOf(ids[order[i]!]!)
-  const left = new Int32Array(n).fill(-1)
-  const right = new Int32Array(n).fill(-1)
-  const stack = new Int32Array(n)
-  let top = 0
-  for (let i = 0; i < n; i++) {
-    let last = -1
-    while (top > 0 && pr[i]! > pr[stack[top - 1]!]!) last = stack[--top]!
-    left[i] = last
-    if (top > 0) right[stack[top - 1]!] = i
-    stack[top++] = i
-  }
-  const root = stack[0]!
-  const post = new Int32Array(n)
-  let count = 0
-  top = 0
-  stack[top++] = root
-  while (top > 0) {
-    const i = stack[--top]!
-    post[count++] = i
-    if (left[i]! >= 0) stack[top++] = left[i]!
-    if (right[i]! >= 0) stack[top++] = right[i]!
-  }
+  const { left, postOrder: post, right, root } = cartesianShape(pr)
   const built = new Array<IdNode<V>>(n)
   for (let c = n - 1; c >= 0; c--) {
     const i = post[c]!

@@ -130,6 +130,46 @@ export const remove = <E>(t: Tree<E>, item: Item): Tree<E> => {
 }
 
 /**
+ * The shape of the Cartesian tree of `priority` (n >= 1) over positions 0..n-1 in order: each
+ * position's left and right child (-1 for none), the root, and a post-order of the positions (read
+ * it backwards to build children before parents). O(n), without recursion: a treap is deep only
+ * with vanishing probability, but a stack keeps it safe anyway. On a tie the earlier position is
+ * the parent, as inserting one by one would make it.
+ */
+export const cartesianShape = (priority: Float64Array): {
+  readonly left: Int32Array
+  readonly right: Int32Array
+  readonly root: number
+  readonly postOrder: Int32Array
+} => {
+  const n = priority.length
+  const left = new Int32Array(n).fill(-1)
+  const right = new Int32Array(n).fill(-1)
+  const stack = new Int32Array(n)
+  let top = 0
+  for (let i = 0; i < n; i++) {
+    let last = -1
+    // Pop nodes that must sit below i (i has the higher priority).
+    while (top > 0 && priority[i]! > priority[stack[top - 1]!]!) last = stack[--top]!
+    left[i] = last
+    if (top > 0) right[stack[top - 1]!] = i
+    stack[top++] = i
+  }
+  const root = stack[0]!
+  const postOrder = new Int32Array(n)
+  let count = 0
+  top = 0
+  stack[top++] = root
+  while (top > 0) {
+    const i = stack[--top]!
+    postOrder[count++] = i
+    if (left[i]! >= 0) stack[top++] = left[i]!
+    if (right[i]! >= 0) stack[top++] = right[i]!
+  }
+  return { left, right, root, postOrder }
+}
+
+/**
  * Builds the tree of items already sorted by {@link compareItems} (no duplicate keys), in O(n):
  * the Cartesian tree of their priorities, then the subtree fields bottom-up. It gives the very
  * tree that inserting them one by one would.
@@ -139,32 +179,8 @@ export const fromSorted = <E>(items: ReadonlyArray<Item<E>>): Tree<E> => {
   if (n === 0) return undefined
   const priority = new Float64Array(n)
   for (let i = 0; i < n; i++) priority[i] = priorityOf(items[i]!.id)
-  const left = new Int32Array(n).fill(-1)
-  const right = new Int32Array(n).fill(-1)
-  const stack = new Int32Array(n)
-  let top = 0
-  for (let i = 0; i < n; i++) {
-    let last = -1
-    // Pop nodes that must sit below i (i has the higher priority; on a tie the earlier key wins).
-    while (top > 0 && priority[i]! > priority[stack[top - 1]!]!) last = stack[--top]!
-    left[i] = last
-    if (top > 0) right[stack[top - 1]!] = i
-    stack[top++] = i
-  }
-  const root = stack[0]!
-  // Post-order without recursion: the tree may be deep only with vanishing probability, but a
-  // stack keeps it safe anyway.
+  const { left, postOrder: order, right, root } = cartesianShape(priority)
   const built = new Array<Node<E> | undefined>(n)
-  const order = new Int32Array(n)
-  let count = 0
-  top = 0
-  stack[top++] = root
-  while (top > 0) {
-    const i = stack[--top]!
-    order[count++] = i
-    if (left[i]! >= 0) stack[top++] = left[i]!
-    if (right[i]! >= 0) stack[top++] = right[i]!
-  }
   for (let k = n - 1; k >= 0; k--) {
     const i = order[k]!
     const l = left[i]! >= 0 ? built[left[i]!] : undefined
