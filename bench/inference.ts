@@ -15,16 +15,9 @@ import type { Actor } from "../src/model/Actor.js"
 import type { Place } from "../src/model/Place.js"
 import { Projection } from "../src/index.js"
 import { type Benchmark, compare } from "./harness.js"
+import { DAY, DAYS, FIRST, isoDay, random } from "./synthetic.js"
 
 const { Inference, LinkGraph } = Projection
-
-// A small deterministic generator (mulberry32), so both runs and every machine see the same data.
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 const kinds = [
   ["rally", 25],
@@ -41,14 +34,6 @@ const kinds = [
 ] as const
 const kindTable = kinds.flatMap(([k, w]) => Array.from({ length: w }, () => k))
 
-const DAY = 86_400_000
-const FIRST = Date.UTC(2011, 0, 1)
-const DAYS = Math.round((Date.UTC(2024, 0, 1) - FIRST) / DAY)
-const pad = (n: number) => String(n).padStart(2, "0")
-const isoDay = (t: number) => {
-  const d = new Date(t)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-}
 
 /** Events per town: what keeps the density of a town's days the same at every size. */
 const EVENTS_PER_TOWN = 500

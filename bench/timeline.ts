@@ -13,22 +13,8 @@ import type { AnyEvent } from "../src/model/Event.js"
 import * as When from "../src/model/When.js"
 import * as Timeline from "../src/projection/Timeline.js"
 import { type Benchmark, compare } from "./harness.js"
+import { DAY, DAYS, FIRST, isoDay, random } from "./synthetic.js"
 
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-
-const DAY = 86_400_000
-const FIRST = Date.UTC(2011, 0, 1)
-const DAYS = Math.round((Date.UTC(2024, 0, 1) - FIRST) / DAY)
-const pad = (n: number) => String(n).padStart(2, "0")
-const isoDay = (t: number) => {
-  const d = new Date(t)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-}
 const ZONE = "Asia/Aqtau"
 const kinds = ["rally", "strike", "detention", "official-statement", "trial", "dispersal"]
 

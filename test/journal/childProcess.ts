@@ -9,11 +9,11 @@ import { fileURLToPath } from "node:url"
 import { build } from "tsup"
 import { scratchDir } from "./fileHelpers.js"
 
-/** Bundles `test/journal/<name>.ts` with everything it imports; the path of the runnable file. */
-export const bundleChild = async (name: string): Promise<string> => {
-  const outDir = scratchDir("journal-child-")
+/** Bundles the script at `entry` with everything it imports into `outDir`; the path of the runnable file. */
+export const bundleScript = async (entry: URL, outDir: string): Promise<string> => {
+  const name = path.basename(fileURLToPath(entry), ".ts")
   await build({
-    entry: { [name]: fileURLToPath(new URL(`./${name}.ts`, import.meta.url)) },
+    entry: { [name]: fileURLToPath(entry) },
     outDir,
     format: ["esm"],
     platform: "node",
@@ -29,6 +29,10 @@ export const bundleChild = async (name: string): Promise<string> => {
   })
   return path.join(outDir, `${name}.mjs`)
 }
+
+/** Bundles `test/journal/<name>.ts` with everything it imports; the path of the runnable file. */
+export const bundleChild = (name: string): Promise<string> =>
+  bundleScript(new URL(`./${name}.ts`, import.meta.url), scratchDir("journal-child-"))
 
 /** A running child with its output split into lines as they arrive. */
 export interface Child {

@@ -5,28 +5,13 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
-import { fileURLToPath } from "node:url"
-import { build } from "tsup"
+import { bundleScript } from "../journal/childProcess.js"
 
 export { startChild } from "../journal/childProcess.js"
 
 /** Bundles `test/postgres/<name>.ts`; the runnable file and a function that removes it. */
 export const bundleChild = async (name: string): Promise<{ readonly script: string; readonly remove: () => void }> => {
   const outDir = mkdtempSync(path.join(tmpdir(), "pg-child-"))
-  await build({
-    entry: { [name]: fileURLToPath(new URL(`./${name}.ts`, import.meta.url)) },
-    outDir,
-    format: ["esm"],
-    platform: "node",
-    target: "node20",
-    noExternal: [/./],
-    splitting: false,
-    sourcemap: false,
-    dts: false,
-    clean: false,
-    silent: true,
-    config: false,
-    outExtension: () => ({ js: ".mjs" })
-  })
-  return { script: path.join(outDir, `${name}.mjs`), remove: () => rmSync(outDir, { recursive: true, force: true }) }
+  const script = await bundleScript(new URL(`./${name}.ts`, import.meta.url), outDir)
+  return { script, remove: () => rmSync(outDir, { recursive: true, force: true }) }
 }
