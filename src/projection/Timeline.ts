@@ -45,7 +45,7 @@ import * as Hierarchy from "./Hierarchy.js"
 import type { Projection } from "./Projection.js"
 import * as Ids from "./internal/timelineIds.js"
 import * as Index from "./internal/timelineIndex.js"
-import * as Tree from "./internal/timelineTree.js"
+import * as Tree from "./internal/timelineItem.js"
 
 // ---------------------------------------------------------------------------
 // models
@@ -131,16 +131,48 @@ export const empty: Timeline = {
  * @since 0.1.0
  */
 export const itemOf = (event: AnyEvent): Item => {
-  const s = When.span(event.when, event.where.timeZone)
+  const p = placementOf(event.when, event.where.timeZone)
   return {
     id: event.id,
+    earliest: p.earliest,
+    startLatest: p.startLatest,
+    endEarliest: p.endEarliest,
+    latest: p.latest,
+    uncertain: p.uncertain,
+    event
+  }
+}
+
+type Placement = Omit<Item, "id" | "event">
+
+// Placements by zone, then by date: a live timeline reads the same few thousand dates again and
+// again, and two plain lookups cost less than building the combined key `When.span` caches by.
+// Cleared in one go when it grows past the limit, like the caches of `When`.
+const placements = new Map<string, Map<string, Placement>>()
+let placementCount = 0
+const PLACEMENT_LIMIT = 65_536
+
+const placementOf = (when: When.When, zone: string): Placement => {
+  let byWhen = placements.get(zone)
+  const known = byWhen?.get(when)
+  if (known !== undefined) return known
+  const s = When.span(when, zone)
+  const placement: Placement = {
     earliest: s.start.earliest,
     startLatest: s.start.latest,
     endEarliest: s.end.earliest,
     latest: s.end.latest,
-    uncertain: When.qualifiers(event.when).uncertain,
-    event
+    uncertain: When.qualifiers(when).uncertain
   }
+  if (placementCount >= PLACEMENT_LIMIT) {
+    placements.clear()
+    placementCount = 0
+    byWhen = undefined
+  }
+  if (byWhen === undefined) placements.set(zone, (byWhen = new Map()))
+  byWhen.set(when, placement)
+  placementCount++
+  return placement
 }
 
 /**
@@ -158,9 +190,10 @@ export const add = (timeline: Timeline, event: AnyEvent): Timeline => addItem(ti
  * @since 0.1.0
  */
 export const addItem = (timeline: Timeline, item: Item): Timeline => {
-  const before = Ids.get(timeline.byId, item.id)
+  const hash = Tree.hashString(item.id)
+  const before = Ids.get(timeline.byId, item.id, hash)
   const index = before !== undefined ? Index.remove(timeline.index, before) : timeline.index
-  return { ...timeline, index: Index.insert(index, item), byId: Ids.set(timeline.byId, item.id, item) }
+  return { ...timeline, index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) }
 }
 
 /**
@@ -184,12 +217,11 @@ export const remove = (timeline: Timeline, id: string): Timeline => {
  * @since 0.1.0
  */
 export const fromItems = (items: ReadonlyArray<Item>, context: Partial<Omit<Timeline, "index" | "byId">> = {}): Timeline => {
-  const ids = Ids.fromEntries(
-    items.map((i) => i.id),
-    items
-  )
-  const unique = ids.dropped === undefined ? items : items.filter((_, i) => ids.dropped![i] !== 1)
-  return { ...empty, ...context, index: Index.fromSorted(Tree.sortItems(unique)), byId: ids.map }
+  const columns = Tree.columnsOf(items)
+  const ids = Ids.fromValues(items, columns.hashes)
+  const dropped = ids.dropped
+  const unique = dropped === undefined ? items : items.filter((_, i) => dropped[i] !== 1)
+  return { ...empty, ...context, index: Index.fromItems(unique, dropped === undefined ? columns : Tree.keepColumns(columns, dropped)), byId: ids.map }
 }
 
 /**

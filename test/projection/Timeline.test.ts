@@ -256,7 +256,7 @@ describe("Timeline: window queries against a linear scan", () => {
   )
 })
 
-import * as Tree from "../../src/projection/internal/timelineTree.js"
+import * as Tree from "../../src/projection/internal/timelineItem.js"
 
 describe("Timeline: bulk paths on large inputs", () => {
   test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("radix sort and bulk build agree with sort and insertion", (seed) => {
@@ -279,6 +279,90 @@ describe("Timeline: bulk paths on large inputs", () => {
       const scan = Tree.sortItems(items.filter((i) => i.earliest <= to && i.latest >= from)).map((i) => i.event)
       expect(Timeline.inWindow(all, { from, to }).map((h) => h.event)).toEqual(scan)
     }
+  })
+})
+
+import * as IdMap from "../../src/projection/internal/timelineIds.js"
+
+// Ids whose 32-bit hashes collide (found by search): they share every slot of the id map.
+const colliding = [
+  ["report-449599", "report-612382"],
+  ["report-449598", "report-612383"]
+] as const
+
+describe("Timeline: the index and the id map are history-independent", () => {
+  const DAY = 86_400_000
+  // Items crowded onto a few days, so that many share earliest and latest and ties go to the ids.
+  const arbItem = fc
+    .record({
+      id: fc.oneof(
+        fc.integer({ min: 0, max: 5000 }).map((n) => `e${n}`),
+        fc.constantFrom(...colliding.flat()),
+        fc.string({ minLength: 0, maxLength: 4 })
+      ),
+      day: fc.integer({ min: 0, max: 12 }),
+      shape: fc.constantFrom("day", "month", "instant", "open", "long")
+    })
+    .map(({ day, id, shape }): Timeline.Item => {
+      const earliest = shape === "open" ? -Infinity : Date.UTC(2011, 11, 1) + day * DAY
+      const latest = shape === "day" ? earliest + DAY - 1 : shape === "month" ? earliest + 31 * DAY - 1 : shape === "instant" ? earliest : shape === "long" ? earliest + 400 * DAY : Infinity
+      const uncertain = day % 5 === 0
+      return { id, earliest, startLatest: shape === "open" ? latest : earliest, endEarliest: earliest === -Infinity ? latest : earliest, latest, uncertain, event: { id } as AnyEvent }
+    })
+
+  test.prop([fc.array(arbItem, { minLength: 300, maxLength: 1500 }), fc.array(fc.nat(), { maxLength: 600 })], { numRuns: 12 })(
+    "adding and removing in any order gives the state a bulk build of the survivors gives",
+    (items, removals) => {
+      const model = new Map<string, Timeline.Item>()
+      let tl = Timeline.empty
+      for (const item of items) {
+        tl = Timeline.addItem(tl, item)
+        model.set(item.id, item)
+      }
+      expect(tl).toStrictEqual(Timeline.fromItems(items))
+      const ids = [...model.keys()]
+      for (const r of removals) {
+        const id = ids[r % ids.length]!
+        tl = Timeline.remove(tl, id)
+        model.delete(id)
+      }
+      const survivors = [...model.values()]
+      expect(tl).toStrictEqual(Timeline.fromItems(survivors))
+      expect(Timeline.size(tl)).toBe(model.size)
+      expect(Timeline.events(tl)).toEqual(Tree.sortItems(survivors).map((i) => i.event))
+      for (const id of ids) expect(Timeline.get(tl, id)).toBe(model.get(id)?.event)
+      // Putting the removed ones back restores the first state exactly.
+      for (const item of items) if (!model.has(item.id)) tl = Timeline.addItem(tl, item)
+      expect(tl).toStrictEqual(Timeline.fromItems(items))
+    }
+  )
+
+  it("keeps ids whose hashes collide apart, and drops a collision when one of its ids goes", () => {
+    const [a, b] = colliding[0]
+    const [c, d] = colliding[1]
+    const v = (id: string) => ({ id, n: id.length })
+    const hash = Tree.hashString
+    expect(hash(a)).toBe(hash(b))
+    let m: IdMap.IdMap<{ id: string; n: number }> = undefined
+    for (const id of [a, b, c, d, "x", "y"]) m = IdMap.set(m, v(id), hash(id))
+    for (const id of [a, b, c, d, "x", "y"]) expect(IdMap.get(m, id)?.id).toBe(id)
+    expect(IdMap.get(m, "report-0")).toBeUndefined()
+    const built = IdMap.fromValues([a, b, c, d, "x", "y"].map(v), Uint32Array.from([a, b, c, d, "x", "y"], hash))
+    expect(m).toStrictEqual(built.map)
+    m = IdMap.remove(m, a)
+    expect(IdMap.get(m, a)).toBeUndefined()
+    expect(IdMap.get(m, b)?.id).toBe(b)
+    expect(m).toStrictEqual(IdMap.fromValues([b, c, d, "x", "y"].map(v), Uint32Array.from([b, c, d, "x", "y"], hash)).map)
+    for (const id of [b, c, d, "x", "y"]) m = IdMap.remove(m, id)
+    expect(m).toBeUndefined()
+  })
+
+  it("lets the last of repeated ids win in a bulk build, as adding them one by one does", () => {
+    const first = { id: "dup", earliest: 0, startLatest: 0, endEarliest: 0, latest: 0, uncertain: false, event: { id: "dup" } as AnyEvent }
+    const second = { ...first, earliest: DAY, startLatest: DAY, endEarliest: DAY, latest: DAY }
+    const bulk = Timeline.fromItems([first, second])
+    expect(bulk).toStrictEqual(Timeline.addItem(Timeline.addItem(Timeline.empty, first), second))
+    expect(Timeline.size(bulk)).toBe(1)
   })
 })
 

@@ -1,179 +1,242 @@
 /**
- * A persistent map from event id to index item: a treap ordered by (hash of id, id), with a second
- * hash as priority. Like the index, its shape depends only on its contents, so equal timelines are
- * structurally equal however they were built; get, set and delete cost O(log n) expected, and a
- * bulk build costs one numeric sort.
+ * A persistent map from id to the value with that id: a hash trie on a 32-bit hash of the id
+ * (five bits a level, the highest first; a slot holds one value, a branch, or the values that
+ * share a whole hash, sorted by id). A slot becomes a branch only when it holds two or more
+ * hashes, and a branch left with a single value or collision gives way to it, so the shape depends
+ * only on the contents: equal timelines are structurally equal however they were built. Get, set
+ * and delete read and copy at most seven levels; a bulk build costs one radix sort of the hashes.
  *
  * @internal
  */
-import { cartesianShape } from "./timelineTree.js"
+import { hashString } from "./timelineItem.js"
 
-export interface IdNode<V> {
-  readonly key: number
+export interface Identified {
   readonly id: string
-  readonly priority: number
-  readonly value: V
-  readonly left: IdNode<V> | undefined
-  readonly right: IdNode<V> | undefined
 }
 
-export type IdMap<V> = IdNode<V> | undefined
+/** A trie level: a bitmap of the occupied slots and their contents, in slot order. */
+export class Branch<V> {
+  constructor(readonly bitmap: number, readonly children: ReadonlyArray<V | Branch<V> | Collision<V>>) {}
+}
 
-const hash = (s: string, seed: number): number => {
-  let h = seed
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
+/** Two or more values whose ids share a hash, sorted by id. */
+export class Collision<V> {
+  constructor(readonly hash: number, readonly values: ReadonlyArray<V>) {}
+}
+
+type Child<V> = V | Branch<V> | Collision<V>
+
+export type IdMap<V extends Identified> = Branch<V> | undefined
+
+/** The slot of a hash at a level: bits 31–27 first, then 26–22, …, 6–2, and last bits 1–0. */
+const slot = (hash: number, level: number): number => (level < 6 ? (hash >>> (27 - 5 * level)) & 31 : hash & 3)
+
+const popcount = (x: number): number => {
+  x = x - ((x >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+const insertAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
+  const out = new Array<T>(xs.length + 1)
+  for (let j = 0; j < i; j++) out[j] = xs[j]!
+  out[i] = x
+  for (let j = i; j < xs.length; j++) out[j + 1] = xs[j]!
+  return out
+}
+
+const removeAt = <T>(xs: ReadonlyArray<T>, i: number): Array<T> => {
+  const out = new Array<T>(xs.length - 1)
+  for (let j = 0; j < i; j++) out[j] = xs[j]!
+  for (let j = i + 1; j < xs.length; j++) out[j - 1] = xs[j]!
+  return out
+}
+
+const replaceAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
+  const out = xs.slice()
+  out[i] = x
+  return out
+}
+
+/** The position of `id` in values sorted by id, or of where it would go. */
+const search = <V extends Identified>(values: ReadonlyArray<V>, id: string): number => {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (values[mid]!.id < id) lo = mid + 1
+    else hi = mid
   }
-  h ^= h >>> 15
-  h = Math.imul(h, 0x2c1b3c6d)
-  h ^= h >>> 12
-  h = Math.imul(h, 0x297a2d39)
-  h ^= h >>> 15
-  return h >>> 0
+  return lo
 }
 
-const keyOf = (id: string): number => hash(id, 0x811c9dc5)
-const priorityOf = (id: string): number => hash(id, 0x1b873593)
-
-const cmp = (k1: number, id1: string, k2: number, id2: string): number =>
-  k1 < k2 ? -1 : k1 > k2 ? 1 : id1 < id2 ? -1 : id1 > id2 ? 1 : 0
-
-const above = <V>(p: number, k: number, id: string, n: IdNode<V>): boolean =>
-  p !== n.priority ? p > n.priority : cmp(k, id, n.key, n.id) < 0
-
-const mk = <V>(n: IdNode<V>, left: IdMap<V>, right: IdMap<V>): IdNode<V> => ({
-  key: n.key,
-  id: n.id,
-  priority: n.priority,
-  value: n.value,
-  left,
-  right
-})
-
-export const get = <V>(m: IdMap<V>, id: string): V | undefined => {
-  const k = keyOf(id)
-  let n = m
-  while (n !== undefined) {
-    const c = cmp(k, id, n.key, n.id)
-    if (c === 0) return n.value
-    n = c < 0 ? n.left : n.right
+/** The value with this id; `hash` is `hashString(id)` when the caller has it. */
+export const get = <V extends Identified>(m: IdMap<V>, id: string, hash = hashString(id)): V | undefined => {
+  let node: Branch<V> | undefined = m
+  for (let level = 0; node !== undefined; level++) {
+    const bit = 1 << slot(hash, level)
+    if ((node.bitmap & bit) === 0) return undefined
+    const child: Child<V> = node.children[popcount(node.bitmap & (bit - 1))]!
+    if (child instanceof Branch) node = child
+    else if (child instanceof Collision) {
+      if (child.hash !== hash) return undefined
+      const i = search(child.values, id)
+      return i < child.values.length && child.values[i]!.id === id ? child.values[i] : undefined
+    } else return (child as V).id === id ? (child as V) : undefined
   }
   return undefined
 }
 
-const split = <V>(n: IdMap<V>, k: number, id: string): readonly [IdMap<V>, IdMap<V>] => {
-  if (n === undefined) return [undefined, undefined]
-  if (cmp(n.key, n.id, k, id) < 0) {
-    const [l, r] = split(n.right, k, id)
-    return [mk(n, n.left, l), r]
-  }
-  const [l, r] = split(n.left, k, id)
-  return [l, mk(n, r, n.right)]
+/** The smallest subtree holding two children of different hashes, from `level` down. */
+const pair = <V>(h1: number, c1: Child<V>, h2: number, c2: Child<V>, level: number): Branch<V> => {
+  const s1 = slot(h1, level)
+  const s2 = slot(h2, level)
+  if (s1 === s2) return new Branch(1 << s1, [pair(h1, c1, h2, c2, level + 1)])
+  return new Branch((1 << s1) | (1 << s2), s1 < s2 ? [c1, c2] : [c2, c1])
 }
 
-const merge = <V>(a: IdMap<V>, b: IdMap<V>): IdMap<V> => {
-  if (a === undefined) return b
-  if (b === undefined) return a
-  if (above(a.priority, a.key, a.id, b)) return mk(a, a.left, merge(a.right, b))
-  return mk(b, merge(a, b.left), b.right)
-}
-
-/** Sets the value of `id` (replacing any). */
-export const set = <V>(m: IdMap<V>, id: string, value: V): IdNode<V> => {
-  const k = keyOf(id)
-  const p = priorityOf(id)
-  const go = (n: IdMap<V>): IdNode<V> => {
-    if (n === undefined) return { key: k, id, priority: p, value, left: undefined, right: undefined }
-    const c = cmp(k, id, n.key, n.id)
-    if (c === 0) return { ...n, value }
-    if (above(p, k, id, n)) {
-      const [l, r] = split(n, k, id)
-      return { key: k, id, priority: p, value, left: l, right: r }
+const setIn = <V extends Identified>(node: Branch<V>, value: V, hash: number, level: number): Branch<V> => {
+  const bit = 1 << slot(hash, level)
+  const i = popcount(node.bitmap & (bit - 1))
+  if ((node.bitmap & bit) === 0) return new Branch(node.bitmap | bit, insertAt(node.children, i, value))
+  const child = node.children[i]!
+  let next: Child<V>
+  if (child instanceof Branch) next = setIn(child, value, hash, level + 1)
+  else if (child instanceof Collision) {
+    if (child.hash === hash) {
+      const j = search(child.values, value.id)
+      next = new Collision(
+        hash,
+        j < child.values.length && child.values[j]!.id === value.id ? replaceAt(child.values, j, value) : insertAt(child.values, j, value)
+      )
+    } else next = pair(child.hash, child, hash, value, level + 1)
+  } else {
+    const old = child as V
+    if (old.id === value.id) next = value
+    else {
+      const oldHash = hashString(old.id)
+      next = oldHash === hash ? new Collision(hash, old.id < value.id ? [old, value] : [value, old]) : pair(oldHash, old, hash, value, level + 1)
     }
-    return c < 0 ? mk(n, go(n.left), n.right) : mk(n, n.left, go(n.right))
   }
-  return go(m)
+  return new Branch(node.bitmap, replaceAt(node.children, i, next))
 }
 
-/** Removes `id`, if present. */
-export const remove = <V>(m: IdMap<V>, id: string): IdMap<V> => {
-  const k = keyOf(id)
-  const go = (n: IdMap<V>): IdMap<V> => {
-    if (n === undefined) return undefined
-    const c = cmp(k, id, n.key, n.id)
-    if (c === 0) return merge(n.left, n.right)
-    if (c < 0) {
-      const l = go(n.left)
-      return l === n.left ? n : mk(n, l, n.right)
-    }
-    const r = go(n.right)
-    return r === n.right ? n : mk(n, n.left, r)
+/** Sets the value with this id (replacing any); `hash` is `hashString(value.id)`. */
+export const set = <V extends Identified>(m: IdMap<V>, value: V, hash: number): Branch<V> =>
+  m === undefined ? new Branch(1 << slot(hash, 0), [value]) : setIn(m, value, hash, 0)
+
+/** The node without `id`: the same node when absent, undefined when nothing is left. */
+const removeIn = <V extends Identified>(node: Branch<V>, id: string, hash: number, level: number): Branch<V> | undefined => {
+  const bit = 1 << slot(hash, level)
+  if ((node.bitmap & bit) === 0) return node
+  const i = popcount(node.bitmap & (bit - 1))
+  const child = node.children[i]!
+  let next: Child<V> | undefined
+  if (child instanceof Branch) {
+    const inner = removeIn(child, id, hash, level + 1)
+    if (inner === child) return node
+    // A branch left with one value or one collision gives way to it.
+    next = inner !== undefined && inner.children.length === 1 && !(inner.children[0] instanceof Branch) ? inner.children[0] : inner
+  } else if (child instanceof Collision) {
+    const j = child.hash === hash ? search(child.values, id) : child.values.length
+    if (j >= child.values.length || child.values[j]!.id !== id) return node
+    const rest = removeAt(child.values, j)
+    next = rest.length === 1 ? rest[0]! : new Collision(hash, rest)
+  } else {
+    if ((child as V).id !== id) return node
+    next = undefined
   }
-  return go(m)
+  if (next !== undefined) return new Branch(node.bitmap, replaceAt(node.children, i, next))
+  if (node.children.length === 1) return undefined
+  return new Branch(node.bitmap & ~bit, removeAt(node.children, i))
+}
+
+/** Removes the value with this id, if present. */
+export const remove = <V extends Identified>(m: IdMap<V>, id: string, hash = hashString(id)): IdMap<V> =>
+  m === undefined ? undefined : removeIn(m, id, hash, 0)
+
+/** The trie of sorted[lo, hi), whose hashes agree on the slots above `level`. */
+const build = <V>(sorted: ReadonlyArray<V>, hashes: Uint32Array, lo: number, hi: number, level: number): Branch<V> => {
+  let bitmap = 0
+  const children: Array<Child<V>> = []
+  let a = lo
+  while (a < hi) {
+    const s = slot(hashes[a]!, level)
+    let b = a + 1
+    while (b < hi && slot(hashes[b]!, level) === s) b++
+    bitmap |= 1 << s
+    if (b - a === 1) children.push(sorted[a]!)
+    else if (hashes[a] === hashes[b - 1]) children.push(new Collision(hashes[a]!, sorted.slice(a, b)))
+    else children.push(build(sorted, hashes, a, b, level + 1))
+    a = b
+  }
+  return new Branch(bitmap, children)
 }
 
 /**
- * Builds the map in O(n log n) with a numeric sort; same shape as inserting one by one. When an id
- * repeats, the last entry wins; `dropped` marks the entries that lost (undefined when none did).
+ * Builds the map of `values` with their id hashes, in O(n) after a radix sort of the hashes; the
+ * same map as setting them one by one. When an id repeats, the last value wins; `dropped` marks
+ * the positions that lost (undefined when none did).
  */
-export const fromEntries = <V>(
-  ids: ReadonlyArray<string>,
-  values: ReadonlyArray<V>
+export const fromValues = <V extends Identified>(
+  values: ReadonlyArray<V>,
+  hashes: Uint32Array
 ): { readonly map: IdMap<V>; readonly dropped: Uint8Array | undefined } => {
-  const all = ids.length
-  if (all === 0) return { map: undefined, dropped: undefined }
-  const keys = new Float64Array(all)
-  for (let i = 0; i < all; i++) keys[i] = keyOf(ids[i]!)
-  let n = all
-  let order: Int32Array
-  if (all < 2 ** 21) {
-    // Pack (key, index) into one exactly representable number and sort natively.
-    const packed = new Float64Array(n)
-    for (let i = 0; i < n; i++) packed[i] = keys[i]! * 2 ** 21 + i
-    packed.sort()
-    order = new Int32Array(n)
-    for (let i = 0; i < n; i++) order[i] = packed[i]! % 2 ** 21
-    // Equal hashes: order by id.
-    for (let i = 1; i < n; i++) {
-      let j = i
-      while (j > 0 && keys[order[j - 1]!] === keys[order[j]!] && ids[order[j - 1]!]! > ids[order[j]!]!) {
-        const t = order[j]!
-        order[j] = order[j - 1]!
-        order[j - 1] = t
-        j--
-      }
+  const n = values.length
+  if (n === 0) return { map: undefined, dropped: undefined }
+  // Three stable 11-bit passes order the positions by hash (each hash travels with its position).
+  let src = new Int32Array(n)
+  let dst = new Int32Array(n)
+  let keys = Uint32Array.from(hashes)
+  let keysTo = new Uint32Array(n)
+  for (let i = 0; i < n; i++) src[i] = i
+  const count = new Int32Array(2049)
+  for (const shift of [0, 11, 22]) {
+    count.fill(0)
+    for (let i = 0; i < n; i++) count[((keys[i]! >>> shift) & 2047) + 1]!++
+    for (let b = 0; b < 2048; b++) count[b + 1]! += count[b]!
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!
+      const at = count[(k >>> shift) & 2047]!++
+      dst[at] = src[i]!
+      keysTo[at] = k
     }
-  } else {
-    order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(keys[a]!, ids[a]!, keys[b]!, ids[b]!) || a - b)
+    const t = src
+    src = dst
+    dst = t
+    const u = keys
+    keys = keysTo
+    keysTo = u
   }
-  // Repeated ids are adjacent, in entry order: keep the last of each run.
+  // Equal hashes (rare): order by id, repeated ids in entry order.
+  let start = 0
+  while (start < n) {
+    const h = keys[start]!
+    let end = start + 1
+    while (end < n && keys[end] === h) end++
+    if (end - start > 1) {
+      src.subarray(start, end).sort((a, b) => {
+        const x = values[a]!.id
+        const y = values[b]!.id
+        return x < y ? -1 : x > y ? 1 : a - b
+      })
+    }
+    start = end
+  }
+  // Repeated ids are adjacent: keep the last of each run.
   let dropped: Uint8Array | undefined
   let w = 0
   for (let i = 0; i < n; i++) {
-    if (i + 1 < n && ids[order[i]!] === ids[order[i + 1]!]) {
-      dropped ??= new Uint8Array(all)
-      dropped[order[i]!] = 1
+    const j = src[i]!
+    if (i + 1 < n && keys[i + 1] === keys[i] && values[src[i + 1]!]!.id === values[j]!.id) {
+      dropped ??= new Uint8Array(n)
+      dropped[j] = 1
       continue
     }
-    order[w++] = order[i]!
+    keys[w] = keys[i]!
+    src[w++] = j
   }
-  n = w
-  const pr = new Float64Array(n)
-  for (let i = 0; i < n; i++) pr[i] = priorityOf(ids[order[i]!]!)
-  const { left, postOrder: post, right, root } = cartesianShape(pr)
-  const built = new Array<IdNode<V>>(n)
-  for (let c = n - 1; c >= 0; c--) {
-    const i = post[c]!
-    const o = order[i]!
-    built[i] = {
-      key: keys[o]!,
-      id: ids[o]!,
-      priority: pr[i]!,
-      value: values[o]!,
-      left: left[i]! >= 0 ? built[left[i]!] : undefined,
-      right: right[i]! >= 0 ? built[right[i]!] : undefined
-    }
-  }
-  return { map: built[root], dropped }
+  const sorted = new Array<V>(w)
+  for (let i = 0; i < w; i++) sorted[i] = values[src[i]!]!
+  return { map: build(sorted, keys, 0, w, 0), dropped }
 }

@@ -1,114 +1,160 @@
 /**
- * The timeline index: one interval treap per length class. An item of finite length `len`
- * (latest − earliest, in ms) goes to class `c`, the least with `len <= 2^c − 1`; items with an
- * infinite side go to the last class. A window [from, to] then reads, in each class, only the items
- * that begin in [from − (2^c − 1), to]: a range of the tree, O(log n + scanned), and at least about
- * half of the scanned items of a class overlap the window (their lengths exceed 2^(c−1) − 1). With
- * at most 56 classes, a window costs O(log n + k) in the number k of answers (the last class, for
- * open-ended events, is read with the subtree maxima instead).
+ * The timeline index: one chunk tree (see `chunkTree.ts`) per length class, each keyed by the
+ * items' earliest instant. An item of finite length `len` (latest − earliest, in ms) goes to class
+ * `c`, the least with `len <= 2^c − 1`; items with an infinite side go to the last class. A window
+ * [from, to] then reads, in each class, only the items that begin in [from − (2^c − 1), to]: a key
+ * range of the tree, O(log n + scanned), and at least about half of the scanned items of a class
+ * overlap the window (their lengths exceed 2^(c−1) − 1). With at most 56 classes, a window costs
+ * O(log n + k) in the number k of answers (the last class, for open-ended events, is read with the
+ * subtree maxima instead).
  *
  * The array of classes is copied on every change (56 pointers), so old states stay valid; empty
  * classes are `undefined`, so the shape still depends only on the items.
  *
  * @internal
  */
-import * as Tree from "./timelineTree.js"
+import * as Chunks from "./chunkTree.js"
+import { type Columns, compareItems, type Item, sortOrder } from "./timelineItem.js"
 
 export const CLASSES = 56
 const OPEN = CLASSES - 1
 
-export type Index<E> = ReadonlyArray<Tree.Tree<E>>
+export type Index<E> = ReadonlyArray<Chunks.Tree<E>>
 
 export const empty: Index<never> = Object.freeze(new Array<undefined>(CLASSES).fill(undefined))
 
-/** The length class of an item. */
-export const classOf = (item: Tree.Item): number => {
-  const len = item.latest - item.earliest
+/** The length class of an item spanning [earliest, latest]. */
+export const classOf = (earliest: number, latest: number): number => {
+  const len = latest - earliest
   if (!Number.isFinite(len)) return OPEN
   if (len <= 0) return 0
-  let c = Math.ceil(Math.log2(len + 1))
-  while (c > 0 && 2 ** (c - 1) - 1 >= len) c--
-  while (2 ** c - 1 < len) c++
+  // The least c with 2^c − 1 >= len is the bit length of ceil(len).
+  const whole = Math.ceil(len)
+  const c = whole < 2 ** 32 ? 32 - Math.clz32(whole) : 64 - Math.clz32(Math.floor(whole / 2 ** 32))
   return Math.min(c, OPEN - 1)
 }
 
-const withClass = <E>(index: Index<E>, c: number, tree: Tree.Tree<E>): Index<E> => {
+const withClass = <E>(index: Index<E>, c: number, tree: Chunks.Tree<E>): Index<E> => {
   const next = index.slice()
   next[c] = tree
   return next
 }
 
-export const insert = <E>(index: Index<E>, item: Tree.Item<E>): Index<E> => {
-  const c = classOf(item)
-  return withClass(index, c, Tree.insert(index[c], item))
+/** Adds an item whose key is not in the index; `hash` is `Chunks.hashString(item.id)`. */
+export const insert = <E>(index: Index<E>, item: Item<E>, hash: number): Index<E> => {
+  const c = classOf(item.earliest, item.latest)
+  return withClass(index, c, Chunks.insert(index[c], item, hash))
 }
 
-export const remove = <E>(index: Index<E>, item: Tree.Item): Index<E> => {
-  const c = classOf(item)
-  const tree = Tree.remove(index[c], item)
+export const remove = <E>(index: Index<E>, item: Item<E>): Index<E> => {
+  const c = classOf(item.earliest, item.latest)
+  const tree = Chunks.remove(index[c], item)
   return tree === index[c] ? index : withClass(index, c, tree)
 }
 
 export const size = (index: Index<unknown>): number => {
   let n = 0
-  for (const t of index) n += Tree.size(t)
+  for (const t of index) n += Chunks.size(t)
   return n
 }
 
-/** Builds the index of items sorted by `compareItems` (distinct keys). */
-export const fromSorted = <E>(sorted: ReadonlyArray<Tree.Item<E>>): Index<E> => {
-  const parts: Array<Array<Tree.Item<E>> | undefined> = new Array(CLASSES).fill(undefined)
-  for (const item of sorted) {
-    const c = classOf(item)
-    const part = parts[c]
-    if (part === undefined) parts[c] = [item]
-    else part.push(item)
+/**
+ * Builds the index of items with distinct ids, given with their columns, in O(n) after a radix
+ * sort: the very index that inserting them one by one gives.
+ */
+export const fromItems = <E>(items: ReadonlyArray<Item<E>>, columns: Columns): Index<E> => {
+  const { hashes } = columns
+  const n = items.length
+  const { earliest, latest, order } = sortOrder(columns)
+  // One pass in sorted order deals each item to its class, keeping the order.
+  const values: Array<Array<Item<E>> | undefined> = new Array(CLASSES).fill(undefined)
+  const es: Array<Array<number>> = []
+  const ls: Array<Array<number>> = []
+  const hs: Array<Array<number>> = []
+  for (let s = 0; s < n; s++) {
+    const e = earliest[s]!
+    const l = latest[s]!
+    const c = classOf(e, l)
+    const i = order[s]!
+    const list = values[c]
+    if (list === undefined) {
+      values[c] = [items[i]!]
+      es[c] = [e]
+      ls[c] = [l]
+      hs[c] = [hashes[i]!]
+    } else {
+      list.push(items[i]!)
+      es[c]!.push(e)
+      ls[c]!.push(l)
+      hs[c]!.push(hashes[i]!)
+    }
   }
-  return parts.map((p) => (p === undefined ? undefined : Tree.fromSorted(p)))
+  const index = new Array<Chunks.Tree<E>>(CLASSES).fill(undefined)
+  for (let c = 0; c < CLASSES; c++) {
+    const list = values[c]
+    if (list !== undefined) index[c] = Chunks.fromSorted(list, es[c]!, ls[c]!, hs[c]!)
+  }
+  return index
 }
 
-const merge = <E>(a: Array<Tree.Item<E>>, b: Array<Tree.Item<E>>): Array<Tree.Item<E>> => {
+/**
+ * The items whose [earliest, latest] meets [from, to], in `compareItems` order: each class's items
+ * in range, then a merge of the classes by their instants (two items of different classes never
+ * share both earliest and latest, so the merge never compares ids).
+ */
+export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Item<E>> => {
+  const lists: Array<Chunks.Found<E>> = []
+  for (let c = 0; c < CLASSES; c++) {
+    const tree = index[c]
+    if (tree === undefined || tree.max < from) continue
+    const found: Chunks.Found<E> = { items: [], earliest: [], latest: [] }
+    Chunks.collect(tree, c === OPEN ? -Infinity : from - (2 ** c - 1), to, from, found)
+    if (found.items.length > 0) lists.push(found)
+  }
+  if (lists.length === 0) return []
+  if (lists.length === 1) return lists[0]!.items
+  let total = 0
+  for (const l of lists) total += l.items.length
+  const out = new Array<Item<E>>(total)
+  const at = new Int32Array(lists.length)
+  for (let k = 0; k < total; k++) {
+    // The list whose next item comes first (few lists: a linear pick).
+    let best = -1
+    let be = 0
+    let bl = 0
+    for (let j = 0; j < lists.length; j++) {
+      const list = lists[j]!
+      const i = at[j]!
+      if (i >= list.items.length) continue
+      const e = list.earliest[i]!
+      const l = list.latest[i]!
+      if (best < 0 || e < be || (e === be && l < bl)) {
+        best = j
+        be = e
+        bl = l
+      }
+    }
+    out[k] = lists[best]!.items[at[best]!++]!
+  }
+  return out
+}
+
+const merge = <E>(a: Array<Item<E>>, b: Array<Item<E>>): Array<Item<E>> => {
   if (a.length === 0) return b
   if (b.length === 0) return a
-  const out = new Array<Tree.Item<E>>(a.length + b.length)
+  const out = new Array<Item<E>>(a.length + b.length)
   let i = 0
   let j = 0
   let k = 0
-  while (i < a.length && j < b.length) out[k++] = Tree.compareItems(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!
+  while (i < a.length && j < b.length) out[k++] = compareItems(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!
   while (i < a.length) out[k++] = a[i++]!
   while (j < b.length) out[k++] = b[j++]!
   return out
 }
 
-/** The items whose [earliest, latest] meets [from, to], in `compareItems` order. */
-export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Tree.Item<E>> => {
-  let result: Array<Tree.Item<E>> = []
-  for (let c = 0; c < CLASSES; c++) {
-    const tree = index[c]
-    if (tree === undefined || tree.maxLatest < from) continue
-    const found: Array<Tree.Item<E>> = []
-    if (c === OPEN) {
-      Tree.forEachOverlapping(tree, from, to, (item) => found.push(item))
-    } else {
-      const lo = from - (2 ** c - 1)
-      const go = (n: Tree.Tree<E>): void => {
-        if (n === undefined || n.maxLatest < from) return
-        const e = n.item.earliest
-        if (e >= lo) go(n.left)
-        if (e > to) return
-        if (e >= lo && n.item.latest >= from) found.push(n.item)
-        go(n.right)
-      }
-      go(tree)
-    }
-    if (found.length > 0) result = merge(result, found)
-  }
-  return result
-}
-
 /** Every item, in `compareItems` order. */
-export const toArray = <E>(index: Index<E>): Array<Tree.Item<E>> => {
-  let result: Array<Tree.Item<E>> = []
-  for (const tree of index) if (tree !== undefined) result = merge(result, Tree.toArray(tree))
+export const toArray = <E>(index: Index<E>): Array<Item<E>> => {
+  let result: Array<Item<E>> = []
+  for (const tree of index) if (tree !== undefined) result = merge(result, Chunks.toArray(tree))
   return result
 }
