@@ -31,6 +31,7 @@ export interface Node<E> {
   readonly first: Item<E>
   readonly firstEarliest: number
   readonly firstLatest: number
+  readonly firstId: string
   /** The hash of the first item's id: whether it began the chunk by itself, and its priority. */
   readonly hash: number
   readonly priority: number
@@ -73,9 +74,25 @@ const node = <E>(
   own: number,
   left: Tree<E>,
   right: Tree<E>
+): Node<E> => make(items, earliest, latest, items[0]!, earliest[0]!, latest[0]!, items[0]!.id, hash, priority, own, items.length, left, right)
+
+const make = <E>(
+  items: ReadonlyArray<Item<E>>,
+  earliest: ReadonlyArray<number>,
+  latest: ReadonlyArray<number>,
+  first: Item<E>,
+  firstEarliest: number,
+  firstLatest: number,
+  firstId: string,
+  hash: number,
+  priority: number,
+  own: number,
+  count: number,
+  left: Tree<E>,
+  right: Tree<E>
 ): Node<E> => {
   let max = own
-  let size = items.length
+  let size = count
   if (left !== undefined) {
     if (left.max > max) max = left.max
     size += left.size
@@ -84,25 +101,12 @@ const node = <E>(
     if (right.max > max) max = right.max
     size += right.size
   }
-  return {
-    items,
-    earliest,
-    latest,
-    first: items[0]!,
-    firstEarliest: earliest[0]!,
-    firstLatest: latest[0]!,
-    hash,
-    priority,
-    own,
-    max,
-    size,
-    left,
-    right
-  }
+  return { items, earliest, latest, first, firstEarliest, firstLatest, firstId, hash, priority, own, max, size, left, right }
 }
 
+// A node with new children: its chunk's fields are copied, so that its arrays are not read again.
 const withChildren = <E>(n: Node<E>, left: Tree<E>, right: Tree<E>): Node<E> =>
-  node(n.items, n.earliest, n.latest, n.hash, n.priority, n.own, left, right)
+  make(n.items, n.earliest, n.latest, n.first, n.firstEarliest, n.firstLatest, n.firstId, n.hash, n.priority, n.own, n.size - size(n.left) - size(n.right), left, right)
 
 const chunk = <E>(items: ReadonlyArray<Item<E>>, earliest: ReadonlyArray<number>, latest: ReadonlyArray<number>, hash: number): Node<E> =>
   node(items, earliest, latest, hash, priorityOf(hash), maxOf(latest), undefined, undefined)
@@ -117,9 +121,9 @@ const vsFirst = (x: Item, n: Node<unknown>): number =>
         ? -1
         : x.latest > n.firstLatest
           ? 1
-          : x.id < n.first.id
+          : x.id < n.firstId
             ? -1
-            : x.id > n.first.id
+            : x.id > n.firstId
               ? 1
               : 0
 
@@ -182,6 +186,44 @@ const replaceChunk = <E>(
     const c = vsFirst(first, n)
     if (c === 0) return node(items, earliest, latest, n.hash, n.priority, maxOf(latest), n.left, n.right)
     return c < 0 ? withChildren(n, go(n.left!), n.right) : withChildren(n, n.left, go(n.right!))
+  }
+  return go(t)
+}
+
+/**
+ * Like `replaceChunk` when the chunk gains `added` items none of which ends after `latestAdded`
+ * (or keeps its size, with `added` 0): every node on the path knows its new size and maximum from
+ * its own, so no sibling is read.
+ */
+const growChunk = <E>(
+  t: Node<E>,
+  first: Item,
+  items: ReadonlyArray<Item<E>>,
+  earliest: ReadonlyArray<number>,
+  latest: ReadonlyArray<number>,
+  added: number,
+  latestAdded: number
+): Node<E> => {
+  const grown = (n: Node<E>, left: Tree<E>, right: Tree<E>, own: number, target: boolean): Node<E> => ({
+    items: target ? items : n.items,
+    earliest: target ? earliest : n.earliest,
+    latest: target ? latest : n.latest,
+    first: n.first,
+    firstEarliest: n.firstEarliest,
+    firstLatest: n.firstLatest,
+    firstId: n.firstId,
+    hash: n.hash,
+    priority: n.priority,
+    own,
+    max: n.max > latestAdded ? n.max : latestAdded,
+    size: n.size + added,
+    left,
+    right
+  })
+  const go = (n: Node<E>): Node<E> => {
+    const c = vsFirst(first, n)
+    if (c === 0) return grown(n, n.left, n.right, n.own > latestAdded ? n.own : latestAdded, true)
+    return c < 0 ? grown(n, go(n.left!), n.right, n.own, false) : grown(n, n.left, go(n.right!), n.own, false)
   }
   return go(t)
 }
@@ -259,9 +301,9 @@ export const insert = <E>(t: Tree<E>, x: Item<E>, hash: number): Node<E> => {
     return insertChunk(removeChunk(t, first.first), joined)
   }
   const i = lowerBound(x, at)
-  if (i < at.items.length && vsAt(x, at, i) === 0) return replaceChunk(t, at.first, replaceAt(at.items, i, x), at.earliest, at.latest)
+  if (i < at.items.length && vsAt(x, at, i) === 0) return growChunk(t, at.first, replaceAt(at.items, i, x), at.earliest, at.latest, 0, x.latest)
   if (!isBoundary(hash)) {
-    return replaceChunk(t, at.first, insertAt(at.items, i, x), insertAt(at.earliest, i, x.earliest), insertAt(at.latest, i, x.latest))
+    return growChunk(t, at.first, insertAt(at.items, i, x), insertAt(at.earliest, i, x.earliest), insertAt(at.latest, i, x.latest), 1, x.latest)
   }
   // A boundary item splits its chunk: the items from it on form a new chunk.
   const kept = replaceChunk(t, at.first, at.items.slice(0, i), at.earliest.slice(0, i), at.latest.slice(0, i))
