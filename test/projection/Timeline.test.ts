@@ -283,6 +283,7 @@ describe("Timeline: bulk paths on large inputs", () => {
 })
 
 import * as IdMap from "../../src/projection/internal/timelineIds.js"
+import * as Index from "../../src/projection/internal/timelineIndex.js"
 
 // Ids whose 32-bit hashes collide (found by search): they share every slot of the id map.
 const colliding = [
@@ -355,6 +356,17 @@ describe("Timeline: the index and the id map are history-independent", () => {
     expect(m).toStrictEqual(IdMap.fromValues([b, c, d, "x", "y"].map(v), Uint32Array.from([b, c, d, "x", "y"], hash)).map)
     for (const id of [b, c, d, "x", "y"]) m = IdMap.remove(m, id)
     expect(m).toBeUndefined()
+  })
+
+  it("replaces an item inserted again under the same key, the first of a chunk included", () => {
+    const items: Array<Timeline.Item> = Array.from({ length: 300 }, (_, i) => {
+      const earliest = (i % 7) * DAY
+      return { id: `k${i}`, earliest, startLatest: earliest, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `k${i}` } as AnyEvent }
+    })
+    const again = items.map((i) => ({ ...i, event: { id: i.id, title: "corrected" } as unknown as AnyEvent }))
+    let index = Index.fromItems(items, Tree.columnsOf(items))
+    for (const item of again) index = Index.insert(index, item, Tree.hashString(item.id))
+    expect(index).toStrictEqual(Index.fromItems(again, Tree.columnsOf(again)))
   })
 
   it("lets the last of repeated ids win in a bulk build, as adding them one by one does", () => {

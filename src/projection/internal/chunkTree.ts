@@ -208,7 +208,8 @@ const growChunk = <E>(
     items: target ? items : n.items,
     earliest: target ? earliest : n.earliest,
     latest: target ? latest : n.latest,
-    first: n.first,
+    // A replaced first item keeps its key, but the node must hold the new one.
+    first: target ? items[0]! : n.first,
     firstEarliest: n.firstEarliest,
     firstLatest: n.firstLatest,
     firstId: n.firstId,
