@@ -45,7 +45,7 @@ import * as Hierarchy from "./Hierarchy.js"
 import type { Projection } from "./Projection.js"
 import * as Ids from "./internal/timelineIds.js"
 import * as Index from "./internal/timelineIndex.js"
-import * as Tree from "./internal/timelineItem.js"
+import * as Items from "./internal/timelineItem.js"
 
 // ---------------------------------------------------------------------------
 // models
@@ -58,7 +58,7 @@ import * as Tree from "./internal/timelineItem.js"
  * @category models
  * @since 0.1.0
  */
-export type Item = Tree.Item<AnyEvent>
+export type Item = Items.Item<AnyEvent>
 
 /**
  * The timeline state: a persistent index of the current events, the events by id, and the places,
@@ -190,7 +190,7 @@ export const add = (timeline: Timeline, event: AnyEvent): Timeline => addItem(ti
  * @since 0.1.0
  */
 export const addItem = (timeline: Timeline, item: Item): Timeline => {
-  const hash = Tree.hashString(item.id)
+  const hash = Items.hashString(item.id)
   const before = Ids.get(timeline.byId, item.id, hash)
   const index = before !== undefined ? Index.remove(timeline.index, before) : timeline.index
   return { ...timeline, index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) }
@@ -217,11 +217,11 @@ export const remove = (timeline: Timeline, id: string): Timeline => {
  * @since 0.1.0
  */
 export const fromItems = (items: ReadonlyArray<Item>, context: Partial<Omit<Timeline, "index" | "byId">> = {}): Timeline => {
-  const columns = Tree.columnsOf(items)
+  const columns = Items.columnsOf(items)
   const ids = Ids.fromValues(items, columns.hashes)
   const dropped = ids.dropped
   const unique = dropped === undefined ? items : items.filter((_, i) => dropped[i] !== 1)
-  return { ...empty, ...context, index: Index.fromItems(unique, dropped === undefined ? columns : Tree.keepColumns(columns, dropped)), byId: ids.map }
+  return { ...empty, ...context, index: Index.fromItems(unique, dropped === undefined ? columns : Items.keepColumns(columns, dropped)), byId: ids.map }
 }
 
 /**

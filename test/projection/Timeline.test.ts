@@ -256,7 +256,7 @@ describe("Timeline: window queries against a linear scan", () => {
   )
 })
 
-import * as Tree from "../../src/projection/internal/timelineItem.js"
+import * as Items from "../../src/projection/internal/timelineItem.js"
 
 describe("Timeline: bulk paths on large inputs", () => {
   test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("radix sort and bulk build agree with sort and insertion", (seed) => {
@@ -268,7 +268,7 @@ describe("Timeline: bulk paths on large inputs", () => {
       const latest = r > 0.98 ? Infinity : earliest === -Infinity ? Math.floor(next() * 1e9) : earliest + Math.floor(next() * 3) * 1000
       return { id: `i${Math.floor(next() * 1e6)}-${i}`, earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
     })
-    expect(Tree.sortItems(items)).toEqual([...items].sort(Tree.compareItems))
+    expect(Items.sortItems(items)).toEqual([...items].sort(Items.compareItems))
     let one = Timeline.empty
     for (const it of items.slice(0, 2500)) one = Timeline.addItem(one, it)
     expect(one).toEqual(Timeline.fromItems(items.slice(0, 2500)))
@@ -276,7 +276,7 @@ describe("Timeline: bulk paths on large inputs", () => {
     for (let k = 0; k < 5; k++) {
       const from = Math.floor((next() - 0.5) * 2 ** 40)
       const to = from + Math.floor(next() * 2 ** (10 + 6 * k))
-      const scan = Tree.sortItems(items.filter((i) => i.earliest <= to && i.latest >= from)).map((i) => i.event)
+      const scan = Items.sortItems(items.filter((i) => i.earliest <= to && i.latest >= from)).map((i) => i.event)
       expect(Timeline.inWindow(all, { from, to }).map((h) => h.event)).toEqual(scan)
     }
   })
@@ -330,7 +330,7 @@ describe("Timeline: the index and the id map are history-independent", () => {
       const survivors = [...model.values()]
       expect(tl).toStrictEqual(Timeline.fromItems(survivors))
       expect(Timeline.size(tl)).toBe(model.size)
-      expect(Timeline.events(tl)).toEqual(Tree.sortItems(survivors).map((i) => i.event))
+      expect(Timeline.events(tl)).toEqual(Items.sortItems(survivors).map((i) => i.event))
       for (const id of ids) expect(Timeline.get(tl, id)).toBe(model.get(id)?.event)
       // Putting the removed ones back restores the first state exactly.
       for (const item of items) if (!model.has(item.id)) tl = Timeline.addItem(tl, item)
@@ -342,7 +342,7 @@ describe("Timeline: the index and the id map are history-independent", () => {
     const [a, b] = colliding[0]
     const [c, d] = colliding[1]
     const v = (id: string) => ({ id, n: id.length })
-    const hash = Tree.hashString
+    const hash = Items.hashString
     expect(hash(a)).toBe(hash(b))
     let m: IdMap.IdMap<{ id: string; n: number }> = undefined
     for (const id of [a, b, c, d, "x", "y"]) m = IdMap.set(m, v(id), hash(id))
@@ -364,9 +364,9 @@ describe("Timeline: the index and the id map are history-independent", () => {
       return { id: `k${i}`, earliest, startLatest: earliest, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `k${i}` } as AnyEvent }
     })
     const again = items.map((i) => ({ ...i, event: { id: i.id, title: "corrected" } as unknown as AnyEvent }))
-    let index = Index.fromItems(items, Tree.columnsOf(items))
-    for (const item of again) index = Index.insert(index, item, Tree.hashString(item.id))
-    expect(index).toStrictEqual(Index.fromItems(again, Tree.columnsOf(again)))
+    let index = Index.fromItems(items, Items.columnsOf(items))
+    for (const item of again) index = Index.insert(index, item, Items.hashString(item.id))
+    expect(index).toStrictEqual(Index.fromItems(again, Items.columnsOf(again)))
   })
 
   it("lets the last of repeated ids win in a bulk build, as adding them one by one does", () => {

@@ -40,7 +40,7 @@ const withClass = <E>(index: Index<E>, c: number, tree: Chunks.Tree<E>): Index<E
   return next
 }
 
-/** Adds an item whose key is not in the index; `hash` is `Chunks.hashString(item.id)`. */
+/** Adds an item (replacing one with its key); `hash` is `hashString(item.id)` (see `timelineItem.ts`). */
 export const insert = <E>(index: Index<E>, item: Item<E>, hash: number): Index<E> => {
   const c = classOf(item.earliest, item.latest)
   return withClass(index, c, Chunks.insert(index[c], item, hash))
