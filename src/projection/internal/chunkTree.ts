@@ -17,6 +17,7 @@
  *
  * @internal
  */
+import { insertAt, removeAt, replaceAt } from "./arrayCopy.js"
 import { hashString, type Item } from "./timelineItem.js"
 
 /** Expected chunk length: an item begins a chunk when its hash says so, with probability 1/CHUNK. */
@@ -264,27 +265,6 @@ const insertChunk = <E>(t: Tree<E>, c: Node<E>): Node<E> => {
     return withChildren(c, l, r)
   }
   return vsFirst(c.first, t) < 0 ? withChildren(t, insertChunk(t.left, c), t.right) : withChildren(t, t.left, insertChunk(t.right, c))
-}
-
-const insertAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
-  const out = new Array<T>(xs.length + 1)
-  for (let j = 0; j < i; j++) out[j] = xs[j]!
-  out[i] = x
-  for (let j = i; j < xs.length; j++) out[j + 1] = xs[j]!
-  return out
-}
-
-const removeAt = <T>(xs: ReadonlyArray<T>, i: number): Array<T> => {
-  const out = new Array<T>(xs.length - 1)
-  for (let j = 0; j < i; j++) out[j] = xs[j]!
-  for (let j = i + 1; j < xs.length; j++) out[j - 1] = xs[j]!
-  return out
-}
-
-const replaceAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
-  const out = xs.slice()
-  out[i] = x
-  return out
 }
 
 /**

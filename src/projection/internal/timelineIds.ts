@@ -8,6 +8,7 @@
  *
  * @internal
  */
+import { insertAt, removeAt, replaceAt } from "./arrayCopy.js"
 import { hashString } from "./timelineItem.js"
 
 export interface Identified {
@@ -35,27 +36,6 @@ const popcount = (x: number): number => {
   x = x - ((x >>> 1) & 0x55555555)
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
-}
-
-const insertAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
-  const out = new Array<T>(xs.length + 1)
-  for (let j = 0; j < i; j++) out[j] = xs[j]!
-  out[i] = x
-  for (let j = i; j < xs.length; j++) out[j + 1] = xs[j]!
-  return out
-}
-
-const removeAt = <T>(xs: ReadonlyArray<T>, i: number): Array<T> => {
-  const out = new Array<T>(xs.length - 1)
-  for (let j = 0; j < i; j++) out[j] = xs[j]!
-  for (let j = i + 1; j < xs.length; j++) out[j - 1] = xs[j]!
-  return out
-}
-
-const replaceAt = <T>(xs: ReadonlyArray<T>, i: number, x: T): Array<T> => {
-  const out = xs.slice()
-  out[i] = x
-  return out
 }
 
 /** The position of `id` in values sorted by id, or of where it would go. */
