@@ -203,9 +203,10 @@ export const addItem = (timeline: Timeline, item: Item): Timeline => {
  * @since 0.1.0
  */
 export const remove = (timeline: Timeline, id: string): Timeline => {
-  const before = Ids.get(timeline.byId, id)
+  const hash = Items.hashString(id)
+  const before = Ids.get(timeline.byId, id, hash)
   if (before === undefined) return timeline
-  return { ...timeline, index: Index.remove(timeline.index, before), byId: Ids.remove(timeline.byId, id) }
+  return { ...timeline, index: Index.remove(timeline.index, before), byId: Ids.remove(timeline.byId, id, hash) }
 }
 
 /**
