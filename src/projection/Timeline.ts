@@ -453,8 +453,20 @@ const placement = (item: Item, w: Window, mode: WindowMode): Certainty | undefin
  * @since 0.1.0
  */
 export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
+  const items = Index.overlapping(timeline.index, window.from, window.to)
+  if (mode === "overlaps") {
+    // Every item found overlaps the window: only its certainty is left to work out.
+    const { from, to } = window
+    const out = new Array<Hit>(items.length)
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!
+      const certain = !item.uncertain && item.startLatest <= to && item.endEarliest >= from
+      out[i] = { event: item.event, certainty: certain ? "certain" : "possible" }
+    }
+    return out
+  }
   const out: Array<Hit> = []
-  for (const item of Index.overlapping(timeline.index, window.from, window.to)) {
+  for (const item of items) {
     const c = placement(item, window, mode)
     if (c !== undefined) out.push({ event: item.event, certainty: c })
   }

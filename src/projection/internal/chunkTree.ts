@@ -407,38 +407,20 @@ export const toArray = <E>(t: Tree<E>): Array<Item<E>> => {
   return out
 }
 
-/** Items found by a range read, with their earliest and latest instants, in order. */
-export interface Found<E> {
-  readonly items: Array<Item<E>>
-  readonly earliest: Array<number>
-  readonly latest: Array<number>
-}
-
 /**
- * Appends to `out`, in order, the items whose earliest instant lies in [lo, hi] and whose latest
- * is at least `min`. Subtrees that end before `min` are skipped, and so is everything that begins
- * outside the range: O(log n + scanned chunks).
+ * Appends to `out`, in order, the chunks that may hold items whose earliest instant lies in
+ * [lo, hi] and whose latest is at least `min`: chunks whose items all end before `min` are skipped,
+ * and so are subtrees that end before `min` or begin outside the range. O(log n + chunks). The
+ * caller reads the chunks' `earliest` and `latest` arrays in place, so nothing is copied.
  */
-export const collect = <E>(t: Tree<E>, lo: number, hi: number, min: number, out: Found<E>): void => {
+export const chunksIn = <E>(t: Tree<E>, lo: number, hi: number, min: number, out: Array<Node<E>>): void => {
   if (t === undefined || t.max < min) return
   const first = t.firstEarliest
   // Everything left of this chunk begins at or before its first item.
-  if (first >= lo) collect(t.left, lo, hi, min, out)
+  if (first >= lo) chunksIn(t.left, lo, hi, min, out)
   if (first > hi) return
   const earliest = t.earliest
-  if (t.own >= min) {
-    const latest = t.latest
-    const items = t.items
-    for (let i = 0; i < earliest.length; i++) {
-      const e = earliest[i]!
-      if (e > hi) return
-      const l = latest[i]!
-      if (e >= lo && l >= min) {
-        out.items.push(items[i]!)
-        out.earliest.push(e)
-        out.latest.push(l)
-      }
-    }
-  } else if (earliest[earliest.length - 1]! > hi) return
-  collect(t.right, lo, hi, min, out)
+  if (earliest[earliest.length - 1]! >= lo && t.own >= min) out.push(t)
+  if (earliest[earliest.length - 1]! > hi) return
+  chunksIn(t.right, lo, hi, min, out)
 }

@@ -98,45 +98,84 @@ export const fromItems = <E>(items: ReadonlyArray<Item<E>>, columns: Columns): I
 }
 
 /**
- * The items whose [earliest, latest] meets [from, to], in `compareItems` order: each class's items
- * in range, then a merge of the classes by their instants (two items of different classes never
- * share both earliest and latest, so the merge never compares ids).
+ * The items whose [earliest, latest] meets [from, to], in `compareItems` order. Each class gives
+ * the chunks that hold its candidates (see `Chunks.chunksIn`); a cursor per class walks them in
+ * place, and the merge takes from the cursor whose next item comes first for as long as it stays
+ * first (two items of different classes never share both earliest and latest, so the merge never
+ * compares ids). Nothing is copied but the answers.
  */
 export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Item<E>> => {
-  const lists: Array<Chunks.Found<E>> = []
+  const out: Array<Item<E>> = []
+  const cursors: Array<Cursor<E>> = []
   for (let c = 0; c < CLASSES; c++) {
     const tree = index[c]
     if (tree === undefined || tree.max < from) continue
-    const found: Chunks.Found<E> = { items: [], earliest: [], latest: [] }
-    Chunks.collect(tree, c === OPEN ? -Infinity : from - (2 ** c - 1), to, from, found)
-    if (found.items.length > 0) lists.push(found)
+    const lo = c === OPEN ? -Infinity : from - (2 ** c - 1)
+    const chunks: Array<Chunks.Node<E>> = []
+    Chunks.chunksIn(tree, lo, to, from, chunks)
+    const cursor: Cursor<E> = { chunks, lo, chunk: 0, item: 0, earliest: 0, latest: 0 }
+    if (chunks.length > 0 && emit(cursor, from, to, -Infinity, -Infinity, out)) cursors.push(cursor)
   }
-  if (lists.length === 0) return []
-  if (lists.length === 1) return lists[0]!.items
-  let total = 0
-  for (const l of lists) total += l.items.length
-  const out = new Array<Item<E>>(total)
-  const at = new Int32Array(lists.length)
-  for (let k = 0; k < total; k++) {
-    // The list whose next item comes first (few lists: a linear pick).
-    let best = -1
-    let be = 0
-    let bl = 0
-    for (let j = 0; j < lists.length; j++) {
-      const list = lists[j]!
-      const i = at[j]!
-      if (i >= list.items.length) continue
-      const e = list.earliest[i]!
-      const l = list.latest[i]!
-      if (best < 0 || e < be || (e === be && l < bl)) {
-        best = j
-        be = e
-        bl = l
+  let live = cursors.length
+  while (live > 0) {
+    // The cursor whose next item comes first, and the next item of the others.
+    let best = 0
+    for (let j = 1; j < live; j++) if (before(cursors[j]!, cursors[best]!)) best = j
+    // NaN bounds nothing (every comparison with it is false): a lone cursor runs to its end.
+    let e2 = NaN
+    let l2 = NaN
+    for (let j = 0; j < live; j++) {
+      const cur = cursors[j]!
+      if (j !== best && (!(cur.earliest >= e2) || (cur.earliest === e2 && cur.latest < l2))) {
+        e2 = cur.earliest
+        l2 = cur.latest
       }
     }
-    out[k] = lists[best]!.items[at[best]!++]!
+    if (!emit(cursors[best]!, from, to, e2, l2, out)) cursors[best] = cursors[--live]!
   }
   return out
+}
+
+/** A place in one class's chunks, and the instants of the item there. */
+interface Cursor<E> {
+  readonly chunks: ReadonlyArray<Chunks.Node<E>>
+  readonly lo: number
+  chunk: number
+  item: number
+  earliest: number
+  latest: number
+}
+
+const before = (a: Cursor<unknown>, b: Cursor<unknown>): boolean => a.earliest < b.earliest || (a.earliest === b.earliest && a.latest < b.latest)
+
+/**
+ * From the cursor's place on, appends to `out` its answers that come before (e2, l2), and stops at
+ * the first that does not (returning true, the cursor left there) or at the end (returning false).
+ * With (e2, l2) at -Infinity it only finds the cursor's next answer; with NaN it runs to the end.
+ */
+const emit = <E>(cur: Cursor<E>, from: number, to: number, e2: number, l2: number, out: Array<Item<E>>): boolean => {
+  const { chunks, lo } = cur
+  let i = cur.item
+  for (let ci = cur.chunk; ci < chunks.length; ci++, i = 0) {
+    const chunk = chunks[ci]!
+    const earliest = chunk.earliest
+    const latest = chunk.latest
+    for (; i < earliest.length; i++) {
+      const e = earliest[i]!
+      if (e > to) return false
+      const l = latest[i]!
+      if (e < lo || l < from) continue
+      if (e > e2 || (e === e2 && l >= l2)) {
+        cur.chunk = ci
+        cur.item = i
+        cur.earliest = e
+        cur.latest = l
+        return true
+      }
+      out.push(chunk.items[i]!)
+    }
+  }
+  return false
 }
 
 const merge = <E>(a: Array<Item<E>>, b: Array<Item<E>>): Array<Item<E>> => {
