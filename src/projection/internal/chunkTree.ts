@@ -315,35 +315,57 @@ export const remove = <E>(t: Tree<E>, x: Item): Tree<E> => {
 }
 
 /**
- * Builds the tree of items already sorted (no two equal), given with their earliest and latest
- * instants (plain arrays of numbers) and id hashes in the same order, in O(n): the very tree that
- * inserting them one by one gives.
+ * Builds the tree of sorted items (no two equal) in O(n): the very tree that inserting them one by
+ * one gives. The items are read in place from a bulk build's columns: the k-th item of the tree is
+ * `items[order[at[k]]]`, with its instants at `earliest[at[k]]` and `latest[at[k]]` and its id's
+ * hash at `hashes[order[at[k]]]`. Each chunk's arrays are filled once, at their final length.
  */
 export const fromSorted = <E>(
   items: ReadonlyArray<Item<E>>,
-  earliest: ReadonlyArray<number>,
-  latest: ReadonlyArray<number>,
-  hashes: ArrayLike<number>
+  order: Int32Array,
+  earliest: Float64Array,
+  latest: Float64Array,
+  hashes: Uint32Array,
+  at: Int32Array
 ): Tree<E> => {
-  const n = items.length
+  const n = at.length
   if (n === 0) return undefined
-  const starts: Array<number> = [0]
-  for (let i = 1; i < n; i++) if (isBoundary(hashes[i]!)) starts.push(i)
-  const m = starts.length
-  starts.push(n)
+  let m = 1
+  for (let k = 1; k < n; k++) if (isBoundary(hashes[order[at[k]!]!]!)) m++
+  const starts = new Int32Array(m + 1)
   const priority = new Float64Array(m)
-  for (let j = 0; j < m; j++) priority[j] = priorityOf(hashes[starts[j]!]!)
+  starts[0] = 0
+  priority[0] = priorityOf(hashes[order[at[0]!]!]!)
+  for (let k = 1, j = 1; k < n; k++) {
+    const h = hashes[order[at[k]!]!]!
+    if (isBoundary(h)) {
+      starts[j] = k
+      priority[j++] = priorityOf(h)
+    }
+  }
+  starts[m] = n
   const { left, postOrder, right, root } = cartesianShape(priority)
   const built = new Array<Node<E>>(m)
-  for (let k = m - 1; k >= 0; k--) {
-    const j = postOrder[k]!
+  for (let q = m - 1; q >= 0; q--) {
+    const j = postOrder[q]!
     const s = starts[j]!
-    const e = starts[j + 1]!
-    // Slices of plain arrays keep their element kind: one allocation each.
-    const ls = latest.slice(s, e)
+    const len = starts[j + 1]! - s
+    // Arrays made at their final length (no growth, no spare capacity) and filled in order.
+    const its = new Array<Item<E>>(len)
+    const es = new Array<number>(len)
+    const ls = new Array<number>(len)
+    let own = -Infinity
+    for (let k = 0; k < len; k++) {
+      const p = at[s + k]!
+      its[k] = items[order[p]!]!
+      es[k] = earliest[p]!
+      const l = latest[p]!
+      ls[k] = l
+      if (l > own) own = l
+    }
     const l = left[j]!
     const r = right[j]!
-    built[j] = node(items.slice(s, e), earliest.slice(s, e), ls, hashes[s]!, priority[j]!, maxOf(ls), l >= 0 ? built[l] : undefined, r >= 0 ? built[r] : undefined)
+    built[j] = node(its, es, ls, hashes[order[at[s]!]!]!, priority[j]!, own, l >= 0 ? built[l] : undefined, r >= 0 ? built[r] : undefined)
   }
   return built[root]
 }

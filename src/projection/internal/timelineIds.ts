@@ -9,6 +9,7 @@
  * @internal
  */
 import { insertAt, removeAt, replaceAt } from "./arrayCopy.js"
+import * as Scratch from "./scratch.js"
 import { hashString } from "./timelineItem.js"
 
 export interface Identified {
@@ -135,19 +136,23 @@ const removeIn = <V extends Identified>(node: Branch<V>, id: string, hash: numbe
 export const remove = <V extends Identified>(m: IdMap<V>, id: string, hash = hashString(id)): IdMap<V> =>
   m === undefined ? undefined : removeIn(m, id, hash, 0)
 
-/** The trie of sorted[lo, hi), whose hashes agree on the slots above `level`. */
-const build = <V>(sorted: ReadonlyArray<V>, hashes: Uint32Array, lo: number, hi: number, level: number): Branch<V> => {
+/**
+ * The trie of the values at positions `at[lo]` … `at[hi - 1]` (sorted by hash, `hashes` in the same
+ * order), whose hashes agree on the slots above `level`.
+ */
+const build = <V>(values: ReadonlyArray<V>, at: Int32Array, hashes: Uint32Array, lo: number, hi: number, level: number): Branch<V> => {
+  // The occupied slots first, so that the children are made at their final length.
   let bitmap = 0
-  const children: Array<Child<V>> = []
+  for (let a = lo; a < hi; a++) bitmap |= 1 << slot(hashes[a]!, level)
+  const children = new Array<Child<V>>(popcount(bitmap))
   let a = lo
-  while (a < hi) {
+  for (let k = 0; a < hi; k++) {
     const s = slot(hashes[a]!, level)
     let b = a + 1
     while (b < hi && slot(hashes[b]!, level) === s) b++
-    bitmap |= 1 << s
-    if (b - a === 1) children.push(sorted[a]!)
-    else if (hashes[a] === hashes[b - 1]) children.push(new Collision(hashes[a]!, sorted.slice(a, b)))
-    else children.push(build(sorted, hashes, a, b, level + 1))
+    if (b - a === 1) children[k] = values[at[a]!]!
+    else if (hashes[a] === hashes[b - 1]) children[k] = new Collision(hashes[a]!, Array.from(at.subarray(a, b), (j) => values[j]!))
+    else children[k] = build(values, at, hashes, a, b, level + 1)
     a = b
   }
   return new Branch(bitmap, children)
@@ -165,10 +170,11 @@ export const fromValues = <V extends Identified>(
   const n = values.length
   if (n === 0) return { map: undefined, dropped: undefined }
   // Three stable 11-bit passes order the positions by hash (each hash travels with its position).
-  let src = new Int32Array(n)
-  let dst = new Int32Array(n)
-  let keys = Uint32Array.from(hashes)
-  let keysTo = new Uint32Array(n)
+  let src = Scratch.int32("ids.src", n)
+  let dst = Scratch.int32("ids.dst", n)
+  let keys = Scratch.uint32("ids.keys", n)
+  keys.set(hashes)
+  let keysTo = Scratch.uint32("ids.keysTo", n)
   for (let i = 0; i < n; i++) src[i] = i
   const count = new Int32Array(2049)
   for (const shift of [0, 11, 22]) {
@@ -216,7 +222,5 @@ export const fromValues = <V extends Identified>(
     keys[w] = keys[i]!
     src[w++] = j
   }
-  const sorted = new Array<V>(w)
-  for (let i = 0; i < w; i++) sorted[i] = values[src[i]!]!
-  return { map: build(sorted, keys, 0, w, 0), dropped }
+  return { map: build(values, src, keys, 0, w, 0), dropped }
 }

@@ -60,39 +60,29 @@ export const size = (index: Index<unknown>): number => {
 
 /**
  * Builds the index of items with distinct ids, given with their columns, in O(n) after a radix
- * sort: the very index that inserting them one by one gives.
+ * sort: the very index that inserting them one by one gives. One pass counts the items of each
+ * class, a second lists each class's positions in sorted order, and each class's tree reads its
+ * items from there.
  */
 export const fromItems = <E>(items: ReadonlyArray<Item<E>>, columns: Columns): Index<E> => {
-  const { hashes } = columns
   const n = items.length
-  const { earliest, latest, order } = sortOrder(columns)
-  // One pass in sorted order deals each item to its class, keeping the order.
-  const values: Array<Array<Item<E>> | undefined> = new Array(CLASSES).fill(undefined)
-  const es: Array<Array<number>> = []
-  const ls: Array<Array<number>> = []
-  const hs: Array<Array<number>> = []
+  const { earliest, latest, order } = sortOrder(items, columns)
+  const classes = new Uint8Array(n)
+  const offsets = new Int32Array(CLASSES + 1)
   for (let s = 0; s < n; s++) {
-    const e = earliest[s]!
-    const l = latest[s]!
-    const c = classOf(e, l)
-    const i = order[s]!
-    const list = values[c]
-    if (list === undefined) {
-      values[c] = [items[i]!]
-      es[c] = [e]
-      ls[c] = [l]
-      hs[c] = [hashes[i]!]
-    } else {
-      list.push(items[i]!)
-      es[c]!.push(e)
-      ls[c]!.push(l)
-      hs[c]!.push(hashes[i]!)
-    }
+    const c = classOf(earliest[s]!, latest[s]!)
+    classes[s] = c
+    offsets[c + 1]!++
   }
+  for (let c = 0; c < CLASSES; c++) offsets[c + 1]! += offsets[c]!
+  const at = new Int32Array(n)
+  const next = offsets.slice(0, CLASSES)
+  for (let s = 0; s < n; s++) at[next[classes[s]!]!++] = s
   const index = new Array<Chunks.Tree<E>>(CLASSES).fill(undefined)
   for (let c = 0; c < CLASSES; c++) {
-    const list = values[c]
-    if (list !== undefined) index[c] = Chunks.fromSorted(list, es[c]!, ls[c]!, hs[c]!)
+    if (offsets[c + 1]! > offsets[c]!) {
+      index[c] = Chunks.fromSorted(items, order, earliest, latest, columns.hashes, at.subarray(offsets[c]!, offsets[c + 1]!))
+    }
   }
   return index
 }

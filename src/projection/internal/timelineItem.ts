@@ -5,6 +5,8 @@
  * @internal
  */
 
+import * as Scratch from "./scratch.js"
+
 /** One event as the index keeps it: its key, its start and end ranges, and the event itself. */
 export interface Item<E = unknown> {
   readonly id: string
@@ -37,54 +39,51 @@ export const compareItems = (a: Item, b: Item): number =>
 
 /**
  * Items as columns, read from the items in one pass: what a bulk build sorts and indexes by
- * without going back to the items. `prefix` packs an id's first three UTF-16 units and `prefix2`
- * the next three (missing units count as 0, and equal prefixes fall back to comparing the ids), so
- * that most ties between ids are settled with numbers.
+ * without going back to the items. `keys` holds four numbers per item, side by side so that a
+ * read in sorted order touches one cache line per item: earliest, latest, and two id prefixes
+ * (`prefix` packs the id's first three UTF-16 units, `prefix2` the next three; missing units count
+ * as 0, and equal prefixes fall back to comparing the ids), so that most ties between ids are
+ * settled with numbers.
  */
 export interface Columns {
-  readonly ids: Array<string>
-  readonly earliest: Float64Array
-  readonly latest: Float64Array
   readonly hashes: Uint32Array
-  readonly prefix: Float64Array
-  readonly prefix2: Float64Array
+  /** Item `i`'s earliest, latest, prefix and prefix2 at `4i` … `4i + 3`. */
+  readonly keys: Float64Array
 }
 
 const U = 65536
+export const KEYS = 4
 
 export const columnsOf = (items: ReadonlyArray<Item>): Columns => {
   const n = items.length
-  const ids = new Array<string>(n)
-  const earliest = new Float64Array(n)
-  const latest = new Float64Array(n)
   const hashes = new Uint32Array(n)
-  const prefix = new Float64Array(n)
-  const prefix2 = new Float64Array(n)
+  const keys = new Float64Array(KEYS * n)
   for (let i = 0; i < n; i++) {
     const item = items[i]!
     const id = item.id
-    ids[i] = id
-    earliest[i] = item.earliest
-    latest[i] = item.latest
     hashes[i] = hashString(id)
     const k = id.length
-    prefix[i] = ((k > 0 ? id.charCodeAt(0) : 0) * U + (k > 1 ? id.charCodeAt(1) : 0)) * U + (k > 2 ? id.charCodeAt(2) : 0)
-    prefix2[i] = ((k > 3 ? id.charCodeAt(3) : 0) * U + (k > 4 ? id.charCodeAt(4) : 0)) * U + (k > 5 ? id.charCodeAt(5) : 0)
+    const at = KEYS * i
+    keys[at] = item.earliest
+    keys[at + 1] = item.latest
+    keys[at + 2] = ((k > 0 ? id.charCodeAt(0) : 0) * U + (k > 1 ? id.charCodeAt(1) : 0)) * U + (k > 2 ? id.charCodeAt(2) : 0)
+    keys[at + 3] = ((k > 3 ? id.charCodeAt(3) : 0) * U + (k > 4 ? id.charCodeAt(4) : 0)) * U + (k > 5 ? id.charCodeAt(5) : 0)
   }
-  return { ids, earliest, latest, hashes, prefix, prefix2 }
+  return { hashes, keys }
 }
 
 /** The columns of the positions kept (`dropped[i] !== 1`). */
 export const keepColumns = (c: Columns, dropped: Uint8Array): Columns => {
-  const keep = (_: unknown, i: number) => dropped[i] !== 1
-  return {
-    ids: c.ids.filter(keep),
-    earliest: c.earliest.filter(keep),
-    latest: c.latest.filter(keep),
-    hashes: c.hashes.filter(keep),
-    prefix: c.prefix.filter(keep),
-    prefix2: c.prefix2.filter(keep)
+  const n = c.hashes.length
+  const hashes: Array<number> = []
+  const keys = new Float64Array(c.keys.length)
+  let w = 0
+  for (let i = 0; i < n; i++) {
+    if (dropped[i] === 1) continue
+    hashes.push(c.hashes[i]!)
+    keys.set(c.keys.subarray(KEYS * i, KEYS * i + KEYS), KEYS * w++)
   }
+  return { hashes: Uint32Array.from(hashes), keys: keys.slice(0, KEYS * w) }
 }
 
 const DIGIT = 13
@@ -96,13 +95,13 @@ const BUCKETS = 1 << DIGIT
  * many passes as the spread needs) orders the items, then each run of equal `earliest` is sorted
  * by the full order.
  */
-export const sortOrder = (c: Columns): Sorted => {
-  const { earliest, ids, latest, prefix, prefix2 } = c
-  const n = earliest.length
+export const sortOrder = (items: ReadonlyArray<Item>, c: Columns): Sorted => {
+  const { keys } = c
+  const n = items.length
   let min = Infinity
   let max = -Infinity
   for (let i = 0; i < n; i++) {
-    const e = earliest[i]!
+    const e = keys[KEYS * i]!
     if (Number.isFinite(e)) {
       if (e < min) min = e
       if (e > max) max = e
@@ -111,20 +110,20 @@ export const sortOrder = (c: Columns): Sorted => {
   // Order-preserving non-negative integers: -Infinity is 0, finite values start at 1, +Infinity last.
   const base = min <= max ? Math.floor(min) : 0
   const top = min <= max ? Math.floor(max) - base + 2 : 2
-  let lo = new Uint32Array(n)
-  let hi = new Uint32Array(n)
+  let lo = Scratch.uint32("sort.lo", n)
+  let hi = Scratch.uint32("sort.hi", n)
   for (let i = 0; i < n; i++) {
-    const e = earliest[i]!
+    const e = keys[KEYS * i]!
     const v = e === -Infinity ? 0 : e === Infinity ? top : Math.floor(e) - base + 1
     const h = Math.floor(v / 2 ** 32)
     hi[i] = h
     lo[i] = v - h * 2 ** 32
   }
   // Each pass moves positions with their keys, so that every read is sequential.
-  let src = new Int32Array(n)
-  let dst = new Int32Array(n)
-  let loTo = new Uint32Array(n)
-  let hiTo = new Uint32Array(n)
+  let src = Scratch.int32("sort.src", n)
+  let dst = Scratch.int32("sort.dst", n)
+  let loTo = Scratch.uint32("sort.loTo", n)
+  let hiTo = Scratch.uint32("sort.hiTo", n)
   for (let i = 0; i < n; i++) src[i] = i
   const count = new Int32Array(BUCKETS + 1)
   const digit = (l: number, h: number, shift: number): number =>
@@ -151,51 +150,105 @@ export const sortOrder = (c: Columns): Sorted => {
     hi = hiTo
     hiTo = u
   }
-  // Runs of equal (whole) earliest: order by the full order, reading the columns in sorted order.
-  const sE = new Float64Array(n)
-  const sL = new Float64Array(n)
-  const sP = new Float64Array(n)
-  const sP2 = new Float64Array(n)
+  // The keys in sorted order (one cache line read per item), then runs of equal (whole) earliest
+  // ordered by the full order.
+  const sK = Scratch.float64("sort.keys", KEYS * n)
   for (let i = 0; i < n; i++) {
-    const j = src[i]!
-    sE[i] = earliest[j]!
-    sL[i] = latest[j]!
-    sP[i] = prefix[j]!
-    sP2[i] = prefix2[j]!
+    const from = KEYS * src[i]!
+    const to = KEYS * i
+    sK[to] = keys[from]!
+    sK[to + 1] = keys[from + 1]!
+    sK[to + 2] = keys[from + 2]!
+    sK[to + 3] = keys[from + 3]!
   }
   const full = (a: number, b: number): number => {
-    if (sE[a] !== sE[b]) return sE[a]! < sE[b]! ? -1 : 1
-    if (sL[a] !== sL[b]) return sL[a]! < sL[b]! ? -1 : 1
-    if (sP[a] !== sP[b]) return sP[a]! < sP[b]! ? -1 : 1
-    if (sP2[a] !== sP2[b]) return sP2[a]! < sP2[b]! ? -1 : 1
-    const ia = ids[src[a]!]!
-    const ib = ids[src[b]!]!
+    const x = KEYS * a
+    const y = KEYS * b
+    if (sK[x] !== sK[y]) return sK[x]! < sK[y]! ? -1 : 1
+    if (sK[x + 1] !== sK[y + 1]) return sK[x + 1]! < sK[y + 1]! ? -1 : 1
+    if (sK[x + 2] !== sK[y + 2]) return sK[x + 2]! < sK[y + 2]! ? -1 : 1
+    if (sK[x + 3] !== sK[y + 3]) return sK[x + 3]! < sK[y + 3]! ? -1 : 1
+    const ia = items[src[a]!]!.id
+    const ib = items[src[b]!]!.id
     return ia < ib ? -1 : ia > ib ? 1 : src[a]! - src[b]!
   }
-  const local = new Int32Array(n)
+  const local = Scratch.int32("sort.local", n)
   const out = new Int32Array(n)
+  let scratch = new Int32Array(64)
+  let rows = new Float64Array(KEYS * 64)
   let start = 0
   while (start < n) {
-    const e = Math.floor(sE[start]!)
+    const e = Math.floor(sK[KEYS * start]!)
     let end = start + 1
-    while (end < n && Math.floor(sE[end]!) === e) end++
+    while (end < n && Math.floor(sK[KEYS * end]!) === e) end++
     if (end - start === 1) out[start] = src[start]!
     else {
       const run = local.subarray(start, end)
       for (let i = start; i < end; i++) run[i - start] = i
-      run.sort(full)
+      if (scratch.length < run.length) scratch = new Int32Array(run.length * 2)
+      mergeSort(run, scratch, full)
       for (let i = start; i < end; i++) out[i] = src[run[i - start]!]!
-      // The sorted columns follow the run's new order.
-      const es = sE.slice(start, end)
-      const ls = sL.slice(start, end)
+      // The sorted keys follow the run's new order.
+      if (rows.length < KEYS * run.length) rows = new Float64Array(KEYS * run.length * 2)
+      rows.set(sK.subarray(KEYS * start, KEYS * end))
       for (let i = start; i < end; i++) {
-        sE[i] = es[run[i - start]! - start]!
-        sL[i] = ls[run[i - start]! - start]!
+        const from = KEYS * (run[i - start]! - start)
+        const to = KEYS * i
+        sK[to] = rows[from]!
+        sK[to + 1] = rows[from + 1]!
+        sK[to + 2] = rows[from + 2]!
+        sK[to + 3] = rows[from + 3]!
       }
     }
     start = end
   }
+  const sE = new Float64Array(n)
+  const sL = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    sE[i] = sK[KEYS * i]!
+    sL[i] = sK[KEYS * i + 1]!
+  }
   return { order: out, earliest: sE, latest: sL }
+}
+
+/**
+ * Sorts `xs` by `cmp` (a total order), using `scratch` (at least as long): insertion sort on short
+ * stretches, then bottom-up merges. Written out here rather than `TypedArray.prototype.sort` with a
+ * comparator, so that the comparator is inlined instead of called from the engine's builtin.
+ */
+const mergeSort = (xs: Int32Array, scratch: Int32Array, cmp: (a: number, b: number) => number): void => {
+  const n = xs.length
+  const RUN = 16
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n)
+    for (let i = lo + 1; i < hi; i++) {
+      const x = xs[i]!
+      let j = i - 1
+      while (j >= lo && cmp(xs[j]!, x) > 0) {
+        xs[j + 1] = xs[j]!
+        j--
+      }
+      xs[j + 1] = x
+    }
+  }
+  let a = xs
+  let b = scratch
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n)
+      const hi = Math.min(lo + 2 * width, n)
+      let i = lo
+      let j = mid
+      let k = lo
+      while (i < mid && j < hi) b[k++] = cmp(a[i]!, a[j]!) <= 0 ? a[i++]! : a[j++]!
+      while (i < mid) b[k++] = a[i++]!
+      while (j < hi) b[k++] = a[j++]!
+    }
+    const t = a
+    a = b
+    b = t
+  }
+  if (a !== xs) xs.set(a.subarray(0, n))
 }
 
 /** A sort's result: the permutation, and the earliest and latest instants in sorted order. */
@@ -207,7 +260,7 @@ export interface Sorted {
 
 /** Sorts items by {@link compareItems}. */
 export const sortItems = <E>(items: ReadonlyArray<Item<E>>): Array<Item<E>> => {
-  const { order } = sortOrder(columnsOf(items))
+  const { order } = sortOrder(items, columnsOf(items))
   const out = new Array<Item<E>>(items.length)
   for (let i = 0; i < items.length; i++) out[i] = items[order[i]!]!
   return out
