@@ -24,4 +24,5 @@ const buffer = (slot: string, bytes: number): ArrayBuffer => {
 
 export const int32 = (slot: string, n: number): Int32Array => new Int32Array(buffer(slot, 4 * n), 0, n)
 export const uint32 = (slot: string, n: number): Uint32Array => new Uint32Array(buffer(slot, 4 * n), 0, n)
+export const uint8 = (slot: string, n: number): Uint8Array => new Uint8Array(buffer(slot, n), 0, n)
 export const float64 = (slot: string, n: number): Float64Array => new Float64Array(buffer(slot, 8 * n), 0, n)

@@ -14,6 +14,7 @@
  * @internal
  */
 import * as Chunks from "./chunkTree.js"
+import * as Scratch from "./scratch.js"
 import { type Columns, compareItems, type Item, sortOrder } from "./timelineItem.js"
 
 export const CLASSES = 56
@@ -67,7 +68,7 @@ export const size = (index: Index<unknown>): number => {
 export const fromItems = <E>(items: ReadonlyArray<Item<E>>, columns: Columns): Index<E> => {
   const n = items.length
   const { earliest, latest, order } = sortOrder(items, columns)
-  const classes = new Uint8Array(n)
+  const classes = Scratch.uint8("index.classes", n)
   const offsets = new Int32Array(CLASSES + 1)
   for (let s = 0; s < n; s++) {
     const c = classOf(earliest[s]!, latest[s]!)
@@ -75,7 +76,7 @@ export const fromItems = <E>(items: ReadonlyArray<Item<E>>, columns: Columns): I
     offsets[c + 1]!++
   }
   for (let c = 0; c < CLASSES; c++) offsets[c + 1]! += offsets[c]!
-  const at = new Int32Array(n)
+  const at = Scratch.int32("index.at", n)
   const next = offsets.slice(0, CLASSES)
   for (let s = 0; s < n; s++) at[next[classes[s]!]!++] = s
   const index = new Array<Chunks.Tree<E>>(CLASSES).fill(undefined)

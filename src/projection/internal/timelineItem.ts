@@ -44,6 +44,8 @@ export const compareItems = (a: Item, b: Item): number =>
  * (`prefix` packs the id's first three UTF-16 units, `prefix2` the next three; missing units count
  * as 0, and equal prefixes fall back to comparing the ids), so that most ties between ids are
  * settled with numbers.
+ *
+ * The arrays are scratch (see `scratch.ts`): valid until the next call of `columnsOf`.
  */
 export interface Columns {
   readonly hashes: Uint32Array
@@ -56,8 +58,8 @@ export const KEYS = 4
 
 export const columnsOf = (items: ReadonlyArray<Item>): Columns => {
   const n = items.length
-  const hashes = new Uint32Array(n)
-  const keys = new Float64Array(KEYS * n)
+  const hashes = Scratch.uint32("columns.hashes", n)
+  const keys = Scratch.float64("columns.keys", KEYS * n)
   for (let i = 0; i < n; i++) {
     const item = items[i]!
     const id = item.id
@@ -173,7 +175,7 @@ export const sortOrder = (items: ReadonlyArray<Item>, c: Columns): Sorted => {
     return ia < ib ? -1 : ia > ib ? 1 : src[a]! - src[b]!
   }
   const local = Scratch.int32("sort.local", n)
-  const out = new Int32Array(n)
+  const out = Scratch.int32("sort.order", n)
   let scratch = new Int32Array(64)
   let rows = new Float64Array(KEYS * 64)
   let start = 0
@@ -202,8 +204,8 @@ export const sortOrder = (items: ReadonlyArray<Item>, c: Columns): Sorted => {
     }
     start = end
   }
-  const sE = new Float64Array(n)
-  const sL = new Float64Array(n)
+  const sE = Scratch.float64("sort.earliest", n)
+  const sL = Scratch.float64("sort.latest", n)
   for (let i = 0; i < n; i++) {
     sE[i] = sK[KEYS * i]!
     sL[i] = sK[KEYS * i + 1]!
@@ -251,7 +253,10 @@ const mergeSort = (xs: Int32Array, scratch: Int32Array, cmp: (a: number, b: numb
   if (a !== xs) xs.set(a.subarray(0, n))
 }
 
-/** A sort's result: the permutation, and the earliest and latest instants in sorted order. */
+/**
+ * A sort's result: the permutation, and the earliest and latest instants in sorted order. The
+ * arrays are scratch (see `scratch.ts`): valid until the next call of `sortOrder`.
+ */
 export interface Sorted {
   readonly order: Int32Array
   readonly earliest: Float64Array
