@@ -266,7 +266,9 @@ describe("Timeline: bulk paths on large inputs", () => {
       const r = next()
       const earliest = r < 0.02 ? -Infinity : Math.floor((next() - 0.5) * 2 ** 40) * (r < 0.5 ? 1 : 0) + Math.floor(next() * 50) * 86_400_000
       const latest = r > 0.98 ? Infinity : earliest === -Infinity ? Math.floor(next() * 1e9) : earliest + Math.floor(next() * 3) * 1000
-      return { id: `i${Math.floor(next() * 1e6)}-${i}`, earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
+      // A tenth of the ids share their first fourteen characters, so that ties go past the numeric prefixes to the ids.
+      const id = next() < 0.1 ? `shared-prefix-${Math.floor(next() * 1e6)}-${i}` : `i${Math.floor(next() * 1e6)}-${i}`
+      return { id, earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
     })
     expect(Items.sortItems(items)).toEqual([...items].sort(Items.compareItems))
     let one = Timeline.empty
