@@ -446,8 +446,9 @@ const placement = (item: Item, w: Window, mode: WindowMode): Certainty | undefin
 
 /**
  * The events that overlap or lie within a window, in timeline order, each marked certain or
- * possible. Cost: O(log n + k) for the events that begin inside the window, plus O(log n) at most
- * for each event that began before it and is still running.
+ * possible. Cost: O(log n + k) for k answers. The index keeps events in classes by length (up to
+ * 56, by powers of two), and reads in each class only the events that could reach the window, at
+ * least about half of which do; events open at one end sit in a class of their own.
  *
  * @category queries
  * @since 0.1.0
