@@ -54,7 +54,7 @@ export interface Columns {
 }
 
 const U = 65536
-export const KEYS = 4
+const KEYS = 4
 
 export const columnsOf = (items: ReadonlyArray<Item>): Columns => {
   const n = items.length
@@ -176,7 +176,7 @@ export const sortOrder = (items: ReadonlyArray<Item>, c: Columns): Sorted => {
   }
   const local = Scratch.int32("sort.local", n)
   const out = Scratch.int32("sort.order", n)
-  let scratch = new Int32Array(64)
+  let mergeBuffer = new Int32Array(64)
   let rows = new Float64Array(KEYS * 64)
   let start = 0
   while (start < n) {
@@ -187,8 +187,8 @@ export const sortOrder = (items: ReadonlyArray<Item>, c: Columns): Sorted => {
     else {
       const run = local.subarray(start, end)
       for (let i = start; i < end; i++) run[i - start] = i
-      if (scratch.length < run.length) scratch = new Int32Array(run.length * 2)
-      mergeSort(run, scratch, full)
+      if (mergeBuffer.length < run.length) mergeBuffer = new Int32Array(run.length * 2)
+      mergeSort(run, mergeBuffer, full)
       for (let i = start; i < end; i++) out[i] = src[run[i - start]!]!
       // The sorted keys follow the run's new order.
       if (rows.length < KEYS * run.length) rows = new Float64Array(KEYS * run.length * 2)
@@ -214,11 +214,11 @@ export const sortOrder = (items: ReadonlyArray<Item>, c: Columns): Sorted => {
 }
 
 /**
- * Sorts `xs` by `cmp` (a total order), using `scratch` (at least as long): insertion sort on short
+ * Sorts `xs` by `cmp` (a total order), using `buffer` (at least as long): insertion sort on short
  * stretches, then bottom-up merges. Written out here rather than `TypedArray.prototype.sort` with a
  * comparator, so that the comparator is inlined instead of called from the engine's builtin.
  */
-const mergeSort = (xs: Int32Array, scratch: Int32Array, cmp: (a: number, b: number) => number): void => {
+const mergeSort = (xs: Int32Array, buffer: Int32Array, cmp: (a: number, b: number) => number): void => {
   const n = xs.length
   const RUN = 16
   for (let lo = 0; lo < n; lo += RUN) {
@@ -234,7 +234,7 @@ const mergeSort = (xs: Int32Array, scratch: Int32Array, cmp: (a: number, b: numb
     }
   }
   let a = xs
-  let b = scratch
+  let b = buffer
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n)
