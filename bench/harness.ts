@@ -65,18 +65,12 @@ const median = (xs: ReadonlyArray<number>): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/**
- * Before each timed run, the last run's result is dropped, so that it does not stay alive through
- * the next run (a 1M-event timeline is hundreds of megabytes). No collection is forced: each side
- * pays for the collections that fall in its runs, as it would in use.
- */
-const settle = (): void => {
-  sink = undefined
-}
-
 // A workload may return a promise (an async store); it is awaited inside the timed span.
 const timeOnce = async (f: () => unknown): Promise<number> => {
-  settle()
+  // Drop the last run's result, so that it does not stay alive through this run (a 1M-event
+  // timeline is hundreds of megabytes). No collection is forced: each side pays for the
+  // collections that fall in its runs, as it would in use.
+  sink = undefined
   const start = process.hrtime.bigint()
   const result = f()
   sink = result instanceof Promise ? await result : result

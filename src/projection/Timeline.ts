@@ -427,13 +427,13 @@ const zoneReason = (zone: string): string | undefined => {
   }
 }
 
+/** How sure it is that an item known to meet [from, to] overlaps it: every start and end it allows does. */
+const overlapCertainty = (item: Item, from: number, to: number): Certainty =>
+  !item.uncertain && item.startLatest <= to && item.endEarliest >= from ? "certain" : "possible"
+
 /** How an item relates to a window: certain, possible, or undefined (not at all). */
 const placement = (item: Item, w: Window, mode: WindowMode): Certainty | undefined => {
-  if (mode === "overlaps") {
-    if (item.earliest > w.to || item.latest < w.from) return undefined
-    const certain = item.startLatest <= w.to && item.endEarliest >= w.from
-    return certain && !item.uncertain ? "certain" : "possible"
-  }
+  if (mode === "overlaps") return item.earliest > w.to || item.latest < w.from ? undefined : overlapCertainty(item, w.from, w.to)
   // within: some start and end inside the window, start <= end.
   const sLow = Math.max(item.earliest, w.from)
   const sHigh = Math.min(item.startLatest, w.to)
@@ -459,11 +459,7 @@ export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = 
     // Every item found overlaps the window: only its certainty is left to work out.
     const { from, to } = window
     const out = new Array<Hit>(items.length)
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!
-      const certain = !item.uncertain && item.startLatest <= to && item.endEarliest >= from
-      out[i] = { event: item.event, certainty: certain ? "certain" : "possible" }
-    }
+    for (let i = 0; i < items.length; i++) out[i] = { event: items[i]!.event, certainty: overlapCertainty(items[i]!, from, to) }
     return out
   }
   const out: Array<Hit> = []

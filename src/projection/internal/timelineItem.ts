@@ -77,15 +77,16 @@ export const columnsOf = (items: ReadonlyArray<Item>): Columns => {
 /** The columns of the positions kept (`dropped[i] !== 1`). */
 export const keepColumns = (c: Columns, dropped: Uint8Array): Columns => {
   const n = c.hashes.length
-  const hashes: Array<number> = []
+  const hashes = new Uint32Array(n)
   const keys = new Float64Array(c.keys.length)
   let w = 0
   for (let i = 0; i < n; i++) {
     if (dropped[i] === 1) continue
-    hashes.push(c.hashes[i]!)
-    keys.set(c.keys.subarray(KEYS * i, KEYS * i + KEYS), KEYS * w++)
+    hashes[w] = c.hashes[i]!
+    for (let k = 0; k < KEYS; k++) keys[KEYS * w + k] = c.keys[KEYS * i + k]!
+    w++
   }
-  return { hashes: Uint32Array.from(hashes), keys: keys.slice(0, KEYS * w) }
+  return { hashes: hashes.slice(0, w), keys: keys.slice(0, KEYS * w) }
 }
 
 const DIGIT = 13
