@@ -9,6 +9,7 @@
  * - appending one event to the live timeline (median over 20,000 single appends, each timed on its
  *   own) against the 20 µs budget (target: at most 1× the budget).
  */
+import { Result } from "effect"
 import type { AnyEvent } from "../src/model/Event.js"
 import * as When from "../src/model/When.js"
 import * as Timeline from "../src/projection/Timeline.js"
@@ -47,7 +48,7 @@ export const workload = (size = 1_000_000): Workload => {
   if (cached !== undefined && cached.events.length === size) return cached
   const next = random(20111216)
   const events = Array.from({ length: size }, (_, i) => eventAt(i, next))
-  const items = events.map(Timeline.itemOf)
+  const items = events.map((e) => Result.getOrThrow(Timeline.itemOf(e)))
   cached = { events, items }
   return cached
 }
@@ -58,7 +59,7 @@ export const buildBenchmark = (size = 1_000_000): Benchmark => {
   const bounds: ReadonlyArray<When.Bounds> = items.map((i) => ({ earliest: i.earliest, latest: i.latest }))
   return compare(
     `timeline: build from ${size.toLocaleString("en-US")} events vs sorting their bounds`,
-    () => Timeline.fromItems(items),
+    () => Result.getOrThrow(Timeline.fromItems(items)),
     () => [...bounds].sort(When.boundsOrder),
     { target: 2, repeat: 5, warmup: 1 }
   )
@@ -67,7 +68,7 @@ export const buildBenchmark = (size = 1_000_000): Benchmark => {
 /** A window returning 0.1% of the events vs a linear scan over the same items. */
 export const windowBenchmark = (size = 1_000_000): Benchmark => {
   const { items } = workload(size)
-  const timeline = Timeline.fromItems(items)
+  const timeline = Result.getOrThrow(Timeline.fromItems(items))
   // Find a window around mid-2017 that holds about 0.1% of the events.
   const wanted = Math.round(size / 1000)
   const from = Date.UTC(2017, 5, 1)
@@ -112,19 +113,19 @@ export const appendBenchmark = (size = 1_000_000, appends = 20_000, budgetMicros
   better: "lower",
   run: () => {
     const { events, items } = workload(size)
-    let timeline = Timeline.fromItems(items)
+    let timeline = Result.getOrThrow(Timeline.fromItems(items))
     const next = random(1612)
     const fresh = Array.from({ length: appends }, (_, i) => {
       const e = eventAt(size + i, next)
       return { ...e, id: `new-${i}` } as AnyEvent
     })
     // Warm the date cache and the JIT on another timeline, as a live system would be.
-    let warm = Timeline.fromItems(items.slice(0, 10_000))
-    for (const e of events.slice(0, 5_000)) warm = Timeline.add(warm, { ...e, id: `w-${e.id}` } as AnyEvent)
+    let warm = Result.getOrThrow(Timeline.fromItems(items.slice(0, 10_000)))
+    for (const e of events.slice(0, 5_000)) warm = Result.getOrThrow(Timeline.add(warm, { ...e, id: `w-${e.id}` } as AnyEvent))
     const times = new Float64Array(appends)
     for (let i = 0; i < appends; i++) {
       const t0 = process.hrtime.bigint()
-      timeline = Timeline.add(timeline, fresh[i]!)
+      timeline = Result.getOrThrow(Timeline.add(timeline, fresh[i]!))
       times[i] = Number(process.hrtime.bigint() - t0) / 1000
     }
     if (Timeline.size(timeline) !== size + appends) throw new Error("append benchmark: wrong size")

@@ -8,7 +8,10 @@ import { Count, Event, Projection, Record } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
 
 const { Timeline } = Projection
-const timeline = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeOrThrow(r)))
+// `fromRecords` fails, naming the record, when one cannot be read; decoded records always can.
+const built = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeOrThrow(r)))
+if (built._tag === "Failure") throw built.failure
+const timeline = built.success
 const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!
 if (!Event.isKind(shooting, "dispersal") || shooting.killed === undefined) throw new Error("expected the shooting's death toll")
 

@@ -53,7 +53,7 @@ describe("Timeline: projection", () => {
       .map((x) => x.e.id)
     expect(Timeline.events(tl).map((e) => e.id)).toEqual(expected)
     expect(Timeline.size(tl)).toBe(expected.length)
-    expect(Timeline.fromItems(Timeline.events(tl).map(Timeline.itemOf), { places: tl.places, actors: tl.actors, sources: tl.sources, sameAs: tl.sameAs })).toEqual(tl)
+    expect(ok(Timeline.fromItems(Timeline.events(tl).map((e) => ok(Timeline.itemOf(e))), { places: tl.places, actors: tl.actors, sources: tl.sources, sameAs: tl.sameAs }))).toEqual(tl)
   })
 
   it("moves a corrected event and drops a retracted one; answers as of a record time", () => {
@@ -128,7 +128,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
     const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!
     const memorial = { ...shooting, id: "memorial-2021", kind: "rally", when: When.unsafeMake("2021-12-16") } as AnyEvent
     const vague = { ...shooting, id: "memorial-2013", kind: "rally", when: When.unsafeMake("2013-12") } as AnyEvent
-    const tl = Timeline.add(Timeline.add(timeline, memorial), vague)
+    const tl = ok(Timeline.add(ok(Timeline.add(timeline, memorial)), vague))
     const found = Timeline.anniversariesOf(tl, shooting.id)
     expect(found.find((h) => h.event.id === "memorial-2021")).toMatchObject({ certainty: "certain", years: 10 })
     expect(found.find((h) => h.event.id === "memorial-2013")).toMatchObject({ certainty: "possible", years: 2 })
@@ -192,11 +192,11 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
       if (g.certainty === "certain") expect(hits).toEqual([])
       else expect(hits.every((h) => h.certainty === "possible")).toBe(true)
     }
-    const tl = Timeline.fromRecords([
+    const tl = ok(Timeline.fromRecords([
       ...records.filter((r) => r.type !== "event"),
       ...records.filter((r) => r.id === "zhanaozen-2011-12-16-shooting")
-    ])
-    const two = Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.unsafeMake("2012-03") } as AnyEvent)
+    ]))
+    const two = ok(Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.unsafeMake("2012-03") } as AnyEvent))
     const months = ok(Timeline.gaps(two, "month", { timeZone: "Asia/Aqtau" }))
     expect(months).toEqual([expect.objectContaining({ from: "2012-01", to: "2012-02", certainty: "certain" })])
   })
@@ -228,12 +228,12 @@ describe("Timeline: window queries against a linear scan", () => {
         event: { id: `e${id}-${i % 7}` } as AnyEvent
       }))
       let tl = Timeline.empty
-      for (const it of items) tl = Timeline.addItem(tl, it)
+      for (const it of items) tl = ok(Timeline.addItem(tl, it))
       for (const r of removals) if (items[r] !== undefined) tl = Timeline.remove(tl, items[r]!.id)
       const model = new Map<string, Timeline.Item>()
       for (const it of items) model.set(it.id, it)
       for (const r of removals) if (items[r] !== undefined) model.delete(items[r]!.id)
-      const built = Timeline.fromItems([...model.values()])
+      const built = ok(Timeline.fromItems([...model.values()]))
       // The index is history-independent: the same items give the same tree, however they came.
       expect(tl.index).toEqual(built.index)
       expect(tl).toEqual(built)
@@ -272,9 +272,9 @@ describe("Timeline: bulk paths on large inputs", () => {
     })
     expect(Items.sortItems(items)).toEqual([...items].sort(Items.compareItems))
     let one = Timeline.empty
-    for (const it of items.slice(0, 2500)) one = Timeline.addItem(one, it)
-    expect(one).toEqual(Timeline.fromItems(items.slice(0, 2500)))
-    const all = Timeline.fromItems(items)
+    for (const it of items.slice(0, 2500)) one = ok(Timeline.addItem(one, it))
+    expect(one).toEqual(ok(Timeline.fromItems(items.slice(0, 2500))))
+    const all = ok(Timeline.fromItems(items))
     for (let k = 0; k < 5; k++) {
       const from = Math.floor((next() - 0.5) * 2 ** 40)
       const to = from + Math.floor(next() * 2 ** (10 + 6 * k))
@@ -319,10 +319,10 @@ describe("Timeline: the index and the id map are history-independent", () => {
       const model = new Map<string, Timeline.Item>()
       let tl = Timeline.empty
       for (const item of items) {
-        tl = Timeline.addItem(tl, item)
+        tl = ok(Timeline.addItem(tl, item))
         model.set(item.id, item)
       }
-      expect(tl).toStrictEqual(Timeline.fromItems(items))
+      expect(tl).toStrictEqual(ok(Timeline.fromItems(items)))
       const ids = [...model.keys()]
       for (const r of removals) {
         const id = ids[r % ids.length]!
@@ -330,13 +330,13 @@ describe("Timeline: the index and the id map are history-independent", () => {
         model.delete(id)
       }
       const survivors = [...model.values()]
-      expect(tl).toStrictEqual(Timeline.fromItems(survivors))
+      expect(tl).toStrictEqual(ok(Timeline.fromItems(survivors)))
       expect(Timeline.size(tl)).toBe(model.size)
       expect(Timeline.events(tl)).toEqual(Items.sortItems(survivors).map((i) => i.event))
       for (const id of ids) expect(Timeline.get(tl, id)).toBe(model.get(id)?.event)
       // Putting the removed ones back restores the first state exactly.
-      for (const item of items) if (!model.has(item.id)) tl = Timeline.addItem(tl, item)
-      expect(tl).toStrictEqual(Timeline.fromItems(items))
+      for (const item of items) if (!model.has(item.id)) tl = ok(Timeline.addItem(tl, item))
+      expect(tl).toStrictEqual(ok(Timeline.fromItems(items)))
     }
   )
 
@@ -374,18 +374,18 @@ describe("Timeline: the index and the id map are history-independent", () => {
   it("lets the last of repeated ids win in a bulk build, as adding them one by one does", () => {
     const first = { id: "dup", earliest: 0, startLatest: 0, endEarliest: 0, latest: 0, uncertain: false, event: { id: "dup" } as AnyEvent }
     const second = { ...first, earliest: DAY, startLatest: DAY, endEarliest: DAY, latest: DAY }
-    const bulk = Timeline.fromItems([first, second])
-    expect(bulk).toStrictEqual(Timeline.addItem(Timeline.addItem(Timeline.empty, first), second))
+    const bulk = ok(Timeline.fromItems([first, second]))
+    expect(bulk).toStrictEqual(ok(Timeline.addItem(ok(Timeline.addItem(Timeline.empty, first)), second)))
     expect(Timeline.size(bulk)).toBe(1)
   })
 })
 
 describe("Timeline: gaps refuse what they cannot answer", () => {
   it("fails with a typed error, never throws, outside 0000–9999 or for too many units", () => {
-    const far = Timeline.fromRecords([
+    const far = ok(Timeline.fromRecords([
       ...records.filter((r) => r.type !== "event"),
       { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.unsafeMake("Y12345") } as AnyEvent
-    ])
+    ]))
     const r = Timeline.gaps(far, "year")
     expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")
     const wide = Timeline.gaps(timeline, "day", { from: "1000", to: "2023" })
@@ -405,10 +405,10 @@ describe("Timeline: same-as classes merge", () => {
   const december = { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau" }
 
   it("answers a class of reports once, by its earliest report, with the others as duplicates", () => {
-    const apart = Timeline.fromRecords([...base, duplicate])
+    const apart = ok(Timeline.fromRecords([...base, duplicate]))
     const ids = (t: Timeline.Timeline) => Result.getOrThrow(Timeline.query(t, december)).map((h) => h.event.id)
     expect(ids(apart)).toEqual(expect.arrayContaining(["zhanaozen-2011-12-16-shooting", "shooting-second-report"]))
-    const merged = Timeline.fromRecords([...base, duplicate, sameAs("l1", "shooting-second-report", "zhanaozen-2011-12-16-shooting")])
+    const merged = ok(Timeline.fromRecords([...base, duplicate, sameAs("l1", "shooting-second-report", "zhanaozen-2011-12-16-shooting")]))
     const hits = Result.getOrThrow(Timeline.query(merged, december))
     // The month-precision report starts earlier, so it represents the class.
     const hit = hits.find((h) => h.event.id === "shooting-second-report")!
@@ -421,7 +421,7 @@ describe("Timeline: same-as classes merge", () => {
   it("is an equivalence: symmetric and transitive, and undone when the link is retracted", async () => {
     const third = Record.decodeOrThrow({ ...duplicate, id: "shooting-third-report", when: "2011-12-16" })
     const records = [...base, duplicate, third, sameAs("l1", "zhanaozen-2011-12-16-shooting", "shooting-second-report"), sameAs("l2", "shooting-third-report", "shooting-second-report")]
-    const classes = Timeline.sameAsClasses(Timeline.fromRecords(records))
+    const classes = Timeline.sameAsClasses(ok(Timeline.fromRecords(records)))
     expect(new Set(["zhanaozen-2011-12-16-shooting", "shooting-second-report", "shooting-third-report"].map((id) => classes.get(id)))).toEqual(new Set(["shooting-second-report"]))
     const entries = await Effect.runPromise(
       Effect.gen(function*() {

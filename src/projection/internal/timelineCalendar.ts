@@ -1,0 +1,348 @@
+/**
+ * Calendar groups and gaps of the timeline. Both read the local calendar through `When.bounds`
+ * alone: a unit (a year, month or day in a zone) is the key `2011`, `2011-12` or `2011-12-16`
+ * and the UTC instants `When.bounds(key, zone)` gives it — the very window a query for that key
+ * reads — and an event is certainly in a unit by the rule windows use (`certaintyIn`). So a group,
+ * a gap and a query for the same unit always agree.
+ *
+ * @internal
+ */
+import { Result } from "effect"
+import * as Count from "../../model/Count.js"
+import type { AnyEvent } from "../../model/Event.js"
+import * as When from "../../model/When.js"
+import { localDay } from "../Anniversary.js"
+import { actorsOf, isObject, kindOf, placesOf, shown } from "./readable.js"
+import * as Index from "./timelineIndex.js"
+import { compareItems, type Item } from "./timelineItem.js"
+import { answersOf, checkZone, matcher, type Query, type QueryError, QueryFieldError, queryProblem, windowOf } from "./timelineQuery.js"
+import { type Certainty, certaintyIn, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
+
+/** A calendar granularity. */
+type Granularity = "year" | "month" | "day"
+
+const GRANULARITIES: ReadonlySet<unknown> = new Set(["year", "month", "day"])
+
+/** One calendar unit: its key and its UTC instants (inclusive), as `When.bounds(key, zone)` gives them. */
+interface Unit {
+  readonly key: string
+  readonly earliest: number
+  readonly latest: number
+}
+
+const DAY = 86_400_000
+
+/** The most calendar units one call looks at. */
+const MAX_UNITS = 200_000
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0")
+
+const dayKey = (dayNumber: number): string | undefined => {
+  const c = localDay(dayNumber)
+  return c.year < 0 || c.year > 9999 ? undefined : `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}`
+}
+
+const dayNumberOf = (key: string): number => {
+  const t = new Date(0).setUTCFullYear(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10)))
+  return Math.round(t / DAY)
+}
+
+/** Keys are valid EDTF by construction (four-digit years, real months and days). */
+const boundsOf = (key: string, zone: string): When.Bounds => When.bounds(key as When.When, zone)
+
+/** A unit the zone skipped whole (Samoa's 30 December 2011): `When.bounds` leaves it no span. */
+const skipped = (b: When.Bounds): boolean => b.latest <= b.earliest
+
+/** The local day (key) that holds instant `t` in `zone`, or undefined outside the years 0000–9999. */
+const dayKeyAt = (t: number, zone: string): string | undefined => {
+  const utcDay = Math.floor(t / DAY)
+  // A zone is never more than a day and a half off UTC, so the local day is within two of the UTC day.
+  for (const delta of [0, -1, 1, -2, 2]) {
+    const key = dayKey(utcDay + delta)
+    if (key === undefined) continue
+    const b = boundsOf(key, zone)
+    if (!skipped(b) && b.earliest <= t && t <= b.latest) return key
+  }
+  return undefined
+}
+
+const unitKey = (day: string, by: Granularity): string => (by === "year" ? day.slice(0, 4) : by === "month" ? day.slice(0, 7) : day)
+
+const nextKey = (key: string, by: Granularity): string => {
+  const y = Number(key.slice(0, 4))
+  if (by === "year") return pad(y + 1, 4)
+  if (by === "month") {
+    const m = Number(key.slice(5, 7))
+    return m === 12 ? `${pad(y + 1, 4)}-01` : `${pad(y, 4)}-${pad(m + 1, 2)}`
+  }
+  return dayKey(dayNumberOf(key) + 1)!
+}
+
+const unitCount = (first: string, last: string, by: Granularity): number => {
+  const years = Number(last.slice(0, 4)) - Number(first.slice(0, 4))
+  if (by === "year") return years + 1
+  if (by === "month") return years * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1
+  return dayNumberOf(last) - dayNumberOf(first) + 1
+}
+
+const yearNear = (t: number): string => (Number.isFinite(t) ? String(localDay(Math.floor(t / DAY)).year) : String(t))
+
+/**
+ * The units from the one holding `from` to the one holding `to`, in order, each with its bounds;
+ * units the zone skipped whole are left out. Fails outside the years 0000–9999 and beyond
+ * {@link MAX_UNITS} units.
+ */
+const unitsBetween = (from: number, to: number, by: Granularity, zone: string): Result.Result<ReadonlyArray<Unit>, QueryError> => {
+  const firstDay = dayKeyAt(from, zone)
+  const lastDay = dayKeyAt(to, zone)
+  if (firstDay === undefined || lastDay === undefined) {
+    return Result.fail(new When.WhenError({
+      input: `${yearNear(from)}/${yearNear(to)}`,
+      reason: "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to"
+    }))
+  }
+  const first = unitKey(firstDay, by)
+  const last = unitKey(lastDay, by)
+  if (unitCount(first, last, by) > MAX_UNITS) {
+    return Result.fail(new When.WhenError({ input: `${first}/${last}`, reason: `more than ${MAX_UNITS} ${by}s to look at; narrow the window` }))
+  }
+  const units: Array<Unit> = []
+  for (let key = first; ; key = nextKey(key, by)) {
+    const b = boundsOf(key, zone)
+    if (!skipped(b)) units.push({ key, earliest: b.earliest, latest: b.latest })
+    if (key === last) break
+  }
+  return Result.succeed(units)
+}
+
+/**
+ * The instants a calendar walk covers: the window's sides where finite, else the first and last
+ * finite instants of the items. Undefined when there is nothing to walk.
+ */
+const rangeOf = (window: { readonly from: number; readonly to: number }, items: Iterable<Item>): { from: number; to: number } | undefined => {
+  let low = Infinity
+  let high = -Infinity
+  if (!Number.isFinite(window.from) || !Number.isFinite(window.to)) {
+    for (const item of items) {
+      for (const t of [item.earliest, item.startLatest, item.endEarliest, item.latest]) {
+        if (!Number.isFinite(t)) continue
+        if (t < low) low = t
+        if (t > high) high = t
+      }
+    }
+  }
+  const from = Number.isFinite(window.from) ? window.from : low
+  const to = Number.isFinite(window.to) ? window.to : high
+  return from <= to ? { from, to } : undefined
+}
+
+// ---------------------------------------------------------------------------
+// grouping
+// ---------------------------------------------------------------------------
+
+/**
+ * What to group by: calendar `year`, `month` or `day` (in `timeZone`, default UTC), or `place`,
+ * `kind` or `actor` (a participant).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type GroupBy = "year" | "month" | "day" | "place" | "kind" | "actor"
+
+const GROUP_BY: ReadonlySet<unknown> = new Set(["year", "month", "day", "place", "kind", "actor"])
+
+/**
+ * One group: its key (`2011`, `2011-12`, `2011-12-16`, a place id, a kind, an actor id), the
+ * events certainly in it and those possibly in it (by the rule of certainty every timeline answer
+ * uses: see `Timeline`), how many events that makes as a count (`between certain and certain +
+ * possible`), and, when a measure is given, the sum of the measured counts as bounds: certain
+ * members add their whole count, possible members add from 0 up to theirs.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Group {
+  readonly key: string
+  readonly certain: ReadonlyArray<AnyEvent>
+  readonly possible: ReadonlyArray<AnyEvent>
+  readonly events: Count.Count
+  readonly total?: Count.Count
+}
+
+/**
+ * Options of {@link group}: the zone of calendar keys, and an optional measure — the count of an
+ * event to sum per group (for instance its `killed` claims summarised by a policy).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface GroupOptions {
+  readonly timeZone?: string
+  /** The count of an event to sum per group (absent: the groups carry no `total`). */
+  readonly measure?: (event: AnyEvent) => Count.Count | undefined
+}
+
+const optionsProblem = (o: unknown): QueryFieldError | undefined => {
+  if (o === undefined) return undefined
+  if (!isObject(o)) return new QueryFieldError({ field: "options", reason: `is ${shown(o)}, not an object of options` })
+  if (o["timeZone"] !== undefined && typeof o["timeZone"] !== "string") return new QueryFieldError({ field: "timeZone", reason: `is ${shown(o["timeZone"])}: expected a string` })
+  if (o["measure"] !== undefined && typeof o["measure"] !== "function") return new QueryFieldError({ field: "measure", reason: `is ${shown(o["measure"])}: expected a function` })
+  return undefined
+}
+
+/**
+ * Groups the timeline's events (optionally only those answering a query). Reports joined by
+ * same-as links count once, by their representative, as surely as their surest report.
+ *
+ * Calendar groups are the local years, months or days of `timeZone` (the option, else the query's
+ * zone, else UTC), each read as `When.bounds` reads its key — the window `query` would read for
+ * it. An event is in every unit it may share an instant with, certainly when every reading of its
+ * date does (so `2010/2012` is certainly in 2011, and an event with an open or unknown end is
+ * certainly in each unit from its certain part on); with the query's certainty, it is certain only
+ * when both are. Units run over the query's window, or where it is unbounded, to the first and
+ * last finite instants of the answering events; a unit the zone skipped whole (Samoa's 30
+ * December 2011) is no group. Fails, like `gaps`, outside the years 0000–9999 or beyond 200,000
+ * units. Place groups use `where.place` and `alsoAt`; actor groups the participants (an event can
+ * be in several groups). Groups come sorted by key, members in timeline order.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const group = (timeline: Timeline, by: GroupBy, q: Query = {}, options: GroupOptions = {}): Result.Result<ReadonlyArray<Group>, QueryError> => {
+  if (!GROUP_BY.has(by)) return Result.fail(new QueryFieldError({ field: "by", reason: `is ${shown(by)}: expected year, month, day, place, kind or actor` }))
+  const bad = optionsProblem(options)
+  if (bad !== undefined) return Result.fail(bad)
+  const o = options ?? {}
+  const state = stateOf(timeline)
+  return Result.flatMap(answersOf(state, q), ({ hits, window }) => {
+    const classes = sameAsClasses(state)
+    const groups = new Map<string, Map<string, Certainty>>()
+    const put = (key: string, id: string, certainty: Certainty) => {
+      const rep = classes.get(id) ?? id
+      let g = groups.get(key)
+      if (g === undefined) groups.set(key, (g = new Map()))
+      if (g.get(rep) !== "certain") g.set(rep, certainty)
+    }
+    if (by === "kind" || by === "place" || by === "actor") {
+      for (const { certainty, event } of hits) {
+        const keys = by === "kind" ? [kindOf(event)] : by === "place" ? placesOf(event) : actorsOf(event)
+        for (const key of new Set(keys)) if (key !== undefined) put(key, event.id, certainty)
+      }
+    } else {
+      const zone = o.timeZone ?? q?.timeZone ?? "UTC"
+      const wrongZone = checkZone(zone)
+      if (wrongZone !== undefined) return Result.fail(wrongZone)
+      const answered = new Map<string, Certainty>()
+      const items: Array<Item> = []
+      for (const hit of hits) {
+        answered.set(hit.event.id, hit.certainty)
+        items.push(itemById(state, hit.event.id)!)
+      }
+      const range = rangeOf(window, items)
+      if (range !== undefined) {
+        const units = unitsBetween(range.from, range.to, by, zone)
+        if (Result.isFailure(units)) return Result.fail(units.failure)
+        for (const unit of units.success) {
+          for (const item of Index.overlapping(state.index, unit.earliest, unit.latest)) {
+            const c = answered.get(item.id)
+            if (c !== undefined) put(unit.key, item.id, c === "certain" ? certaintyIn(item, unit.earliest, unit.latest) : "possible")
+          }
+        }
+      }
+    }
+    const out: Array<Group> = []
+    for (const key of [...groups.keys()].sort()) {
+      const members = [...groups.get(key)!].map(([id, c]) => ({ item: itemById(state, id)!, c })).sort((a, b) => compareItems(a.item, b.item))
+      const certain = members.filter((m) => m.c === "certain").map((m) => m.item.event)
+      const possible = members.filter((m) => m.c === "possible").map((m) => m.item.event)
+      const events = possible.length === 0 ? Count.exact(certain.length) : Count.between(certain.length, certain.length + possible.length)
+      out.push(o.measure === undefined ? { key, certain, possible, events } : { key, certain, possible, events, total: totalOf(o.measure, certain, possible) })
+    }
+    return Result.succeed(out)
+  })
+}
+
+const totalOf = (measure: (event: AnyEvent) => Count.Count | undefined, certain: ReadonlyArray<AnyEvent>, possible: ReadonlyArray<AnyEvent>): Count.Count => {
+  const parts: Array<Count.Count> = []
+  // A measure's answer that is not a Count (a JavaScript measure can return anything) counts as none.
+  for (const e of certain) {
+    const c = measure(e)
+    if (Count.isCount(c)) parts.push(c)
+  }
+  for (const e of possible) {
+    const c = measure(e)
+    if (Count.isCount(c)) parts.push(Count.envelope([Count.exact(0), c]))
+  }
+  return Count.sum(parts)
+}
+
+// ---------------------------------------------------------------------------
+// gaps
+// ---------------------------------------------------------------------------
+
+/**
+ * A period with no events: `certain` when no event can fall in it, `possible` when some events
+ * may but none certainly does. `from` and `to` are the first and last calendar units (keys like
+ * `2013-04`), `start` and `end` its instants (epoch ms, inclusive).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Gap {
+  readonly from: string
+  readonly to: string
+  readonly start: number
+  readonly end: number
+  readonly certainty: Certainty
+}
+
+/**
+ * The gaps of the timeline at a granularity (`year`, `month` or `day`, in `timeZone`, default
+ * UTC), between `from` and `to` (EDTF values; by default the first and last finite instants of
+ * the events), optionally counting only events answering a query's filters (its `mode` is not
+ * used). Units are read as `group` reads them. A unit is certainly occupied when some event is
+ * certainly in it (by the rule of `group` and `query`: every reading of its date has an instant
+ * there), possibly occupied when some event may be; consecutive empty units of the same certainty
+ * form one gap, and a unit the zone skipped whole neither breaks nor joins one. Fails with a typed
+ * error for invalid input, for years outside 0000–9999, and for more than 200,000 units.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const gaps = (timeline: Timeline, granularity: "year" | "month" | "day", q: Query = {}): Result.Result<ReadonlyArray<Gap>, QueryError> => {
+  if (!GRANULARITIES.has(granularity)) return Result.fail(new QueryFieldError({ field: "granularity", reason: `is ${shown(granularity)}: expected year, month or day` }))
+  const problem = queryProblem(q)
+  if (problem !== undefined) return Result.fail(problem)
+  const state = stateOf(timeline)
+  return Result.flatMap(windowOf(q), (w) => {
+    const { from: _from, to: _to, mode: _mode, ...filters } = q ?? {}
+    const keep = matcher(state, filters)
+    const range = rangeOf(w, Number.isFinite(w.from) && Number.isFinite(w.to) ? [] : Index.toArray(state.index).filter((i) => keep(i.event)))
+    if (range === undefined) return Result.succeed([])
+    return Result.map(unitsBetween(range.from, range.to, granularity, q?.timeZone ?? "UTC"), (units) => {
+      const out: Array<Gap> = []
+      let current: { from: string; to: string; start: number; end: number; certainty: Certainty } | undefined
+      for (const unit of units) {
+        let possible = false
+        let certain = false
+        for (const item of Index.overlapping(state.index, unit.earliest, unit.latest)) {
+          if (!keep(item.event)) continue
+          possible = true
+          if (certaintyIn(item, unit.earliest, unit.latest) === "certain") {
+            certain = true
+            break
+          }
+        }
+        const empty: Certainty | undefined = certain ? undefined : possible ? "possible" : "certain"
+        if (empty === undefined || current?.certainty !== empty) {
+          if (current !== undefined) out.push(current)
+          current = empty === undefined ? undefined : { from: unit.key, to: unit.key, start: unit.earliest, end: unit.latest, certainty: empty }
+        } else {
+          current = { ...current, to: unit.key, end: unit.latest }
+        }
+      }
+      if (current !== undefined) out.push(current)
+      return out
+    })
+  })
+}

@@ -1,0 +1,355 @@
+/**
+ * Timeline queries: windows, filters, same-as classes answered once, Allen relations and
+ * anniversaries.
+ *
+ * @internal
+ */
+import { Data, Result } from "effect"
+import type { AnyEvent } from "../../model/Event.js"
+import { invalidReason as zoneReason, TimeZoneError } from "../../model/TimeZone.js"
+import * as When from "../../model/When.js"
+import * as Allen from "../Allen.js"
+import * as Anniversary from "../Anniversary.js"
+import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf } from "./readable.js"
+import * as Index from "./timelineIndex.js"
+import { compareItems } from "./timelineItem.js"
+import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
+
+/**
+ * How a window selects events: `overlaps` — the event shares at least one instant with the
+ * window; `within` — the event lies entirely inside it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type WindowMode = "overlaps" | "within"
+
+/**
+ * A query. Every part is optional; all given parts must hold.
+ *
+ * - `from`, `to`: EDTF values; the window runs from the first instant `from` may denote to the last
+ *   instant `to` may denote (either may be left out for an unbounded side), read in `timeZone`
+ *   (default `UTC`).
+ * - `mode`: `overlaps` (default) or `within`.
+ * - `kind`: one kind or several.
+ * - `place`: events at this place or any place within it (by `where.place` or `where.alsoAt`).
+ * - `actor`: events with a participant that is this actor or below it by `parent` (and by
+ *   `memberOf` when `viaMembership` is true).
+ * - `tag`: events carrying this tag (or any of several).
+ * - `text`: case-insensitive substring of the title, summary, note, demands, site or tags.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Query {
+  readonly from?: string
+  readonly to?: string
+  readonly timeZone?: string
+  readonly mode?: WindowMode
+  readonly kind?: string | ReadonlyArray<string>
+  readonly place?: string
+  readonly actor?: string
+  readonly viaMembership?: boolean
+  readonly tag?: string | ReadonlyArray<string>
+  readonly text?: string
+}
+
+/**
+ * A query part of the wrong kind, as JavaScript callers and casts can pass: `field` names it
+ * (`kind`, `mode`, or `query` for the whole value), `reason` says what was expected.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class QueryFieldError extends Data.TaggedError("QueryFieldError")<{
+  readonly field: string
+  readonly reason: string
+}> {
+  override get message(): string {
+    return `query ${this.field === "query" ? "" : `field "${this.field}" `}${this.reason}`
+  }
+}
+
+/**
+ * Why a query could not be answered: an invalid EDTF value or time zone in the query, a window
+ * whose `to` ends before its `from` begins, or a part of the wrong kind.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type QueryError = When.WhenError | TimeZoneError | QueryFieldError
+
+/**
+ * A window in epoch ms (inclusive), as a query reads it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Window {
+  readonly from: number
+  readonly to: number
+}
+
+const MODES: ReadonlySet<unknown> = new Set(["overlaps", "within"])
+const isStrings = (u: unknown) => typeof u === "string" || (Array.isArray(u) && u.every((x) => typeof x === "string"))
+
+/** What is wrong with a query's parts, if anything (the EDTF values and zone are read later). */
+export const queryProblem = (q: unknown): QueryFieldError | undefined => {
+  if (q === undefined) return undefined
+  if (!isObject(q)) return new QueryFieldError({ field: "query", reason: `is ${shown(q)}, not an object of query parts` })
+  const fail = (field: string, reason: string) => new QueryFieldError({ field, reason: `is ${shown(q[field])}: ${reason}` })
+  for (const field of ["from", "to", "timeZone", "place", "actor", "text"]) {
+    if (q[field] !== undefined && typeof q[field] !== "string") return fail(field, "expected a string")
+  }
+  if (q["mode"] !== undefined && !MODES.has(q["mode"])) return fail("mode", `expected "overlaps" or "within"`)
+  for (const field of ["kind", "tag"]) if (q[field] !== undefined && !isStrings(q[field])) return fail(field, "expected a string or a list of strings")
+  if (q["viaMembership"] !== undefined && typeof q["viaMembership"] !== "boolean") return fail("viaMembership", "expected true or false")
+  return undefined
+}
+
+/** The zone's error, or undefined when the engine knows it. */
+export const checkZone = (zone: string): TimeZoneError | undefined => {
+  const reason = zoneReason(zone)
+  return reason === undefined ? undefined : new TimeZoneError({ input: zone, reason })
+}
+
+/**
+ * Reads `from` and `to` into a window, or fails with a typed error (never throws).
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result.Result<Window, QueryError> => {
+  const problem = queryProblem(query)
+  if (problem !== undefined) return Result.fail(problem)
+  const q = query ?? {}
+  const zone = q.timeZone ?? "UTC"
+  const bad = checkZone(zone)
+  if (bad !== undefined) return Result.fail(bad)
+  let from = -Infinity
+  let to = Infinity
+  if (q.from !== undefined) {
+    const w = When.make(q.from)
+    if (Result.isFailure(w)) return Result.fail(w.failure)
+    from = When.bounds(w.success, zone).earliest
+  }
+  if (q.to !== undefined) {
+    const w = When.make(q.to)
+    if (Result.isFailure(w)) return Result.fail(w.failure)
+    to = When.bounds(w.success, zone).latest
+  }
+  if (to < from) {
+    return Result.fail(new When.WhenError({ input: `${q.from}/${q.to}`, reason: "the window ends before it begins" }))
+  }
+  return Result.succeed({ from, to })
+}
+
+/** How an item relates to a `within` window: certain, possible, or undefined (not at all). */
+const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
+  // Some start and end inside the window, start <= end.
+  const sLow = Math.max(item.earliest, w.from)
+  const sHigh = Math.min(item.startLatest, w.to)
+  const eLow = Math.max(item.endEarliest, sLow, w.from)
+  const eHigh = Math.min(item.latest, w.to)
+  if (sLow > sHigh || eLow > eHigh) return undefined
+  return !item.uncertain && item.earliest >= w.from && item.latest <= w.to ? "certain" : "possible"
+}
+
+/**
+ * The events that overlap or lie within a window, in timeline order, each marked certain or
+ * possible. Cost: O(log n + k) for k answers. The index keeps events in classes by length (up to
+ * 56, by powers of two), and reads in each class only the events that could reach the window, at
+ * least about half of which do; events open at one end sit in a class of their own.
+ *
+ * A window that holds no instant — `to` before `from`, or a bound that is not a number (NaN) —
+ * answers nothing, as does a `mode` other than `overlaps` and `within`.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
+  if (!isObject(window) || !MODES.has(mode)) return []
+  const { from, to } = window
+  // `!(from <= to)` also refuses NaN and anything that is not a number.
+  if (typeof from !== "number" || typeof to !== "number" || !(from <= to)) return []
+  const items = Index.overlapping(stateOf(timeline).index, from, to)
+  if (mode === "overlaps") {
+    // Every item found overlaps the window: only its certainty is left to work out.
+    const out = new Array<Hit>(items.length)
+    for (let i = 0; i < items.length; i++) out[i] = { event: items[i]!.event, certainty: certaintyIn(items[i]!, from, to) }
+    return out
+  }
+  const out: Array<Hit> = []
+  for (const item of items) {
+    const c = withinCertainty(item, window)
+    if (c !== undefined) out.push({ event: item.event, certainty: c })
+  }
+  return out
+}
+
+const asList = (x: string | ReadonlyArray<string> | undefined): ReadonlyArray<string> | undefined =>
+  x === undefined ? undefined : typeof x === "string" ? [x] : x
+
+const nothing = (): boolean => false
+
+/**
+ * A predicate for the non-temporal parts of a query (kind, place, actor, tag, text), with the
+ * hierarchy read from the timeline once. A query with a part of the wrong kind matches nothing
+ * (`query` says what is wrong with it).
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) => boolean) => {
+  if (queryProblem(query) !== undefined) return nothing
+  const q = query ?? {}
+  const kinds = asList(q.kind)
+  const tags = asList(q.tag)
+  const h = q.place !== undefined || q.actor !== undefined ? hierarchy(timeline) : undefined
+  const places = q.place === undefined ? undefined : h!.placesWithin(q.place)
+  const actors = q.actor === undefined ? undefined : h!.membersOf(q.actor, { viaMembership: q.viaMembership === true })
+  const text = q.text?.toLowerCase()
+  return (e) => {
+    if (kinds !== undefined && !kinds.includes(kindOf(e)!)) return false
+    if (places !== undefined && !placesOf(e).some((p) => places.has(p))) return false
+    if (actors !== undefined && !actorsOf(e).some((a) => actors.has(a))) return false
+    if (tags !== undefined && !tagsOf(e).some((t) => tags.includes(t))) return false
+    if (text !== undefined && text.length > 0 && !haystackOf(e).includes(text)) return false
+    return true
+  }
+}
+
+/**
+ * Every event answering a query, each report on its own (same-as classes not merged yet), in
+ * timeline order, with the window it was read into.
+ */
+export const answersOf = (timeline: Timeline, q: Query): Result.Result<{ readonly hits: ReadonlyArray<Hit>; readonly window: Window }, QueryError> =>
+  Result.map(windowOf(q), (window) => {
+    const keep = matcher(timeline, q)
+    return { hits: inWindow(timeline, window, q?.mode ?? "overlaps").filter((h) => keep(h.event)), window }
+  })
+
+/**
+ * Answers a query (window, kind, place, actor, tag, text), in timeline order, each event marked
+ * certain or possible. Reports joined by same-as links are one event: a class is answered once,
+ * by its earliest report, with the others as `duplicates`, when any of its reports answers the
+ * query, and as surely as its surest answering report. Fails with a typed error for an invalid
+ * EDTF value or time zone, or a part of the wrong kind.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const query = (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> => {
+  const state = stateOf(timeline)
+  return Result.map(answersOf(state, q), ({ hits }) => {
+    const classes = sameAsClasses(state)
+    if (classes.size === 0) return hits
+    // One hit per class: the representative's, or else the first report found, at its place in
+    // the order; the class is as certain as its surest answering report.
+    const byClass = new Map<string, { index: number; certainty: Certainty }>()
+    const out: Array<Hit> = []
+    for (const hit of hits) {
+      const rep = classes.get(hit.event.id)
+      if (rep === undefined) {
+        out.push(hit)
+        continue
+      }
+      const seen = byClass.get(rep)
+      if (seen === undefined) {
+        byClass.set(rep, { index: out.length, certainty: hit.certainty })
+        out.push(hit)
+      } else if (hit.certainty === "certain") seen.certainty = "certain"
+    }
+    const members = new Map<string, Array<Item>>()
+    for (const [id, rep] of classes) {
+      if (id === rep || !byClass.has(rep)) continue
+      const list = members.get(rep)
+      if (list === undefined) members.set(rep, [itemById(state, id)!])
+      else list.push(itemById(state, id)!)
+    }
+    for (const [rep, { certainty, index }] of byClass) {
+      const duplicates = (members.get(rep) ?? []).sort(compareItems).map((i) => i.event)
+      out[index] = { event: itemById(state, rep)!.event, certainty, duplicates }
+    }
+    return out
+  })
+}
+
+// ---------------------------------------------------------------------------
+// relations and anniversaries
+// ---------------------------------------------------------------------------
+
+/**
+ * Allen's relations between two events of the timeline, certain and possible; `undefined` when
+ * either id is not in the timeline.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const relations = (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
+  const state = stateOf(timeline)
+  const x = itemById(state, a)
+  const y = itemById(state, b)
+  if (x === undefined || y === undefined) return undefined
+  const span = (i: Item): When.Span => ({
+    start: { earliest: i.earliest, latest: i.startLatest },
+    end: { earliest: i.endEarliest, latest: i.latest }
+  })
+  return Allen.relations(span(x), span(y))
+}
+
+/**
+ * An event that falls on an anniversary of another, with how sure that is and how many years
+ * later (counted from the years the two begin in).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AnniversaryHit {
+  readonly event: AnyEvent
+  readonly certainty: Certainty
+  readonly years: number | undefined
+}
+
+/**
+ * The events that fall on an anniversary of event `id` (same month and day in a later year, in
+ * local calendars; see `Anniversary`), in timeline order, optionally narrowed by a query's filters.
+ * Empty when the timeline does not hold `id`, or when the filter has a part of the wrong kind.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
+  const state = stateOf(timeline)
+  const origin = itemById(state, id)
+  if (origin === undefined || queryProblem(filter) !== undefined) return []
+  const keep = matcher(state, filter)
+  const out: Array<AnniversaryHit> = []
+  for (const item of Index.overlapping(state.index, origin.earliest, Infinity)) {
+    if (item.id === id || !keep(item.event)) continue
+    const c = Anniversary.isAnniversary(origin.event, item.event)
+    if (c !== "no") out.push({ event: item.event, certainty: c, years: Anniversary.yearsBetween(origin.event, item.event) })
+  }
+  return out
+}
+
+/**
+ * The events that may fall on a given month and day in any year (`12, 16` for 16 December), in
+ * timeline order, optionally narrowed by a query's filters. Empty for a month and day that no
+ * year has (`2, 30`), or a filter with a part of the wrong kind.
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const onMonthDay = (timeline: Timeline, month: number, day: number, filter: Query = {}): ReadonlyArray<Hit> => {
+  const state = stateOf(timeline)
+  if (queryProblem(filter) !== undefined) return []
+  const keep = matcher(state, filter)
+  const out: Array<Hit> = []
+  for (const item of Index.toArray(state.index)) {
+    if (!keep(item.event)) continue
+    const c = Anniversary.onMonthDay(whenOf(item.event) ?? "", month, day)
+    if (c !== "no") out.push({ event: item.event, certainty: c })
+  }
+  return out
+}

@@ -1,0 +1,358 @@
+/**
+ * The timeline's state and what builds and reads it: the persistent index of items, the id map,
+ * and the context records; the one order of events (shared with the link graph); the one rule of
+ * certainty (shared by windows, calendar groups and gaps).
+ *
+ * @internal
+ */
+import { HashMap, Result } from "effect"
+import type { Actor } from "../../model/Actor.js"
+import type { AnyEvent } from "../../model/Event.js"
+import type { Place } from "../../model/Place.js"
+import type { Source } from "../../model/Source.js"
+import * as When from "../../model/When.js"
+import * as Hierarchy from "../Hierarchy.js"
+import { eventProblem, isObject, shown, unreadable, type UnreadableRecordError } from "./readable.js"
+import * as Ids from "./timelineIds.js"
+import * as Index from "./timelineIndex.js"
+import * as Items from "./timelineItem.js"
+
+/**
+ * One event as the timeline indexes it: its id, the ranges of its possible start and end instants
+ * (epoch ms, inclusive; see `When.span`), whether its date is marked uncertain, and the event.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Item = Items.Item<AnyEvent>
+
+/**
+ * The timeline state: a persistent index of the current events, the events by id, and the places,
+ * actors and sources needed for place and actor filters and for claim policies. Every update
+ * shares most of the previous state, so old states stay valid and cheap to keep. Treat it as
+ * opaque and read it with the functions of this module; any other value given where a timeline is
+ * expected reads as the empty timeline.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Timeline {
+  readonly index: Index.Index<AnyEvent>
+  readonly byId: Ids.IdMap<Item>
+  readonly places: HashMap.HashMap<string, Place>
+  readonly actors: HashMap.HashMap<string, Actor>
+  readonly sources: HashMap.HashMap<string, Source>
+  /** The current same-as links, by link id: the pairs of reports of one event. */
+  readonly sameAs: HashMap.HashMap<string, readonly [string, string]>
+}
+
+/**
+ * How sure an answer is: `certain` when every reading of the event's date (every start and end it
+ * allows) satisfies the question, `possible` when only some do. A date marked uncertain (`?`) is
+ * never certain.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Certainty = "certain" | "possible"
+
+/**
+ * An event answered by a query, with how sure the answer is.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Hit {
+  readonly event: AnyEvent
+  readonly certainty: Certainty
+  /**
+   * Other reports of the same event (joined to it by same-as links), when there are any: a query
+   * answers each class of reports once, by its earliest report (see `sameAsClasses`).
+   */
+  readonly duplicates?: ReadonlyArray<AnyEvent>
+}
+
+/**
+ * The empty timeline.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const empty: Timeline = {
+  index: Index.empty,
+  byId: undefined,
+  places: HashMap.empty(),
+  actors: HashMap.empty(),
+  sources: HashMap.empty(),
+  sameAs: HashMap.empty()
+}
+
+/** The timeline a value is: itself when it has a timeline's shape, else the empty timeline. */
+export const stateOf = (u: unknown): Timeline =>
+  isObject(u) && Array.isArray(u["index"]) && u["index"].length === Index.CLASSES && (u["byId"] === undefined || u["byId"] instanceof Ids.Branch) &&
+    HashMap.isHashMap(u["places"]) && HashMap.isHashMap(u["actors"]) && HashMap.isHashMap(u["sources"]) && HashMap.isHashMap(u["sameAs"])
+    ? (u as unknown as Timeline)
+    : empty
+
+// ---------------------------------------------------------------------------
+// placing events
+// ---------------------------------------------------------------------------
+
+type Placement = Omit<Item, "id" | "event">
+
+// Placements by zone, then by date: a live timeline reads the same few thousand dates again and
+// again, and two plain lookups cost less than building the combined key `When.span` caches by.
+// Cleared in one go when it grows past the limit, like the caches of `When`.
+const placements = new Map<string, Map<string, Placement>>()
+let placementCount = 0
+const PLACEMENT_LIMIT = 65_536
+
+/** The placement of a valid date in a valid zone (checked by the caller). */
+const placementOf = (when: When.When, zone: string): Placement => {
+  let byWhen = placements.get(zone)
+  const known = byWhen?.get(when)
+  if (known !== undefined) return known
+  const s = When.span(when, zone)
+  const placement: Placement = {
+    earliest: s.start.earliest,
+    startLatest: s.start.latest,
+    endEarliest: s.end.earliest,
+    latest: s.end.latest,
+    uncertain: When.qualifiers(when).uncertain
+  }
+  if (placementCount >= PLACEMENT_LIMIT) {
+    placements.clear()
+    placementCount = 0
+    byWhen = undefined
+  }
+  if (byWhen === undefined) placements.set(zone, (byWhen = new Map()))
+  byWhen.set(when, placement)
+  placementCount++
+  return placement
+}
+
+/** The item of an event already checked by `eventProblem`. */
+export const itemOfChecked = (event: AnyEvent): Item => {
+  const p = placementOf(event.when, event.where.timeZone)
+  return { id: event.id, earliest: p.earliest, startLatest: p.startLatest, endEarliest: p.endEarliest, latest: p.latest, uncertain: p.uncertain, event }
+}
+
+/**
+ * The index item of an event: its span in its own zone (`where.timeZone`). Fails with an
+ * `UnreadableRecordError` for a value the timeline cannot place: not an event record, or without
+ * a valid `when` or time zone (decoded events always pass).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const itemOf = (event: AnyEvent): Result.Result<Item, UnreadableRecordError> => {
+  const problem = eventProblem(event)
+  return problem === undefined ? Result.succeed(itemOfChecked(event)) : Result.fail(unreadable(problem, event))
+}
+
+const itemProblem = (u: unknown) => {
+  if (!isObject(u)) return { field: "", reason: `is ${shown(u)}, not a timeline item` }
+  if (typeof u["id"] !== "string") return { field: "id", reason: `is ${shown(u["id"])}, not a string` }
+  for (const key of ["earliest", "startLatest", "endEarliest", "latest"]) {
+    const v = u[key]
+    if (typeof v !== "number" || Number.isNaN(v)) return { field: key, reason: `is ${shown(v)}, not an instant (epoch ms or ±Infinity)` }
+  }
+  if ((u["earliest"] as number) > (u["latest"] as number)) return { field: "latest", reason: "is before earliest: the bounds are reversed" }
+  if (typeof u["uncertain"] !== "boolean") return { field: "uncertain", reason: `is ${shown(u["uncertain"])}, not true or false` }
+  return undefined
+}
+
+// ---------------------------------------------------------------------------
+// combinators
+// ---------------------------------------------------------------------------
+
+const addValid = (timeline: Timeline, item: Item): Timeline => {
+  const hash = Items.hashString(item.id)
+  const before = Ids.get(timeline.byId, item.id, hash)
+  const index = before !== undefined ? Index.remove(timeline.index, before) : timeline.index
+  return { ...timeline, index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) }
+}
+
+/**
+ * Adds an event, or replaces the event with the same id (a correction moves it). O(log n). Fails
+ * like {@link itemOf} for a value the timeline cannot place, and then changes nothing.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const add = (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError> =>
+  Result.map(itemOf(event), (item) => addValid(stateOf(timeline), item))
+
+/**
+ * Adds a prepared item (see {@link itemOf}), replacing any item with the same id. O(log n). Fails
+ * with an `UnreadableRecordError` for an item without a string id, with an instant that is not a
+ * number (NaN) or with reversed bounds (`earliest` after `latest`).
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const addItem = (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError> => {
+  const problem = itemProblem(item)
+  return problem === undefined ? Result.succeed(addValid(stateOf(timeline), item)) : Result.fail(unreadable(problem, item))
+}
+
+/** Adds an event known to be readable; for `apply`, which has no error channel. */
+export const addChecked = (timeline: Timeline, event: AnyEvent): Timeline => addValid(timeline, itemOfChecked(event))
+
+/**
+ * Removes the event with this id, if any (a retraction). O(log n). An id the timeline does not
+ * hold (or a value that is not a string) changes nothing.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const remove = (timeline: Timeline, id: string): Timeline => {
+  const state = stateOf(timeline)
+  if (typeof id !== "string") return state
+  const hash = Items.hashString(id)
+  const before = Ids.get(state.byId, id, hash)
+  if (before === undefined) return state
+  return { ...state, index: Index.remove(state.index, before), byId: Ids.remove(state.byId, id, hash) }
+}
+
+/**
+ * Builds a timeline from prepared items in one go: sorts them and builds the index in linear time
+ * after the sort. Later items with the same id replace earlier ones. Gives the same state as
+ * adding them one by one. Fails like {@link addItem} on the first item it cannot index (`index`
+ * names its position), building nothing.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromItems = (
+  items: ReadonlyArray<Item>,
+  context: Partial<Omit<Timeline, "index" | "byId">> = {}
+): Result.Result<Timeline, UnreadableRecordError> => {
+  if (!Array.isArray(items)) return Result.fail(unreadable({ field: "", reason: `the items are ${shown(items)}, not a list` }, undefined))
+  for (let i = 0; i < items.length; i++) {
+    const problem = itemProblem(items[i])
+    if (problem !== undefined) return Result.fail(unreadable(problem, items[i], i))
+  }
+  return Result.succeed(fromValidItems(items, context))
+}
+
+/** `fromItems` of items already checked, with context maps that are maps. */
+export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Omit<Timeline, "index" | "byId">> = {}): Timeline => {
+  const columns = Items.columnsOf(items)
+  const ids = Ids.fromValues(items, columns.hashes)
+  const dropped = ids.dropped
+  const unique = dropped === undefined ? items : items.filter((_, i) => dropped[i] !== 1)
+  const keep = <K extends keyof typeof context>(key: K) => (HashMap.isHashMap(context?.[key]) ? { [key]: context[key] } : {})
+  return {
+    ...empty,
+    ...keep("places"),
+    ...keep("actors"),
+    ...keep("sources"),
+    ...keep("sameAs"),
+    index: Index.fromItems(unique, dropped === undefined ? columns : Items.keepColumns(columns, dropped)),
+    byId: ids.map
+  }
+}
+
+// ---------------------------------------------------------------------------
+// reading
+// ---------------------------------------------------------------------------
+
+/**
+ * How many events the timeline holds.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const size = (timeline: Timeline): number => Index.size(stateOf(timeline).index)
+
+/**
+ * Every event in timeline order: by earliest instant, then latest, then id (see the module
+ * comment; the link graph lists events in the same order).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.toArray(stateOf(timeline).index).map((i) => i.event)
+
+/** The item with this id, if the timeline holds it. */
+export const itemById = (timeline: Timeline, id: unknown): Item | undefined => (typeof id === "string" ? Ids.get(timeline.byId, id) : undefined)
+
+/**
+ * The event with this id, if the timeline holds it.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const get = (timeline: Timeline, id: string): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event
+
+/**
+ * The place and actor hierarchy of the timeline's current places and actors.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const hierarchy = (timeline: Timeline): Hierarchy.Hierarchy => {
+  const state = stateOf(timeline)
+  return Hierarchy.make(HashMap.values(state.places), HashMap.values(state.actors))
+}
+
+// ---------------------------------------------------------------------------
+// the one certainty rule
+// ---------------------------------------------------------------------------
+
+/**
+ * How sure it is that an item meeting [from, to] shares an instant with it: `certain` when every
+ * reading does — its latest possible start is no later than `to` and its earliest possible end no
+ * earlier than `from` — and the date is not marked uncertain; else `possible`. Windows, calendar
+ * groups and gaps all answer with this one rule.
+ */
+export const certaintyIn = (item: Items.Item, from: number, to: number): Certainty =>
+  !item.uncertain && item.startLatest <= to && item.endEarliest >= from ? "certain" : "possible"
+
+// ---------------------------------------------------------------------------
+// same-as classes
+// ---------------------------------------------------------------------------
+
+const noClasses: ReadonlyMap<string, string> = new Map()
+
+/**
+ * The classes of reports joined by same-as links (an equivalence: the reflexive, symmetric and
+ * transitive closure of the links between current events): each event of a class of two or more
+ * mapped to the class's representative, its earliest report in timeline order (the order
+ * `LinkGraph.sameAsClasses` uses too, so both name the same representative). Events in no such
+ * class are absent (they represent themselves).
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const sameAsClasses = (timeline: Timeline): ReadonlyMap<string, string> => {
+  const state = stateOf(timeline)
+  if (HashMap.size(state.sameAs) === 0) return noClasses
+  const parent = new Map<string, string>()
+  const find = (x: string): string => {
+    let root = x
+    while (parent.get(root) !== root) root = parent.get(root)!
+    for (let y = x; y !== root; ) {
+      const next = parent.get(y)!
+      parent.set(y, root)
+      y = next
+    }
+    return root
+  }
+  for (const [from, to] of HashMap.values(state.sameAs)) {
+    const a = Ids.get(state.byId, from)
+    const b = Ids.get(state.byId, to)
+    if (a === undefined || b === undefined) continue
+    for (const id of [from, to]) if (!parent.has(id)) parent.set(id, id)
+    const ra = find(from)
+    const rb = find(to)
+    if (ra === rb) continue
+    // The root is the earliest report, so that it is the class's representative.
+    if (Items.compareItems(Ids.get(state.byId, ra)!, Ids.get(state.byId, rb)!) <= 0) parent.set(rb, ra)
+    else parent.set(ra, rb)
+  }
+  const classes = new Map<string, string>()
+  for (const id of parent.keys()) classes.set(id, find(id))
+  return classes
+}
