@@ -61,3 +61,91 @@ export const arbExactSpan: fc.Arbitrary<Span> = fc.tuple(fc.nat(24), fc.nat(24))
   const [s, e] = ordered(a, b)
   return { start: { earliest: s, latest: s }, end: { earliest: e, latest: e } }
 })
+
+/**
+ * Stretches of the calendar around a zone's odd days, where a local calendar and UTC part ways:
+ * Samoa skipping 30 December 2011, São Paulo's clocks going forward at midnight on 4 November 2018
+ * (the day has no 00:00) and back at midnight on 17 February 2019 (23:00 on the 16th happens
+ * twice), and Dublin leaving its mean time (UTC−00:25:21) for GMT on 1 October 1916, after a
+ * summer at UTC+00:34:39.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const calendarEras: ReadonlyArray<{ readonly zone: string; readonly first: string; readonly days: number }> = [
+  { zone: "Pacific/Apia", first: "2011-12-10", days: 45 },
+  { zone: "America/Sao_Paulo", first: "2018-10-20", days: 40 },
+  { zone: "America/Sao_Paulo", first: "2019-02-01", days: 35 },
+  { zone: "Europe/Dublin", first: "1916-09-10", days: 40 }
+]
+
+/**
+ * A small chronicle for comparing calendar answers (`Timeline.group`, `gaps`, `query`): events
+ * (encoded rally and strike records, ready for `Record.decode`) dated within one of the
+ * {@link calendarEras}, in its zone, in UTC or in `Asia/Aqtau`, written as days, approximate and
+ * uncertain days, months, years, intervals, open and unknown ends and local or offset date-times;
+ * same-as links between some of them; the zone and granularity to group by; and sometimes a kind
+ * to filter on.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export interface CalendarCase {
+  readonly zone: string
+  readonly granularity: "year" | "month" | "day"
+  readonly kind: "rally" | "strike" | undefined
+  readonly records: ReadonlyArray<{ readonly [key: string]: unknown }>
+}
+
+const DAY = 86_400_000
+const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10)
+
+const arbWhenIn = (first: number, days: number): fc.Arbitrary<string> =>
+  fc.tuple(fc.nat(days - 1), fc.nat(12), fc.nat(12)).map(([d, length, shape]) => {
+    const day = isoDay(first + d * DAY)
+    const end = isoDay(first + (d + 1 + length) * DAY)
+    return [
+      day, `${day}~`, `${day}?`, day.slice(0, 7), day.slice(0, 4), `${day}/${end}`, `${day}/..`, `../${day}`, `${day}/`, `/${day}`,
+      `${day}T00:30:00`, `${day}T23:30:00Z`, `${day.slice(0, 7)}/${end.slice(0, 7)}`
+    ][shape]!
+  })
+
+/** @see CalendarCase */
+export const arbCalendarCase: fc.Arbitrary<CalendarCase> = fc
+  .constantFrom(...calendarEras)
+  .chain((era) => {
+    const first = Date.parse(`${era.first}T00:00:00Z`)
+    const event = (i: number) =>
+      fc.record({ when: arbWhenIn(first, era.days), zone: fc.constantFrom(era.zone, era.zone, "UTC", "Asia/Aqtau"), kind: fc.constantFrom("rally", "strike") }).map(
+        ({ kind, when, zone }) => ({
+          type: "event",
+          kind,
+          id: `event-${i}`,
+          title: `${kind} ${i}`,
+          when,
+          where: { place: "somewhere", timeZone: zone },
+          ...(kind === "rally" ? { form: "demonstration" } : {}),
+          citations: [{ source: "source-1" }]
+        })
+      )
+    return fc.integer({ min: 1, max: 8 }).chain((n) =>
+      fc.record({
+        zone: fc.constantFrom(era.zone, era.zone, "UTC"),
+        granularity: fc.constantFrom("day" as const, "day" as const, "month" as const, "year" as const),
+        kind: fc.constantFrom(undefined, undefined, "rally" as const, "strike" as const),
+        events: fc.tuple(...Array.from({ length: n }, (_, i) => event(i))),
+        sameAs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 })
+      })
+    )
+  })
+  .map(({ events, granularity, kind, sameAs, zone }) => ({
+    zone,
+    granularity,
+    kind,
+    records: [
+      ...events,
+      ...sameAs
+        .filter(([a, b]) => a !== b)
+        .map(([a, b], i) => ({ type: "link", id: `same-${i}`, relation: "same-as", from: `event-${a}`, to: `event-${b}`, rationale: "one event", citations: [{ source: "source-1" }] }))
+    ]
+  }))
