@@ -10,6 +10,7 @@
  * each town is as busy as before: the rules' cost grows with the events and with how crowded a
  * town's days are, and this keeps the second fixed to measure the first.
  */
+import { Result } from "effect"
 import type { AnyEvent } from "../src/model/Event.js"
 import type { Actor } from "../src/model/Actor.js"
 import type { Place } from "../src/model/Place.js"
@@ -97,7 +98,7 @@ export const syntheticChronicle = (n: number, seed = 2011): Chronicle => {
   return { events, places, actors }
 }
 
-const inferOver = (c: Chronicle) => () => Inference.propose(LinkGraph.fromRecords(c.events), { places: c.places, actors: c.actors })
+const inferOver = (c: Chronicle) => () => Inference.propose(Result.getOrThrow(LinkGraph.fromRecords(c.events)), { places: c.places, actors: c.actors })
 
 /** Inference over 200,000 events against inference over 100,000: at most 2.5×. */
 export const inferenceBenchmark = (small = 100_000): Benchmark => {

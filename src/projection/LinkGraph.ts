@@ -31,7 +31,8 @@ import type { AnyEvent } from "../model/Event.js"
 import type { Link } from "../model/Link.js"
 import { type Index, oriented, reachable, shortestSteps, type Step } from "./internal/linkIndex.js"
 import { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./internal/linkRules.js"
-import { current, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
+import { current, empty, graphOf, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
+import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
 import * as Anniversary from "./Anniversary.js"
 import type { Projection } from "./Projection.js"
 
@@ -40,6 +41,7 @@ export type { Kept, LinkGraph } from "./internal/linkState.js"
 
 export { antecedentIsFrom } from "./internal/linkIndex.js"
 export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
+export { UnreadableRecordError } from "./internal/readable.js"
 export type { EventInTime, TimeRule } from "./internal/linkRules.js"
 
 // ---------------------------------------------------------------------------
@@ -86,28 +88,40 @@ export interface Problem {
 // the projection
 // ---------------------------------------------------------------------------
 
-/** The link graph of an empty journal. */
-export const empty: LinkGraph = { events: HashMap.empty(), links: HashMap.empty() }
+/** The link graph of an empty journal. Any other value given where a graph is expected reads as this one. */
+export { empty }
 
-const keep = <A>(map: HashMap.HashMap<string, Kept<A>>, id: string, entry: Entry, value: A | undefined): HashMap.HashMap<string, Kept<A>> => {
+const keep = <A>(map: HashMap.HashMap<string, Kept<A>>, id: string, position: number, value: A | undefined): HashMap.HashMap<string, Kept<A>> => {
   const before = HashMap.get(map, id)
   const old = before._tag === "Some" ? before.value : undefined
   if (value === undefined) {
     return old === undefined ? map : HashMap.set(map, id, { ...old, retracted: true })
   }
-  return HashMap.set(map, id, { value, first: old?.first ?? entry.position, retracted: false })
+  return HashMap.set(map, id, { value, first: old?.first ?? position, retracted: false })
 }
 
-/** Adds one entry: event and link revisions and retractions; other streams leave the graph as it is. */
+/**
+ * Adds one entry: event and link revisions and retractions; other streams leave the graph as it is.
+ *
+ * Gotchas: a projection has no error channel, so an entry the graph cannot read (not a journal
+ * entry, an event without a valid `when` or time zone, a link without a relation or its ends)
+ * leaves the graph as it is. Journals decode every record, so only hand-made entries can be
+ * unreadable; {@link fromRecords} fails on such records instead.
+ */
 export const apply = (graph: LinkGraph, entry: Entry): LinkGraph => {
-  const record = entry.body._tag === "revision" ? entry.body.record : undefined
-  if (entry.stream.type === "event") {
-    return { events: keep(graph.events, entry.stream.id, entry, record as AnyEvent | undefined), links: graph.links }
+  const state = graphOf(graph)
+  const parts = entryParts(entry)
+  if (parts === undefined) return state
+  const { id, record, position } = parts
+  if (parts.type === "event") {
+    if (record !== undefined && eventProblem(record) !== undefined) return state
+    return { events: keep(state.events, id, position, record as AnyEvent | undefined), links: state.links }
   }
-  if (entry.stream.type === "link") {
-    return { events: graph.events, links: keep(graph.links, entry.stream.id, entry, record as Link | undefined) }
+  if (parts.type === "link") {
+    if (record !== undefined && linkProblem(record) !== undefined) return state
+    return { events: state.events, links: keep(state.links, id, position, record as Link | undefined) }
   }
-  return graph
+  return state
 }
 
 /** The link graph as a projection. */
@@ -116,14 +130,33 @@ export const projection: Projection<LinkGraph> = { initial: empty, apply }
 /**
  * Builds a graph straight from events and links, without a journal: for scripts, imports and
  * inference over data that is not recorded yet. Later duplicates of an id replace earlier ones.
+ *
+ * Fails with an `UnreadableRecordError` on the first record it cannot read (an event without a
+ * valid `when` or time zone, a link without a relation or its ends), naming its position in its
+ * list and its id; nothing is built. Links are not checked against one another here: see
+ * {@link problems}.
  */
-export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = []): LinkGraph => {
+export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = []): Result.Result<LinkGraph, UnreadableRecordError> => {
+  const eventList = listOf(events)
+  const linkList = listOf(links)
+  if (eventList === undefined) return Result.fail(unreadable({ field: "", reason: `the events are ${shown(events)}, not a list` }, undefined))
+  if (linkList === undefined) return Result.fail(unreadable({ field: "", reason: `the links are ${shown(links)}, not a list` }, undefined))
   let eventMap = HashMap.empty<string, Kept<AnyEvent>>()
   let linkMap = HashMap.empty<string, Kept<Link>>()
   let n = 0
-  for (const e of events) eventMap = HashMap.set(eventMap, e.id, { value: e, first: ++n, retracted: false })
-  for (const l of links) linkMap = HashMap.set(linkMap, l.id, { value: l, first: ++n, retracted: false })
-  return { events: eventMap, links: linkMap }
+  for (let i = 0; i < eventList.length; i++) {
+    const e = eventList[i]
+    const problem = eventProblem(e)
+    if (problem !== undefined) return Result.fail(unreadable(problem, e, i))
+    eventMap = HashMap.set(eventMap, (e as AnyEvent).id, { value: e as AnyEvent, first: ++n, retracted: false })
+  }
+  for (let i = 0; i < linkList.length; i++) {
+    const l = linkList[i]
+    const problem = linkProblem(l)
+    if (problem !== undefined) return Result.fail(unreadable(problem, l, i))
+    linkMap = HashMap.set(linkMap, (l as Link).id, { value: l as Link, first: ++n, retracted: false })
+  }
+  return Result.succeed({ events: eventMap, links: linkMap })
 }
 
 // ---------------------------------------------------------------------------
@@ -188,9 +221,17 @@ const cycleOf = (link: Link, close: string, open: string, steps: ReadonlyArray<S
  * Checks a link against the graph before it is recorded: both events must be current
  * (`LinkEndpointError`), a directed link must be possible in time (`ImpossibleLinkError`, see
  * `timeRules`), and the directed graph over same-as classes must stay acyclic (`LinkCycleError`,
- * naming the cycle). A link with an id already in the graph is checked as its replacement.
+ * naming the cycle). A link with an id already in the graph is checked as its replacement. A value
+ * that is not a link record (a JavaScript caller's or a cast's) fails with an
+ * `UnreadableRecordError`; the second signature says so.
  */
-export const check = (graph: LinkGraph, link: Link): Result.Result<Link, LinkError> => {
+export function check(graph: LinkGraph, link: Link): Result.Result<Link, LinkError>
+export function check(graph: unknown, link: unknown): Result.Result<Link, LinkError | UnreadableRecordError>
+export function check(state: unknown, input: unknown): Result.Result<Link, LinkError | UnreadableRecordError> {
+  const shape = linkProblem(input)
+  if (shape !== undefined) return Result.fail(unreadable(shape, input))
+  const link = input as Link
+  const graph = graphOf(state)
   const index = indexOf(without(graph, link.id))
   for (const [role, id] of [["from", link.from], ["to", link.to]] as const) {
     if (index.events.has(id)) continue
@@ -217,9 +258,16 @@ export const check = (graph: LinkGraph, link: Link): Result.Result<Link, LinkErr
 
 /**
  * Checks that a new revision of an event keeps every current directed link that names it possible
- * in time; the first link it would break comes back as an `ImpossibleLinkError`.
+ * in time; the first link it would break comes back as an `ImpossibleLinkError`. A value that is
+ * not an event the graph can place fails with an `UnreadableRecordError`.
  */
-export const checkEvent = (graph: LinkGraph, revised: AnyEvent): Result.Result<AnyEvent, ImpossibleLinkError> => {
+export function checkEvent(graph: LinkGraph, revised: AnyEvent): Result.Result<AnyEvent, ImpossibleLinkError>
+export function checkEvent(graph: unknown, revised: unknown): Result.Result<AnyEvent, ImpossibleLinkError | UnreadableRecordError>
+export function checkEvent(state: unknown, input: unknown): Result.Result<AnyEvent, ImpossibleLinkError | UnreadableRecordError> {
+  const shape = eventProblem(input)
+  if (shape !== undefined) return Result.fail(unreadable(shape, input))
+  const revised = input as AnyEvent
+  const graph = graphOf(state)
   // A scan of the links, not the index: a new event costs no index build.
   if (!HashMap.has(graph.events, revised.id)) return Result.succeed(revised)
   const currentEvent = (id: string): AnyEvent | undefined => {
@@ -242,7 +290,8 @@ export const checkEvent = (graph: LinkGraph, revised: AnyEvent): Result.Result<A
  * current event, a directed link impossible in time, or a link that closes a cycle with the links
  * recorded before it. Empty for a journal written only through the chronicle by one process.
  */
-export const problems = (graph: LinkGraph): ReadonlyArray<Problem> => {
+export const problems = (state: LinkGraph): ReadonlyArray<Problem> => {
+  const graph = graphOf(state)
   const found: Array<Problem> = []
   let accepted: LinkGraph = { events: graph.events, links: HashMap.empty() }
   for (const link of current(graph.links)) {

@@ -149,3 +149,36 @@ export const arbCalendarCase: fc.Arbitrary<CalendarCase> = fc
         .map(([a, b], i) => ({ type: "link", id: `same-${i}`, relation: "same-as", from: `event-${a}`, to: `event-${b}`, rationale: "one event", citations: [{ source: "source-1" }] }))
     ]
   }))
+
+/**
+ * Events crowded onto one day whose dates often tie on their bounds while differing in text or
+ * zone (`2011-12-16` and `2011-12-16/2011-12-16`, in three zones that were all UTC+5 then), with
+ * same-as links between some of them: encoded records, ready for `Record.decode`. Orders and
+ * same-as representatives are decided by the tie-breaks here.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
+export const arbTiedRecords: fc.Arbitrary<ReadonlyArray<{ readonly [key: string]: unknown }>> = fc
+  .integer({ min: 2, max: 8 })
+  .chain((n) =>
+    fc.tuple(
+      fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"), { minLength: n, maxLength: n }),
+      fc.array(fc.tuple(fc.constantFrom("2011-12-16", "2011-12-16/2011-12-16", "2011-12-16T00:00:00/2011-12-16T23:59:59", "2011-12"), fc.constantFrom("Asia/Aqtau", "Asia/Tashkent", "Asia/Karachi")), { minLength: n, maxLength: n }),
+      fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: n })
+    )
+  )
+  .map(([ids, dates, pairs]) => [
+    ...ids.map((id, i) => ({
+      type: "event",
+      kind: "strike",
+      id,
+      title: id,
+      when: dates[i]![0],
+      where: { place: "somewhere", timeZone: dates[i]![1] },
+      citations: [{ source: "source-1" }]
+    })),
+    ...pairs
+      .filter(([x, y]) => x !== y)
+      .map(([x, y], k) => ({ type: "link", id: `same-${k}`, relation: "same-as", from: ids[x]!, to: ids[y]!, rationale: "one event", citations: [{ source: "source-1" }] }))
+  ])

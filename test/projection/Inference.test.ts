@@ -21,13 +21,13 @@ const pairs = (ps: ReadonlyArray<Projection.Inference.Proposal>) => ps.map((p) =
 
 describe("Inference rules", () => {
   it("proposes that a detention responds to a rally at the same place a day before, with the reason in words", () => {
-    const g = LinkGraph.fromRecords([
+    const g = Result.getOrThrow(LinkGraph.fromRecords([
       eventOf("rally", "rally", "2023-04-10", "astana", "Asia/Almaty"),
       eventOf("detention", "detention", "2023-04-11", "astana", "Asia/Almaty"),
       eventOf("detention", "elsewhere", "2023-04-11", "aktau"),
       eventOf("detention", "too-late", "2023-04-13", "astana", "Asia/Almaty"),
       eventOf("detention", "before", "2023-04-09", "astana", "Asia/Almaty")
-    ])
+    ]))
     const found = Inference.propose(g, { rules: [Inference.forceAfterProtest], places: testPlaces })
     expect(found).toEqual([
       {
@@ -50,38 +50,38 @@ describe("Inference rules", () => {
   })
 
   it("matches places that contain one another, with a lower score", () => {
-    const g = LinkGraph.fromRecords([eventOf("strike", "strike", "2011-12-16", "zhanaozen"), eventOf("dispersal", "d", "2011-12-16", "mangystau")])
+    const g = Result.getOrThrow(LinkGraph.fromRecords([eventOf("strike", "strike", "2011-12-16", "zhanaozen"), eventOf("dispersal", "d", "2011-12-16", "mangystau")]))
     const [p] = Inference.propose(g, { rules: [Inference.forceAfterProtest], places: testPlaces })
     expect([p?.score, p?.reason]).toEqual([0.7, "dispersal at Mangystau Region on the day of the strike at Zhanaozen"])
   })
 
   it("proposes that an official statement about the same place within three days responds to an event", () => {
-    const g = LinkGraph.fromRecords([
+    const g = Result.getOrThrow(LinkGraph.fromRecords([
       eventOf("violence", "shooting", "2011-12-16"),
       { ...eventOf("official-statement", "statement", "2011-12-19", "astana", "Asia/Almaty"), where: { place: "astana", timeZone: "Asia/Almaty", alsoAt: ["zhanaozen"] } } as unknown as AnyEvent,
       eventOf("official-statement", "unrelated", "2011-12-17", "astana", "Asia/Almaty")
-    ] as ReadonlyArray<AnyEvent>)
+    ] as ReadonlyArray<AnyEvent>))
     expect(pairs(Inference.propose(g, { rules: [Inference.statementAfterEvent], places: testPlaces }))).toEqual(["statement responds-to shooting"])
   })
 
   it("proposes that an event on the anniversary of an earlier one at the same place commemorates it", () => {
-    const g = LinkGraph.fromRecords([
+    const g = Result.getOrThrow(LinkGraph.fromRecords([
       eventOf("violence", "shooting", "2011-12-16"),
       eventOf("rally", "tenth", "2021-12-16"),
       eventOf("rally", "not-here", "2021-12-16", "aktau"),
       eventOf("rally", "next-day", "2021-12-17")
-    ])
+    ]))
     const found = Inference.propose(g, { rules: [Inference.anniversary], places: testPlaces })
     expect(pairs(found)).toEqual(["tenth commemorates shooting"])
     expect(found[0]!.reason).toBe("rally at Zhanaozen on the 10th anniversary of the violence at Zhanaozen (2011-12-16)")
   })
 
   it("proposes that events naming the same actors years apart echo each other", () => {
-    const g = LinkGraph.fromRecords([
+    const g = Result.getOrThrow(LinkGraph.fromRecords([
       eventOf("strike", "old", "2011-05-11", "zhanaozen", "Asia/Aqtau", ["oil-workers", "union"]),
       eventOf("strike", "new", "2022-02-15", "zhanaozen", "Asia/Aqtau", ["oil-workers"]),
       eventOf("strike", "same-year", "2011-09-01", "zhanaozen", "Asia/Aqtau", ["oil-workers"])
-    ])
+    ]))
     const found = Inference.propose(g, { rules: [Inference.sharedActors], actors: testActors })
     expect(pairs(found)).toEqual(["new echoes same-year", "new echoes old"])
     expect(found[1]!.reason).toBe("strike at zhanaozen (2022-02-15) names Oil workers, as did the strike at zhanaozen (2011-05-11) 10 years before")
@@ -90,13 +90,13 @@ describe("Inference rules", () => {
 
   it("does not propose what is already linked, even through a same-as duplicate", () => {
     const events = [eventOf("rally", "rally", "2023-04-10"), eventOf("rally", "rally-2", "2023-04-10"), eventOf("detention", "d", "2023-04-11")]
-    const linked = LinkGraph.fromRecords(events, [link("dup", "same-as", "rally", "rally-2"), link("r", "responds-to", "d", "rally-2")])
+    const linked = Result.getOrThrow(LinkGraph.fromRecords(events, [link("dup", "same-as", "rally", "rally-2"), link("r", "responds-to", "d", "rally-2")]))
     expect(Inference.propose(linked, { rules: [Inference.forceAfterProtest] })).toEqual([])
   })
 
   it("does not propose a link that would close a cycle", () => {
     const events = [eventOf("rally", "rally", "2023-04-10"), eventOf("detention", "d", "2023-04-10")]
-    const g = LinkGraph.fromRecords(events, [link("odd", "causes", "d", "rally")])
+    const g = Result.getOrThrow(LinkGraph.fromRecords(events, [link("odd", "causes", "d", "rally")]))
     expect(Inference.propose(g, { rules: [Inference.forceAfterProtest] })).toEqual([])
   })
 
@@ -114,13 +114,13 @@ describe("Inference properties over generated chronicles", () => {
   const arb = arbChronicle({ maxEvents: 16, maxLinks: 10 })
   const build = (c: { readonly events: ReadonlyArray<unknown>; readonly links: ReadonlyArray<unknown> }) => {
     const events = c.events.map((e) => Record.decodeOrThrow(e) as AnyEvent)
-    let g = LinkGraph.fromRecords(events)
+    let g = Result.getOrThrow(LinkGraph.fromRecords(events))
     const accepted: Array<Link> = []
     for (const input of c.links) {
       const l = Record.decodeOrThrow(input) as Link
       if (Result.isSuccess(LinkGraph.check(g, l))) {
         accepted.push(l)
-        g = LinkGraph.fromRecords(events, accepted)
+        g = Result.getOrThrow(LinkGraph.fromRecords(events, accepted))
       }
     }
     return { events, accepted, graph: g }
@@ -160,7 +160,7 @@ describe("Inference properties over generated chronicles", () => {
       fc.property(arb, fc.nat(), (c, seed) => {
         const { events, accepted, graph } = build(c)
         const shuffled = [...events].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 31 + seed) % 7) || (a.id < b.id ? 1 : -1))
-        const again = LinkGraph.fromRecords(shuffled, accepted)
+        const again = Result.getOrThrow(LinkGraph.fromRecords(shuffled, accepted))
         expect(Inference.propose(again, { places: testPlaces, actors: testActors })).toEqual(
           Inference.propose(graph, { places: testPlaces, actors: testActors })
         )

@@ -64,13 +64,13 @@ const run = (c: GeneratedChronicle): Outcome => {
   const byId = new Map(events.map((e) => [e.id as string, e]))
   const accepted: Array<Link> = []
   const refused: Array<Outcome["refused"][number]> = []
-  let graph = LinkGraph.fromRecords(events)
+  let graph = Result.getOrThrow(LinkGraph.fromRecords(events))
   for (const input of c.links) {
     const l = Record.decodeOrThrow(input) as Link
     const r = LinkGraph.check(graph, l)
     if (Result.isSuccess(r)) {
       accepted.push(l)
-      graph = LinkGraph.fromRecords(events, accepted)
+      graph = Result.getOrThrow(LinkGraph.fromRecords(events, accepted))
     } else refused.push({ link: l, before: [...accepted], error: r.failure })
   }
   return { events, byId, accepted, refused, graph }

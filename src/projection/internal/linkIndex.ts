@@ -5,7 +5,7 @@
  */
 import type { AnyEvent } from "../../model/Event.js"
 import type { Link, Relation } from "../../model/Link.js"
-import { bounds } from "../../model/When.js"
+import { sortEvents } from "./eventOrder.js"
 
 /** One step of the graph: the link taken and the class reached. */
 export interface Step {
@@ -20,7 +20,7 @@ export interface Index {
   readonly events: ReadonlyMap<string, AnyEvent>
   /** The current events in timeline order. */
   readonly ordered: ReadonlyArray<AnyEvent>
-  /** Rank of each current event in timeline order (bounds, then text, then zone, then id). */
+  /** Rank of each current event in timeline order (the timeline's: bounds, then id; see `eventOrder.ts`). */
   readonly rank: ReadonlyMap<string, number>
   /** Event id → the id of its same-as class's representative (the class's earliest event). */
   readonly canonical: ReadonlyMap<string, string>
@@ -49,30 +49,6 @@ export const oriented = (link: Link): readonly [string, string] =>
   antecedentIsFrom(link.relation) ? [link.from, link.to] : [link.to, link.from]
 
 export const isDirectedRelation = (relation: Relation): boolean => relation !== "same-as" && relation !== "contradicts"
-
-// Timeline order: by bounds in each event's own zone, then the text, the zone and the id. The
-// bounds are computed once per event, then compared as numbers.
-interface Keyed {
-  readonly event: AnyEvent
-  readonly earliest: number
-  readonly latest: number
-}
-
-const byTimeline = (a: Keyed, b: Keyed): number =>
-  a.earliest - b.earliest || a.latest - b.latest ||
-  (a.event.when < b.event.when ? -1 : a.event.when > b.event.when ? 1 : 0) ||
-  (a.event.where.timeZone < b.event.where.timeZone ? -1 : a.event.where.timeZone > b.event.where.timeZone ? 1 : 0) ||
-  (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
-
-/** Events in timeline order (bounds in their own zones, then text, zone and id). */
-export const sortEvents = (events: Iterable<AnyEvent>): Array<AnyEvent> =>
-  [...events]
-    .map((event): Keyed => {
-      const b = bounds(event.when, event.where.timeZone)
-      return { event, earliest: b.earliest, latest: b.latest }
-    })
-    .sort(byTimeline)
-    .map((k) => k.event)
 
 const push = <K, V>(map: Map<K, Array<V>>, key: K, value: V): void => {
   const list = map.get(key)

@@ -8,6 +8,7 @@ import type { EventId, LinkId } from "../../model/Id.js"
 import type { Link, Relation } from "../../model/Link.js"
 import { span, type Span } from "../../model/When.js"
 import { certainlyStartsBefore } from "../Allen.js"
+import { cut } from "./readable.js"
 
 /** An event as a refused link names it: its id, its date as written, and the zone it is read in. */
 export interface EventInTime {
@@ -16,11 +17,20 @@ export interface EventInTime {
   readonly timeZone: string
 }
 
-const describe = (e: EventInTime): string => `"${e.id}" (${e.when}, ${e.timeZone})`
+const quoted = (s: string): string => JSON.stringify(cut(s))
+
+const describe = (e: EventInTime): string => `${quoted(e.id)} (${cut(e.when)}, ${cut(e.timeZone)})`
+
+/** At most this many events or links of a cycle are named in a message; the rest are counted. */
+const LISTED = 12
+
+const listed = (ids: ReadonlyArray<string>, separator: string): string =>
+  ids.length <= LISTED ? ids.map((id) => cut(id)).join(separator) : `${ids.slice(0, LISTED).map((id) => cut(id)).join(separator)}${separator}… (${ids.length - LISTED} more)`
 
 /**
  * A directed link that cannot hold in time: `from` and `to` with their dates, and the rule it
- * breaks in words. Nothing was written.
+ * breaks in words (`rule`: "the response starts before what it answers"), which holds on every
+ * reading of the two dates. Nothing was written.
  */
 export class ImpossibleLinkError extends Data.TaggedError("ImpossibleLinkError")<{
   readonly link: LinkId
@@ -30,7 +40,8 @@ export class ImpossibleLinkError extends Data.TaggedError("ImpossibleLinkError")
   readonly rule: string
 }> {
   override get message(): string {
-    return `link "${this.link}": ${describe(this.from)} ${this.relation} ${describe(this.to)} is impossible in time: ${this.rule}`
+    return `link ${quoted(this.link)}: ${describe(this.from)} ${this.relation} ${describe(this.to)} is impossible in time: ${this.rule}, ` +
+      "however the two dates are read. Check both dates, and which event is from and which is to."
   }
 }
 
@@ -46,7 +57,8 @@ export class LinkCycleError extends Data.TaggedError("LinkCycleError")<{
   readonly links: ReadonlyArray<string>
 }> {
   override get message(): string {
-    return `link "${this.link}" (${this.relation}) would close a cycle: ${this.cycle.join(" → ")} (links ${this.links.join(", ")})`
+    return `link ${quoted(this.link)} (${this.relation}) would close a cycle: ${listed(this.cycle, " → ")} (links ${listed(this.links, ", ")}). ` +
+      "One of these links is wrong or points the wrong way."
   }
 }
 
@@ -61,54 +73,58 @@ export class LinkEndpointError extends Data.TaggedError("LinkEndpointError")<{
   readonly retracted: boolean
 }> {
   override get message(): string {
-    return `link "${this.link}": its ${this.role} event "${this.event}" ${this.retracted ? "is retracted" : "was never recorded"}`
+    return `link ${quoted(this.link)}: its ${this.role} event ${quoted(this.event)} ${this.retracted ? "is retracted" : "was never recorded"}; ` +
+      (this.retracted ? "link a current event instead." : "record the event first.")
   }
 }
 
 /**
- * The time rule of a directed relation: which end comes first (`antecedent`), the rule in words,
- * and the test that a pair of spans breaks it. Spans are ranges of possible start and end
- * instants, so "certainly" means "for every reading of both dates".
+ * The time rule of a directed relation: which end comes first (`antecedent`), what is wrong with a
+ * link that breaks it, in words (`rule`), and the test that a pair of spans breaks it. Spans are
+ * ranges of possible start and end instants; a link is refused only when every reading of both
+ * dates breaks the rule.
  */
 export interface TimeRule {
   readonly relation: Relation
   readonly antecedent: "from" | "to"
+  /** What is wrong with a link that breaks the rule: "the response starts before what it answers". */
   readonly rule: string
-  /** True when the spans of the earlier and the later event certainly break the rule. */
+  /** True when the spans of the earlier and the later event break the rule on every reading. */
   readonly breaks: (antecedent: Span, consequent: Span) => boolean
 }
 
-// The consequent certainly starts before the antecedent: every possible start of the one is
-// earlier than every possible start of the other.
+// The consequent starts before the antecedent on every reading: every possible start of the one
+// is earlier than every possible start of the other.
 const startsCertainlyBefore = (antecedent: Span, consequent: Span): boolean => certainlyStartsBefore(consequent, antecedent)
 
 const ordered = (relation: Relation, antecedent: "from" | "to", rule: string): TimeRule => ({ relation, antecedent, rule, breaks: startsCertainlyBefore })
 
 /**
- * The time rules, one per directed relation (same-as and contradicts have none):
+ * The time rules, one per directed relation (same-as and contradicts have none). A link is refused
+ * when, on every reading of both dates:
  *
  * | relation     | earlier end | refused when                                          |
  * |--------------|-------------|-------------------------------------------------------|
- * | causes       | from        | the cause certainly starts after the effect starts    |
- * | responds-to  | to          | the response certainly starts before what it answers  |
- * | continues    | to          | the sequel certainly starts before what it continues  |
- * | commemorates | to          | the commemoration certainly starts before the event   |
- * | echoes       | to          | the echo certainly starts before what it recalls      |
- * | part-of      | from (part) | the part certainly starts before the whole starts, or certainly ends after it ends |
+ * | causes       | from        | the cause starts after its effect starts              |
+ * | responds-to  | to          | the response starts before what it answers            |
+ * | continues    | to          | the continuation starts before what it continues      |
+ * | commemorates | to          | the commemoration starts before the event it marks    |
+ * | echoes       | to          | the echo starts before what it recalls                |
+ * | part-of      | from (part) | the part starts before the whole, or ends after it    |
  *
- * "Certainly" compares bounds: a response dated `2011-12` to an event of `2011-12-16` is possible,
- * one dated `2011-11` is not.
+ * "Every reading" compares bounds: a response dated `2011-12` to an event of `2011-12-16` may
+ * start after it, so it is accepted; one dated `2011-11` starts before it however it is read.
  */
 export const timeRules: { readonly [R in Relation]?: TimeRule } = {
-  causes: ordered("causes", "from", "a cause cannot certainly start after its effect"),
-  "responds-to": ordered("responds-to", "to", "a response cannot certainly start before what it answers"),
-  continues: ordered("continues", "to", "a continuation cannot certainly start before what it continues"),
-  commemorates: ordered("commemorates", "to", "a commemoration cannot certainly start before the event it marks"),
-  echoes: ordered("echoes", "to", "an echo cannot certainly start before what it recalls"),
+  causes: ordered("causes", "from", "the cause starts after its effect"),
+  "responds-to": ordered("responds-to", "to", "the response starts before what it answers"),
+  continues: ordered("continues", "to", "the continuation starts before what it continues"),
+  commemorates: ordered("commemorates", "to", "the commemoration starts before the event it marks"),
+  echoes: ordered("echoes", "to", "the echo starts before what it recalls"),
   "part-of": {
     relation: "part-of",
     antecedent: "from",
-    rule: "a part cannot certainly start before the whole starts or certainly end after the whole ends",
+    rule: "the part starts before the whole or ends after it",
     breaks: (part, whole) => certainlyStartsBefore(part, whole) || part.end.earliest > whole.end.latest
   }
 }

@@ -29,6 +29,13 @@ export const current = <A>(map: HashMap.HashMap<string, Kept<A>>): Array<A> => {
   return kept.sort((a, b) => a.first - b.first).map((k) => k.value)
 }
 
+/** The link graph of an empty journal. */
+export const empty: LinkGraph = { events: HashMap.empty(), links: HashMap.empty() }
+
+/** The graph a value is: itself when it has a graph's shape, else the empty graph. */
+export const graphOf = (u: unknown): LinkGraph =>
+  typeof u === "object" && u !== null && HashMap.isHashMap((u as LinkGraph).events) && HashMap.isHashMap((u as LinkGraph).links) ? (u as LinkGraph) : empty
+
 const indexCache = new WeakMap<LinkGraph, Index>()
 // Keyed by the events map itself: recording a link leaves it untouched, so the sort is reused.
 const orderCache = new WeakMap<object, EventOrder>()
@@ -41,8 +48,9 @@ const orderOf = (graph: LinkGraph): EventOrder => {
   return order
 }
 
-/** The query index of a state, built on first use and cached with it. */
-export const indexOf = (graph: LinkGraph): Index => {
+/** The query index of a state, built on first use and cached with it (any other value: the empty graph's). */
+export const indexOf = (state: LinkGraph): Index => {
+  const graph = graphOf(state)
   const known = indexCache.get(graph)
   if (known !== undefined) return known
   const index = buildIndex(orderOf(graph), current(graph.links))

@@ -10,8 +10,8 @@ import type { Actor } from "../../model/Actor.js"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Place } from "../../model/Place.js"
 import type { Source } from "../../model/Source.js"
-import * as When from "../../model/When.js"
 import * as Hierarchy from "../Hierarchy.js"
+import { itemOfChecked } from "./eventOrder.js"
 import { eventProblem, isObject, shown, unreadable, type UnreadableRecordError } from "./readable.js"
 import * as Ids from "./timelineIds.js"
 import * as Index from "./timelineIndex.js"
@@ -97,45 +97,6 @@ export const stateOf = (u: unknown): Timeline =>
 // ---------------------------------------------------------------------------
 // placing events
 // ---------------------------------------------------------------------------
-
-type Placement = Omit<Item, "id" | "event">
-
-// Placements by zone, then by date: a live timeline reads the same few thousand dates again and
-// again, and two plain lookups cost less than building the combined key `When.span` caches by.
-// Cleared in one go when it grows past the limit, like the caches of `When`.
-const placements = new Map<string, Map<string, Placement>>()
-let placementCount = 0
-const PLACEMENT_LIMIT = 65_536
-
-/** The placement of a valid date in a valid zone (checked by the caller). */
-const placementOf = (when: When.When, zone: string): Placement => {
-  let byWhen = placements.get(zone)
-  const known = byWhen?.get(when)
-  if (known !== undefined) return known
-  const s = When.span(when, zone)
-  const placement: Placement = {
-    earliest: s.start.earliest,
-    startLatest: s.start.latest,
-    endEarliest: s.end.earliest,
-    latest: s.end.latest,
-    uncertain: When.qualifiers(when).uncertain
-  }
-  if (placementCount >= PLACEMENT_LIMIT) {
-    placements.clear()
-    placementCount = 0
-    byWhen = undefined
-  }
-  if (byWhen === undefined) placements.set(zone, (byWhen = new Map()))
-  byWhen.set(when, placement)
-  placementCount++
-  return placement
-}
-
-/** The item of an event already checked by `eventProblem`. */
-export const itemOfChecked = (event: AnyEvent): Item => {
-  const p = placementOf(event.when, event.where.timeZone)
-  return { id: event.id, earliest: p.earliest, startLatest: p.startLatest, endEarliest: p.endEarliest, latest: p.latest, uncertain: p.uncertain, event }
-}
 
 /**
  * The index item of an event: its span in its own zone (`where.timeZone`). Fails with an
