@@ -14,6 +14,11 @@
  * relations that some choice inside the ranges makes true, and `certain` is the single relation
  * when only one is possible, and empty otherwise.
  *
+ * Bad input: nothing here throws. A value that is not a span (missing ranges, NaN, not numbers)
+ * makes no relation possible: `relations` answers two empty lists and every predicate `false`. A
+ * range whose earliest instant is after its latest allows no reading, so no relation is possible
+ * either; the start and end predicates compare such bounds as they are given.
+ *
  * @example
  * ```ts
  * import { Allen } from "protest-chronicle"
@@ -93,14 +98,21 @@ const CONVERSE: { readonly [R in Relation]: Relation } = {
   after: "before"
 }
 
+const isRelation = (u: unknown): u is Relation => typeof u === "string" && Object.hasOwn(CONVERSE, u)
+
 /**
  * The converse of a relation: `a r b` exactly when `b (converse r) a` (`before` ↔ `after`,
- * `during` ↔ `contains`; `equals` is its own converse).
+ * `during` ↔ `contains`; `equals` is its own converse). `undefined` for a value that is not a
+ * relation (the second signature).
  *
  * @category combinators
  * @since 0.1.0
  */
-export const converse = (r: Relation): Relation => CONVERSE[r]
+export function converse(r: Relation): Relation
+export function converse(r: unknown): Relation | undefined
+export function converse(r: unknown): Relation | undefined {
+  return isRelation(r) ? CONVERSE[r] : undefined
+}
 
 /**
  * What is known of the relation between two events: `possible` lists every relation that some
@@ -168,12 +180,16 @@ const feasible = (ranges: ReadonlyArray<Range>, chain: ReadonlyArray<ReadonlyArr
   return true
 }
 
-const rangesOf = (a: Span, b: Span): ReadonlyArray<Range> => [
-  finiteRange(a.start, 0),
-  finiteRange(a.end, 1),
-  finiteRange(b.start, 0),
-  finiteRange(b.end, 1)
-]
+const isInstant = (u: unknown): boolean => typeof u === "number" && !Number.isNaN(u)
+const isRange = (u: unknown): u is Bounds =>
+  typeof u === "object" && u !== null && isInstant((u as Bounds).earliest) && isInstant((u as Bounds).latest)
+
+/** A value whose ranges can be read (they may still be empty, and then allow no reading). */
+const isSpan = (u: unknown): u is Span => typeof u === "object" && u !== null && isRange((u as Span).start) && isRange((u as Span).end)
+
+/** The four ranges of two spans, or undefined when either is not a span. */
+const rangesOf = (a: Span, b: Span): ReadonlyArray<Range> | undefined =>
+  isSpan(a) && isSpan(b) ? [finiteRange(a.start, 0), finiteRange(a.end, 1), finiteRange(b.start, 0), finiteRange(b.end, 1)] : undefined
 
 const NONE: ReadonlyArray<Relation> = Object.freeze([])
 
@@ -185,7 +201,7 @@ const NONE: ReadonlyArray<Relation> = Object.freeze([])
  */
 export const relations = (a: Span, b: Span): Relations => {
   const ranges = rangesOf(a, b)
-  const possible = all.filter((r) => feasible(ranges, CHAINS[r]))
+  const possible = ranges === undefined ? [] : all.filter((r) => feasible(ranges, CHAINS[r]))
   return Object.freeze({ certain: possible.length === 1 ? Object.freeze([...possible]) : NONE, possible: Object.freeze(possible) })
 }
 
@@ -195,7 +211,10 @@ export const relations = (a: Span, b: Span): Relations => {
  * @category queries
  * @since 0.1.0
  */
-export const isPossible = (a: Span, r: Relation, b: Span): boolean => feasible(rangesOf(a, b), CHAINS[r])
+export const isPossible = (a: Span, r: Relation, b: Span): boolean => {
+  const ranges = rangesOf(a, b)
+  return ranges !== undefined && isRelation(r) && feasible(ranges, CHAINS[r])
+}
 
 /**
  * Tells whether `a r b` is certain: no choice of instants within the spans makes any other
@@ -206,6 +225,7 @@ export const isPossible = (a: Span, r: Relation, b: Span): boolean => feasible(r
  */
 export const isCertain = (a: Span, r: Relation, b: Span): boolean => {
   const ranges = rangesOf(a, b)
+  if (ranges === undefined || !isRelation(r)) return false
   return feasible(ranges, CHAINS[r]) && all.every((other) => other === r || !feasible(ranges, CHAINS[other]))
 }
 
@@ -216,7 +236,7 @@ export const isCertain = (a: Span, r: Relation, b: Span): boolean => {
  * @category predicates
  * @since 0.1.0
  */
-export const certainlyStartsAfter = (a: Span, b: Span): boolean => a.start.earliest > b.start.latest
+export const certainlyStartsAfter = (a: Span, b: Span): boolean => isSpan(a) && isSpan(b) && a.start.earliest > b.start.latest
 
 /**
  * Tells whether `a` certainly starts before `b` starts: `a.start.latest < b.start.earliest`.
@@ -224,7 +244,7 @@ export const certainlyStartsAfter = (a: Span, b: Span): boolean => a.start.earli
  * @category predicates
  * @since 0.1.0
  */
-export const certainlyStartsBefore = (a: Span, b: Span): boolean => a.start.latest < b.start.earliest
+export const certainlyStartsBefore = (a: Span, b: Span): boolean => isSpan(a) && isSpan(b) && a.start.latest < b.start.earliest
 
 /**
  * Tells whether `a` can have started no later than `b` started (`a.start.earliest <=
@@ -233,7 +253,7 @@ export const certainlyStartsBefore = (a: Span, b: Span): boolean => a.start.late
  * @category predicates
  * @since 0.1.0
  */
-export const possiblyStartsNotAfter = (a: Span, b: Span): boolean => !certainlyStartsAfter(a, b)
+export const possiblyStartsNotAfter = (a: Span, b: Span): boolean => isSpan(a) && isSpan(b) && !certainlyStartsAfter(a, b)
 
 /**
  * Tells whether `a` is certainly over before `b` begins: its last possible instant is earlier
@@ -243,7 +263,7 @@ export const possiblyStartsNotAfter = (a: Span, b: Span): boolean => !certainlyS
  * @category predicates
  * @since 0.1.0
  */
-export const certainlyPrecedes = (a: Span, b: Span): boolean => a.end.latest < b.start.earliest
+export const certainlyPrecedes = (a: Span, b: Span): boolean => isSpan(a) && isSpan(b) && a.end.latest < b.start.earliest
 
 /**
  * Tells whether `a` can be over before `b` begins: some choice of instants within the spans
@@ -254,5 +274,5 @@ export const certainlyPrecedes = (a: Span, b: Span): boolean => a.end.latest < b
  */
 export const possiblyPrecedes = (a: Span, b: Span): boolean => {
   const ranges = rangesOf(a, b)
-  return feasible(ranges, CHAINS.before) || feasible(ranges, CHAINS.meets)
+  return ranges !== undefined && (feasible(ranges, CHAINS.before) || feasible(ranges, CHAINS.meets))
 }

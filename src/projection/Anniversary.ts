@@ -9,6 +9,9 @@
  * with an offset. The earlier event's day is the day it began (for an interval, its start); the
  * later event falls on any day it may cover. 29 February matches only 29 February.
  *
+ * Bad input: nothing here throws. Text that is not EDTF, and values that are not strings or have
+ * no `when`, have no days: they are on no anniversary (`no`) and have no `yearsBetween`.
+ *
  * Certainty: `certain` when the earlier event began on one known day, the later event lies on
  * one known day, neither is uncertain (`?`) or approximate (`~`), and the days share month and
  * day in a later year. `possible` when some day the earlier event may have begun on and some day
@@ -32,6 +35,7 @@ import type { AnyEvent } from "../model/Event.js"
 import { MS_PER_DAY, wallOfDateTime } from "../model/internal/edtfCalendar.js"
 import { dateEnd, dateStart } from "../model/internal/edtfSpan.js"
 import { type Endpoint, parse, type When } from "../model/When.js"
+import { whenOf } from "./internal/readable.js"
 
 /**
  * How sure an anniversary is: `certain`, `possible`, or `no`.
@@ -97,7 +101,8 @@ const isExactDay = (e: Endpoint): boolean =>
 
 const daysCache = new Map<string, Days>()
 
-const daysOf = (w: string): Days | undefined => {
+const daysOf = (w: unknown): Days | undefined => {
+  if (typeof w !== "string") return undefined
   const known = daysCache.get(w)
   if (known !== undefined) return known
   const parsed = parse(w)
@@ -124,12 +129,14 @@ const daysOf = (w: string): Days | undefined => {
 }
 
 /**
- * The local calendar day of a day number (days since 1970-01-01).
+ * The local calendar day of a day number (days since 1970-01-01). A day number that is not a
+ * finite integer has no day: every field is NaN.
  *
  * @category conversions
  * @since 0.1.0
  */
 export const localDay = (dayNumber: number): LocalDay => {
+  if (!Number.isSafeInteger(dayNumber)) return { year: NaN, month: NaN, day: NaN }
   // Howard Hinnant's civil_from_days.
   const z = dayNumber + 719468
   const era = Math.floor(z / 146097)
@@ -207,6 +214,7 @@ const compareDays = (earlier: Days, later: Days): Certainty => {
  * @since 0.1.0
  */
 export const ofWhen = (earlier: When | string, later: When | string): Certainty => {
+  // Values that are not strings have no days: `daysOf` answers undefined for them.
   const a = daysOf(earlier)
   const b = daysOf(later)
   return a === undefined || b === undefined ? "no" : compareDays(a, b)
@@ -220,7 +228,7 @@ export const ofWhen = (earlier: When | string, later: When | string): Certainty 
  * @since 0.1.0
  */
 export const isAnniversary = (earlier: Pick<AnyEvent, "when">, later: Pick<AnyEvent, "when">): Certainty =>
-  ofWhen(earlier.when, later.when)
+  ofWhen(whenOf(earlier) as When, whenOf(later) as When)
 
 /**
  * How many years after the start of `earlier` the start of `later` falls, counted between the
@@ -231,22 +239,28 @@ export const isAnniversary = (earlier: Pick<AnyEvent, "when">, later: Pick<AnyEv
  * @since 0.1.0
  */
 export const yearsBetween = (earlier: Pick<AnyEvent, "when">, later: Pick<AnyEvent, "when">): number | undefined => {
-  const a = daysOf(earlier.when)
-  const b = daysOf(later.when)
+  const a = daysOf(whenOf(earlier))
+  const b = daysOf(whenOf(later))
   if (a === undefined || b === undefined || !Number.isFinite(a.startFirst) || !Number.isFinite(b.startFirst)) return undefined
   return localDay(b.startFirst).year - localDay(a.startFirst).year
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+const isMonthDay = (month: unknown, day: unknown): boolean =>
+  Number.isInteger(month) && (month as number) >= 1 && (month as number) <= 12 && Number.isInteger(day) && (day as number) >= 1 && (day as number) <= DAYS_IN_MONTH[(month as number) - 1]!
+
 /**
  * Whether a value may fall on a given month and day (`12, 16` for 16 December): `certain` when
  * it is one known day with that month and day, `possible` when some day it may cover has it.
+ * `no` for a month and day that no year has (`2, 30`, `13, 1`), and for invalid text.
  *
  * @category queries
  * @since 0.1.0
  */
 export const onMonthDay = (w: When | string, month: number, day: number): Certainty => {
   const d = daysOf(w)
-  if (d === undefined) return "no"
+  if (d === undefined || !isMonthDay(month, day)) return "no"
   if (d.exactDay) {
     const x = localDay(d.first)
     return x.month === month && x.day === day ? "certain" : "no"

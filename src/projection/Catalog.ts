@@ -3,6 +3,11 @@
  * its retraction — what was said, when it was corrected or withdrawn, by whom and why. It is a
  * projection, so it can be taken as of any record time ("what was known on 17 December 2011").
  *
+ * Bad input: nothing here throws. A value that is not a catalog reads as the empty catalog; an
+ * entry that is not a journal entry changes nothing (journals give only entries); `get` of a
+ * value that is not a stream reference answers `undefined`, and a filter that is not an object of
+ * filter options lists nothing.
+ *
  * @example
  * ```ts
  * import { Projection } from "protest-chronicle"
@@ -24,6 +29,7 @@ import type { Entry, StreamRef, StreamType } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
+import { entryParts, isObject } from "./internal/readable.js"
 import type { Projection } from "./Projection.js"
 
 /**
@@ -80,8 +86,15 @@ export interface CatalogItem {
 /** The catalog of an empty journal. */
 export const empty: Catalog = { byStream: HashMap.empty() }
 
-/** Adds one entry. Trusts the journal's order: positions increase, revisions follow 1, 2, 3, …. */
-export const apply = (catalog: Catalog, entry: Entry): Catalog => {
+const catalogOf = (u: unknown): Catalog => (isObject(u) && HashMap.isHashMap(u["byStream"]) ? (u as unknown as Catalog) : empty)
+
+/**
+ * Adds one entry. Trusts the journal's order: positions increase, revisions follow 1, 2, 3, ….
+ * A value that is not a journal entry changes nothing.
+ */
+export const apply = (state: Catalog, entry: Entry): Catalog => {
+  const catalog = catalogOf(state)
+  if (entryParts(entry) === undefined) return catalog
   const key = streamKey(entry.stream)
   const before = HashMap.get(catalog.byStream, key)
   const earlier = before._tag === "Some" ? before.value : undefined
@@ -115,7 +128,8 @@ const itemOf = (tracked: Tracked): CatalogItem => {
 
 /** What the catalog knows of one stream, or `undefined` when the journal has no entry for it. */
 export const get = (catalog: Catalog, stream: StreamRef): CatalogItem | undefined => {
-  const found = HashMap.get(catalog.byStream, streamKey(stream))
+  if (!isObject(stream) || typeof stream.type !== "string" || typeof stream.id !== "string") return undefined
+  const found = HashMap.get(catalogOf(catalog).byStream, streamKey(stream))
   return found._tag === "Some" ? itemOf(found.value) : undefined
 }
 
@@ -125,9 +139,14 @@ export interface Filter<T extends StreamType = StreamType> {
   readonly includeRetracted?: boolean
 }
 
-const pick = (catalog: Catalog, filter: Filter): Array<Tracked> => {
+const isFilter = (u: unknown): u is Filter =>
+  u === undefined || (isObject(u) && (u["type"] === undefined || typeof u["type"] === "string") && (u["includeRetracted"] === undefined || typeof u["includeRetracted"] === "boolean"))
+
+const pick = (catalog: Catalog, input: Filter | undefined): Array<Tracked> => {
+  if (!isFilter(input)) return []
+  const filter = input ?? {}
   const picked: Array<Tracked> = []
-  for (const tracked of HashMap.values(catalog.byStream)) {
+  for (const tracked of HashMap.values(catalogOf(catalog).byStream)) {
     if (filter.type !== undefined && tracked.last.stream.type !== filter.type) continue
     if (filter.includeRetracted !== true && tracked.last.body._tag === "retraction") continue
     picked.push(tracked)
@@ -159,4 +178,4 @@ export const records = <T extends StreamType = StreamType>(
 export const events = (catalog: Catalog): ReadonlyArray<AnyEvent> => records(catalog, { type: "event" })
 
 /** How many streams the catalog holds, retracted ones included. */
-export const size = (catalog: Catalog): number => HashMap.size(catalog.byStream)
+export const size = (catalog: Catalog): number => HashMap.size(catalogOf(catalog).byStream)

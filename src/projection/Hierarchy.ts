@@ -6,7 +6,9 @@
  * The records need not be complete or consistent: a `within` or `parent` that names an unknown
  * record simply ends the chain there, and a cycle (A within B within A) is walked once, so every
  * answer is finite. Answers are memoised inside the hierarchy object, which is otherwise
- * immutable.
+ * immutable. Nothing here throws: values that are not records with a string `id` are passed
+ * over, as are `within`, `parent` and `memberOf` values that are not ids, and a list that is not
+ * a list counts as empty.
  *
  * @example
  * ```ts
@@ -25,6 +27,7 @@
 import type { Actor } from "../model/Actor.js"
 import type { Place } from "../model/Place.js"
 import * as Catalog from "./Catalog.js"
+import { isObject, listOf, strings } from "./internal/readable.js"
 
 /**
  * Containment of places and membership of actors. Ids that no record names are answered as
@@ -113,16 +116,20 @@ export const make = (
   actors: Iterable<Pick<Actor, "id" | "parent" | "memberOf">> = []
 ): Hierarchy => {
   const placeParent = new Map<string, string>()
-  for (const p of places) {
-    if (p.within !== undefined && p.within !== p.id) placeParent.set(p.id, p.within)
-    else placeParent.delete(p.id)
+  for (const p of listOf(places) ?? []) {
+    if (!isObject(p) || typeof p["id"] !== "string") continue
+    const within = p["within"]
+    if (typeof within === "string" && within !== p["id"]) placeParent.set(p["id"], within)
+    else placeParent.delete(p["id"])
   }
   const actorParent = new Map<string, string>()
   const membership = new Map<string, ReadonlyArray<string>>()
-  for (const a of actors) {
-    if (a.parent !== undefined && a.parent !== a.id) actorParent.set(a.id, a.parent)
-    else actorParent.delete(a.id)
-    membership.set(a.id, a.memberOf ?? [])
+  for (const a of listOf(actors) ?? []) {
+    if (!isObject(a) || typeof a["id"] !== "string") continue
+    const parent = a["parent"]
+    if (typeof parent === "string" && parent !== a["id"]) actorParent.set(a["id"], parent)
+    else actorParent.delete(a["id"])
+    membership.set(a["id"], strings(a["memberOf"]))
   }
   const placeChildren = childrenOf(placeParent)
   const actorChildren = childrenOf(actorParent)

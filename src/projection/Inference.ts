@@ -28,10 +28,11 @@ import type { AnyEvent } from "../model/Event.js"
 import type { EventId, LinkId } from "../model/Id.js"
 import type { Link, Relation } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
-import { type Gazetteer, makeGazetteer } from "./internal/inferenceContext.js"
+import { type Gazetteer, makeGazetteer, trust } from "./internal/inferenceContext.js"
 import { antecedentIsFrom, type Index, shortestSteps } from "./internal/linkIndex.js"
 import { possibleInTime } from "./internal/linkRules.js"
 import { indexOf } from "./internal/linkState.js"
+import { isObject } from "./internal/readable.js"
 import * as LinkGraph from "./LinkGraph.js"
 import { anniversaryRule, echoRule, forceAfterProtestRule, statementRule } from "./internal/inferenceRules.js"
 
@@ -127,6 +128,32 @@ export interface ProposeOptions {
   readonly minScore?: number
 }
 
+const RELATIONS: ReadonlySet<unknown> = new Set(["causes", "responds-to", "part-of", "continues", "commemorates", "echoes", "same-as", "contradicts"])
+
+const isRule = (u: unknown): u is Rule =>
+  isObject(u) && typeof u["name"] === "string" && RELATIONS.has(u["relation"]) && typeof u["propose"] === "function"
+
+const isProposeOptions = (u: unknown): u is ProposeOptions =>
+  u === undefined ||
+  (isObject(u) &&
+    (u["places"] === undefined || Array.isArray(u["places"])) &&
+    (u["actors"] === undefined || Array.isArray(u["actors"])) &&
+    (u["rules"] === undefined || (Array.isArray(u["rules"]) && u["rules"].every(isRule))) &&
+    (u["minScore"] === undefined || (typeof u["minScore"] === "number" && !Number.isNaN(u["minScore"]))))
+
+const isIterable = (u: unknown): u is Iterable<unknown> =>
+  typeof u === "object" && u !== null && typeof (u as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+
+/** A rule's candidate with its events replaced by the graph's current ones, or undefined. */
+const currentCandidate = (u: unknown, index: Index): Candidate | undefined => {
+  if (!isObject(u) || !isObject(u["from"]) || !isObject(u["to"])) return undefined
+  const from = index.events.get(u["from"]["id"] as string)
+  const to = index.events.get(u["to"]["id"] as string)
+  const score = u["score"]
+  if (from === undefined || to === undefined || typeof score !== "number" || Number.isNaN(score)) return undefined
+  return { from, to, score, reason: u["reason"] as string }
+}
+
 const FNV_OFFSET = 0xcbf29ce4
 const hash = (s: string): string => {
   let h = FNV_OFFSET
@@ -136,9 +163,14 @@ const hash = (s: string): string => {
 
 /**
  * The id an inferred link gets: `<rule>:<from>~<to>`, or with hashed event ids when that would be
- * longer than an id may be. The same proposal always gets the same id.
+ * longer than an id may be. The same proposal always gets the same id. A part that is not a string
+ * counts as empty.
  */
-export const proposalId = (rule: string, from: string, to: string): LinkId => {
+export const proposalId = (ruleName: string, fromId: string, toId: string): LinkId => {
+  const text = (u: unknown): string => (typeof u === "string" ? u : "")
+  const rule = text(ruleName)
+  const from = text(fromId)
+  const to = text(toId)
   const plain = `${rule}:${from}~${to}`
   return (plain.length <= 200 ? plain : `${rule}:${hash(from)}${from.length}~${hash(to)}${to.length}`) as LinkId
 }
@@ -175,8 +207,15 @@ const topoRanks = (index: Index): ReadonlyMap<string, number> | undefined => {
  * the same relation already joins the two events (same-as classes counting as one), when it is
  * impossible in time, or when it would close a cycle with the links already recorded. Two
  * proposals may still conflict with each other: recording one can make another refused.
+ *
+ * Gotchas: options of the wrong shape (not an object; `places`, `actors` or `rules` not lists; a
+ * rule without a name, a relation, or a `propose` function; `minScore` not a number) give no
+ * proposals, and so does a value that is not a graph. A candidate a rule returns that names an
+ * event that is not current, or has no numeric score, is dropped. An exception thrown by your own
+ * rule reaches you unchanged.
  */
 export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}): ReadonlyArray<Proposal> => {
+  if (!isProposeOptions(options)) return []
   const index = indexOf(graph)
   const events = index.ordered
   const existing = index.live
@@ -184,12 +223,15 @@ export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}
   const taken = new Set<string>()
   for (const l of existing) taken.add(pairKey(l.relation, classOf(l.from), classOf(l.to)))
   const ranks = topoRanks(index)
-  const context: Context = { events, hierarchy: makeGazetteer(options.places ?? [], options.actors ?? []) }
+  const context: Context = trust({ events, hierarchy: makeGazetteer(options.places ?? [], options.actors ?? []) })
   const minScore = options.minScore ?? 0
   const out: Array<Proposal> = []
   for (const rule of options.rules ?? rules) {
-    for (const c of rule.propose(context)) {
-      if (c.score < minScore || c.from.id === c.to.id) continue
+    const found = rule.propose(context)
+    if (!isIterable(found)) continue
+    for (const candidate of found) {
+      const c = currentCandidate(candidate, index)
+      if (c === undefined || c.score < minScore || c.from.id === c.to.id) continue
       const a = classOf(c.from.id)
       const b = classOf(c.to.id)
       if (a === b) continue
@@ -200,15 +242,16 @@ export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}
       if (!safe && rule.relation !== "contradicts" && shortestSteps(index.forward, second, first) !== undefined) continue
       taken.add(key)
       const score = Math.round(Math.min(1, Math.max(0, c.score)) * 100) / 100
+      const reason = typeof c.reason === "string" ? c.reason : ""
       const link: Link = {
         type: "link",
         id: proposalId(rule.name, c.from.id, c.to.id),
         relation: rule.relation,
         from: c.from.id as EventId,
         to: c.to.id as EventId,
-        inferredBy: { rule: rule.name, score, reason: c.reason }
+        inferredBy: { rule: rule.name, score, reason }
       }
-      out.push({ link, rule: rule.name, score, reason: c.reason })
+      out.push({ link, rule: rule.name, score, reason })
     }
   }
   const order = new Map((options.rules ?? rules).map((r, i) => [r.name, i]))

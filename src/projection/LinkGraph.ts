@@ -10,6 +10,12 @@
  * links merge events into one class (one real-world event told twice); queries treat a class as
  * one node, named by its earliest event. Contradicts links join two events in a storyline only.
  *
+ * Bad input: nothing here throws. A value that is not a graph reads as the empty graph; ids that
+ * are not strings name no event; options of the wrong kind (a bound that is not a non-negative
+ * number, a direction that is not one of the three) fall back to their defaults, and lengths are
+ * capped at the number of events, so no query can run away. `fromRecords`, `check` and
+ * `checkEvent` fail with an `UnreadableRecordError` on a record they cannot read.
+ *
  * @example
  * ```ts
  * import { Projection } from "protest-chronicle"
@@ -314,10 +320,16 @@ const inOrder = (index: Index, ids: Iterable<string>): Array<AnyEvent> =>
  * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
  * the number of links in the chain. Empty for an event that is not current.
  */
+/** A bound from options: a non-negative number (Infinity allowed where `open`), else the default. */
+const bound = (options: unknown, key: string, fallback: number, open = false): number => {
+  const v = isObject(options) ? options[key] : undefined
+  return typeof v === "number" && v >= 0 && (open || Number.isFinite(v)) ? v : fallback
+}
+
 export const lineage = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
-  return root === undefined ? [] : inOrder(index, reachable(index.backward, root, options.maxDepth).keys())
+  return root === undefined ? [] : inOrder(index, reachable(index.backward, root, bound(options, "maxDepth", Infinity, true)).keys())
 }
 
 /**
@@ -327,7 +339,7 @@ export const lineage = (graph: LinkGraph, id: string, options: { readonly maxDep
 export const consequences = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
-  return root === undefined ? [] : inOrder(index, reachable(index.forward, root, options.maxDepth).keys())
+  return root === undefined ? [] : inOrder(index, reachable(index.forward, root, bound(options, "maxDepth", Infinity, true)).keys())
 }
 
 /**
@@ -359,11 +371,13 @@ export const paths = (graph: LinkGraph, from: string, to: string, options: PathO
   const target = index.canonical.get(to)
   if (source === undefined || target === undefined) return []
   if (source === target) return [{ events: [source], steps: [] }]
-  const maxLength = options.maxLength ?? 6
-  const maxCount = options.maxCount ?? 20
-  const next = stepsFor(index, options.direction)
+  // A simple path has fewer links than there are classes: a longer bound changes nothing.
+  const maxLength = Math.min(Math.floor(bound(options, "maxLength", 6)), index.members.size)
+  const maxCount = bound(options, "maxCount", 20, true)
+  const direction = isObject(options) ? options["direction"] : undefined
+  const next = stepsFor(index, direction as PathOptions["direction"])
   // Distance of every class to the target, to prune steps that cannot arrive in time.
-  const toTarget = reachable(reverseOf(index, options.direction), target, maxLength)
+  const toTarget = reachable(reverseOf(index, direction as PathOptions["direction"]), target, maxLength)
   const distance = (node: string) => (node === target ? 0 : toTarget.get(node) ?? Infinity)
   const found: Array<Path> = []
   const trail: Array<string> = [source]
@@ -434,7 +448,9 @@ export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
  * its start); undefined when the start is open or unknown.
  */
 export const yearOf = (e: AnyEvent): number | undefined => {
-  const head = /^(-?\d{4,})/u.exec(e.when.startsWith("Y") ? e.when.slice(1) : e.when)
+  const when = whenOf(e)
+  if (when === undefined) return undefined
+  const head = /^(-?\d{4,})/u.exec(when.startsWith("Y") ? when.slice(1) : when)
   return head === null ? undefined : Number(head[1]!.replace(/X/gu, "0"))
 }
 
@@ -453,9 +469,10 @@ export interface ChainOptions {
  * (at most `maxLength` links, default 8; `maxCount` chains, default 20).
  */
 export const chains = (graph: LinkGraph, options: ChainOptions): ReadonlyArray<Path> => {
+  if (!isObject(options) || typeof options.from !== "number" || typeof options.to !== "number") return []
   const index = indexOf(graph)
-  const maxLength = options.maxLength ?? 8
-  const maxCount = options.maxCount ?? 20
+  const maxLength = Math.min(Math.floor(bound(options, "maxLength", 8)), index.members.size)
+  const maxCount = bound(options, "maxCount", 20, true)
   const inYear = (root: string, year: number) => (index.members.get(root) ?? []).some((id) => yearOf(index.events.get(id)!) === year)
   const ends = [...index.members.keys()].filter((root) => inYear(root, options.to))
   const found: Array<Path> = []
@@ -502,7 +519,7 @@ export const anniversaries = (graph: LinkGraph, id: string, options: { readonly 
   const here = new Set(placesOf(origin))
   const found: Array<AnniversaryOf> = []
   for (const e of events(graph)) {
-    if (e.id === id || (options.samePlace === true && !placesOf(e).some((p) => here.has(p)))) continue
+    if (e.id === id || (isObject(options) && options["samePlace"] === true && !placesOf(e).some((p) => here.has(p)))) continue
     const certainty = Anniversary.isAnniversary(origin, e)
     if (certainty === "no") continue
     found.push({ event: e, years: Anniversary.yearsBetween(origin, e), certainty, linked: commemorating.has(index.canonical.get(e.id)!) })

@@ -4,6 +4,13 @@
  * Replaying entries, feeding them one by one, and taking the state "as of" a record time are plain
  * synchronous functions: no Effect is needed to use them.
  *
+ * Bad input: nothing here throws on its own account. A value that is not a projection (an object
+ * with an `apply` function) applies nothing: `replay` and `asOf` answer its `initial` (undefined
+ * when it has none), `applyAll` the state it was given. A value that is not a list of entries is
+ * read as no entries, and a record time that is not one (NaN, an invalid `Date`, anything else) as
+ * before every entry. An exception thrown by your own projection's `apply` is yours and reaches
+ * you unchanged.
+ *
  * @example
  * ```ts
  * import { Projection } from "protest-chronicle"
@@ -39,12 +46,22 @@ export type RecordTime = number | Date | DateTime.DateTime
 /** Makes a projection from its initial state and its step function. */
 export const make = <S>(initial: S, apply: (state: S, entry: Entry) => S): Projection<S> => ({ initial, apply })
 
-/** A record time as UTC epoch milliseconds. */
+/** A record time as UTC epoch milliseconds; NaN for a value that is not a record time. */
 export const toEpochMillis = (time: RecordTime): number =>
-  typeof time === "number" ? time : time instanceof Date ? time.getTime() : DateTime.toEpochMillis(time)
+  typeof time === "number" ? time : time instanceof Date ? time.getTime() : DateTime.isDateTime(time) ? DateTime.toEpochMillis(time) : NaN
+
+const isProjection = (u: unknown): u is Projection<unknown> =>
+  typeof u === "object" && u !== null && typeof (u as Projection<unknown>).apply === "function"
+
+const isIterable = (u: unknown): u is Iterable<unknown> =>
+  typeof u === "object" && u !== null && typeof (u as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+
+const initialOf = <S>(projection: Projection<S>): S =>
+  (typeof projection === "object" && projection !== null ? projection.initial : undefined) as S
 
 /** Feeds entries, in order, to `apply`, starting from `state`. */
 export const applyAll = <S>(projection: Projection<S>, state: S, entries: Iterable<Entry>): S => {
+  if (!isProjection(projection) || !isIterable(entries)) return state
   let s = state
   for (const entry of entries) s = projection.apply(s, entry)
   return s
@@ -52,19 +69,21 @@ export const applyAll = <S>(projection: Projection<S>, state: S, entries: Iterab
 
 /** The state after every entry, in order, starting from the projection's initial state. */
 export const replay = <S>(projection: Projection<S>, entries: Iterable<Entry>): S =>
-  applyAll(projection, projection.initial, entries)
+  applyAll(projection, initialOf(projection), entries)
 
 /**
  * How many entries were recorded at or before `recordTime`. Entries must be in position order,
  * where record time never decreases, so they form a prefix: found by binary search.
  */
 export const countAsOf = (entries: ReadonlyArray<Entry>, recordTime: RecordTime): number => {
+  if (!Array.isArray(entries)) return 0
   const t = toEpochMillis(recordTime)
   let low = 0
   let high = entries.length
   while (low < high) {
     const mid = (low + high) >>> 1
-    if (entries[mid]!.recordedAt <= t) low = mid + 1
+    const at = (entries[mid] as Partial<Entry> | null | undefined)?.recordedAt
+    if (typeof at === "number" && at <= t) low = mid + 1
     else high = mid
   }
   return low
@@ -77,12 +96,18 @@ export const countAsOf = (entries: ReadonlyArray<Entry>, recordTime: RecordTime)
  * decreases along positions); in any other order the result is meaningless.
  */
 export const asOf = <S>(projection: Projection<S>, entries: ReadonlyArray<Entry>, recordTime: RecordTime): S => {
+  let s = initialOf(projection)
+  if (!isProjection(projection)) return s
   const n = countAsOf(entries, recordTime)
-  let s = projection.initial
   for (let i = 0; i < n; i++) s = projection.apply(s, entries[i]!)
   return s
 }
 
 /** Runs two projections side by side over the same entries; the state is the pair of states. */
-export const zip = <A, B>(first: Projection<A>, second: Projection<B>): Projection<readonly [A, B]> =>
-  make([first.initial, second.initial] as const, ([a, b], entry) => [first.apply(a, entry), second.apply(b, entry)] as const)
+export const zip = <A, B>(first: Projection<A>, second: Projection<B>): Projection<readonly [A, B]> => {
+  const step = <S>(p: Projection<S>, s: S, entry: Entry): S => (isProjection(p) ? p.apply(s, entry) : s)
+  return make([initialOf(first), initialOf(second)] as const, (pair, entry) => {
+    const [a, b] = Array.isArray(pair) ? pair : [initialOf(first), initialOf(second)]
+    return [step(first, a, entry), step(second, b, entry)] as const
+  })
+}

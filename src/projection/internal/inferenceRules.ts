@@ -7,7 +7,7 @@ import type { AnyEvent } from "../../model/Event.js"
 import { parse } from "../../model/When.js"
 import * as Anniversary from "../Anniversary.js"
 import type { Candidate, Context, Rule } from "../Inference.js"
-import { placesOf } from "./inferenceContext.js"
+import { isReadableContext, placesOf } from "./inferenceContext.js"
 import { spanOf } from "./linkRules.js"
 
 const DAY = 86_400_000
@@ -55,6 +55,9 @@ const lowerBound = (xs: ReadonlyArray<{ readonly earliest: number }>, t: number)
   }
   return lo
 }
+
+/** A rule that reads only contexts it can read, and proposes nothing for anything else. */
+const guarded = (rule: Rule): Rule => ({ ...rule, propose: (context) => (isReadableContext(context) ? rule.propose(context) : []) })
 
 const byEarliest = (a: Anchor, b: Anchor) => a.earliest - b.earliest || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
 
@@ -126,23 +129,23 @@ const responseRule = (spec: {
 const protests = new Set(["rally", "strike", "hunger-strike"])
 const force = new Set(["detention", "dispersal"])
 
-export const forceAfterProtestRule: Rule = responseRule({
+export const forceAfterProtestRule: Rule = guarded(responseRule({
   name: "force-after-protest",
   description: "A detention or dispersal at the same place within two days after a rally, strike or hunger strike responds to it.",
   responders: (e) => force.has(e.kind),
   answered: (e) => protests.has(e.kind),
   days: 2,
   score: (days) => 0.8 - 0.1 * days
-})
+}))
 
-export const statementRule: Rule = responseRule({
+export const statementRule: Rule = guarded(responseRule({
   name: "statement-after-event",
   description: "An official statement about the same place within three days after an event responds to it.",
   responders: (e) => e.kind === "official-statement",
   answered: (e) => e.kind !== "official-statement",
   days: 3,
   score: (days) => 0.7 - 0.1 * days
-})
+}))
 
 /** The month and day an event begins on, as written in its local calendar, or undefined when not known to the day. */
 const monthDayOf = (e: AnyEvent): string | undefined => {
@@ -157,7 +160,7 @@ const monthDayOf = (e: AnyEvent): string | undefined => {
 /** How many earlier events of one place and day one event is compared with (the earliest ones). */
 const ANNIVERSARY_CANDIDATES = 2
 
-export const anniversaryRule: Rule = {
+export const anniversaryRule: Rule = guarded({
   name: "anniversary",
   description: "An event at the same place on the anniversary of an earlier event commemorates it.",
   relation: "commemorates",
@@ -197,7 +200,7 @@ export const anniversaryRule: Rule = {
     }
     return out.values()
   }
-}
+})
 
 const ordinal = (n: number): string => {
   const tens = n % 100
@@ -210,7 +213,7 @@ const ECHO_CANDIDATES = 2
 /** How far back through an actor's events the search for those goes. */
 const ECHO_SCAN = 16
 
-export const echoRule: Rule = {
+export const echoRule: Rule = guarded({
   name: "shared-actors",
   description: "An event naming an actor of an event at least a year before it echoes that event.",
   relation: "echoes",
@@ -256,4 +259,4 @@ export const echoRule: Rule = {
     }
     return out
   }
-}
+})

@@ -97,6 +97,13 @@ export interface TimeRule {
 // is earlier than every possible start of the other.
 const startsCertainlyBefore = (antecedent: Span, consequent: Span): boolean => certainlyStartsBefore(consequent, antecedent)
 
+// `a` ends after `b` on every reading (and false for values that are not spans).
+const endsAfter = (a: Span, b: Span): boolean => {
+  const ae = (a as Partial<Span> | null | undefined)?.end?.earliest
+  const bl = (b as Partial<Span> | null | undefined)?.end?.latest
+  return typeof ae === "number" && typeof bl === "number" && ae > bl
+}
+
 const ordered = (relation: Relation, antecedent: "from" | "to", rule: string): TimeRule => ({ relation, antecedent, rule, breaks: startsCertainlyBefore })
 
 /**
@@ -125,7 +132,7 @@ export const timeRules: { readonly [R in Relation]?: TimeRule } = {
     relation: "part-of",
     antecedent: "from",
     rule: "the part starts before the whole or ends after it",
-    breaks: (part, whole) => certainlyStartsBefore(part, whole) || part.end.earliest > whole.end.latest
+    breaks: (part, whole) => certainlyStartsBefore(part, whole) || endsAfter(part, whole)
   }
 }
 

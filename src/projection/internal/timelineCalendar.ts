@@ -39,7 +39,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 const dayKey = (dayNumber: number): string | undefined => {
   const c = localDay(dayNumber)
-  return c.year < 0 || c.year > 9999 ? undefined : `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}`
+  return !(c.year >= 0 && c.year <= 9999) ? undefined : `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}`
 }
 
 const dayNumberOf = (key: string): number => {
