@@ -14,9 +14,9 @@ import * as When from "../../model/When.js"
 import { localDay } from "../Anniversary.js"
 import { actorsOf, isObject, kindOf, placesOf, shown } from "./readable.js"
 import * as Index from "./timelineIndex.js"
-import { compareItems, type Item } from "./timelineItem.js"
+import { compareItems } from "./timelineItem.js"
 import { answersOf, checkZone, matcher, type Query, type QueryError, QueryFieldError, queryProblem, windowOf } from "./timelineQuery.js"
-import { type Certainty, certaintyIn, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
+import { type Certainty, certaintyIn, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
 
 /** A calendar granularity. */
 type Granularity = "year" | "month" | "day"
@@ -85,6 +85,18 @@ const unitCount = (first: string, last: string, by: Granularity): number => {
   return dayNumberOf(last) - dayNumberOf(first) + 1
 }
 
+/** The first unit whose last instant is at or after `t`. */
+const firstUnitEndingAfter = (units: ReadonlyArray<Unit>, t: number): number => {
+  let low = 0
+  let high = units.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (units[mid]!.latest < t) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 const yearNear = (t: number): string => (Number.isFinite(t) ? String(localDay(Math.floor(t / DAY)).year) : String(t))
 
 /**
@@ -122,13 +134,16 @@ const unitsBetween = (from: number, to: number, by: Granularity, zone: string): 
 const rangeOf = (window: { readonly from: number; readonly to: number }, items: Iterable<Item>): { from: number; to: number } | undefined => {
   let low = Infinity
   let high = -Infinity
+  const see = (t: number) => {
+    if (t < low && t !== -Infinity) low = t
+    if (t > high && t !== Infinity) high = t
+  }
   if (!Number.isFinite(window.from) || !Number.isFinite(window.to)) {
     for (const item of items) {
-      for (const t of [item.earliest, item.startLatest, item.endEarliest, item.latest]) {
-        if (!Number.isFinite(t)) continue
-        if (t < low) low = t
-        if (t > high) high = t
-      }
+      see(item.earliest)
+      see(item.startLatest)
+      see(item.endEarliest)
+      see(item.latest)
     }
   }
   const from = Number.isFinite(window.from) ? window.from : low
@@ -214,52 +229,86 @@ export const group = (timeline: Timeline, by: GroupBy, q: Query = {}, options: G
   if (bad !== undefined) return Result.fail(bad)
   const o = options ?? {}
   const state = stateOf(timeline)
-  return Result.flatMap(answersOf(state, q), ({ hits, window }) => {
+  return Result.flatMap(answersOf(state, q), ({ answers, window }) => {
     const classes = sameAsClasses(state)
-    const groups = new Map<string, Map<string, Certainty>>()
-    const put = (key: string, id: string, certainty: Certainty) => {
-      const rep = classes.get(id) ?? id
-      let g = groups.get(key)
-      if (g === undefined) groups.set(key, (g = new Map()))
-      if (g.get(rep) !== "certain") g.set(rep, certainty)
+    const representative = (item: Item): Item => {
+      const rep = classes.get(item.id)
+      return rep === undefined || rep === item.id ? item : itemById(state, rep)!
+    }
+    const buckets = new Map<string, Bucket>()
+    const bucketOf = (key: string): Bucket => {
+      let b = buckets.get(key)
+      if (b === undefined) buckets.set(key, (b = new Bucket(classes.size > 0)))
+      return b
     }
     if (by === "kind" || by === "place" || by === "actor") {
-      for (const { certainty, event } of hits) {
+      for (const { certainty, item } of answers) {
+        const event = item.event
         const keys = by === "kind" ? [kindOf(event)] : by === "place" ? placesOf(event) : actorsOf(event)
-        for (const key of new Set(keys)) if (key !== undefined) put(key, event.id, certainty)
+        for (const key of new Set(keys)) if (key !== undefined) bucketOf(key).add(representative(item), certainty)
       }
     } else {
       const zone = o.timeZone ?? q?.timeZone ?? "UTC"
       const wrongZone = checkZone(zone)
       if (wrongZone !== undefined) return Result.fail(wrongZone)
-      const answered = new Map<string, Certainty>()
-      const items: Array<Item> = []
-      for (const hit of hits) {
-        answered.set(hit.event.id, hit.certainty)
-        items.push(itemById(state, hit.event.id)!)
-      }
-      const range = rangeOf(window, items)
+      const range = rangeOf(window, answers.map((a) => a.item))
       if (range !== undefined) {
-        const units = unitsBetween(range.from, range.to, by, zone)
-        if (Result.isFailure(units)) return Result.fail(units.failure)
-        for (const unit of units.success) {
-          for (const item of Index.overlapping(state.index, unit.earliest, unit.latest)) {
-            const c = answered.get(item.id)
-            if (c !== undefined) put(unit.key, item.id, c === "certain" ? certaintyIn(item, unit.earliest, unit.latest) : "possible")
+        const found = unitsBetween(range.from, range.to, by, zone)
+        if (Result.isFailure(found)) return Result.fail(found.failure)
+        const units = found.success
+        const byUnit = new Array<Bucket | undefined>(units.length)
+        // Units are in order and do not overlap: each answer visits the units it meets, found by
+        // binary search; answers come in timeline order, so each group fills in that order.
+        for (const { certainty, item } of answers) {
+          const rep = representative(item)
+          for (let u = firstUnitEndingAfter(units, item.earliest); u < units.length && units[u]!.earliest <= item.latest; u++) {
+            const unit = units[u]!
+            const sure = certainty === "certain" ? certaintyIn(item, unit.earliest, unit.latest) : "possible"
+            ;(byUnit[u] ??= bucketOf(unit.key)).add(rep, sure)
           }
         }
       }
     }
     const out: Array<Group> = []
-    for (const key of [...groups.keys()].sort()) {
-      const members = [...groups.get(key)!].map(([id, c]) => ({ item: itemById(state, id)!, c })).sort((a, b) => compareItems(a.item, b.item))
-      const certain = members.filter((m) => m.c === "certain").map((m) => m.item.event)
-      const possible = members.filter((m) => m.c === "possible").map((m) => m.item.event)
+    for (const key of [...buckets.keys()].sort()) {
+      const { certain, possible } = buckets.get(key)!.members()
       const events = possible.length === 0 ? Count.exact(certain.length) : Count.between(certain.length, certain.length + possible.length)
       out.push(o.measure === undefined ? { key, certain, possible, events } : { key, certain, possible, events, total: totalOf(o.measure, certain, possible) })
     }
     return Result.succeed(out)
   })
+}
+
+/**
+ * The members of one group as they are found: each same-as class once, by its representative, as
+ * surely as its surest report. Without classes, members arrive in timeline order and go straight
+ * into their list.
+ */
+class Bucket {
+  private readonly certain: Array<AnyEvent> = []
+  private readonly possible: Array<AnyEvent> = []
+  private readonly classes: Map<string, { readonly item: Item; certainty: Certainty }> | undefined
+  constructor(withClasses: boolean) {
+    this.classes = withClasses ? new Map() : undefined
+  }
+  add(item: Item, certainty: Certainty): void {
+    if (this.classes === undefined) {
+      ;(certainty === "certain" ? this.certain : this.possible).push(item.event)
+      return
+    }
+    const known = this.classes.get(item.id)
+    if (known === undefined) this.classes.set(item.id, { item, certainty })
+    else if (certainty === "certain") known.certainty = "certain"
+  }
+  members(): { readonly certain: Array<AnyEvent>; readonly possible: Array<AnyEvent> } {
+    if (this.classes === undefined) return { certain: this.certain, possible: this.possible }
+    // A representative may sort before the report that brought its class in.
+    const all = [...this.classes.values()].sort((a, b) => compareItems(a.item, b.item))
+    return {
+      certain: all.filter((m) => m.certainty === "certain").map((m) => m.item.event),
+      possible: all.filter((m) => m.certainty === "possible").map((m) => m.item.event)
+    }
+  }
 }
 
 const totalOf = (measure: (event: AnyEvent) => Count.Count | undefined, certain: ReadonlyArray<AnyEvent>, possible: ReadonlyArray<AnyEvent>): Count.Count => {

@@ -187,6 +187,12 @@ export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = 
   return out
 }
 
+/** An item answering a query, and how surely. */
+export interface Answer {
+  readonly item: Item
+  readonly certainty: Certainty
+}
+
 const asList = (x: string | ReadonlyArray<string> | undefined): ReadonlyArray<string> | undefined =>
   x === undefined ? undefined : typeof x === "string" ? [x] : x
 
@@ -220,13 +226,19 @@ export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) =>
 }
 
 /**
- * Every event answering a query, each report on its own (same-as classes not merged yet), in
- * timeline order, with the window it was read into.
+ * Every item answering a query, each report on its own (same-as classes not merged yet), in
+ * timeline order, with the window it was read into. The state is a timeline already.
  */
-export const answersOf = (timeline: Timeline, q: Query): Result.Result<{ readonly hits: ReadonlyArray<Hit>; readonly window: Window }, QueryError> =>
+export const answersOf = (state: Timeline, q: Query): Result.Result<{ readonly answers: ReadonlyArray<Answer>; readonly window: Window }, QueryError> =>
   Result.map(windowOf(q), (window) => {
-    const keep = matcher(timeline, q)
-    return { hits: inWindow(timeline, window, q?.mode ?? "overlaps").filter((h) => keep(h.event)), window }
+    const keep = matcher(state, q)
+    const within = q?.mode === "within"
+    const answers: Array<Answer> = []
+    for (const item of Index.overlapping(state.index, window.from, window.to)) {
+      const certainty = within ? withinCertainty(item, window) : certaintyIn(item, window.from, window.to)
+      if (certainty !== undefined && keep(item.event)) answers.push({ item, certainty })
+    }
+    return { answers, window }
   })
 
 /**
@@ -241,7 +253,8 @@ export const answersOf = (timeline: Timeline, q: Query): Result.Result<{ readonl
  */
 export const query = (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> => {
   const state = stateOf(timeline)
-  return Result.map(answersOf(state, q), ({ hits }) => {
+  return Result.map(answersOf(state, q), ({ answers }) => {
+    const hits: Array<Hit> = answers.map(({ certainty, item }) => ({ event: item.event, certainty }))
     const classes = sameAsClasses(state)
     if (classes.size === 0) return hits
     // One hit per class: the representative's, or else the first report found, at its place in
