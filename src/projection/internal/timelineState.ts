@@ -1,7 +1,8 @@
 /**
  * The timeline's state and what builds and reads it: the persistent index of items, the id map,
- * and the context records; the one order of events (shared with the link graph); the one rule of
- * certainty (shared by windows, calendar groups and gaps).
+ * and the context records; same-as classes; and the one rule of certainty (shared by windows,
+ * calendar groups and gaps). The order of events lives in `eventOrder.ts`, shared with the link
+ * graph.
  *
  * @internal
  */

@@ -1,0 +1,124 @@
+/**
+ * The checks a link and an event correction must pass against the link graph: both events current,
+ * possible in time, and no cycle among directed links (same-as classes counting as one event).
+ *
+ * @internal
+ */
+import { HashMap, Result } from "effect"
+import type { AnyEvent } from "../../model/Event.js"
+import type { Link } from "../../model/Link.js"
+import { oriented, shortestSteps, type Step } from "./linkIndex.js"
+import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./linkRules.js"
+import { current, graphOf, indexOf, type LinkGraph } from "./linkState.js"
+import { eventProblem, linkProblem, unreadable, type UnreadableRecordError } from "./readable.js"
+
+/** Every error a link can be refused with. */
+export type LinkError = ImpossibleLinkError | LinkCycleError | LinkEndpointError
+
+/** A link that breaks an invariant, as found in a journal written without the chronicle's checks. */
+export interface Problem {
+  readonly link: Link
+  readonly error: LinkError
+}
+
+const without = (graph: LinkGraph, linkId: string): LinkGraph =>
+  HashMap.has(graph.links, linkId) ? { events: graph.events, links: HashMap.remove(graph.links, linkId) } : graph
+
+// The cycle a refused link closes: it runs from `close` over the refused link to `open`, then
+// along `steps` (which lead from the class of `open` back to the class of `close`).
+const cycleOf = (link: Link, close: string, open: string, steps: ReadonlyArray<Step>): LinkCycleError => {
+  const chain: Array<string> = [close, open]
+  for (const step of steps) chain.push(oriented(step.link)[1])
+  if (chain.at(-1) !== close) chain.push(close)
+  return new LinkCycleError({
+    link: link.id,
+    relation: link.relation,
+    cycle: chain,
+    links: [link.id, ...steps.map((s) => s.link.id)]
+  })
+}
+
+/**
+ * Checks a link against the graph before it is recorded: both events must be current
+ * (`LinkEndpointError`), a directed link must be possible in time (`ImpossibleLinkError`, see
+ * `timeRules`), and the directed graph over same-as classes must stay acyclic (`LinkCycleError`,
+ * naming the cycle). A link with an id already in the graph is checked as its replacement. A value
+ * that is not a link record (a JavaScript caller's or a cast's) fails with an
+ * `UnreadableRecordError`; the second signature says so.
+ */
+export function check(graph: LinkGraph, link: Link): Result.Result<Link, LinkError>
+export function check(graph: unknown, link: unknown): Result.Result<Link, LinkError | UnreadableRecordError>
+export function check(state: unknown, input: unknown): Result.Result<Link, LinkError | UnreadableRecordError> {
+  const shape = linkProblem(input)
+  if (shape !== undefined) return Result.fail(unreadable(shape, input))
+  const link = input as Link
+  const graph = graphOf(state)
+  const index = indexOf(without(graph, link.id))
+  for (const [role, id] of [["from", link.from], ["to", link.to]] as const) {
+    if (index.events.has(id)) continue
+    const kept = HashMap.get(graph.events, id)
+    return Result.fail(new LinkEndpointError({ link: link.id, role, event: id, retracted: kept._tag === "Some" }))
+  }
+  const problem = timing(link, index.events.get(link.from)!, index.events.get(link.to)!)
+  if (problem !== undefined) return Result.fail(problem)
+  if (link.relation === "contradicts") return Result.succeed(link)
+  const a = index.canonical.get(link.from)!
+  const b = index.canonical.get(link.to)!
+  if (link.relation === "same-as") {
+    // Merging two classes closes a cycle exactly when one already leads to the other.
+    if (a === b) return Result.succeed(link)
+    const ahead = shortestSteps(index.forward, a, b)
+    if (ahead !== undefined) return Result.fail(cycleOf(link, link.to, link.from, ahead))
+    const behind = shortestSteps(index.forward, b, a)
+    return behind === undefined ? Result.succeed(link) : Result.fail(cycleOf(link, link.from, link.to, behind))
+  }
+  const [antecedent, consequent] = oriented(link)
+  const back = shortestSteps(index.forward, index.canonical.get(consequent)!, index.canonical.get(antecedent)!)
+  return back === undefined ? Result.succeed(link) : Result.fail(cycleOf(link, antecedent, consequent, back))
+}
+
+/**
+ * Checks that a new revision of an event keeps every current directed link that names it possible
+ * in time; the first link it would break comes back as an `ImpossibleLinkError`. A value that is
+ * not an event the graph can place fails with an `UnreadableRecordError`.
+ */
+export function checkEvent(graph: LinkGraph, revised: AnyEvent): Result.Result<AnyEvent, ImpossibleLinkError>
+export function checkEvent(graph: unknown, revised: unknown): Result.Result<AnyEvent, ImpossibleLinkError | UnreadableRecordError>
+export function checkEvent(state: unknown, input: unknown): Result.Result<AnyEvent, ImpossibleLinkError | UnreadableRecordError> {
+  const shape = eventProblem(input)
+  if (shape !== undefined) return Result.fail(unreadable(shape, input))
+  const revised = input as AnyEvent
+  const graph = graphOf(state)
+  // A scan of the links, not the index: a new event costs no index build.
+  if (!HashMap.has(graph.events, revised.id)) return Result.succeed(revised)
+  const currentEvent = (id: string): AnyEvent | undefined => {
+    if (id === revised.id) return revised
+    const kept = HashMap.get(graph.events, id)
+    return kept._tag === "Some" && !kept.value.retracted ? kept.value.value : undefined
+  }
+  for (const link of current(graph.links)) {
+    if (link.from !== revised.id && link.to !== revised.id) continue
+    const from = currentEvent(link.from)
+    const to = currentEvent(link.to)
+    const problem = from === undefined || to === undefined ? undefined : timing(link, from, to)
+    if (problem !== undefined) return Result.fail(problem)
+  }
+  return Result.succeed(revised)
+}
+
+/**
+ * The links that break an invariant, in the order they were first recorded: an end that is not a
+ * current event, a directed link impossible in time, or a link that closes a cycle with the links
+ * recorded before it. Empty for a journal written only through the chronicle by one process.
+ */
+export const problems = (state: LinkGraph): ReadonlyArray<Problem> => {
+  const graph = graphOf(state)
+  const found: Array<Problem> = []
+  let accepted: LinkGraph = { events: graph.events, links: HashMap.empty() }
+  for (const link of current(graph.links)) {
+    const r = check(accepted, link)
+    if (Result.isFailure(r)) found.push({ link, error: r.failure })
+    else accepted = { events: graph.events, links: HashMap.set(accepted.links, link.id, { value: link, first: HashMap.size(accepted.links), retracted: false }) }
+  }
+  return found
+}
