@@ -1,6 +1,8 @@
 /**
  * Deterministic idempotency keys: the SHA-256 of a request's content in canonical JSON (object
- * keys sorted, `undefined` dropped), so that the same request always gets the same key.
+ * keys sorted, `undefined` dropped), so that the same request always gets the same key, followed
+ * by the revision of the stream the write was made after, so that the same request made later,
+ * on a stream that has changed since, is a new write.
  */
 import { createHash } from "node:crypto"
 
@@ -16,3 +18,9 @@ const sortKeys = (_key: string, value: unknown): unknown => {
  */
 export const idempotencyKeyOf = (operation: string, content: unknown): string =>
   `chronicle:${operation}:${createHash("sha256").update(JSON.stringify(content, sortKeys) ?? "").digest("hex")}`
+
+/**
+ * The key of a write of `content` made when its stream was at revision `after` (0: no stream):
+ * `chronicle:<operation>:<sha256>:after-<revision>`.
+ */
+export const keyAfter = (contentKey: string, after: number): string => `${contentKey}:after-${after}`
