@@ -44,11 +44,17 @@ export const clipMessage = (message: string): string => {
 
 /** Formats a path the way error messages show it: `["citations"][0]["source"]`. */
 export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path.map((p) => `[${typeof p === "symbol" ? clipText(String(p)) : JSON.stringify(clipKey(p))}]`).join("")
+  Array.isArray(path)
+    ? path.map((p: unknown) => `[${typeof p === "string" || typeof p === "number" ? JSON.stringify(clipKey(p)) : clipText(String(p))}]`).join("")
+    : ""
 
 /** Formats one issue as `line 3: at ["when"]: "2011-13-40" is not an EDTF date`. */
-export const formatIssue = (issue: DecodeIssue): string =>
-  `${issue.line === undefined ? "" : `line ${issue.line}: `}at ${issue.path.length === 0 ? "the record" : formatPath(issue.path)}: ${issue.message}`
+export const formatIssue = (issue: DecodeIssue): string => {
+  if (typeof issue !== "object" || issue === null) return "at the record: (not an issue)"
+  const line = typeof issue.line === "number" ? `line ${issue.line}: ` : ""
+  const at = Array.isArray(issue.path) && issue.path.length > 0 ? formatPath(issue.path) : "the record"
+  return `${line}at ${at}: ${typeof issue.message === "string" ? clipMessage(issue.message) : "(no message)"}`
+}
 
 /**
  * Decoding failed. `issues` lists the bad fields — the first 100 found, in input order; `total`

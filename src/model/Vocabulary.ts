@@ -132,7 +132,7 @@ export interface Vocabulary {
    * line it fails with every issue of every bad line, each naming its line number.
    */
   readonly decodeJsonl: (text: string) => Result.Result<ReadonlyArray<AnyRecord>, RecordDecodeError>
-  /** Encodes a record to a plain JSON value. */
+  /** Encodes a record to a plain JSON value; `undefined` for a value that is not a valid record of this vocabulary. */
   readonly encode: (record: AnyRecord) => unknown
   /** The CAMEO / PLOVER / ACLED mapping of an event of this vocabulary. */
   readonly mapping: (event: AnyEvent) => Mapping | undefined
@@ -264,6 +264,12 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
 
   const encoders = new Map<string, { readonly guard: Guard; readonly encode: (a: unknown) => unknown }>()
   const encode = (record: AnyRecord): unknown => {
+    // A record this vocabulary decoded is valid; anything else is checked first.
+    if (!decoded.has(record)) {
+      const valid = decodeAt(record)
+      if (Result.isFailure(valid)) return undefined
+      record = valid.success
+    }
     const key = record.type === "event" ? `event:${(record as AnyEvent).kind}` : record.type
     let e = encoders.get(key)
     if (e === undefined) {
@@ -273,7 +279,12 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
       encoders.set(key, e)
     }
     // A value the guard accepts is its own encoding (the schema has no transformations).
-    return e.guard(record) ? record : e.encode(record)
+    if (e.guard(record)) return record
+    try {
+      return e.encode(record)
+    } catch {
+      return undefined
+    }
   }
 
   const vocabulary: Vocabulary = {
