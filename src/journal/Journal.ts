@@ -42,4 +42,4 @@ export type { JournalOptions } from "./internal/core.js"
 export const layerMemory = (
   options: JournalOptions & { readonly initial?: ReadonlyArray<StoredEntry> } = {}
 ): Layer.Layer<Journal, JournalCorruptionError> =>
-  Layer.effect(Journal, makeJournal({ name: "memory", load: loadAll(options.initial ?? []) }, options))
+  Layer.effect(Journal, makeJournal({ name: "memory", load: loadAll(options?.initial ?? []) }, options ?? {}))

@@ -16,3 +16,4 @@ export * from "./When.js"
 // Types the arbitraries mention, so that a consumer importing only this entry can name them.
 export type { TimeZone } from "../model/TimeZone.js"
 export type { When } from "../model/When.js"
+export * from "./Hostile.js"

@@ -150,18 +150,19 @@ export const validate = (
       if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
       checked.push({ stream: a.stream, key: streamKey(a.stream) })
     } else {
-      // A record is typed, but may come from an unchecked cast: check it again. A record that
-      // decodes to itself is kept; anything else is checked through its encoding and the decoded
-      // copy is kept, so that memory holds exactly what a store writes.
-      // A record that decodes to itself is also its own encoding.
+      // A record is typed, but may come from an unchecked cast: check it again. The decoder gives
+      // a deeply frozen record that shares nothing with the caller's value (a record it decoded
+      // before comes back as it is), so the journal never keeps an object the caller can change.
+      // Anything else is checked through its encoding,
+      // so that memory holds exactly what a store writes.
       let record: AnyRecord | undefined
       let encoded: unknown
       let problem: string | undefined
       try {
         const direct = vocabulary.decode(a.record)
-        if (Result.isSuccess(direct) && direct.success === a.record) {
-          record = a.record
-          encoded = a.record
+        if (Result.isSuccess(direct)) {
+          record = direct.success
+          encoded = vocabulary.encode(record)
         } else {
           encoded = vocabulary.encode(a.record)
           const r = vocabulary.decode(encoded)
