@@ -20,8 +20,8 @@ const { Projection, Record } = Root
 const records = zhanaozen.all.map((r) => Result.getOrThrow(Record.decode(r)))
 const events = records.filter(Record.isEvent)
 const links = records.filter(Record.isLink)
-const timeline = Projection.Timeline.fromRecords(records)
-const graph = Projection.LinkGraph.fromRecords(events, links)
+const timeline = Result.getOrThrow(Projection.Timeline.fromRecords(records))
+const graph = Result.getOrThrow(Projection.LinkGraph.fromRecords(events, links))
 const catalog = records.reduce(
   (c, record, i) =>
     Projection.Catalog.apply(c, {
