@@ -80,14 +80,11 @@ export const calendarEras: ReadonlyArray<{ readonly zone: string; readonly first
 ]
 
 /**
- * A small chronicle for comparing calendar answers (`Timeline.group`, `gaps`, `query`): events
- * (encoded rally and strike records, ready for `Record.decode`) dated within one of the
- * {@link calendarEras}, in its zone, in UTC or in `Asia/Aqtau`, written as days, approximate and
- * uncertain days, months, years, intervals, open and unknown ends and local or offset date-times;
- * same-as links between some of them; the zone and granularity to group by; and sometimes a kind
- * to filter on.
+ * A small chronicle for comparing calendar answers (`Timeline.group`, `gaps`, `query`): its
+ * records (encoded events and same-as links, ready for `Record.decode`), the zone and granularity
+ * to group by, and sometimes a kind to filter on.
  *
- * @category arbitraries
+ * @category models
  * @since 0.1.0
  */
 export interface CalendarCase {
@@ -110,7 +107,15 @@ const arbWhenIn = (first: number, days: number): fc.Arbitrary<string> =>
     ][shape]!
   })
 
-/** @see CalendarCase */
+/**
+ * {@link CalendarCase}s: one to eight rally and strike events dated within one of the
+ * {@link calendarEras}, in its zone, in UTC or in `Asia/Aqtau`, written as days, approximate and
+ * uncertain days, months, years, intervals, open and unknown ends and local or offset date-times;
+ * up to three same-as links between them; grouped in the era's zone or in UTC.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbCalendarCase: fc.Arbitrary<CalendarCase> = fc
   .constantFrom(...calendarEras)
   .chain((era) => {

@@ -1,6 +1,6 @@
 import { fc } from "@fast-check/vitest"
 import { DateTime, Result } from "effect"
-import { describe, expect, it } from "vitest"
+import { describe, expect, expectTypeOf, it } from "vitest"
 import { Projection, Record } from "../../src/index.js"
 import type { AnyEvent } from "../../src/model/Event.js"
 import type { Link } from "../../src/model/Link.js"
@@ -147,5 +147,15 @@ describe("Projection: the bad inputs found in use answer with a typed failure or
     const r = LinkGraph.check(graph, { type: "link", id: "l", relation: "causes", from: 5 } as unknown as Link)
     expect(Result.isFailure(r) && r.failure._tag).toBe("UnreadableRecordError")
     expect(Result.isFailure(LinkGraph.fromRecords([{ id: "e" } as never]))).toBe(true)
+  })
+})
+
+describe("Projection: the types say which functions can fail", () => {
+  it("gives a Result where records come in, and keeps a typed link check free of the record error", () => {
+    expectTypeOf(Timeline.fromRecords(records)).toEqualTypeOf<Result.Result<Projection.Timeline.Timeline, Projection.Timeline.UnreadableRecordError>>()
+    expectTypeOf(Timeline.add(timeline, shooting)).toEqualTypeOf<Result.Result<Projection.Timeline.Timeline, Projection.Timeline.UnreadableRecordError>>()
+    expectTypeOf(LinkGraph.check(graph, {} as Link)).toEqualTypeOf<Result.Result<Link, Projection.LinkGraph.LinkError>>()
+    expectTypeOf(LinkGraph.check(graph, {} as unknown)).toEqualTypeOf<Result.Result<Link, Projection.LinkGraph.LinkError | Projection.LinkGraph.UnreadableRecordError>>()
+    expectTypeOf(Timeline.summarize).returns.toEqualTypeOf<Projection.Timeline.ClaimSummary>()
   })
 })

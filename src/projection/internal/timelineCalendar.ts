@@ -108,9 +108,13 @@ const unitsBetween = (from: number, to: number, by: Granularity, zone: string): 
   const firstDay = dayKeyAt(from, zone)
   const lastDay = dayKeyAt(to, zone)
   if (firstDay === undefined || lastDay === undefined) {
+    const years = [yearNear(from), yearNear(to)]
+    const inRange = years.every((y) => Number(y) >= 0 && Number(y) <= 9999)
     return Result.fail(new When.WhenError({
-      input: `${yearNear(from)}/${yearNear(to)}`,
-      reason: "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to"
+      input: years.join("/"),
+      reason: inRange
+        ? `no local day of ${zone} holds the instant ${firstDay === undefined ? from : to}`
+        : "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to"
     }))
   }
   const first = unitKey(firstDay, by)
