@@ -250,6 +250,9 @@ describe("LinkGraph: paths", () => {
     expect(LinkGraph.paths(g, "a", "d", { maxLength: 1 }).map((p) => p.events)).toEqual([["a", "d"]])
     expect(LinkGraph.paths(g, "a", "d", { maxCount: 2 })).toHaveLength(2)
     expect(LinkGraph.paths(g, "d", "a", { direction: "along" })).toEqual([])
+    // No bound runs away: an unbounded length is capped at the number of events.
+    expect(LinkGraph.paths(g, "d", "a", { direction: "along", maxLength: Infinity, maxCount: Infinity })).toEqual([])
+    expect(LinkGraph.paths(g, "a", "d", { maxLength: Infinity }).map((p) => p.events)).toEqual([["a", "d"], ["a", "b", "d"], ["a", "c", "d"]])
     expect(LinkGraph.paths(g, "d", "a", { direction: "against" })).toHaveLength(3)
     expect(LinkGraph.paths(g, "a", "a")).toEqual([{ events: ["a"], steps: [] }])
     expect(LinkGraph.paths(g, "a", "nowhere")).toEqual([])
