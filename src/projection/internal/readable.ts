@@ -78,8 +78,11 @@ export const eventProblem = (u: unknown): Problem | undefined => {
   if (!isTimeZone(where["timeZone"])) return { field: "where.timeZone", reason: `is ${shown(where["timeZone"])}, not a time zone this engine knows` }
   if (!optionalStrings(where, "alsoAt")) return { field: "where.alsoAt", reason: "is not a list of place ids" }
   if (!optionalString(where, "site")) return { field: "where.site", reason: "is not a string" }
-  for (const key of ["title", "summary", "note"]) if (!optionalString(u, key)) return { field: key, reason: "is not a string" }
-  for (const key of ["tags", "demands"]) if (!optionalStrings(u, key)) return { field: key, reason: "is not a list of strings" }
+  if (!optionalString(u, "title")) return { field: "title", reason: "is not a string" }
+  if (!optionalString(u, "summary")) return { field: "summary", reason: "is not a string" }
+  if (!optionalString(u, "note")) return { field: "note", reason: "is not a string" }
+  if (!optionalStrings(u, "tags")) return { field: "tags", reason: "is not a list of strings" }
+  if (!optionalStrings(u, "demands")) return { field: "demands", reason: "is not a list of strings" }
   const participants = u["participants"]
   if (participants !== undefined && !(Array.isArray(participants) && participants.every((p) => isObject(p) && typeof p["actor"] === "string"))) {
     return { field: "participants", reason: "is not a list of participants, each naming an actor" }

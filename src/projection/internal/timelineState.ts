@@ -112,16 +112,26 @@ export const itemOf = (event: AnyEvent): Result.Result<Item, UnreadableRecordErr
   return problem === undefined ? Result.succeed(itemOfChecked(event)) : Result.fail(unreadable(problem, event))
 }
 
+const isInstant = (v: unknown): v is number => typeof v === "number" && v === v
+
+/** Whether an item can be indexed: the common case, checked without building anything. */
+const isIndexable = (u: unknown): boolean => {
+  if (typeof u !== "object" || u === null) return false
+  const i = u as Item
+  return typeof i.id === "string" && isInstant(i.earliest) && isInstant(i.startLatest) && isInstant(i.endEarliest) && isInstant(i.latest) &&
+    i.earliest <= i.latest && typeof i.uncertain === "boolean"
+}
+
+/** What keeps a value from being indexed, or undefined when it can be. */
 const itemProblem = (u: unknown) => {
+  if (isIndexable(u)) return undefined
   if (!isObject(u)) return { field: "", reason: `is ${shown(u)}, not a timeline item` }
   if (typeof u["id"] !== "string") return { field: "id", reason: `is ${shown(u["id"])}, not a string` }
   for (const key of ["earliest", "startLatest", "endEarliest", "latest"]) {
-    const v = u[key]
-    if (typeof v !== "number" || Number.isNaN(v)) return { field: key, reason: `is ${shown(v)}, not an instant (epoch ms or ±Infinity)` }
+    if (!isInstant(u[key])) return { field: key, reason: `is ${shown(u[key])}, not an instant (epoch ms or ±Infinity)` }
   }
   if ((u["earliest"] as number) > (u["latest"] as number)) return { field: "latest", reason: "is before earliest: the bounds are reversed" }
-  if (typeof u["uncertain"] !== "boolean") return { field: "uncertain", reason: `is ${shown(u["uncertain"])}, not true or false` }
-  return undefined
+  return { field: "uncertain", reason: `is ${shown(u["uncertain"])}, not true or false` }
 }
 
 // ---------------------------------------------------------------------------
