@@ -51,6 +51,8 @@ export class UnreadableRecordError extends Data.TaggedError("UnreadableRecordErr
   readonly reason: string
 }> {
   override get message(): string {
+    // A whole list of the wrong kind names no record.
+    if (this.index === undefined && this.id === undefined && this.field === "") return `${this.reason}: pass an array`
     const which = `${this.index === undefined ? "record" : `record ${this.index}`}${this.id === undefined ? "" : ` (${JSON.stringify(cut(this.id))})`}`
     return `${which}: ${this.field === "" ? "" : `${this.field} `}${this.reason}; decode records with Record.decode first, which names every bad field`
   }
