@@ -76,8 +76,11 @@ export type AnyEvent = EventCommon & { readonly kind: string }
 export const isKind = <K extends EventKind>(event: AnyEvent, kind: K): event is Extract<Event, { readonly kind: K }> =>
   event.kind === kind
 
-/** The bounds of an event's `when`, in the local calendar of its `where.timeZone`. */
-export const bounds = (event: AnyEvent): When.Bounds => When.bounds(event.when, event.where.timeZone)
+/**
+ * The bounds of an event's `when`, in the local calendar of its `where.timeZone`. For a decoded
+ * event (whose date and zone are checked); throws like `When.boundsUnsafe` otherwise.
+ */
+export const bounds = (event: AnyEvent): When.Bounds => When.boundsUnsafe(event.when, event.where.timeZone)
 
 /** The ids of every actor the event names as a participant. */
 export const actorIds = (event: AnyEvent): ReadonlyArray<string> => (event.participants ?? []).map((p: { readonly actor: string }) => p.actor)

@@ -10,7 +10,7 @@
  * import { arbTimeZone, arbWhen } from "protest-chronicle/testing"
  *
  * test.prop([arbWhen, arbTimeZone])("bounds are ordered", (w, zone) => {
- *   const b = When.bounds(w, zone)
+ *   const b = When.boundsUnsafe(w, zone)
  *   return b.earliest <= b.latest
  * })
  * ```
@@ -137,8 +137,9 @@ export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(unsafeMake)
  * Real IANA zones with the awkward cases: Kazakhstan (Asia/Aqtau UTC+5,
  * Asia/Almaty which moved from UTC+6 to UTC+5 on 2024-03-01), half- and
  * quarter-hour offsets, a 30-minute DST shift (Australia/Lord_Howe), midnight
- * DST changes (America/Santiago), a skipped day (Pacific/Apia, 2011-12-30) and
- * the extremes UTC−11 and UTC+14.
+ * DST changes (America/Santiago), a skipped day (Pacific/Apia, 2011-12-30),
+ * local mean time a few minutes west of Greenwich (Europe/Dublin until 1916,
+ * Africa/Monrovia until 1972) and the extremes UTC−11 and UTC+14.
  *
  * @since 0.1.0
  */
@@ -150,6 +151,8 @@ export const timeZoneSamples: ReadonlyArray<TimeZone> = [
   "Europe/Moscow",
   "Europe/Berlin",
   "Europe/London",
+  "Europe/Dublin",
+  "Africa/Monrovia",
   "America/New_York",
   "America/Sao_Paulo",
   "America/Santiago",

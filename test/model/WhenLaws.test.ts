@@ -39,14 +39,14 @@ describe("When: parse and format", () => {
 
 describe("When: derived facts", () => {
   test.prop([arbWhen, arbTimeZone])("bounds are ordered in every zone", (w, zone) => {
-    const b = When.bounds(w, zone)
+    const b = When.boundsUnsafe(w, zone)
     expect(b.earliest).toBeLessThanOrEqual(b.latest)
     expect(Number.isNaN(b.earliest) || Number.isNaN(b.latest)).toBe(false)
   })
 
   test.prop([arbWhen, arbTimeZone])("~ widens, ? keeps the bounds", (w, zone) => {
-    const plain = When.bounds(When.unsafeMake(unqualified(w)), zone)
-    const b = When.bounds(w, zone)
+    const plain = When.boundsUnsafe(When.unsafeMake(unqualified(w)), zone)
+    const b = When.boundsUnsafe(w, zone)
     expect(When.contains(b, plain)).toBe(true)
     if (!When.qualifiers(w).approximate) expect(b).toEqual(plain)
   })
@@ -83,8 +83,8 @@ describe("When.Order", () => {
   })
 
   test.prop([arbWhen, arbWhen])("agrees with bounds in UTC", (a, b) => {
-    const x = When.bounds(a, "UTC")
-    const y = When.bounds(b, "UTC")
+    const x = When.boundsUnsafe(a, "UTC")
+    const y = When.boundsUnsafe(b, "UTC")
     if (x.earliest < y.earliest) expect(When.Order(a, b)).toBe(-1)
     if (x.earliest === y.earliest && x.latest < y.latest) expect(When.Order(a, b)).toBe(-1)
   })
@@ -126,7 +126,7 @@ describe("When.compareLocated", () => {
   })
 
   test.prop([arbLocated, arbLocated])("agrees with bounds in each zone", (a, b) => {
-    if (When.bounds(a.when, a.timeZone).earliest < When.bounds(b.when, b.timeZone).earliest) {
+    if (When.boundsUnsafe(a.when, a.timeZone).earliest < When.boundsUnsafe(b.when, b.timeZone).earliest) {
       expect(When.compareLocated(a, b)).toBe(-1)
     }
   })
@@ -198,8 +198,8 @@ describe("When: frozen inputs", () => {
   }
 
   test.prop([arbWhen, arbWhen, arbTimeZone])("bounds helpers and orders accept frozen values", (a, b, zone) => {
-    const x = deepFreeze({ ...When.bounds(a, zone) })
-    const y = deepFreeze({ ...When.bounds(b, zone) })
+    const x = deepFreeze({ ...When.boundsUnsafe(a, zone) })
+    const y = deepFreeze({ ...When.boundsUnsafe(b, zone) })
     expect(() => [When.overlaps(x, y), When.contains(x, y), When.boundsOrder(x, y)]).not.toThrow()
     const la = deepFreeze({ when: a, timeZone: zone })
     const lb = deepFreeze({ when: b, timeZone: "UTC" })
@@ -212,7 +212,7 @@ describe("When: frozen inputs", () => {
   })
 
   it("bounds results are frozen, so a cached value cannot be changed by a caller", () => {
-    const b = When.bounds(When.unsafeMake("2011-12-16"), "Asia/Aqtau")
+    const b = When.boundsUnsafe(When.unsafeMake("2011-12-16"), "Asia/Aqtau")
     expect(Object.isFrozen(b)).toBe(true)
   })
 })
