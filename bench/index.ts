@@ -9,6 +9,7 @@ import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
 import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
+import { zonesBenchmark } from "./zones.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
 import { postgresCommitBenchmark, stopPostgres } from "./journal-postgres.js"
 import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
@@ -46,6 +47,7 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) },
+  { name: "zones: When.bounds of distinct zoned dates", make: () => zonesBenchmark(cli.records ?? 1_000_000) },
   // PostgreSQL: PROTEST_CHRONICLE_PG_URL, or a throwaway cluster started for the run.
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
   { name: "postgres journal: commit throughput, batches of 100", make: () => postgresCommitBenchmark(100, 10_000) },

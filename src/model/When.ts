@@ -222,8 +222,7 @@ export interface Located {
  * `2011-05-11/..` has `end` = `{Infinity, Infinity}`.
  *
  * Always `start.earliest === bounds.earliest`, `end.latest === bounds.latest`,
- * `start.latest <= end.latest` and `start.earliest <= end.earliest`. Results are cached
- * per value and zone, like `bounds`, and frozen.
+ * `start.latest <= end.latest` and `start.earliest <= end.earliest`. Spans are frozen.
  *
  * @category models
  * @since 0.1.0
@@ -444,23 +443,19 @@ export const qualifiers = (w: When): Qualifiers => {
  */
 export const isInterval = (w: When): boolean => parsedOrUndefined(w)?._tag === "Interval"
 
-/** Parses `w` and finds `timeZone`, or says which of the two is wrong (the date first). */
+/**
+ * Parses `w` and finds `timeZone`, or says which of the two is wrong (the date first). The parse
+ * memo is read but not filled: a value asked about once (a million events imported) would only
+ * churn it, and scanning a date costs less than keeping it.
+ */
 const read = (w: unknown, timeZone: unknown): { readonly parsed: Parsed; readonly zone: Zone } | WhenError | TimeZoneError => {
-  const parsed = parse(w as string)
-  if (Result.isFailure(parsed)) return parsed.failure
+  const scanned = typeof w !== "string" ? NOT_A_STRING : w.length > LONGEST ? scan(w) : (parsedCache.get(w) ?? scan(w))
+  if (typeof scanned === "string") return whenError(w, scanned)
   const zone = zoneNamed(timeZone)
-  if (zone !== undefined) return { parsed: parsed.success, zone }
+  if (zone !== undefined) return { parsed: scanned, zone }
   const input = typeof timeZone === "string" ? cut(timeZone) : describeValue(timeZone)
   return new TimeZoneError({ input, reason: invalidZoneReason(timeZone) ?? "not an IANA time zone" })
 }
-
-/** The cache key of a value in a zone, or undefined when either is too long or not a string. */
-const keyOf = (w: unknown, timeZone: unknown): string | undefined =>
-  typeof w === "string" && typeof timeZone === "string" && w.length <= LONGEST && timeZone.length <= LONGEST
-    ? `${timeZone}\n${w}`
-    : undefined
-
-const boundsCache = makeBoundedCache<string, Result.Result<Bounds, never>>()
 
 /**
  * The earliest and latest UTC instants the value can denote, reading dates
@@ -481,20 +476,16 @@ const boundsCache = makeBoundedCache<string, Result.Result<Bounds, never>>()
  * moment of the jump. A local day the clocks skipped whole (Pacific/Apia,
  * 2011-12-30) is that single instant; if the zone makes a value end before it
  * begins, `latest` is raised to `earliest`. Offsets come from the engine's time-zone
- * data (`Intl`), read once per zone and kept, so a new value costs well under a
- * microsecond once its zone and years have been seen.
+ * data (`Intl`), read once per zone and stretch of years and kept, so a value costs
+ * about a microsecond once its zone and years have been seen; results are frozen
+ * and not cached (`parse` memoises the syntax tree).
  *
  * @category getters
  * @since 0.1.0
  */
 export const bounds = (w: When, timeZone: TimeZone | string): Result.Result<Bounds, WhenError | TimeZoneError> => {
-  const key = keyOf(w, timeZone)
-  const known = key === undefined ? undefined : boundsCache.get(key)
-  if (known !== undefined) return known
   const input = read(w, timeZone)
-  if (input instanceof WhenError || input instanceof TimeZoneError) return Result.fail(input)
-  const result = Result.succeed(boundsIn(input.parsed, input.zone))
-  return key === undefined ? result : boundsCache.set(key, result)
+  return input instanceof WhenError || input instanceof TimeZoneError ? Result.fail(input) : Result.succeed(boundsIn(input.parsed, input.zone))
 }
 
 /**
@@ -506,8 +497,6 @@ export const bounds = (w: When, timeZone: TimeZone | string): Result.Result<Boun
  */
 export const boundsUnsafe = (w: When, timeZone: TimeZone | string): Bounds => Result.getOrThrow(bounds(w, timeZone))
 
-const spanCache = makeBoundedCache<string, Result.Result<Span, never>>()
-
 /**
  * The {@link Span} of a value read in `timeZone`: ranges of possible start and end
  * instants. `2011-12-16/2011-12-18` in `Asia/Aqtau` starts within 16 December and ends
@@ -518,13 +507,8 @@ const spanCache = makeBoundedCache<string, Result.Result<Span, never>>()
  * @since 0.1.0
  */
 export const span = (w: When, timeZone: TimeZone | string): Result.Result<Span, WhenError | TimeZoneError> => {
-  const key = keyOf(w, timeZone)
-  const known = key === undefined ? undefined : spanCache.get(key)
-  if (known !== undefined) return known
   const input = read(w, timeZone)
-  if (input instanceof WhenError || input instanceof TimeZoneError) return Result.fail(input)
-  const result = Result.succeed(spanIn(input.parsed, input.zone))
-  return key === undefined ? result : spanCache.set(key, result)
+  return input instanceof WhenError || input instanceof TimeZoneError ? Result.fail(input) : Result.succeed(spanIn(input.parsed, input.zone))
 }
 
 /**

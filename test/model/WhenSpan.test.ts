@@ -15,7 +15,7 @@ describe("When.span", () => {
     expect(s.end.earliest).toBeLessThanOrEqual(s.end.latest)
     expect(s.start.latest).toBeLessThanOrEqual(s.end.latest)
     expect(s.start.earliest).toBeLessThanOrEqual(s.end.earliest)
-    expect(When.spanUnsafe(value, zone)).toBe(s)
+    expect(When.spanUnsafe(value, zone)).toEqual(s)
     expect(Object.isFrozen(s) && Object.isFrozen(s.start) && Object.isFrozen(s.end)).toBe(true)
   })
 

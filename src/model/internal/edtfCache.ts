@@ -22,3 +22,4 @@ export const makeBoundedCache = <K, V>(limit = 10_000): BoundedCache<K, V> => {
     }
   }
 }
+

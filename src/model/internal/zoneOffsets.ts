@@ -45,6 +45,10 @@ const CHUNK_LIMIT = 1 << 19
  */
 type Chunk = number | Float64Array
 
+/** Chunks are kept in blocks of 256 (about 17.5 years), so that finding one is an array read. */
+const BLOCK_BITS = 8
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1
+
 /** What is known of one zone of the engine (shared by every id that the engine resolves to it). */
 export interface Zone {
   /** The engine's canonical id for the zone (`Asia/Kolkata` resolves to `Asia/Calcutta`). */
@@ -52,7 +56,8 @@ export interface Zone {
   /** The offset when it never changes (UTC), else undefined. */
   readonly fixed: number | undefined
   readonly wallAt: (instant: number) => number
-  readonly chunks: Map<number, Chunk>
+  /** Chunks by block (chunk index >> 8), then by position in the block; undefined until asked for. */
+  readonly blocks: Map<number, Array<Chunk | undefined>>
 }
 
 let chunkCount = 0
@@ -170,14 +175,19 @@ const buildChunk = (zone: Zone, index: number): Chunk => {
 }
 
 const chunkAt = (zone: Zone, index: number): Chunk => {
-  const known = zone.chunks.get(index)
+  let block = zone.blocks.get(index >> BLOCK_BITS)
+  const known = block?.[index & BLOCK_MASK]
   if (known !== undefined) return known
   if (chunkCount >= CHUNK_LIMIT) {
-    for (const z of zonesByEngineId.values()) z.chunks.clear()
+    for (const z of zonesByEngineId.values()) z.blocks.clear()
     chunkCount = 0
+    block = undefined
   }
+  // Offsets are whole seconds within a day of UTC, so a constant chunk is a small integer and
+  // the block stays an array of small integers and pointers.
+  if (block === undefined) zone.blocks.set(index >> BLOCK_BITS, (block = new Array<Chunk | undefined>(1 << BLOCK_BITS).fill(undefined)))
   const built = buildChunk(zone, index)
-  zone.chunks.set(index, built)
+  block[index & BLOCK_MASK] = built
   chunkCount++
   return built
 }
@@ -270,7 +280,7 @@ const zoneFor = (id: string): Zone | null => {
     engineId,
     fixed: engineId === "UTC" || engineId === "Etc/UTC" ? 0 : undefined,
     wallAt: makeWallAt(format),
-    chunks: new Map()
+    blocks: new Map()
   }
   zonesByEngineId.set(engineId, zone)
   return zone
