@@ -20,7 +20,7 @@ const arbJunk: fc.Arbitrary<unknown> = fc.oneof(
     withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true,
     withTypedArray: true, withSparseArray: true, withBoxedValues: true, withObjectString: true
   }),
-  fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -Infinity, -0, 8.64e15 + 1, "", HUGE, "Asia/" + "x".repeat(70_000), Symbol("s"), () => 1, [], {}),
+  fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -Infinity, -0, 8.64e15, -8.64e15, 8.64e15 + 1, "", HUGE, "Asia/" + "x".repeat(70_000), Symbol("s"), () => 1, [], {}),
   fc.constantFrom<unknown>(Object.create(null), { earliest: NaN, latest: NaN }, { when: "2011", timeZone: 5 }, { when: 5, timeZone: "UTC" }),
   fc.string({ maxLength: 80 }),
   arbEdtf,

@@ -106,6 +106,11 @@ describe("TimeZone.offsetAt", () => {
     expect(Result.isFailure(TimeZone.offsetAt("UTC", NaN))).toBe(true)
     expect(Result.isFailure(TimeZone.offsetAt("UTC", 9e15))).toBe(true)
   })
+
+  it("answers at the very ends of the range of Date", () => {
+    expect(Result.isSuccess(TimeZone.offsetAt("Europe/Berlin", 8.64e15))).toBe(true)
+    expect(Result.isSuccess(TimeZone.offsetAt("Europe/Berlin", -8.64e15))).toBe(true)
+  })
 })
 
 describe("TimeZone", () => {

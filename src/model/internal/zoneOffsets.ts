@@ -85,7 +85,11 @@ type Field = "year" | "month" | "day" | "hour" | "minute" | "second"
  * learnt once from `formatToParts` so that reading the plain `format` output (three times faster)
  * does not depend on the layout of a locale.
  */
-const layout = (() => {
+let layoutLearnt: { readonly order: ReadonlyArray<Field>; readonly beforeCommonEra: string } | undefined
+
+const layout = () => (layoutLearnt ??= learnLayout())
+
+const learnLayout = () => {
   const f = new Intl.DateTimeFormat("en-US", { ...FIELDS, timeZone: "UTC" })
   const sample = new Date(0)
   sample.setUTCFullYear(-4, 0, 2)
@@ -93,19 +97,26 @@ const layout = (() => {
   const order = parts.filter((p) => p.type in { year: 1, month: 1, day: 1, hour: 1, minute: 1, second: 1 }).map((p) => p.type as Field)
   const beforeCommonEra = parts.find((p) => p.type === "era")?.value ?? "BC"
   return { order, beforeCommonEra }
-})()
+}
 
 const FIRST_CE_INSTANT = -62_135_596_800_000 // 0001-01-01T00:00:00Z
 
+/** The range of `Date`: beyond it the engine prints nothing, and the offset is taken as constant. */
+const LAST_INSTANT = 8.64e15
+
 /** Reads the wall clock the engine prints for `instant` (a whole second) as wall-time ms. */
 const makeWallAt = (format: Intl.DateTimeFormat) => {
-  const { beforeCommonEra, order } = layout
+  const { beforeCommonEra, order } = layout()
   const values = [0, 0, 0, 0, 0, 0]
   const slot = (field: Field): number => order.indexOf(field)
   const [year, month, day, hour, minute, second] = (["year", "month", "day", "hour", "minute", "second"] as const).map(slot) as [
     number, number, number, number, number, number
   ]
-  return (instant: number): number => {
+  const wallAt = (instant: number): number => {
+    if (instant > LAST_INSTANT || instant < -LAST_INSTANT) {
+      const edge = instant > 0 ? LAST_INSTANT : -LAST_INSTANT
+      return wallAt(edge) + (instant - edge)
+    }
     const text = format.format(instant)
     let n = -1
     let inNumber = false
@@ -132,6 +143,7 @@ const makeWallAt = (format: Intl.DateTimeFormat) => {
       values[second]! * MS_PER_SECOND
     )
   }
+  return wallAt
 }
 
 // ---------------------------------------------------------------------------
