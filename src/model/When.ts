@@ -232,7 +232,6 @@ export interface Span {
   readonly end: Bounds
 }
 
-
 /**
  * Why a value is not a `When`: `input` is the string (cut to 60 characters when
  * longer, or a short description of a value that is not a string), `reason` says

@@ -12,8 +12,9 @@
  * 37.5 hours across it and, where two samples differ, finds the change to the second by
  * bisection. Later questions are answered from the chunk: one or two map look-ups and a short
  * walk. A change that the samples cannot see is one undone within 37.5 hours (an offset that
- * returns to its old value between two samples); the shortest such episode in the IANA data from
- * 1850 to 2100 lasts about four days.
+ * returns to its old value between two samples). From 1850 to 2100 the shortest such episode lasts
+ * a week in the engine's data (Brazil's north-east, October 2000; Gaza's predicted Ramadan
+ * changes), and four days in the fuller history some systems compile (Freetown, 1939).
  *
  * Policy for wall times (see `When.bounds`): a reading maps to the first instant at which the
  * clocks show that reading or a later one. A reading that happened twice (clocks set back) is its
