@@ -22,12 +22,12 @@ import type { Brand } from "effect"
 import { boundsIn, spanIn } from "./internal/edtfBounds.js"
 import { makeBoundedCache } from "./internal/edtfCache.js"
 import { MAX_YEAR, MIN_YEAR } from "./internal/edtfCalendar.js"
-import { NO_QUALIFIERS, precisionOf, qualifiersOf } from "./internal/edtfFacts.js"
+import { precisionOf, qualifiersOf } from "./internal/edtfFacts.js"
 import { format as formatParsed } from "./internal/edtfFormat.js"
 import { EDTF_PATTERN } from "./internal/edtfPattern.js"
 import { scan } from "./internal/edtfScan.js"
 import { cut, describeValue } from "./internal/shown.js"
-import { type Zone, zoneNamed } from "./internal/zoneOffsets.js"
+import { zoneNamed } from "./internal/zoneOffsets.js"
 import { type TimeZone, TimeZoneError, invalidReason as invalidZoneReason } from "./TimeZone.js"
 
 // ---------------------------------------------------------------------------
@@ -443,18 +443,18 @@ export const qualifiers = (w: When): Qualifiers => {
 export const isInterval = (w: When): boolean => parsedOrUndefined(w)?._tag === "Interval"
 
 /**
- * Parses `w` and finds `timeZone`, or says which of the two is wrong (the date first). The parse
- * memo is read but not filled: a value asked about once (a million events imported) would only
- * churn it, and scanning a date costs less than keeping it.
+ * The syntax tree of `w` for `bounds` and `span`, or why there is none. The parse memo is read
+ * but not filled: a value asked about once (a million events imported) would only churn it, and
+ * scanning a date costs less than keeping it.
  */
-const read = (w: unknown, timeZone: unknown): { readonly parsed: Parsed; readonly zone: Zone } | WhenError | TimeZoneError => {
-  const scanned = typeof w !== "string" ? NOT_A_STRING : w.length > LONGEST ? scan(w) : (parsedCache.get(w) ?? scan(w))
-  if (typeof scanned === "string") return whenError(w, scanned)
-  const zone = zoneNamed(timeZone)
-  if (zone !== undefined) return { parsed: scanned, zone }
-  const input = typeof timeZone === "string" ? cut(timeZone) : describeValue(timeZone)
-  return new TimeZoneError({ input, reason: invalidZoneReason(timeZone) ?? "not an IANA time zone" })
-}
+const parsedForZones = (w: unknown): Parsed | string =>
+  typeof w !== "string" ? NOT_A_STRING : w.length > LONGEST ? scan(w) : (parsedCache.get(w) ?? scan(w))
+
+const zoneFailure = (timeZone: unknown): TimeZoneError =>
+  new TimeZoneError({
+    input: typeof timeZone === "string" ? cut(timeZone) : describeValue(timeZone),
+    reason: invalidZoneReason(timeZone) ?? "not an IANA time zone"
+  })
 
 /**
  * The earliest and latest UTC instants the value can denote, reading dates
@@ -483,8 +483,10 @@ const read = (w: unknown, timeZone: unknown): { readonly parsed: Parsed; readonl
  * @since 0.1.0
  */
 export const bounds = (w: When, timeZone: TimeZone | string): Result.Result<Bounds, WhenError | TimeZoneError> => {
-  const input = read(w, timeZone)
-  return input instanceof WhenError || input instanceof TimeZoneError ? Result.fail(input) : Result.succeed(boundsIn(input.parsed, input.zone))
+  const parsed = parsedForZones(w)
+  if (typeof parsed === "string") return Result.fail(whenError(w, parsed))
+  const zone = zoneNamed(timeZone)
+  return zone === undefined ? Result.fail(zoneFailure(timeZone)) : Result.succeed(boundsIn(parsed, zone))
 }
 
 /**
@@ -506,8 +508,10 @@ export const boundsUnsafe = (w: When, timeZone: TimeZone | string): Bounds => Re
  * @since 0.1.0
  */
 export const span = (w: When, timeZone: TimeZone | string): Result.Result<Span, WhenError | TimeZoneError> => {
-  const input = read(w, timeZone)
-  return input instanceof WhenError || input instanceof TimeZoneError ? Result.fail(input) : Result.succeed(spanIn(input.parsed, input.zone))
+  const parsed = parsedForZones(w)
+  if (typeof parsed === "string") return Result.fail(whenError(w, parsed))
+  const zone = zoneNamed(timeZone)
+  return zone === undefined ? Result.fail(zoneFailure(timeZone)) : Result.succeed(spanIn(parsed, zone))
 }
 
 /**

@@ -43,7 +43,7 @@ export const precisionOf = (p: Parsed): Precision => {
   return PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b
 }
 
-export const NO_QUALIFIERS: Qualifiers = Object.freeze({ uncertain: false, approximate: false })
+const NO_QUALIFIERS: Qualifiers = Object.freeze({ uncertain: false, approximate: false })
 
 const qualifiersOfEndpoint = (e: Endpoint): Qualifiers => (e._tag === "Date" ? e.qualifiers : NO_QUALIFIERS)
 
