@@ -415,6 +415,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
       readAll,
       readStream,
       tail,
-      head: Effect.sync(() => entries.length)
+      head: Effect.sync(() => entries.length),
+      vocabulary
     } satisfies JournalShape
   })
