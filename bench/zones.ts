@@ -57,7 +57,7 @@ const workload = (count: number): Workload => {
     if (seen.has(key)) continue
     seen.add(key)
     fields.set([y, m, d], whens.length * 3)
-    whens.push(When.unsafeMake(text))
+    whens.push(When.makeUnsafe(text))
     zones.push(zone)
   }
   return { whens, zones, fields }

@@ -8,10 +8,11 @@
  * and the earliest and latest UTC instants in the place's time zone — is derived.
  *
  * No function here throws for bad input, whatever JavaScript passes it, except
- * those named `unsafe…`/`…Unsafe`, which exist to throw. Bad values and unknown
- * zones give a `WhenError` or `TimeZoneError` as a `Result` failure; functions whose
- * answer has no room for a failure (precision, orders) give the documented answer
- * for a value that is not valid EDTF.
+ * those named `…Unsafe` (and `unsafeMake`, the deprecated name of `makeUnsafe`),
+ * which exist to throw. Bad values and unknown zones give a `WhenError` or
+ * `TimeZoneError` as a `Result` failure; functions whose answer has no room for a
+ * failure (precision, orders) give the documented answer for a value that is not
+ * valid EDTF.
  *
  * @since 0.1.0
  *
@@ -384,12 +385,21 @@ export const make = (input: string): Result.Result<When, WhenError> =>
 
 /**
  * Like {@link make} but throws the {@link WhenError}; meant for literals in code
- * and fixtures (`When.unsafeMake("2011-12-16")`).
+ * and fixtures (`When.makeUnsafe("2011-12-16")`).
  *
  * @category constructors
  * @since 0.1.0
  */
-export const unsafeMake = (input: string): When => Result.getOrThrow(make(input))
+export const makeUnsafe = (input: string): When => Result.getOrThrow(make(input))
+
+/**
+ * The former name of {@link makeUnsafe}; throws the same way.
+ *
+ * @deprecated Use {@link makeUnsafe}: throwing functions end in `Unsafe`, as in Effect.
+ * @category constructors
+ * @since 0.1.0
+ */
+export const unsafeMake: (input: string) => When = makeUnsafe
 
 /**
  * Tells whether a value is a string holding a valid EDTF value.

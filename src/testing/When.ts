@@ -20,7 +20,7 @@
 import * as fc from "fast-check"
 import { daysInMonth } from "../model/internal/edtfCalendar.js"
 import type { TimeZone } from "../model/TimeZone.js"
-import { isWhen, unsafeMake, type When } from "../model/When.js"
+import { isWhen, makeUnsafe, type When } from "../model/When.js"
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
@@ -131,7 +131,7 @@ export const arbEdtf: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: ar
  *
  * @since 0.1.0
  */
-export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(unsafeMake)
+export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(makeUnsafe)
 
 /**
  * Real IANA zones with the awkward cases: Kazakhstan (Asia/Aqtau UTC+5,

@@ -6,7 +6,7 @@ import * as When from "../../src/model/When.js"
 
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms))
 const utcBounds = (s: string): readonly [string, string] => {
-  const b = When.boundsUnsafe(When.unsafeMake(s), "UTC")
+  const b = When.boundsUnsafe(When.makeUnsafe(s), "UTC")
   return [iso(b.earliest), iso(b.latest)]
 }
 const reasonOf = (s: string): string => {
@@ -53,7 +53,7 @@ describe("When: every supported form", () => {
   it.each(forms)("%s parses, formats back, and has its precision, qualifiers and bounds", (s, precision, qualifiers, earliest, latest) => {
     const parsed = Result.getOrThrow(When.parse(s))
     expect(When.format(parsed)).toBe(s)
-    const w = When.unsafeMake(s)
+    const w = When.makeUnsafe(s)
     expect(When.precision(w)).toBe(precision)
     expect(When.qualifiers(w)).toEqual(qualifiers)
     expect(When.isInterval(w)).toBe(s.includes("/"))
@@ -86,8 +86,8 @@ describe("When: every supported form", () => {
   })
 
   it("keeps the value exactly as written", () => {
-    expect(When.unsafeMake("2011-12-16T10:00:00+05")).toBe("2011-12-16T10:00:00+05")
-    expect(When.unsafeMake("0003")).toBe("0003")
+    expect(When.makeUnsafe("2011-12-16T10:00:00+05")).toBe("2011-12-16T10:00:00+05")
+    expect(When.makeUnsafe("0003")).toBe("0003")
   })
 })
 
@@ -145,7 +145,7 @@ describe("When: bad input names the problem", () => {
     const r = When.make("2011-13-40")
     expect(Result.isFailure(r) && r.failure.message).toBe("\"2011-13-40\" is not an EDTF date: month 13 does not exist")
     expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")
-    expect(() => When.unsafeMake("2011-02-29")).toThrow("\"2011-02-29\" is not an EDTF date: day 29 does not exist")
+    expect(() => When.makeUnsafe("2011-02-29")).toThrow("\"2011-02-29\" is not an EDTF date: day 29 does not exist")
   })
 
   it("shortens a very long input in the message", () => {
@@ -158,7 +158,7 @@ describe("When: bad input names the problem", () => {
     const r = When.make(huge)
     expect(Result.isFailure(r) && r.failure.input).toBe(`${huge.slice(0, 60)}…`)
     expect(Result.isFailure(r) && r.failure.message).toBe(`${JSON.stringify(`${huge.slice(0, 60)}…`)} is not an EDTF date: it is longer than any EDTF date (64 characters)`)
-    const zone = When.bounds(When.unsafeMake("2011"), "Asia/".repeat(100_000))
+    const zone = When.bounds(When.makeUnsafe("2011"), "Asia/".repeat(100_000))
     expect(Result.isFailure(zone) && zone.failure.input.length).toBe(61)
     expect(Result.isFailure(zone) && zone.failure.message.length).toBeLessThan(100)
   })
@@ -214,8 +214,8 @@ describe("When: bounds helpers", () => {
   })
 
   it("contains when every millisecond of the inner span is inside", () => {
-    const year = When.boundsUnsafe(When.unsafeMake("2011"), "UTC")
-    const day = When.boundsUnsafe(When.unsafeMake("2011-12-16"), "UTC")
+    const year = When.boundsUnsafe(When.makeUnsafe("2011"), "UTC")
+    const day = When.boundsUnsafe(When.makeUnsafe("2011-12-16"), "UTC")
     expect(When.contains(year, day)).toBe(true)
     expect(When.contains(day, year)).toBe(false)
   })
@@ -229,7 +229,7 @@ describe("When: bounds helpers", () => {
 
 describe("When: types", () => {
   it("infers what users expect", () => {
-    expectTypeOf(When.unsafeMake("2011")).toEqualTypeOf<When.When>()
+    expectTypeOf(When.makeUnsafe("2011")).toEqualTypeOf<When.When>()
     expectTypeOf<typeof When.When.Type>().toEqualTypeOf<When.When>()
     expectTypeOf<typeof When.When.Encoded>().toEqualTypeOf<string>()
     expectTypeOf(When.parse).returns.toEqualTypeOf<Result.Result<When.Parsed, When.WhenError>>()

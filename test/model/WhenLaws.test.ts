@@ -45,7 +45,7 @@ describe("When: derived facts", () => {
   })
 
   test.prop([arbWhen, arbTimeZone])("~ widens, ? keeps the bounds", (w, zone) => {
-    const plain = When.boundsUnsafe(When.unsafeMake(unqualified(w)), zone)
+    const plain = When.boundsUnsafe(When.makeUnsafe(unqualified(w)), zone)
     const b = When.boundsUnsafe(w, zone)
     expect(When.contains(b, plain)).toBe(true)
     if (!When.qualifiers(w).approximate) expect(b).toEqual(plain)
@@ -56,7 +56,7 @@ describe("When: derived facts", () => {
     if (parsed._tag !== "Interval") return
     const sides = [parsed.start, parsed.end]
       .filter((e) => e._tag === "Date" || e._tag === "DateTime")
-      .map((e) => When.unsafeMake(When.format(e)))
+      .map((e) => When.makeUnsafe(When.format(e)))
     const rank: ReadonlyArray<When.Precision> = ["millennium", "century", "decade", "year", "season", "month", "day", "second"]
     const coarsest = Math.min(...sides.map((e) => rank.indexOf(When.precision(e))))
     expect(When.precision(w)).toBe(rank[coarsest])
@@ -106,8 +106,8 @@ describe("When.Order", () => {
     ["-0001", "0000"],
     ["2011-12-16", "2011-12-16?"]
   ])("orders %s before %s", (a, b) => {
-    expect(When.Order(When.unsafeMake(a), When.unsafeMake(b))).toBe(-1)
-    expect(When.Order(When.unsafeMake(b), When.unsafeMake(a))).toBe(1)
+    expect(When.Order(When.makeUnsafe(a), When.makeUnsafe(b))).toBe(-1)
+    expect(When.Order(When.makeUnsafe(b), When.makeUnsafe(a))).toBe(1)
   })
 })
 
@@ -132,7 +132,7 @@ describe("When.compareLocated", () => {
   })
 
   it("orders the same local day in Zhanaozen (UTC+5) after Astana in 2023 (UTC+6)", () => {
-    const day = When.unsafeMake("2023-12-16")
+    const day = When.makeUnsafe("2023-12-16")
     expect(When.compareLocated({ when: day, timeZone: "Asia/Almaty" }, { when: day, timeZone: "Asia/Aqtau" })).toBe(-1)
   })
 })
@@ -212,7 +212,7 @@ describe("When: frozen inputs", () => {
   })
 
   it("bounds results are frozen, so a cached value cannot be changed by a caller", () => {
-    const b = When.boundsUnsafe(When.unsafeMake("2011-12-16"), "Asia/Aqtau")
+    const b = When.boundsUnsafe(When.makeUnsafe("2011-12-16"), "Asia/Aqtau")
     expect(Object.isFrozen(b)).toBe(true)
   })
 })

@@ -2,8 +2,9 @@
  * No export of `When` or `TimeZone` throws, whatever JavaScript passes it: values outside the
  * TypeScript types (undefined, null, numbers, objects without a prototype, NaN, symbols, huge
  * strings) give a typed failure or the documented answer. The exports are listed from the modules
- * themselves, so a new function is covered as soon as it exists. Only `unsafeMake`,
- * `boundsUnsafe` and `spanUnsafe` are left out: throwing is what they are for.
+ * themselves, so a new function is covered as soon as it exists. Only `makeUnsafe` (and its
+ * deprecated name `unsafeMake`), `boundsUnsafe` and `spanUnsafe` are left out: throwing is what
+ * they are for.
  */
 import { fc, test } from "@fast-check/vitest"
 import { Result } from "effect"
@@ -75,8 +76,8 @@ describe("When and TimeZone never throw", () => {
   })
 
   it.each([
-    ["When.bounds with an unknown zone", () => When.bounds(When.unsafeMake("2011"), "Asia/Aqtu")],
-    ["When.span with an unknown zone", () => When.span(When.unsafeMake("2011"), "Asia/Aqtu")],
+    ["When.bounds with an unknown zone", () => When.bounds(When.makeUnsafe("2011"), "Asia/Aqtu")],
+    ["When.span with an unknown zone", () => When.span(When.makeUnsafe("2011"), "Asia/Aqtu")],
     ["When.bounds of a value cast from an invalid string", () => When.bounds("16/12/2011" as When.When, "UTC")],
     ["When.bounds with undefined", () => When.bounds(undefined as unknown as When.When, undefined as unknown as string)],
     ["When.parse of an object without a prototype", () => When.parse(Object.create(null) as string)],
@@ -90,7 +91,7 @@ describe("When and TimeZone never throw", () => {
     expect(When.isInterval(bad)).toBe(false)
     expect(When.precision(bad)).toBe("millennium")
     expect(When.qualifiers(bad)).toEqual({ uncertain: true, approximate: false })
-    expect([bad, When.unsafeMake("2011")].sort(When.Order)).toEqual(["2011", bad])
+    expect([bad, When.makeUnsafe("2011")].sort(When.Order)).toEqual(["2011", bad])
     expect(When.format(undefined as unknown as When.Parsed)).toBe("")
   })
 })

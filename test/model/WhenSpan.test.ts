@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import * as When from "../../src/model/When.js"
 import { arbTimeZone, arbWhen } from "../../src/testing/When.js"
 
-const w = When.unsafeMake
+const w = When.makeUnsafe
 
 describe("When.span", () => {
   test.prop([arbWhen, arbTimeZone])("agrees with bounds at its outer edges and is ordered", (value, zone) => {

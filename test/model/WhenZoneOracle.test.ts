@@ -53,7 +53,7 @@ const dateTimeText = (wall: number): string => {
   return `${dateText(wall)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 }
 const boundsOf = (text: string, zone: string): When.Bounds => {
-  const r = When.bounds(When.unsafeMake(text), zone)
+  const r = When.bounds(When.makeUnsafe(text), zone)
   if (Result.isFailure(r)) throw new Error(r.failure.message)
   return r.success
 }

@@ -5,7 +5,7 @@ import * as When from "../../src/model/When.js"
 import { timeZoneSamples } from "../../src/testing/When.js"
 
 const inZone = (s: string, zone: string): readonly [string, string] => {
-  const b = When.boundsUnsafe(When.unsafeMake(s), zone)
+  const b = When.boundsUnsafe(When.makeUnsafe(s), zone)
   return [new Date(b.earliest).toISOString(), new Date(b.latest).toISOString()]
 }
 
@@ -51,7 +51,7 @@ describe("When.bounds in the place's time zone", () => {
   })
 
   it("keeps bounds ordered for a local day that never happened (Pacific/Apia skipped 2011-12-30)", () => {
-    const b = When.boundsUnsafe(When.unsafeMake("2011-12-30"), "Pacific/Apia")
+    const b = When.boundsUnsafe(When.makeUnsafe("2011-12-30"), "Pacific/Apia")
     expect(b.earliest).toBe(b.latest)
     expect(new Date(b.earliest).toISOString()).toBe("2011-12-30T10:00:00.000Z")
     expect(inZone("2011-12", "Pacific/Apia")).toEqual(["2011-12-01T10:00:00.000Z", "2011-12-31T09:59:59.999Z"])
@@ -63,14 +63,14 @@ describe("When.bounds in the place's time zone", () => {
   })
 
   it("gives a TimeZoneError for a zone the engine does not know, and throws only from boundsUnsafe", () => {
-    const r = When.bounds(When.unsafeMake("2011"), "Asia/Aqtu")
+    const r = When.bounds(When.makeUnsafe("2011"), "Asia/Aqtu")
     expect(Result.isFailure(r) && r.failure._tag).toBe("TimeZoneError")
     expect(Result.isFailure(r) && r.failure.message).toBe("\"Asia/Aqtu\" is not an IANA time zone")
-    expect(() => When.boundsUnsafe(When.unsafeMake("2011"), "Asia/Aqtu")).toThrow("\"Asia/Aqtu\" is not an IANA time zone")
+    expect(() => When.boundsUnsafe(When.makeUnsafe("2011"), "Asia/Aqtu")).toThrow("\"Asia/Aqtu\" is not an IANA time zone")
   })
 
   it("tells a caller who passes an offset where the zone belongs where offsets go", () => {
-    const r = When.bounds(When.unsafeMake("2011"), "+05:00")
+    const r = When.bounds(When.makeUnsafe("2011"), "+05:00")
     expect(Result.isFailure(r) && r.failure.message).toContain("write the offset in the date itself (2011-12-16T10:00:00+05:00)")
   })
 })
@@ -132,8 +132,8 @@ describe("TimeZone", () => {
     expect(timeZoneSamples).toEqual(expect.arrayContaining(["Asia/Aqtau", "Asia/Almaty", "UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe"]))
   })
 
-  it("make and unsafeMake", () => {
+  it("make and makeUnsafe", () => {
     expect(Result.isSuccess(TimeZone.make("Europe/Berlin"))).toBe(true)
-    expect(() => TimeZone.unsafeMake("Europe/Berlim")).toThrow("\"Europe/Berlim\" is not an IANA time zone")
+    expect(() => TimeZone.makeUnsafe("Europe/Berlim")).toThrow("\"Europe/Berlim\" is not an IANA time zone")
   })
 })
