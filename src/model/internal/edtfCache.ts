@@ -22,4 +22,3 @@ export const makeBoundedCache = <K, V>(limit = 10_000): BoundedCache<K, V> => {
     }
   }
 }
-
