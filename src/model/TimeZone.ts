@@ -92,14 +92,6 @@ export const make = (id: string): Result.Result<TimeZone, TimeZoneError> => {
  */
 export const makeUnsafe = (id: string): TimeZone => Result.getOrThrow(make(id))
 
-/**
- * The former name of {@link makeUnsafe}; throws the same way.
- *
- * @deprecated Use {@link makeUnsafe}: throwing functions end in `Unsafe`, as in Effect.
- * @category constructors
- * @since 0.1.0
- */
-export const unsafeMake: (id: string) => TimeZone = makeUnsafe
 
 /**
  * The offset of a zone from UTC at an instant, in milliseconds east of UTC (local

@@ -8,8 +8,7 @@
  * and the earliest and latest UTC instants in the place's time zone — is derived.
  *
  * No function here throws for bad input, whatever JavaScript passes it, except
- * those named `…Unsafe` (and `unsafeMake`, the deprecated name of `makeUnsafe`),
- * which exist to throw. Bad values and unknown zones give a `WhenError` or
+ * those named `…Unsafe`, which exist to throw. Bad values and unknown zones give a `WhenError` or
  * `TimeZoneError` as a `Result` failure; functions whose answer has no room for a
  * failure (precision, orders) give the documented answer for a value that is not
  * valid EDTF.
@@ -392,14 +391,6 @@ export const make = (input: string): Result.Result<When, WhenError> =>
  */
 export const makeUnsafe = (input: string): When => Result.getOrThrow(make(input))
 
-/**
- * The former name of {@link makeUnsafe}; throws the same way.
- *
- * @deprecated Use {@link makeUnsafe}: throwing functions end in `Unsafe`, as in Effect.
- * @category constructors
- * @since 0.1.0
- */
-export const unsafeMake: (input: string) => When = makeUnsafe
 
 /**
  * Tells whether a value is a string holding a valid EDTF value.

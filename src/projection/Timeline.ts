@@ -37,7 +37,7 @@ import type { AnyEvent } from "../model/Event.js"
 import type { Link } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
 import type { Source } from "../model/Source.js"
-import { TimeZoneError } from "../model/TimeZone.js"
+import { TimeZoneError, invalidReason as invalidZoneReason } from "../model/TimeZone.js"
 import * as When from "../model/When.js"
 import * as Allen from "./Allen.js"
 import * as Anniversary from "./Anniversary.js"
@@ -156,7 +156,7 @@ const placementOf = (when: When.When, zone: string): Placement => {
   let byWhen = placements.get(zone)
   const known = byWhen?.get(when)
   if (known !== undefined) return known
-  const s = When.span(when, zone)
+  const s = When.spanUnsafe(when, zone)
   const placement: Placement = {
     earliest: s.start.earliest,
     startLatest: s.start.latest,
@@ -405,12 +405,12 @@ export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result
   if (query.from !== undefined) {
     const w = When.make(query.from)
     if (Result.isFailure(w)) return Result.fail(w.failure)
-    from = When.bounds(w.success, zone).earliest
+    from = When.boundsUnsafe(w.success, zone).earliest
   }
   if (query.to !== undefined) {
     const w = When.make(query.to)
     if (Result.isFailure(w)) return Result.fail(w.failure)
-    to = When.bounds(w.success, zone).latest
+    to = When.boundsUnsafe(w.success, zone).latest
   }
   if (to < from) {
     return Result.fail(new When.WhenError({ input: `${query.from}/${query.to}`, reason: "the window ends before it begins" }))
@@ -418,14 +418,7 @@ export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result
   return Result.succeed({ from, to })
 }
 
-const zoneReason = (zone: string): string | undefined => {
-  try {
-    When.bounds(When.unsafeMake("2000"), zone)
-    return undefined
-  } catch (e) {
-    return e instanceof TimeZoneError ? e.reason : String(e)
-  }
-}
+const zoneReason = (zone: string): string | undefined => invalidZoneReason(zone)
 
 /** How sure it is that an item known to meet [from, to] overlaps it: every start and end it allows does. */
 const overlapCertainty = (item: Item, from: number, to: number): Certainty =>
@@ -879,7 +872,7 @@ export const gaps = (
     const lastKey = keyOf(granularity, last)
     let current: { from: string; to: string; start: number; end: number; certainty: Certainty } | undefined
     for (let guard = 0; guard <= MAX_UNITS; guard++) {
-      const unit = When.bounds(When.unsafeMake(key), zone)
+      const unit = When.boundsUnsafe(When.makeUnsafe(key), zone)
       let possible = false
       let certain = false
       for (const item of Index.overlapping(timeline.index, unit.earliest, unit.latest)) {

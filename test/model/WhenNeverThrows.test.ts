@@ -2,9 +2,8 @@
  * No export of `When` or `TimeZone` throws, whatever JavaScript passes it: values outside the
  * TypeScript types (undefined, null, numbers, objects without a prototype, NaN, symbols, huge
  * strings) give a typed failure or the documented answer. The exports are listed from the modules
- * themselves, so a new function is covered as soon as it exists. Only `makeUnsafe` (and its
- * deprecated name `unsafeMake`), `boundsUnsafe` and `spanUnsafe` are left out: throwing is what
- * they are for.
+ * themselves, so a new function is covered as soon as it exists. Only `makeUnsafe`,
+ * `boundsUnsafe` and `spanUnsafe` are left out: throwing is what they are for.
  */
 import { fc, test } from "@fast-check/vitest"
 import { Result } from "effect"

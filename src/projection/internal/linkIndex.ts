@@ -5,7 +5,7 @@
  */
 import type { AnyEvent } from "../../model/Event.js"
 import type { Link, Relation } from "../../model/Link.js"
-import { bounds } from "../../model/When.js"
+import { boundsUnsafe as bounds } from "../../model/When.js"
 
 /** One step of the graph: the link taken and the class reached. */
 export interface Step {
