@@ -37,6 +37,8 @@ import { makeStore } from "./internal/store.js"
 import { storeError } from "./internal/storeError.js"
 import { ReadModelStore } from "./ReadModel.js"
 
+export { MAX_COMMIT_BYTES } from "./internal/store.js"
+
 /** Settings of the PostgreSQL store, besides the connection. */
 export interface PostgresOptions extends JournalOptions {
   /**

@@ -115,8 +115,8 @@ describe.skipIf(url === "")("PostgreSQL read models", () => {
     expect(counts).toEqual({ state: { revision: 2, retraction: 1 }, position: 3 })
     // The version-1 row ("actor") is gone: only version 2's rows remain.
     const rows = await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) =>
-      sql.unsafe<{ key: string; value: number }>(`SELECT key, value FROM ${schema}.read_model_rows WHERE name = 'revisions-by-type' ORDER BY key`)))
-    expect(rows.map((r) => [r.key, r.value])).toEqual([["retraction", 1], ["revision", 2]])
+      sql.unsafe<{ key: string; value: string }>(`SELECT key, value FROM ${schema}.read_model_rows WHERE name = 'revisions-by-type' ORDER BY key`)))
+    expect(rows.map((r) => [r.key, JSON.parse(r.value)])).toEqual([["retraction", 1], ["revision", 2]])
   })
 
   it("processes catching up at the same time all end with the full state", async () => {

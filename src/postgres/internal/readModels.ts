@@ -38,6 +38,12 @@ interface Fed<S> extends Checkpointed<S> {
   readonly keys: ReadonlySet<string>
 }
 
+/** A key as messages show it: on one line, at most 60 characters. */
+const shortKey = (key: string): string => {
+  const flat = oneLine(key)
+  return flat.length <= 60 ? flat : `${flat.slice(0, 60)}…`
+}
+
 // Text PostgreSQL cannot store in a key: U+0000 and unpaired surrogates.
 const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
@@ -49,7 +55,7 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
     table: `${schema}.read_model_rows`,
     small: ["name", "key"],
     large: ["value"],
-    size: "value_size",
+    size: "octet_length(value)",
     order: "key",
     orderType: "text",
     where: "name = $2",
@@ -70,22 +76,35 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
     sql.withTransaction(
       Effect.gen(function*() {
         yield* Effect.mapError(sql.unsafe(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`), storeError("load"))
+        // Rows are read in key order through the primary key. On a table not yet analyzed (just
+        // after a large save), the planner would guess that few rows match and sort them instead,
+        // reading every remaining row for each page.
+        yield* Effect.mapError(sql.unsafe(`SET LOCAL enable_sort = off`), storeError("load"))
+        yield* Effect.mapError(sql.unsafe(`SET LOCAL enable_bitmapscan = off`), storeError("load"))
         const checkpoint = yield* checkpointOf(model.name)
         let state = model.projection.initial
         if (checkpoint === undefined || checkpoint.version !== model.version) return { checkpoint, state }
         let after = ""
         for (;;) {
           const page = yield* Effect.mapError(
-            readPage<{ readonly key: string; readonly value: unknown }>(sql, rowsQuery, after, [model.name]),
+            readPage<{ readonly key: string; readonly value: string }>(sql, rowsQuery, after, [model.name]),
             storeError("load")
           )
           for (const row of page.rows) {
-            const restored = model.restore(state, row.key, row.value, codec)
+            let json: unknown
+            try {
+              json = JSON.parse(row.value)
+            } catch {
+              json = undefined
+            }
+            const restored = json === undefined
+              ? Result.fail("the row is not JSON")
+              : model.restore(state, row.key, json, codec)
             if (Result.isFailure(restored)) {
               return yield* new JournalCorruptionError({
                 path: `postgres:${schema}/read_model_rows/${model.name}`,
                 position: checkpoint.position,
-                reason: `row "${oneLine(row.key)}": ${restored.failure}`
+                reason: `row "${shortKey(row.key)}": ${restored.failure}`
               })
             }
             state = restored.success
@@ -119,51 +138,51 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
       : undefined
     return problem === undefined
       ? undefined
-      : storeError("save")(new Error(`read model ${name}: the key "${oneLine(String(key)).slice(0, 60)}" ${problem}`))
+      : storeError("save")(new Error(`read model ${name}: the key "${shortKey(String(key))}" ${problem}`))
   }
 
   /** Writes the rows `keys` name, in statements of at most `PAGE_ROWS` rows and about `PAGE_BYTES`. */
   const writeRows = <S>(model: ReadModel<S>, fed: Fed<S>) =>
     Effect.gen(function*() {
-      let batch: Array<string> = []
+      let keys: Array<string> = []
+      let values: Array<string> = []
       let bytes = 0
       const deleted: Array<string> = []
       const flush = Effect.suspend(() => {
-        if (batch.length === 0) return Effect.void
-        const rows = `[${batch.join(",")}]`
-        batch = []
-        bytes = 0
-        return sql.unsafe(
+        if (keys.length === 0) return Effect.void
+        const statement = sql.unsafe(
           `INSERT INTO ${schema}.read_model_rows (name, key, value, position)
-           SELECT $1, r->>0, r->1, $2::bigint FROM jsonb_array_elements($3::jsonb) r
+           SELECT $1, r.key, r.value, $2::bigint FROM unnest($3::text[], $4::text[]) AS r (key, value)
            ON CONFLICT (name, key) DO UPDATE SET value = excluded.value, position = excluded.position`,
-          [model.name, String(fed.position), rows]
+          [model.name, String(fed.position), keys, values]
         )
+        keys = []
+        values = []
+        bytes = 0
+        return statement
       })
       for (const key of fed.keys) {
         const bad = badKey(model.name, key)
         if (bad !== undefined) return yield* bad
-        let row: string | undefined
+        let value: string | undefined
         try {
           const json = model.encode(fed.state, key, codec)
-          row = json === undefined ? undefined : JSON.stringify([key, json])
+          value = json === undefined ? undefined : JSON.stringify(json)
         } catch (cause) {
-          return yield* storeError("save")(new Error(`read model ${model.name}: the row "${key}" cannot be written as JSON: ${cause instanceof Error ? cause.message : String(cause)}`))
+          return yield* storeError("save")(new Error(`read model ${model.name}: the row "${shortKey(key)}" cannot be written as JSON: ${cause instanceof Error ? cause.message : String(cause)}`))
         }
-        if (row === undefined) {
+        if (value === undefined) {
           deleted.push(key)
           continue
         }
-        batch.push(row)
-        bytes += row.length
-        if (batch.length >= PAGE_ROWS || bytes >= PAGE_BYTES) yield* flush
+        keys.push(key)
+        values.push(value)
+        bytes += value.length
+        if (keys.length >= PAGE_ROWS || bytes >= PAGE_BYTES) yield* flush
       }
       yield* flush
       if (deleted.length > 0) {
-        yield* sql.unsafe(`DELETE FROM ${schema}.read_model_rows WHERE name = $1 AND key IN (SELECT jsonb_array_elements_text($2::jsonb))`, [
-          model.name,
-          JSON.stringify(deleted)
-        ])
+        yield* sql.unsafe(`DELETE FROM ${schema}.read_model_rows WHERE name = $1 AND key = ANY($2::text[])`, [model.name, deleted])
       }
     })
 

@@ -127,9 +127,10 @@ const readModels = (s: string): ReadonlyArray<string> => [
 // - `body_size` (the body's size as text) lets readers bound their pages by bytes and fetch large
 //   rows in slices without reading the bodies first (see pages.ts).
 // - A read model's state is kept in rows (`read_model_rows`), each a part of the state under a key
-//   the read model chooses, with the checkpoint of the catch-up that wrote it; `read_models` keeps
-//   each read model's version and checkpoint. The old one-row states are dropped: read models are
-//   derived data, rebuilt on the next catch-up.
+//   the read model chooses, as JSON text (the database never looks inside, and text is neither
+//   parsed on the way in nor measured by conversion), with the checkpoint of the catch-up that
+//   wrote it; `read_models` keeps each read model's version and checkpoint. The old one-row
+//   states are dropped: read models are derived data, rebuilt on the next catch-up.
 const rowsAndKeys = (s: string): ReadonlyArray<string> => [
   `CREATE FUNCTION ${s}.key_hash(p_key text) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   AS $fn$ SELECT sha256(convert_to(p_key, 'UTF8')) $fn$`,
@@ -148,8 +149,7 @@ const rowsAndKeys = (s: string): ReadonlyArray<string> => [
   `CREATE TABLE ${s}.read_model_rows (
     name text NOT NULL,
     key text COLLATE "C" NOT NULL,
-    value jsonb NOT NULL,
-    value_size integer GENERATED ALWAYS AS (octet_length(value::text)) STORED,
+    value text NOT NULL,
     position bigint NOT NULL,
     PRIMARY KEY (name, key)
   )`,

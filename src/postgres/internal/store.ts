@@ -100,8 +100,10 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
       Effect.flatMap(Effect.mapError(page, storeError(method)), ({ more, rows }) =>
         Effect.map(decodeRows(rows), (entries) => ({ entries, more })))
 
+    // Pages are bounded below only: `position > $1 ORDER BY position LIMIT n` is an index scan
+    // under any plan, while a range bounded on both sides is estimated so small, on a table not
+    // yet analyzed (after a bulk import), that a generic plan reads and sorts the whole rest.
     const allQuery = entryQuery(schema, "position")
-    const upToQuery = entryQuery(schema, "position", "position <= $2::bigint")
     const streamQuery = entryQuery(schema, "revision", "stream_type = $2 AND stream_id = $3")
     const commitQuery = entryQuery(schema, "position", `${schema}.key_hash(idempotency_key) = ${schema}.key_hash($2) AND idempotency_key = $2`)
 
@@ -237,10 +239,12 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
             after >= head
               ? Effect.succeed([[] as ReadonlyArray<Entry>, Option.none<number>()] as const)
               : Effect.map(
-                decodePage("read")(readPage<EntryRow>(sql, upToQuery, String(after), [String(head)])),
+                decodePage("read")(readPage<EntryRow>(sql, allQuery, String(after))),
                 ({ entries, more }): readonly [ReadonlyArray<Entry>, Option.Option<number>] => {
-                  const last = entries.at(-1)?.position
-                  return [entries, last === undefined || last >= head || !more ? Option.none() : Option.some(last)] as const
+                  // Entries committed since `head` was read are left to the next read.
+                  const upToHead = (entries.at(-1)?.position ?? 0) > head ? entries.filter((e) => e.position <= head) : entries
+                  const last = upToHead.at(-1)?.position
+                  return [upToHead, last === undefined || last >= head || !more ? Option.none() : Option.some(last)] as const
                 }
               )))
       )
