@@ -1,4 +1,4 @@
-import { Effect, Exit, Layer, Result, Stream } from "effect"
+import { Effect, Exit, Layer, ManagedRuntime, Result, Stream } from "effect"
 import { SqlClient } from "effect/sql/SqlClient"
 import * as fc from "fast-check"
 import { describe, expect, inject, it } from "vitest"
@@ -117,6 +117,27 @@ describe.skipIf(url === "")("PostgreSQL read models", () => {
     const rows = await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) =>
       sql.unsafe<{ key: string; value: string }>(`SELECT key, value FROM ${schema}.read_model_rows WHERE name = 'revisions-by-type' ORDER BY key`)))
     expect(rows.map((r) => [r.key, JSON.parse(r.value)])).toEqual([["retraction", 1], ["revision", 2]])
+  })
+
+  it("later catch-ups in a process start from its state in memory: they do not read the saved rows again", async () => {
+    const schema = freshSchema(prefix)
+    const runtime = ManagedRuntime.make(Layer.fresh(open(schema)))
+    try {
+      await runtime.runPromise(Effect.gen(function*() {
+        yield* revise("a", "one", "none")
+        yield* revise("b", "one", "none")
+        yield* catchUp(ReadModel.catalog)
+      }))
+      // Damage a row the next entries do not touch: only a catch-up that reads it can notice.
+      await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) =>
+        sql.unsafe(`UPDATE ${schema}.read_model_rows SET value = 'not json' WHERE key = 'actor/a#0000000001'`)))
+      const again = await runtime.runPromise(Effect.andThen(revise("c", "one", "none"), catchUp(ReadModel.catalog)))
+      expect([again.position, Catalog.size(again.state)]).toEqual([3, 3])
+      const elsewhere = await Effect.runPromiseExit(Effect.provide(catchUp(ReadModel.catalog), Layer.fresh(open(schema))))
+      expect(Exit.isFailure(elsewhere) && JSON.stringify(elsewhere.cause)).toContain(`row \\"actor/a#0000000001\\": the row is not JSON`)
+    } finally {
+      await runtime.dispose()
+    }
   })
 
   it("processes catching up at the same time all end with the full state", async () => {
