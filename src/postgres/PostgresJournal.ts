@@ -20,8 +20,14 @@
  * many appends into each commit.
  *
  * **Tails** listen on the channel `protest_chronicle:<schema>` (one connection per layer, shared
- * by its tails) and also look for new entries every `pollInterval`, so a lost connection delays a
- * tail but never stops it.
+ * by its tails) and also look for new entries every `pollInterval`. A lost connection delays a
+ * tail but never stops it: a page read that loses its connection is read again from the same
+ * position after a growing delay, and the listening connection is reopened; each loss is one
+ * warning line in the log.
+ *
+ * **Sizes.** Reads come in pages bounded by count and bytes, and an entry over 1 MiB is fetched
+ * apart in slices, so every committed entry stays readable through the driver's `maxMessageSize`.
+ * A commit holds at most `MAX_COMMIT_BYTES`; idempotency keys may be of any length.
  *
  * @since 0.1.0
  */
@@ -133,7 +139,9 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  *
  * Gotchas: `head` cannot fail in the `Journal` port, so a server lost at that moment is a defect;
  * commits run one after another (batch bulk imports); PostgreSQL cannot store U+0000 or unpaired
- * surrogates, so commits holding them fail with `InvalidCommitError`.
+ * surrogates, so commits holding them fail with `InvalidCommitError`, as do commits over
+ * `MAX_COMMIT_BYTES`; a pool configured with a `maxMessageSize` under 2 MiB cannot read large
+ * entries.
  *
  * @example
  * ```ts

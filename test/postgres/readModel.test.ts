@@ -140,6 +140,16 @@ describe.skipIf(url === "")("PostgreSQL read models", () => {
     }
   })
 
+  it("a read model whose key is too long for the table fails with a store error naming it, cut short; nothing is saved", async () => {
+    const schema = freshSchema(prefix)
+    const long = counting("long-keys", 1, (entry) => `${entry.stream.id}:${"k".repeat(2000)}`)
+    const error = await run(schema, Effect.andThen(revise("a", "one", "none"), Effect.flip(catchUp(long))))
+    expect(error._tag).toBe("JournalStoreError")
+    expect(error.message).toMatch(/^journal save failed: read model long-keys: the key "a:k{58}…" is 2002 bytes long, over the limit of 1000$/)
+    const saved = await run(schema, Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(long)))
+    expect(saved).toEqual({ state: {}, position: 0 })
+  })
+
   it("processes catching up at the same time all end with the full state", async () => {
     const schema = freshSchema(prefix)
     await run(schema, Effect.forEach(Array.from({ length: 20 }, (_, i) => i), (i) => revise(`r${i}`, "one", "none")))

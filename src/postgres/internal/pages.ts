@@ -79,6 +79,7 @@ export const readPage = <Row extends object>(
     (rows) => {
       const fetched = Number(rows[0]?.fetched ?? 0)
       const more = fetched === PAGE_ROWS || rows.length < fetched
+      if (!rows.some((row) => row.large)) return Effect.succeed({ rows: rows as ReadonlyArray<Row> as Array<Row>, more })
       return Effect.map(
         Effect.forEach(rows, (row) =>
         row.large

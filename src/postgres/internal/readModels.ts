@@ -142,18 +142,20 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
   }
 
   /** Writes the rows `keys` name, in statements of at most `PAGE_ROWS` rows and about `PAGE_BYTES`. */
-  const writeRows = <S>(model: ReadModel<S>, fed: Fed<S>) =>
+  const writeRows = <S>(model: ReadModel<S>, fed: Fed<S>, fresh: boolean) =>
     Effect.gen(function*() {
       let keys: Array<string> = []
       let values: Array<string> = []
       let bytes = 0
       const deleted: Array<string> = []
+      // After the rows were all deleted, plain inserts (half the cost of an upsert) suffice.
+      const upsert = fresh ? "" : "ON CONFLICT (name, key) DO UPDATE SET value = excluded.value, position = excluded.position"
       const flush = Effect.suspend(() => {
         if (keys.length === 0) return Effect.void
         const statement = sql.unsafe(
           `INSERT INTO ${schema}.read_model_rows (name, key, value, position)
            SELECT $1, r.key, r.value, $2::bigint FROM unnest($3::text[], $4::text[]) AS r (key, value)
-           ON CONFLICT (name, key) DO UPDATE SET value = excluded.value, position = excluded.position`,
+           ${upsert}`,
           [model.name, String(fed.position), keys, values]
         )
         keys = []
@@ -213,7 +215,7 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
           )
         if (claimed.length === 0) return false
         if (fresh) yield* sql.unsafe(`DELETE FROM ${schema}.read_model_rows WHERE name = $1`, [model.name])
-        yield* writeRows(model, fed)
+        yield* writeRows(model, fed, fresh)
         return true
       })
     ).pipe(Effect.catchTag("SqlError", (e) => Effect.fail(storeError("save")(e))))
