@@ -35,7 +35,7 @@ export default defineConfig({
   splitting: true,
   sourcemap: true,
   clean: true,
-  target: "node20",
+  target: "node22",
   external: ["effect", "fast-check", "@effect/sql-pg"],
   onSuccess: emitDeclarations
 })

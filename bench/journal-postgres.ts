@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Effect, Layer, ManagedRuntime, Redacted, Stream } from "effect"
+import { Effect, Layer, ManagedRuntime, Redacted, Result, Stream } from "effect"
 import { SqlClient } from "effect/sql/SqlClient"
 import { PgClient } from "@effect/sql-pg"
 import { Journal, Projection, Record } from "../src/index.js"
@@ -68,7 +68,7 @@ const recordAt = (i: number) => {
 export const postgresCommitBenchmark = (batch: number, entries: number, repeat = 3): Benchmark => {
   const name = `postgres journal: commit throughput, batches of ${batch}`
   const records = Array.from({ length: entries }, (_, i) => recordAt(i))
-  const bodies = records.map((r) => JSON.stringify({ _tag: "revision", schemaVersion: 1, record: Record.encode(r) }))
+  const bodies = records.map((r) => JSON.stringify({ _tag: "revision", schemaVersion: 1, record: Result.getOrThrow(Record.encode(r)) }))
   return {
     name,
     unit: "entries/s",

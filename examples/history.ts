@@ -10,6 +10,7 @@
 import { Effect, Layer } from "effect"
 import { TestClock } from "effect/testing"
 import { Chronicle, Count, Event, Journal, Projection } from "protest-chronicle"
+import { zhanaozen } from "protest-chronicle/datasets"
 
 const stream = { type: "event", id: "zhanaozen-2011-12-16-shooting" } as const
 
@@ -40,6 +41,10 @@ const shooting = (known: number) => ({
 
 const program = Effect.gen(function*() {
   const chronicle = yield* Chronicle.Chronicle
+  // The sources, places and actors the records cite and name come first: a chronicle refuses a
+  // record that refers to one it does not hold.
+  yield* TestClock.setTime(Date.parse("2011-12-16T00:00:00Z"))
+  for (const r of [...zhanaozen.sources, ...zhanaozen.places, ...zhanaozen.actors]) yield* chronicle.record(r)
 
   for (const [i, toll] of tolls.entries()) {
     yield* TestClock.setTime(Date.parse(toll.day))

@@ -24,13 +24,13 @@ import type { Entry, Expected } from "../journal/Entry.js"
 import { type Append, StreamRef, streamKey, streamOf } from "../journal/Entry.js"
 import { type CommitError, InvalidCommitError, type ReadError } from "../journal/errors.js"
 import { Journal, type JournalShape } from "../journal/Journal.js"
-import { RecordDecodeError } from "../model/DecodeError.js"
+import { clipText, RecordDecodeError } from "../model/DecodeError.js"
 import type { AnyEvent } from "../model/Event.js"
 import { type AnyRecord, builtIn, type Vocabulary } from "../model/Vocabulary.js"
 import * as Catalog from "../projection/Catalog.js"
 import * as LinkGraph from "../projection/LinkGraph.js"
 import { applyAll, type Projection, type RecordTime, toEpochMillis } from "../projection/Projection.js"
-import { idempotencyKeyOf } from "./internal/key.js"
+import { idempotencyKeyOf, keyAfter } from "./internal/key.js"
 
 export { idempotencyKeyOf } from "./internal/key.js"
 
@@ -45,6 +45,24 @@ export class NoRecordError extends Data.TaggedError("NoRecordError")<{
 }> {
   override get message(): string {
     return `cannot ${this.method} ${streamKey(this.stream)}: ${this.retracted ? "it is retracted already" : "it was never recorded"}`
+  }
+}
+
+/**
+ * A record cites or names records the chronicle does not hold: sources never recorded (or
+ * retracted), places, actors. Nothing was written. `missing` lists each, as `{ type, id }`.
+ * Record them first, or open the chronicle with `checkReferences: false` for an import that
+ * brings them afterwards.
+ */
+export class MissingReferenceError extends Data.TaggedError("MissingReferenceError")<{
+  readonly stream: StreamRef
+  readonly missing: ReadonlyArray<StreamRef>
+}> {
+  override get message(): string {
+    const shown = this.missing.slice(0, 20).map((m) => `${m.type} ${clipText(m.id)}`).join(", ")
+    const more = this.missing.length > 20 ? ` and ${this.missing.length - 20} more` : ""
+    return `${streamKey(this.stream)} refers to records this chronicle does not hold (never recorded, or retracted): ${shown}${more}. ` +
+      "Record them first, or open the chronicle with checkReferences: false for an import that brings them later."
   }
 }
 
@@ -90,7 +108,10 @@ export interface ChronicleShape {
    * unless `expected` says otherwise. A link is checked as `link` checks it; an event written over
    * an existing stream is checked as `correct` checks it.
    */
-  readonly record: (input: unknown, options?: RecordOptions) => Effect.Effect<Entry, RecordDecodeError | LinkGraph.LinkError | CommitError | ReadError>
+  readonly record: (
+    input: unknown,
+    options?: RecordOptions
+  ) => Effect.Effect<Entry, RecordDecodeError | MissingReferenceError | LinkGraph.LinkError | CommitError | ReadError>
   /**
    * Appends revision n+1 of an existing record, with a reason. On a retracted stream it restores the
    * record. A corrected link is checked as its replacement; a corrected event must keep every
@@ -99,7 +120,7 @@ export interface ChronicleShape {
   readonly correct: (
     input: unknown,
     options: ChangeOptions
-  ) => Effect.Effect<Entry, RecordDecodeError | LinkGraph.LinkError | NoRecordError | CommitError | ReadError>
+  ) => Effect.Effect<Entry, RecordDecodeError | MissingReferenceError | LinkGraph.LinkError | NoRecordError | CommitError | ReadError>
   /**
    * Retracts a current record, with a reason. Retracting an event leaves the links that name it in
    * the journal; the link graph ignores them (and `LinkGraph.problems` lists them).
@@ -116,7 +137,10 @@ export interface ChronicleShape {
    * half of a cycle (the journal's expected revisions guard single streams, not the whole graph);
    * `LinkGraph.problems` finds such links afterwards.
    */
-  readonly link: (input: unknown, options?: RecordOptions) => Effect.Effect<Entry, RecordDecodeError | LinkGraph.LinkError | CommitError | ReadError>
+  readonly link: (
+    input: unknown,
+    options?: RecordOptions
+  ) => Effect.Effect<Entry, RecordDecodeError | MissingReferenceError | LinkGraph.LinkError | CommitError | ReadError>
   /** Replays a projection over the journal, up to `asOf` when given. */
   readonly project: <S>(projection: Projection<S>, options?: { readonly asOf?: RecordTime }) => Effect.Effect<S, ReadError>
   /** The catalog now. */
@@ -130,12 +154,21 @@ export interface ChronicleShape {
 /** The chronicle service. */
 export class Chronicle extends Context.Service<Chronicle, ChronicleShape>()("protest-chronicle/Chronicle") {}
 
-/**
- * Options of a chronicle: the vocabulary records are decoded with (default: the built-in kinds).
- * Give the journal the same vocabulary, or it will refuse records of your own kinds.
- */
+/** Options of a chronicle. */
 export interface Options {
+  /**
+   * The vocabulary records are decoded with. Default: the journal's own (give it once, to the
+   * journal layer: `Journal.layerMemory({ vocabulary })`); `Chronicle.open()` without a journal
+   * makes an in-memory one with this vocabulary.
+   */
   readonly vocabulary?: Vocabulary
+  /**
+   * Check that every source a record cites, and every place and actor it names, is a current
+   * record of the chronicle (default `true`); a record that refers to one that is not is refused
+   * with a `MissingReferenceError`. Turn it off for a bulk import that brings its sources after
+   * its events, and run `Catalog`-based checks afterwards.
+   */
+  readonly checkReferences?: boolean
 }
 
 const blank = (s: unknown): boolean => typeof s !== "string" || s.trim() === ""
@@ -145,16 +178,19 @@ const blank = (s: unknown): boolean => typeof s !== "string" || s.trim() === ""
  *
  * Idempotency: a write without `idempotencyKey` gets one derived from its content — the SHA-256
  * of the operation, the encoded record (or stream), and the `author`, `reason` and `expected`
- * given — so a retried call returns the first result instead of writing twice.
- *
- * Gotchas: for the same reason, repeating an identical request later (the same record with the
- * same reason, author and `expected`) also returns the first entry; to write it again on purpose,
- * pass an `expected` revision or your own `idempotencyKey`.
+ * given — and from the revision of the stream it was made after. A retried call (after a lost
+ * reply, say) finds its own entry still the last of its stream and returns it instead of writing
+ * twice; the same call made again after any other write to that stream is a new write. So
+ * correcting A to B, B to A and A to B again writes three revisions, and a retraction after a
+ * restore is a new tombstone. A retry that comes after another writer's entry on the same stream
+ * is no longer recognised: for that, pass your own `idempotencyKey`, which the journal honours
+ * for good (the same key always answers with its first commit).
  */
 export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never, Journal> =>
   Effect.gen(function*() {
     const journal = yield* Journal
-    const vocabulary = options.vocabulary ?? builtIn
+    const vocabulary = options?.vocabulary ?? journal.vocabulary ?? builtIn
+    const checkReferences = options?.checkReferences !== false
 
     const decode = (input: unknown, only?: "link"): Effect.Effect<AnyRecord, RecordDecodeError> => {
       const r = vocabulary.decode(input)
@@ -171,79 +207,123 @@ export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never
         const wanted = append._tag === "revision" ? streamOf(append.record) : append.stream
         return streamKey(entry.stream) === streamKey(wanted)
           ? Effect.succeed(entry)
-          : Effect.fail(new InvalidCommitError({ reason: `idempotency key "${key}" was already used for ${streamKey(entry.stream)}` }))
+          : Effect.fail(new InvalidCommitError({ reason: `idempotency key "${clipText(key)}" was already used for ${streamKey(entry.stream)}` }))
       })
 
-    // The link graph, caught up with the journal on demand: only entries after the last one seen
-    // are read. Writes that touch links or events check against it and commit under one lock.
-    let graphAt = { position: 0, graph: LinkGraph.empty }
+    // What the checks read, caught up with the journal on demand (only entries after the last one
+    // seen are read): the link graph, and the current records of each type. Every write runs under
+    // one lock, so that no other write of this chronicle lands between its checks and its commit.
+    const current = new Map<string, Set<string>>()
+    let known = { position: 0, graph: LinkGraph.empty }
     const lock = yield* Semaphore.make(1)
-    const linkGraphNow: Effect.Effect<LinkGraph.LinkGraph, ReadError> = Effect.suspend(() => {
-      let { position, graph } = graphAt
-      return Stream.runForEachArray(journal.readAll({ from: position + 1 }), (entries) =>
+    const note = (entry: Entry): void => {
+      let ids = current.get(entry.stream.type)
+      if (ids === undefined) current.set(entry.stream.type, (ids = new Set()))
+      if (entry.body._tag === "revision") ids.add(entry.stream.id)
+      else ids.delete(entry.stream.id)
+    }
+    const catchUp: Effect.Effect<void, ReadError> = Effect.suspend(() =>
+      Stream.runForEachArray(journal.readAll({ from: known.position + 1 }), (entries) =>
         Effect.sync(() => {
-          graph = applyAll(LinkGraph.projection, graph, entries)
-          position = entries.at(-1)!.position
-        })).pipe(Effect.map(() => {
-          if (position > graphAt.position) graphAt = { position, graph }
-          return graph
+          for (const e of entries) note(e)
+          known = { position: entries.at(-1)!.position, graph: applyAll(LinkGraph.projection, known.graph, entries) }
         }))
-    })
+    )
 
-    // Checks a record against the link graph (links and events only), then runs `write`, all
-    // under the lock so that no other write of this chronicle lands between check and commit.
-    const checked = <E>(record: AnyRecord, write: Effect.Effect<Entry, E>): Effect.Effect<Entry, E | LinkGraph.LinkError | ReadError> => {
-      if (record.type !== "link" && record.type !== "event") return write
-      return lock.withPermits(1)(Effect.gen(function*() {
-        const graph = yield* linkGraphNow
-        const refusal = record.type === "link"
-          ? Result.getFailure(LinkGraph.check(graph, record))
-          : Result.getFailure(LinkGraph.checkEvent(graph, record as AnyEvent))
-        if (refusal._tag === "Some") return yield* Effect.fail(refusal.value)
+    const missingOf = (record: AnyRecord): ReadonlyArray<StreamRef> => {
+      const missing: Array<StreamRef> = []
+      for (const [type, ids] of vocabulary.references(record)) {
+        // Events a link names are checked by the link graph, with its own error.
+        if (type === "event") continue
+        const held = current.get(type)
+        for (const id of ids) if (held?.has(id) !== true) missing.push(StreamRef.make({ type, id }))
+      }
+      return missing
+    }
+
+    // Runs a write under the lock, with what the checks read caught up first.
+    const locked = <A, E>(write: Effect.Effect<A, E>): Effect.Effect<A, E | ReadError> =>
+      lock.withPermits(1)(Effect.andThen(catchUp, write))
+
+    // Checks a record (its references, then links and events against the link graph) and runs
+    // `write`, under the lock.
+    const checked = <E>(record: AnyRecord, write: Effect.Effect<Entry, E>) =>
+      locked(Effect.gen(function*() {
+        if (checkReferences) {
+          const missing = missingOf(record)
+          if (missing.length > 0) return yield* new MissingReferenceError({ stream: streamOf(record), missing })
+        }
+        if (record.type === "link" || record.type === "event") {
+          const refusal = record.type === "link"
+            ? Result.getFailure(LinkGraph.check(known.graph, record))
+            : Result.getFailure(LinkGraph.checkEvent(known.graph, record as AnyEvent))
+          if (refusal._tag === "Some") return yield* Effect.fail(refusal.value)
+        }
         return yield* write
       }))
-    }
+
+    // Every write reads its stream first. A retry finds its own entry as the stream's last (its
+    // key names the revision it was made after) and gets it back; otherwise the write commits
+    // under a key naming the stream's revision now, against that revision unless told otherwise.
+    const write = <E>(
+      stream: StreamRef,
+      contentKey: string,
+      o: WriteOptions & { readonly expected?: Expected | undefined },
+      plan: (last: Entry | undefined, key: string) => Effect.Effect<Entry, E | CommitError>
+    ): Effect.Effect<Entry, E | CommitError | ReadError> =>
+      Effect.gen(function*() {
+        const history = yield* journal.readStream(stream)
+        const last = history.at(-1)
+        if (o.idempotencyKey !== undefined) {
+          const done = history.find((e) => e.idempotencyKey === o.idempotencyKey)
+          if (done !== undefined) return done
+          return yield* plan(last, o.idempotencyKey)
+        }
+        if (last !== undefined && last.idempotencyKey === keyAfter(contentKey, last.revision - 1)) return last
+        return yield* plan(last, keyAfter(contentKey, last?.revision ?? 0))
+      })
 
     const writeRecord = (only: "link" | undefined) => (input: unknown, o: RecordOptions = {}) =>
       Effect.flatMap(decode(input, only), (record) => {
-        const key = o.idempotencyKey ??
-          idempotencyKeyOf("record", { record: vocabulary.encode(record), author: o.author, reason: o.reason, expected: o.expected })
+        const contentKey = idempotencyKeyOf("record", { record: vocabulary.encode(record), author: o.author, reason: o.reason, expected: o.expected })
         const reason = o.reason === undefined ? {} : { reason: o.reason }
-        return checked(record, commitOne(key, o.author, { _tag: "revision", record, expected: o.expected ?? "none", ...reason }))
+        return checked(
+          record,
+          write(streamOf(record), contentKey, o, (_last, key) =>
+            commitOne(key, o.author, { _tag: "revision", record, expected: o.expected ?? "none", ...reason }))
+        )
       })
 
-    // Corrections and retractions read the stream first: a retry finds its own entry there, and a
-    // missing (or retracted) record is a typed error. Committing against the revision read makes
-    // that check hold against concurrent writers.
+    // Corrections and retractions need a record to change: a missing (or, for a retraction,
+    // retracted) one is a typed error. Committing against the revision read makes that check
+    // hold against concurrent writers.
     const change = (
       method: "correct" | "retract",
       stream: StreamRef,
       o: ChangeOptions,
       payload: unknown,
       append: (expected: Expected) => Append
-    ): Effect.Effect<Entry, NoRecordError | CommitError | ReadError> =>
-      Effect.gen(function*() {
-        if (blank(o.reason)) return yield* new InvalidCommitError({ reason: `${method === "correct" ? "a correction" : "a retraction"} needs a reason` })
-        const key = o.idempotencyKey ??
-          idempotencyKeyOf(method, { payload, author: o.author, reason: o.reason, expected: o.expected })
-        const history = yield* journal.readStream(stream)
-        const done = history.find((e) => e.idempotencyKey === key)
-        if (done !== undefined) return done
-        const last = history.at(-1)
-        if (last === undefined) return yield* new NoRecordError({ stream, method, retracted: false })
-        if (method === "retract" && last.body._tag === "retraction") return yield* new NoRecordError({ stream, method, retracted: true })
-        return yield* commitOne(key, o.author, append(o.expected ?? last.revision))
+    ): Effect.Effect<Entry, NoRecordError | CommitError | ReadError> => {
+      if (blank(o.reason)) {
+        return Effect.fail(new InvalidCommitError({ reason: `${method === "correct" ? "a correction" : "a retraction"} needs a reason (the reason option)` }))
+      }
+      const contentKey = idempotencyKeyOf(method, { payload, author: o.author, reason: o.reason, expected: o.expected })
+      return write(stream, contentKey, o, (last, key) => {
+        if (last === undefined) return Effect.fail(new NoRecordError({ stream, method, retracted: false }))
+        if (method === "retract" && last.body._tag === "retraction") return Effect.fail(new NoRecordError({ stream, method, retracted: true }))
+        return commitOne(key, o.author, append(o.expected ?? last.revision))
       })
+    }
 
     const correct: ChronicleShape["correct"] = (input, o) =>
       Effect.flatMap(decode(input), (record) =>
-        checked(record, change("correct", streamOf(record), o, vocabulary.encode(record), (expected) => ({ _tag: "revision", record, expected, reason: o.reason }))))
+        checked(record, change("correct", streamOf(record), o ?? {}, vocabulary.encode(record), (expected) => ({ _tag: "revision", record, expected, reason: o.reason }))))
 
     const retract: ChronicleShape["retract"] = (stream, o) => {
       const valid = Schema.decodeUnknownResult(StreamRef)(stream)
-      if (Result.isFailure(valid)) return Effect.fail(new InvalidCommitError({ reason: `not a stream: ${valid.failure.message}` }))
+      if (Result.isFailure(valid)) return Effect.fail(new InvalidCommitError({ reason: `not a stream: ${clipText(valid.failure.message, 300)}` }))
       const ref = { type: valid.success.type, id: valid.success.id }
-      return change("retract", ref, o, ref, (expected) => ({ _tag: "retraction", stream: ref, expected, reason: o.reason }))
+      return locked(change("retract", ref, o ?? {}, ref, (expected) => ({ _tag: "retraction", stream: ref, expected, reason: o.reason })))
     }
 
     const project: ChronicleShape["project"] = (projection, o = {}) =>

@@ -24,10 +24,19 @@ export const StreamRef = Schema.Struct({
 export type StreamRef = typeof StreamRef.Type
 
 /** The key of a stream in maps and messages: `event/zhanaozen-2011-12-16-shooting`. */
-export const streamKey = (stream: StreamRef): string => `${stream.type}/${stream.id}`
+export const streamKey = (stream: StreamRef): string => {
+  const s = stream as { readonly type?: unknown; readonly id?: unknown } | null | undefined
+  return `${part(s?.type)}/${part(s?.id)}`
+}
+
+// The text of a stream's type or id; anything else (a cast, a JavaScript caller) is shown as "?".
+const part = (u: unknown): string => (typeof u === "string" ? u : "?")
 
 /** The stream a record belongs to. */
-export const streamOf = (record: AnyRecord): StreamRef => ({ type: record.type, id: record.id })
+export const streamOf = (record: AnyRecord): StreamRef => {
+  const r = record as { readonly type?: unknown; readonly id?: unknown } | null | undefined
+  return { type: r?.type, id: r?.id } as StreamRef
+}
 
 /**
  * What a writer expects a stream's current revision to be: `"none"` (the stream must not exist),

@@ -18,7 +18,13 @@ export class ConflictError extends Data.TaggedError("ConflictError")<{
   readonly actual: "none" | number
 }> {
   override get message(): string {
-    return `conflict on ${show(this.stream)}: expected revision ${String(this.expected)}, found ${String(this.actual)}`
+    if (this.expected === "none" && this.actual !== "none") {
+      return `${show(this.stream)} exists already (revision ${this.actual}): to change it, use correct() with a reason ` +
+        `(it also restores a retracted record); to append regardless, give expected: ${this.actual}`
+    }
+    if (this.actual === "none") return `${show(this.stream)} does not exist (expected revision ${String(this.expected)}): record it first`
+    return `conflict on ${show(this.stream)}: expected revision ${String(this.expected)}, found ${this.actual} ` +
+      "(someone else wrote to it since you read it: read it again and retry)"
   }
 }
 

@@ -20,6 +20,7 @@
  * @module
  */
 import { type Array as Arr, Data, Order as Ord, Result, Schema, SchemaIssue } from "effect"
+import { clipMessage } from "./DecodeError.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -175,14 +176,26 @@ export const isCount: (u: unknown) => u is Count = Schema.is(Count)
 const toStandardIssues = SchemaIssue.makeFormatterStandardSchemaV1()
 const decodeCount = Schema.decodeUnknownResult(Count)
 
+/**
+ * Reads a count from data (parsed JSON, say): a `Count`, or a `CountError` naming the first bad
+ * field. Never throws; the constructors below are for counts written in code.
+ *
+ * @since 0.1.0
+ */
+export const decode = (input: unknown): Result.Result<Count, CountError> => {
+  const result = decodeCount(input)
+  if (Result.isSuccess(result)) return Result.succeed(result.success)
+  const first = toStandardIssues(result.failure.issue).issues[0]
+  const path = (first?.path ?? []).map((segment) => typeof segment === "object" ? segment.key : segment)
+  return Result.fail(new CountError({ message: clipMessage(first?.message ?? result.failure.message), path }))
+}
+
 const make = (candidate: { readonly [key: string]: unknown }): Count => {
   // Leave out keys given as `undefined` so that plain JavaScript callers get the same result.
   const input = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined))
-  const result = decodeCount(input)
+  const result = decode(input)
   if (Result.isSuccess(result)) return result.success
-  const first = toStandardIssues(result.failure.issue).issues[0]
-  const path = (first?.path ?? []).map((segment) => typeof segment === "object" ? segment.key : segment)
-  throw new CountError({ message: first?.message ?? result.failure.message, path })
+  throw result.failure
 }
 
 /**
@@ -256,23 +269,36 @@ export const unknown = (phrase?: string): Count => make({ kind: "unknown", phras
  * @since 0.1.0
  */
 export const bounds = (c: Count): Bounds => {
-  switch (c.kind) {
+  // Anything that is not a count (a cast, a JavaScript caller) allows every number, as "unknown".
+  const u = c as { readonly [key: string]: unknown } | null | undefined
+  const num = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v)
+  switch (typeof u === "object" && u !== null ? u["kind"] : undefined) {
     case "exact":
-      return { low: c.value, high: c.value }
-    case "about":
-      return {
-        low: c.low ?? Math.ceil(c.value * (1 - aboutTolerance)),
-        high: c.high ?? Math.floor(c.value * (1 + aboutTolerance))
+      if (num(u!["value"])) return { low: u!["value"], high: u!["value"] }
+      break
+    case "about": {
+      const value = u!["value"]
+      const low = u!["low"]
+      const high = u!["high"]
+      if (num(value)) {
+        return {
+          low: num(low) ? low : Math.ceil(value * (1 - aboutTolerance)),
+          high: num(high) ? high : Math.floor(value * (1 + aboutTolerance))
+        }
       }
+      break
+    }
     case "at-least":
-      return { low: c.exclusive === true ? c.value + 1 : c.value, high: Infinity }
+      if (num(u!["value"])) return { low: u!["exclusive"] === true ? u!["value"] + 1 : u!["value"], high: Infinity }
+      break
     case "at-most":
-      return { low: 0, high: c.exclusive === true ? c.value - 1 : c.value }
+      if (num(u!["value"])) return { low: 0, high: u!["exclusive"] === true ? u!["value"] - 1 : u!["value"] }
+      break
     case "between":
-      return { low: c.low, high: c.high }
-    case "unknown":
-      return { low: 0, high: Infinity }
+      if (num(u!["low"]) && num(u!["high"])) return { low: u!["low"], high: u!["high"] }
+      break
   }
+  return { low: 0, high: Infinity }
 }
 
 /**
@@ -308,6 +334,7 @@ const fromBounds = (low: number, high: number): Count => {
 export const sum = (counts: ReadonlyArray<Count>): Count => {
   let low = 0
   let high = 0
+  if (!Array.isArray(counts)) return fromBounds(0, Infinity)
   for (const c of counts) {
     const b = bounds(c)
     low += b.low
@@ -332,6 +359,7 @@ export const add = (a: Count, b: Count): Count => sum([a, b])
 export const envelope = (counts: Arr.NonEmptyReadonlyArray<Count>): Count => {
   let low = Infinity
   let high = 0
+  if (!Array.isArray(counts) || counts.length === 0) return fromBounds(0, Infinity)
   for (const c of counts) {
     const b = bounds(c)
     low = Math.min(low, b.low)
@@ -388,10 +416,12 @@ export const possiblyEqual = (a: Count, b: Count): boolean => {
   return x.low <= y.high && y.low <= x.high
 }
 
+const isObject = (u: unknown): u is { readonly [key: string]: unknown } & Count => typeof u === "object" && u !== null
+
 const digits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",")
 
 const boundsText = (c: Count): string => {
-  if (c.kind === "unknown") return "unknown"
+  if (!isObject(c) || c.kind === "unknown") return "unknown"
   const b = bounds(c)
   if (b.low === b.high) return digits(b.low)
   if (b.high === Infinity) return `≥${digits(b.low)}`
@@ -408,7 +438,8 @@ const boundsText = (c: Count): string => {
  */
 export const format = (c: Count): string => {
   const range = boundsText(c)
-  const label = c.phrase ?? (c.kind === "about" ? `about ${digits(c.value)}` : undefined)
+  if (!isObject(c)) return range
+  const label = typeof c.phrase === "string" ? c.phrase : c.kind === "about" ? `about ${digits(c.value)}` : undefined
   if (label === undefined || label === range) return range
   return `${label} (${range})`
 }

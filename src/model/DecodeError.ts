@@ -15,23 +15,81 @@ export interface DecodeIssue {
   readonly message: string
 }
 
-/** Formats a path the way error messages show it: `["citations"][0]["source"]`. */
-export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path.map((p) => `[${typeof p === "symbol" ? String(p) : JSON.stringify(p)}]`).join("")
+/** How many issues an error keeps; it counts the rest (`total`). */
+export const MAX_ISSUES = 100
 
-/** Formats one issue as `line 3: at ["when"]: "2011-13-40" is not an EDTF date`. */
-export const formatIssue = (issue: DecodeIssue): string =>
-  `${issue.line === undefined ? "" : `line ${issue.line}: `}at ${issue.path.length === 0 ? "the record" : formatPath(issue.path)}: ${issue.message}`
+/** How much of an input value or key an error message repeats. */
+const MAX_QUOTE = 60
 
 /**
- * Decoding failed. `issues` lists every bad field; `message` has one line per issue, such as
- * `at ["when"]: "2011-13-40" is not an EDTF date`.
+ * Cuts a text for an error message: a value or key longer than 60 characters is shown by its
+ * beginning and its length, so that a 1 MB id never comes back whole in a message.
+ */
+export const clipText = (text: string, max: number = MAX_QUOTE): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}… (${text.length} characters)`
+
+const clipKey = (p: PropertyKey): PropertyKey => (typeof p === "string" ? clipText(p) : p)
+
+// A quoted JSON string of more than 60 characters inside a message.
+const longQuoted = new RegExp(`"(?:[^"\\\\]|\\\\.){${MAX_QUOTE},}"`, "g")
+
+/**
+ * Cuts the input values a message quotes (Effect's own messages quote the value they reject),
+ * then the message itself to a few hundred characters, keeping its end, which says what is wrong.
+ */
+export const clipMessage = (message: string): string => {
+  const quoted = message.length <= MAX_QUOTE ? message : message.replace(longQuoted, (q) => JSON.stringify(clipText(JSON.parse(q) as string)))
+  return quoted.length <= 400 ? quoted : `${quoted.slice(0, 200)} … ${quoted.slice(-150)}`
+}
+
+/** Formats a path the way error messages show it: `["citations"][0]["source"]`. */
+export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  Array.isArray(path)
+    ? path.map((p: unknown) => `[${typeof p === "string" || typeof p === "number" ? JSON.stringify(clipKey(p)) : clipText(String(p))}]`).join("")
+    : ""
+
+/** Formats one issue as `line 3: at ["when"]: "2011-13-40" is not an EDTF date`. */
+export const formatIssue = (issue: DecodeIssue): string => {
+  if (typeof issue !== "object" || issue === null) return "at the record: (not an issue)"
+  const line = typeof issue.line === "number" ? `line ${issue.line}: ` : ""
+  const at = Array.isArray(issue.path) && issue.path.length > 0 ? formatPath(issue.path) : "the record"
+  return `${line}at ${at}: ${typeof issue.message === "string" ? clipMessage(issue.message) : "(no message)"}`
+}
+
+/**
+ * Decoding failed. `issues` lists the bad fields — the first 100 found, in input order; `total`
+ * counts them all when there were more — and `message` has one line per issue, such as
+ * `at ["when"]: "2011-13-40" is not an EDTF date`. Messages quote at most 60 characters of a
+ * value or key.
  */
 export class RecordDecodeError extends Data.TaggedError("RecordDecodeError")<{
   readonly issues: ReadonlyArray<DecodeIssue>
+  /** How many issues were found in all, when more than `issues` holds. */
+  readonly total?: number
 }> {
   override get message(): string {
-    return this.issues.map(formatIssue).join("\n")
+    const lines = this.issues.map(formatIssue)
+    const total = this.total ?? this.issues.length
+    if (total > this.issues.length) lines.push(`… and ${total - this.issues.length} more issues (${total} in all)`)
+    return lines.join("\n")
+  }
+}
+
+/** Gathers issues from many places (lines, records), keeping the first 100 and counting all. */
+export const collectIssues = () => {
+  const kept: Array<DecodeIssue> = []
+  let total = 0
+  return {
+    add(error: RecordDecodeError): void {
+      for (let i = 0; i < error.issues.length && kept.length < MAX_ISSUES; i++) kept.push(error.issues[i]!)
+      total += Math.max(error.total ?? 0, error.issues.length)
+    },
+    get total(): number {
+      return total
+    },
+    error(): RecordDecodeError {
+      return new RecordDecodeError(total > kept.length ? { issues: kept, total } : { issues: kept })
+    }
   }
 }
 
@@ -42,10 +100,20 @@ const standard = SchemaIssue.makeFormatterStandardSchemaV1({
       : SchemaIssue.defaultLeafHook(issue)
 })
 
-/** Flattens an Effect Schema issue tree into `DecodeIssue`s. */
-export const issuesFromSchema = (issue: SchemaIssue.Issue, line?: number): ReadonlyArray<DecodeIssue> =>
-  standard(issue).issues.map((i) => ({
-    ...(line === undefined ? {} : { line }),
-    path: (i.path ?? []).map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key : p)) as ReadonlyArray<PropertyKey>,
-    message: i.message
-  }))
+/**
+ * The error for an Effect Schema issue tree: its first 100 leaves as `DecodeIssue`s, with long keys
+ * and quoted values cut (see `clipMessage`), and the count of all of them.
+ */
+export const errorFromSchema = (issue: SchemaIssue.Issue, line?: number): RecordDecodeError => {
+  const all = standard(issue).issues
+  const out: Array<DecodeIssue> = []
+  for (let n = 0; n < all.length && n < MAX_ISSUES; n++) {
+    const i = all[n]!
+    out.push({
+      ...(line === undefined ? {} : { line }),
+      path: (i.path ?? []).map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key as PropertyKey : p)),
+      message: clipMessage(i.message)
+    })
+  }
+  return new RecordDecodeError(all.length > out.length ? { issues: out, total: all.length } : { issues: out })
+}

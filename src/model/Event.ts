@@ -74,20 +74,51 @@ export type AnyEvent = EventCommon & { readonly kind: string }
  * redefine a built-in kind's name.
  */
 export const isKind = <K extends EventKind>(event: AnyEvent, kind: K): event is Extract<Event, { readonly kind: K }> =>
-  event.kind === kind
+  isObject(event) && event.kind === kind
 
-/** The bounds of an event's `when`, in the local calendar of its `where.timeZone`. */
-export const bounds = (event: AnyEvent): When.Bounds => When.bounds(event.when, event.where.timeZone)
+const isObject = (u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null
 
-/** The ids of every actor the event names as a participant. */
-export const actorIds = (event: AnyEvent): ReadonlyArray<string> => (event.participants ?? []).map((p: { readonly actor: string }) => p.actor)
+const anyTime: When.Bounds = { earliest: -Infinity, latest: Infinity }
+
+/**
+ * The bounds of an event's `when`, in the local calendar of its `where.timeZone`. A value that is
+ * not an event (a cast, a JavaScript caller) could have happened at any time: -∞ to +∞.
+ */
+export const bounds = (event: AnyEvent): When.Bounds => {
+  if (!isObject(event) || typeof event.when !== "string" || !isObject(event.where) || typeof event.where["timeZone"] !== "string") return anyTime
+  try {
+    return When.bounds(event.when, event.where.timeZone)
+  } catch {
+    return anyTime
+  }
+}
+
+/** The ids of every actor the event names as a participant (none for a value that is not an event). */
+export const actorIds = (event: AnyEvent): ReadonlyArray<string> => {
+  const participants = isObject(event) ? event.participants : undefined
+  if (!Array.isArray(participants)) return []
+  return participants.flatMap((p: unknown) => (isObject(p) && typeof p["actor"] === "string" ? [p["actor"]] : []))
+}
 
 /**
  * The CAMEO / PLOVER / ACLED mapping of a built-in event, refined by its details where the
  * codebooks distinguish them: a blockade from a march, a dispersal in which a claim reports deaths
  * or live fire from one without, a curfew from a state of emergency, a verdict from a hearing.
  */
-export const mappingOf = (event: Event): Mapping.Mapping => {
+export function mappingOf(event: Event): Mapping.Mapping
+/** `undefined` for a value that is not an event of a built-in kind. */
+export function mappingOf(event: unknown): Mapping.Mapping | undefined
+export function mappingOf(input: unknown): Mapping.Mapping | undefined {
+  if (!isObject(input) || typeof input["kind"] !== "string" || !Object.hasOwn(Mapping.kindMappings, input["kind"])) return undefined
+  try {
+    return builtInMapping(input as Event)
+  } catch {
+    // A value that names a built-in kind but lacks its fields (a cast): the kind's own mapping.
+    return Mapping.kindMappings[input["kind"] as EventKind]
+  }
+}
+
+const builtInMapping = (event: Event): Mapping.Mapping => {
   switch (event.kind) {
     case "rally":
       return Mapping.rallyMapping(event.form)

@@ -407,7 +407,7 @@ export const dispersalMapping = (details: {
   readonly seriousInjuries?: boolean
   readonly liveFire?: boolean
 }): Mapping => {
-  if (!details.lethal && details.seriousInjuries !== true && details.liveFire !== true) return kindMappings.dispersal
+  if (details?.lethal !== true && details?.seriousInjuries !== true && details?.liveFire !== true) return kindMappings.dispersal
   return mapping(
     "175",
     details.liveFire === true ? ["ASSAULT", "firearms"] : ["ASSAULT"],
@@ -539,8 +539,8 @@ export const concessionMapping = (details: {
   readonly subject?: "wages" | "jobs" | "prices" | "personnel" | "policy" | "other"
   readonly signedAgreement?: boolean
 }): Mapping => {
-  if (details.signedAgreement === true) return mapping("057", ["SUPPORT"], strategic("Agreement"))
-  if (details.subject === "personnel") return mapping("0831", ["CONCEDE"], strategic("Other"))
+  if (details?.signedAgreement === true) return mapping("057", ["SUPPORT"], strategic("Agreement"))
+  if (details?.subject === "personnel") return mapping("0831", ["CONCEDE"], strategic("Other"))
   return kindMappings.concession
 }
 

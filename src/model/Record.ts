@@ -20,7 +20,7 @@
  */
 import { type JsonSchema, Result, Schema } from "effect"
 import { Actor } from "./Actor.js"
-import type { RecordDecodeError } from "./DecodeError.js"
+import { collectIssues, RecordDecodeError } from "./DecodeError.js"
 import { Event } from "./Event.js"
 import { Link } from "./Link.js"
 import { Place } from "./Place.js"
@@ -67,17 +67,35 @@ export const decodeOrThrow = (input: unknown): Record => {
   return r.success
 }
 
-/** Encodes a record to its JSON form. */
-export const encode = (record: Record): Encoded => builtIn.encode(record) as Encoded
+/**
+ * Encodes a record to its JSON form. The record is checked first (a record this library decoded
+ * is known good), so that what is encoded always decodes again: a value that is not a valid
+ * record is a `RecordDecodeError`, never output.
+ */
+export const encode = (record: Record): Result.Result<Encoded, RecordDecodeError> =>
+  Result.map(builtIn.decode(record), (valid) => builtIn.encode(valid) as Encoded)
 
-/** Encodes a record as one line of JSON. */
-export const encodeJson = (record: Record): string => JSON.stringify(encode(record))
+/** Encodes a record as one line of JSON; see {@link encode}. */
+export const encodeJson = (record: Record): Result.Result<string, RecordDecodeError> => Result.map(encode(record), (e) => JSON.stringify(e))
 
-/** Encodes records as JSON Lines, one record a line, ending with a newline. */
-export const encodeJsonl = (records: Iterable<Record>): string => {
+/**
+ * Encodes records as JSON Lines, one record a line, ending with a newline. All or nothing: any
+ * invalid record fails the whole output, each issue naming its line.
+ */
+export const encodeJsonl = (records: Iterable<Record>): Result.Result<string, RecordDecodeError> => {
+  if (typeof (records as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== "function" || typeof records === "string") {
+    return Result.fail(new RecordDecodeError({ issues: [{ path: [], message: "expected records (an array or another iterable of records)" }] }))
+  }
   let out = ""
-  for (const r of records) out += encodeJson(r) + "\n"
-  return out
+  const issues = collectIssues()
+  let line = 0
+  for (const r of records) {
+    line++
+    const e = encodeJson(r)
+    if (Result.isSuccess(e)) out += e.success + "\n"
+    else issues.add(new RecordDecodeError({ issues: e.failure.issues.map((i) => ({ ...i, line })), ...(e.failure.total === undefined ? {} : { total: e.failure.total }) }))
+  }
+  return issues.total === 0 ? Result.succeed(out) : Result.fail(issues.error())
 }
 
 /**
@@ -89,13 +107,15 @@ export const encodeJsonl = (records: Iterable<Record>): string => {
  */
 export const jsonSchema = (): JsonSchema.JsonSchema => builtIn.jsonSchema()
 
-/** Type guards by record type. */
-export const isEvent = (r: Record): r is Event => r.type === "event"
+const typeOf = (r: unknown): unknown => (typeof r === "object" && r !== null ? (r as { readonly type?: unknown }).type : undefined)
+
+/** Type guards by record type (false for anything that is not an object). */
+export const isEvent = (r: Record): r is Event => typeOf(r) === "event"
 /** @since 0.1.0 */
-export const isActor = (r: Record): r is Actor => r.type === "actor"
+export const isActor = (r: Record): r is Actor => typeOf(r) === "actor"
 /** @since 0.1.0 */
-export const isPlace = (r: Record): r is Place => r.type === "place"
+export const isPlace = (r: Record): r is Place => typeOf(r) === "place"
 /** @since 0.1.0 */
-export const isSource = (r: Record): r is Source => r.type === "source"
+export const isSource = (r: Record): r is Source => typeOf(r) === "source"
 /** @since 0.1.0 */
-export const isLink = (r: Record): r is Link => r.type === "link"
+export const isLink = (r: Record): r is Link => typeOf(r) === "link"

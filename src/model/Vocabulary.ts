@@ -29,7 +29,7 @@
  */
 import { Data, JsonSchema, Result, Schema } from "effect"
 import { Actor } from "./Actor.js"
-import { type DecodeIssue, issuesFromSchema, RecordDecodeError } from "./DecodeError.js"
+import { clipText, collectIssues, type DecodeIssue, errorFromSchema, RecordDecodeError } from "./DecodeError.js"
 import { type AnyEvent, builtInKindSchemas, type Event, eventFields, mappingOf } from "./Event.js"
 import { Link } from "./Link.js"
 import type { Mapping } from "./Mapping.js"
@@ -37,6 +37,10 @@ import { Place } from "./Place.js"
 import { Source } from "./Source.js"
 import { compile, type Guard } from "./internal/guard.js"
 import { registerParsedDecoder } from "./internal/parsed.js"
+import { referencesOf, type ReferenceType } from "./internal/references.js"
+import { deepFreeze, snapshot } from "./internal/snapshot.js"
+
+export type { ReferenceType } from "./internal/references.js"
 
 /** A vocabulary was defined wrongly (a clashing or malformed kind name). A programming error. */
 export class VocabularyError extends Data.TaggedError("VocabularyError")<{ readonly reason: string }> {
@@ -128,22 +132,33 @@ export interface Vocabulary {
    * line it fails with every issue of every bad line, each naming its line number.
    */
   readonly decodeJsonl: (text: string) => Result.Result<ReadonlyArray<AnyRecord>, RecordDecodeError>
-  /** Encodes a record to a plain JSON value. */
+  /** Encodes a record to a plain JSON value; `undefined` for a value that is not a valid record of this vocabulary. */
   readonly encode: (record: AnyRecord) => unknown
   /** The CAMEO / PLOVER / ACLED mapping of an event of this vocabulary. */
   readonly mapping: (event: AnyEvent) => Mapping | undefined
   /** A standalone JSON Schema (draft 2020-12) document for the records of this vocabulary. */
   readonly jsonSchema: () => JsonSchema.JsonSchema
+  /**
+   * The ids of other records a record refers to — sources it cites, places, actors and events it
+   * names, in any field of its schema — by the record type they name; its own id is left out.
+   * Empty for a record of a kind this vocabulary does not have.
+   */
+  readonly references: (record: AnyRecord) => ReadonlyMap<ReferenceType, ReadonlySet<string>>
 }
 
 const issue = (path: ReadonlyArray<PropertyKey>, message: string, line?: number): DecodeIssue =>
   line === undefined ? { path, message } : { line, path, message }
 
+/** A UTF-8 byte-order mark at the start of a text is not part of its first line. */
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
+const failWith = (issues: ReadonlyArray<DecodeIssue>) => Result.fail(new RecordDecodeError({ issues }))
+
 const describe = (u: unknown): string => {
   if (u === null) return "null"
   if (Array.isArray(u)) return "an array"
-  if (typeof u === "string") return JSON.stringify(u.length > 60 ? u.slice(0, 57) + "..." : u)
-  return typeof u === "object" ? "an object" : `${typeof u} ${String(u)}`
+  if (typeof u === "string") return JSON.stringify(clipText(u))
+  return typeof u === "object" ? "an object" : typeof u === "function" ? "a function" : `${typeof u} ${clipText(String(u))}`
 }
 
 /**
@@ -182,49 +197,79 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     description: "An event, actor, place, source or link record of protest-chronicle."
   })
 
-  /** `parsed`: the input came straight from JSON.parse. */
-  const decodeAt = (input: unknown, line?: number, parsed = false): Result.Result<AnyRecord, ReadonlyArray<DecodeIssue>> => {
+  // Every record this vocabulary has decoded: deeply frozen and valid, so decoding one again is
+  // returning it (a journal checks each record it is given, often one decoded just before).
+  const decoded = new WeakSet<object>()
+
+  /**
+   * `parsed`: the input came straight from JSON.parse, so nobody else holds it and it is frozen in
+   * place; any other input is first copied (see `snapshot`), so that the record never shares an
+   * object with the caller's value.
+   */
+  const decodeAt = (input: unknown, line?: number, parsed = false): Result.Result<AnyRecord, RecordDecodeError> => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      return Result.fail([issue([], `expected a record (a JSON object), got ${describe(input)}`, line)])
+      return failWith([issue([], `expected a record (a JSON object), got ${describe(input)}`, line)])
+    }
+    if (decoded.has(input)) return Result.succeed(input as AnyRecord)
+    let value: object = input
+    if (!parsed) {
+      const copy = snapshot(input)
+      if ("problem" in copy) return failWith([issue(copy.problem.path, copy.problem.message, line)])
+      value = copy.value as object
     }
     try {
-      const type = (input as { readonly type?: unknown }).type
+      const type = (value as { readonly type?: unknown }).type
       let schema: Schema.Top
       if (type === "event") {
-        const kind = (input as { readonly kind?: unknown }).kind
+        const kind = (value as { readonly kind?: unknown }).kind
         const def = typeof kind === "string" ? byName.get(kind) : undefined
         if (def === undefined) {
-          return Result.fail([issue(["kind"], `${kind === undefined ? "missing" : describe(kind) + " is not"} an event kind of this vocabulary (${kindList})`, line)])
+          return failWith([issue(["kind"], `${kind === undefined ? "missing" : describe(kind) + " is not"} an event kind of this vocabulary (${kindList})`, line)])
         }
         schema = def.schema
-      } else if (typeof type === "string" && type in otherRecordSchemas) {
+      } else if (typeof type === "string" && Object.hasOwn(otherRecordSchemas, type)) {
         schema = otherRecordSchemas[type as keyof typeof otherRecordSchemas]
       } else {
-        return Result.fail([issue(["type"], `${type === undefined ? "missing" : describe(type) + " is not"} a record type (${recordTypes.join(", ")})`, line)])
+        return failWith([issue(["type"], `${type === undefined ? "missing" : describe(type) + " is not"} a record type (${recordTypes.join(", ")})`, line)])
       }
       const decoder = decoderOf(schema)
+      let record: AnyRecord
       // The guard accepts only values the schema would decode to themselves; anything else goes
       // through the schema, which names every issue.
-      if ((parsed ? decoder.jsonGuard : decoder.guard)(input)) return Result.succeed(input as AnyRecord)
-      const r = decoder.decode(input)
-      return Result.isSuccess(r) ? Result.succeed(r.success as AnyRecord) : Result.fail(issuesFromSchema(r.failure.issue, line))
+      if ((parsed ? decoder.jsonGuard : decoder.guard)(value)) record = value as AnyRecord
+      else {
+        const r = decoder.decode(value)
+        if (Result.isFailure(r)) return Result.fail(errorFromSchema(r.failure.issue, line))
+        record = r.success as AnyRecord
+      }
+      deepFreeze(record)
+      decoded.add(record)
+      return Result.succeed(record)
     } catch (e) {
-      return Result.fail([issue([], `could not be read: ${e instanceof Error ? e.message : String(e)}`, line)])
+      return failWith([issue([], `could not be read: ${clipText(e instanceof Error ? e.message : String(e))}`, line)])
     }
   }
 
-  const parseJson = (json: string, line?: number): Result.Result<unknown, ReadonlyArray<DecodeIssue>> => {
+  const parseJson = (json: string, line?: number): Result.Result<unknown, RecordDecodeError> => {
     try {
       return Result.succeed(JSON.parse(json))
     } catch (e) {
-      return Result.fail([issue([], `not valid JSON (${e instanceof Error ? e.message : String(e)})`, line)])
+      return failWith([issue([], `not valid JSON (${clipText(e instanceof Error ? e.message : String(e))})`, line)])
     }
   }
 
   const decodeLine = (json: string, line?: number) => Result.flatMap(parseJson(json, line), (u) => decodeAt(u, line, true))
 
+  const notText = (what: string, input: unknown) => failWith([issue([], `expected ${what} as a string, got ${describe(input)}`)])
+
   const encoders = new Map<string, { readonly guard: Guard; readonly encode: (a: unknown) => unknown }>()
   const encode = (record: AnyRecord): unknown => {
+    // A record this vocabulary decoded is valid; anything else is checked first.
+    if (!decoded.has(record)) {
+      const valid = decodeAt(record)
+      if (Result.isFailure(valid)) return undefined
+      record = valid.success
+    }
     const key = record.type === "event" ? `event:${(record as AnyEvent).kind}` : record.type
     let e = encoders.get(key)
     if (e === undefined) {
@@ -234,7 +279,12 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
       encoders.set(key, e)
     }
     // A value the guard accepts is its own encoding (the schema has no transformations).
-    return e.guard(record) ? record : e.encode(record)
+    if (e.guard(record)) return record
+    try {
+      return e.encode(record)
+    } catch {
+      return undefined
+    }
   }
 
   const vocabulary: Vocabulary = {
@@ -242,25 +292,39 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
     kind: (name) => byName.get(name),
     Event: EventSchema,
     Record: RecordSchema,
-    decode: (input) => Result.mapError(decodeAt(input), (issues) => new RecordDecodeError({ issues })),
-    decodeJson: (json) => Result.mapError(decodeLine(json), (issues) => new RecordDecodeError({ issues })),
+    decode: (input) => decodeAt(input),
+    decodeJson: (json) => (typeof json !== "string" ? notText("JSON text", json) : decodeLine(stripBom(json))),
     decodeJsonl: (text) => {
+      if (typeof text !== "string") return notText("JSON Lines text", text)
       const records: Array<AnyRecord> = []
-      const issues: Array<DecodeIssue> = []
-      const lines = text.split("\n")
+      const issues = collectIssues()
+      const lines = stripBom(text).split("\n")
       for (let i = 0; i < lines.length; i++) {
         const raw = lines[i]!
         if (raw.trim() === "") continue
         const r = decodeLine(raw, i + 1)
         if (Result.isSuccess(r)) records.push(r.success)
-        else issues.push(...r.failure)
+        else issues.add(r.failure)
       }
-      return issues.length === 0 ? Result.succeed(records) : Result.fail(new RecordDecodeError({ issues }))
+      return issues.total === 0 ? Result.succeed(records) : Result.fail(issues.error())
     },
     encode,
     mapping: (event) => {
       const def = byName.get(event.kind)
       return def === undefined ? undefined : def.mapping(event)
+    },
+    references: (record) => {
+      const schema = record?.type === "event"
+        ? byName.get((record as AnyEvent).kind)?.schema
+        : typeof record?.type === "string" && Object.hasOwn(otherRecordSchemas, record.type)
+        ? otherRecordSchemas[record.type as keyof typeof otherRecordSchemas]
+        : undefined
+      if (schema === undefined) return new Map()
+      const found = referencesOf(schema.ast, record)
+      const own = found.get(record.type as ReferenceType)
+      own?.delete(record.id)
+      if (own?.size === 0) found.delete(record.type as ReferenceType)
+      return found
     },
     jsonSchema: () => {
       const doc = Schema.toJsonSchemaDocument(RecordSchema, { onExcessProperty: "error", generateDescriptions: true })
@@ -272,7 +336,7 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
       } as JsonSchema.JsonSchema
     }
   }
-  registerParsedDecoder(vocabulary, (parsed) => Result.mapError(decodeAt(parsed, undefined, true), (issues) => new RecordDecodeError({ issues })))
+  registerParsedDecoder(vocabulary, (parsed) => decodeAt(parsed, undefined, true))
   return vocabulary
 }
 

@@ -6,6 +6,7 @@
  */
 export * from "./Count.js"
 export * from "./JournalConformance.js"
+export * from "./JournalImmutability.js"
 export * from "./laws.js"
 export * from "./laws-projection.js"
 export * from "./Linkage.js"
@@ -16,3 +17,4 @@ export * from "./When.js"
 // Types the arbitraries mention, so that a consumer importing only this entry can name them.
 export type { TimeZone } from "../model/TimeZone.js"
 export type { When } from "../model/When.js"
+export * from "./Hostile.js"

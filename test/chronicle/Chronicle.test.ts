@@ -37,7 +37,8 @@ const strike = {
   citations: [{ source: "src-hrw-2012" }]
 }
 
-const setup = Chronicle.layer().pipe(Layer.provideMerge(Journal.layerMemory()))
+// These tests are about history, idempotency and links: the ids they cite are not recorded.
+const setup = Chronicle.layer({ checkReferences: false }).pipe(Layer.provideMerge(Journal.layerMemory()))
 const at = (iso: string) => TestClock.setTime(Date.parse(iso))
 const tollOf = (catalog: Projection.Catalog.Catalog) => {
   const current = Catalog.get(catalog, stream)?.current as { readonly killed?: ReadonlyArray<{ readonly value: { readonly value?: number } }> } | undefined
@@ -116,7 +117,7 @@ describe("Chronicle", () => {
       const r2 = yield* chronicle.retract(stream, { reason: "duplicate" })
       assert.deepStrictEqual(r2, r1)
       assert.strictEqual(yield* journal.head, 3)
-      assert.match(a.idempotencyKey, /^chronicle:record:[0-9a-f]{64}$/)
+      assert.match(a.idempotencyKey, /^chronicle:record:[0-9a-f]{64}:after-0$/)
       // Key order in the input does not matter: the key hashes the encoded record.
       // A link needs both its events current.
       yield* chronicle.record(strike)

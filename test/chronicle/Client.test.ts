@@ -10,6 +10,8 @@ describe("Chronicle.open (promises)", () => {
       const first = await chronicle.record(union("Oil workers' union"), { author: "editor" })
       const second = await chronicle.correct(union("Union of Ozenmunaigas oil workers"), { reason: "full name" })
       expect([first.revision, second.revision]).toEqual([1, 2])
+      await chronicle.record({ type: "source", id: "s", outlet: "Radio Azattyq", kind: "news" })
+      await chronicle.record({ type: "place", id: "zhanaozen", name: "Zhanaozen", kind: "town", timeZone: "Asia/Aqtau" })
       for (const [id, when] of [["e-1", "2011-12-16"], ["e-2", "2011-12-17"]]) {
         await chronicle.record({
           type: "event", kind: "rally", id, title: "rally", when, where: { place: "zhanaozen", timeZone: "Asia/Aqtau" }, form: "gathering",
@@ -20,7 +22,7 @@ describe("Chronicle.open (promises)", () => {
         type: "link", id: "l-1", relation: "responds-to", from: "e-2", to: "e-1", inferredBy: { rule: "same-place", score: 0.5, reason: "same square" }
       })
       const catalog = await chronicle.catalog()
-      expect(Projection.Catalog.records(catalog).map((r) => r.id)).toEqual(["oil-workers-union", "e-1", "e-2", "l-1"])
+      expect(Projection.Catalog.records(catalog).map((r) => r.id)).toEqual(["oil-workers-union", "s", "zhanaozen", "e-1", "e-2", "l-1"])
       expect(Projection.Catalog.size(await chronicle.catalogAsOf(first.recordedAt - 1))).toBe(0)
       await chronicle.retract({ type: "actor", id: "oil-workers-union" }, { reason: "duplicate" })
       expect(Projection.Catalog.records(await chronicle.catalog(), { type: "actor" })).toEqual([])

@@ -7,13 +7,17 @@ describe("types of the public API", () => {
   it("writes give an entry, with the errors each write can meet", () => {
     type Shape = Chronicle.ChronicleShape
     expectTypeOf<ReturnType<Shape["record"]>>().toEqualTypeOf<
-      Effect.Effect<Journal.Entry, Record.RecordDecodeError | Projection.LinkGraph.LinkError | Journal.CommitError | Journal.ReadError>
+      Effect.Effect<
+        Journal.Entry,
+        Record.RecordDecodeError | Chronicle.MissingReferenceError | Projection.LinkGraph.LinkError | Journal.CommitError | Journal.ReadError
+      >
     >()
     expectTypeOf<Effect.Error<ReturnType<Shape["retract"]>>["_tag"]>().toEqualTypeOf<
       "NoRecordError" | "ConflictError" | "InvalidCommitError" | "JournalStoreError" | "JournalCorruptionError"
     >()
     expectTypeOf<Effect.Error<ReturnType<Shape["link"]>>["_tag"]>().toEqualTypeOf<
       | "RecordDecodeError"
+      | "MissingReferenceError"
       | "ImpossibleLinkError"
       | "LinkCycleError"
       | "LinkEndpointError"

@@ -17,7 +17,7 @@ export const bundleScript = async (entry: URL, outDir: string): Promise<string> 
     outDir,
     format: ["esm"],
     platform: "node",
-    target: "node20",
+    target: "node22",
     noExternal: [/./],
     splitting: false,
     sourcemap: false,

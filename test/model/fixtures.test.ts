@@ -116,8 +116,8 @@ describe("every fixture record", () => {
   it.each(all.map((r) => [r.id, r] as const))("%s decodes and re-encodes to the same JSON", (_, r) => {
     const d = Record.decode(r)
     if (Result.isFailure(d)) expect.fail(d.failure.message)
-    expect(Record.encode(d.success)).toEqual(r)
-    expect(JSON.parse(Record.encodeJson(d.success))).toEqual(JSON.parse(JSON.stringify(r)))
+    expect(Result.getOrThrow(Record.encode(d.success))).toEqual(r)
+    expect(JSON.parse(Result.getOrThrow(Record.encodeJson(d.success)))).toEqual(JSON.parse(JSON.stringify(r)))
   })
 
   it("the records are plain JSON (a JSON round trip changes nothing)", () => {

@@ -7,17 +7,52 @@
  *
  * @module
  */
+import { Result } from "effect"
 import type { Record } from "../../model/index.js"
+import { builtIn } from "../../model/Vocabulary.js"
 import { seedEvents } from "./seed-2023.js"
-import { actors } from "./actors.js"
+import { actors as actorsAsWritten } from "./actors.js"
 import { events2011 } from "./events-2011.js"
 import { events2012to2021 } from "./events-2012-2021.js"
 import { events2022to2023 } from "./events-2022-2023.js"
 import { links } from "./links.js"
-import { places } from "./places.js"
-import { sources } from "./sources.js"
+import { places as placesAsWritten } from "./places.js"
+import { sources as sourcesAsWritten } from "./sources.js"
 
-export { actors, links, places, sources }
+/**
+ * The records in file order, except that each comes after the records of the same list it names
+ * (a place after the place it lies within, an actor after its parent and the bodies it belongs
+ * to), so that recording them one by one in a chronicle, which checks references, works.
+ */
+const referencesFirst = <R extends Record.Encoded>(records: ReadonlyArray<R>): ReadonlyArray<R> => {
+  const byId = new Map(records.map((r) => [r.id, r]))
+  const placed = new Set<string>()
+  const out: Array<R> = []
+  const visit = (r: R, path: Set<string>): void => {
+    if (placed.has(r.id) || path.has(r.id)) return
+    path.add(r.id)
+    for (const [, ids] of builtIn.references(builtIn.decode(r).pipe(Result.getOrThrow))) {
+      for (const id of ids) {
+        const named = byId.get(id)
+        if (named !== undefined && named.type === r.type) visit(named, path)
+      }
+    }
+    placed.add(r.id)
+    out.push(r)
+  }
+  for (const r of records) visit(r, new Set())
+  return out
+}
+
+/** Every place, each after the place it lies within. */
+export const places = referencesFirst(placesAsWritten)
+/** Every actor, each after its parent and the bodies it belongs to. */
+export const actors = referencesFirst(actorsAsWritten)
+
+/** Every source, each after the source it was read through (`via`). */
+export const sources = referencesFirst(sourcesAsWritten)
+
+export { links }
 export { seedArticle } from "./sources.js"
 
 /** Every event, in file order: 2011, 2012–2021, 2022–2023, then the seed article's 2023 events. */
@@ -28,5 +63,8 @@ export const events: ReadonlyArray<Record.Encoded & { readonly type: "event" }> 
   ...seedEvents
 ]
 
-/** Every record: sources, places and actors first, then events, then links. */
+/**
+ * Every record: sources, places and actors first (each after the records it names), then events,
+ * then links.
+ */
 export const all: ReadonlyArray<Record.Encoded> = [...sources, ...places, ...actors, ...events, ...links]

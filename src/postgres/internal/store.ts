@@ -9,7 +9,7 @@ import type { SqlError } from "effect/sql/SqlError"
 import type { CommitResult, Entry } from "../../journal/Entry.js"
 import { streamKey } from "../../journal/Entry.js"
 import { ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../../journal/errors.js"
-import { validate } from "../../journal/internal/core.js"
+import { freezeEntry, validate } from "../../journal/internal/core.js"
 import type { JournalOptions, JournalShape } from "../../journal/Journal.js"
 import { makeUpcaster } from "../../journal/Upcast.js"
 import { builtIn } from "../../model/Vocabulary.js"
@@ -218,7 +218,7 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
                   }
                   if (request.author !== undefined) entry.author = request.author
                   if (reason !== undefined) entry.reason = reason
-                  return entry
+                  return freezeEntry(entry)
                 })
                 return Effect.succeed({ entries, duplicate: false })
               }
@@ -311,7 +311,8 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
       readStream,
       tail,
       // The port's head cannot fail; a lost server is a defect here.
-      head: Effect.orDie(headNow)
+      head: Effect.orDie(headNow),
+      vocabulary
     }
     return { journal, codec }
   })
