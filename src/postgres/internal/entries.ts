@@ -25,7 +25,7 @@ export const entryQuery = (schema: string, order: "position" | "revision" = "pos
   order,
   orderType: order === "position" ? "bigint" : "integer",
   ...(where === undefined ? {} : { where }),
-  identity: (row: EntryRow) => ({ where: "position = $1::bigint", params: [String(row.position)] })
+  identity: (row) => ({ where: "position = $1::bigint", params: [String(row["position"])] })
 })
 
 /** A row of `entryQuery` as the driver gives it (bigint columns arrive as `bigint`). */

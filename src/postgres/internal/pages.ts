@@ -39,7 +39,7 @@ export interface PagedQuery {
   /** SQL conditions besides `order > $1`; parameters from $2 on. */
   readonly where?: string
   /** One row, for fetching its large values: SQL conditions and their parameters. */
-  readonly identity: (row: any) => { readonly where: string; readonly params: ReadonlyArray<unknown> }
+  readonly identity: (row: { readonly [column: string]: unknown }) => { readonly where: string; readonly params: ReadonlyArray<unknown> }
 }
 
 const alias = (column: string): string => column.split(/\s+AS\s+/i).at(-1)!
@@ -84,7 +84,7 @@ export const readPage = <Row extends object>(
         Effect.forEach(rows, (row) =>
         row.large
           ? Effect.map(
-            fetchLarge(sql, query, query.identity(row)),
+            fetchLarge(sql, query, query.identity(row as { readonly [column: string]: unknown })),
             (values) => {
               const full: Record<string, unknown> = { ...row }
               query.large.forEach((c, i) => {

@@ -28,7 +28,8 @@ interface Checkpoint {
 }
 
 interface Cached {
-  readonly model: ReadModel<any>
+  // Compared by identity only: a state is reused only by the read model object that made it.
+  readonly model: object
   readonly state: unknown
   readonly position: number
 }
@@ -59,7 +60,7 @@ export const makeReadModelStore = (sql: SqlClient, schema: string, journal: Jour
     order: "key",
     orderType: "text",
     where: "name = $2",
-    identity: (row: { readonly name: string; readonly key: string }) => ({ where: "name = $1 AND key = $2", params: [row.name, row.key] })
+    identity: (row) => ({ where: "name = $1 AND key = $2", params: [row["name"], row["key"]] })
   }
 
   const checkpointOf = (name: string): Effect.Effect<Checkpoint | undefined, JournalStoreError> =>
