@@ -26,17 +26,13 @@ describe.skipIf(url === "")("PostgreSQL read models at scale", () => {
     try {
       await first.runPromise(Effect.service(Journal))
       await withSql(url, Effect.flatMap(Effect.service(SqlClient), (client) => bulkEntries(client, schema, 0, N)))
-
       const caught = await first.runPromise(Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.catchUp(ReadModel.catalog)))
-
       expect([caught.position, Catalog.size(caught.state)]).toEqual([N, N])
       expect(await sql(`SELECT count(*)::integer AS n FROM ${schema}.read_model_rows WHERE name = 'catalog'`)).toEqual([{ n: N }])
 
       // Another process loads the same state from the rows.
       const other = open()
-
       const loaded = await other.runPromise(Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(ReadModel.catalog)))
-
       await other.dispose()
       expect([loaded.position, Catalog.size(loaded.state)]).toEqual([N, N])
       for (const id of ["bulk-1", `bulk-${N / 2}`, `bulk-${N}`]) {
@@ -55,10 +51,10 @@ describe.skipIf(url === "")("PostgreSQL read models at scale", () => {
         })
         yield* journal.commit({ idempotencyKey: "after-bulk-2", appends: [{ _tag: "retraction", stream: { type: "actor", id: "bulk-8" }, expected: 1, reason: "a duplicate" }] })
       }))
-
       const again = await first.runPromise(Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.catchUp(ReadModel.catalog)))
-
       expect([again.position, Catalog.size(again.state)]).toEqual([N + 3, N + 1])
+      expect(Catalog.get(again.state, { type: "actor", id: "bulk-7" })?.history.map((e) => e.revision)).toEqual([1, 2])
+      expect(Catalog.get(again.state, { type: "actor", id: "bulk-8" })?.retracted?.reason).toBe("a duplicate")
       // The rows the catch-up's transaction wrote (same xmin as the checkpoint's row): one per new entry.
       const written = await sql<{ n: number }>(
         `SELECT count(*)::integer AS n FROM ${schema}.read_model_rows

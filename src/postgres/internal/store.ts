@@ -41,7 +41,7 @@ const transient = (error: SqlError): boolean => {
 }
 
 /** True when a store error is a lost connection (or a server not taking connections now). */
-export const lostConnection = (error: unknown): boolean =>
+const lostConnection = (error: unknown): boolean =>
   error instanceof JournalStoreError && error.cause instanceof Error && isConnectionLoss(error.cause.cause)
 
 /** The delay before retry `attempt` (0-based) after a lost connection: 50 ms doubling to 5 s. */
@@ -52,7 +52,7 @@ const backoff = (attempt: number): Duration.Duration => Duration.millis(Math.min
  * The first failure of a streak logs one line (`what` and the server's reason); retries log
  * nothing more, so a server away for an hour costs one line, not one stack trace a second.
  */
-export const retryLostConnection = <A, E>(effect: Effect.Effect<A, E>, what: string): Effect.Effect<A, E> => {
+const retryLostConnection = <A, E>(effect: Effect.Effect<A, E>, what: string): Effect.Effect<A, E> => {
   const attempt = (n: number): Effect.Effect<A, E> =>
     Effect.catchIf(effect, lostConnection, (error) =>
       Effect.andThen(
