@@ -121,6 +121,22 @@ describe.skipIf(url === "")("PostgreSQL store: errors in the server's words", ()
     ])
   })
 
+  it("a server's reason that quotes a huge value back is cut short: the message never repeats it", async () => {
+    const schema = freshSchema(prefix)
+    const key = `k${"0123456789".repeat(100_000)}`
+    const error = await Effect.runPromise(Effect.gen(function*() {
+      const journal = yield* Journal
+      const sql = yield* SqlClient
+      yield* journal.head
+      // A constraint of the database's owner: its violation's detail quotes the whole failing row.
+      yield* sql.unsafe(`ALTER TABLE ${schema}.entries ADD CONSTRAINT short_keys CHECK (length(idempotency_key) < 100)`)
+      return yield* Effect.flip(journal.commit({ ...create("a"), idempotencyKey: key }))
+    }).pipe(Effect.provide(Layer.merge(Layer.fresh(layerPostgres({ connection: url, schema })), sqlLayer(url)))))
+    expect(error.message).toMatch(/^journal commit failed: new row for relation "entries" violates check constraint "short_keys" \(SQLSTATE 23514\); Failing row contains .*… \(\d+ characters\)$/)
+    expect(error.message.length).toBeLessThan(400)
+    expect(error.message).not.toContain("0123456789".repeat(10))
+  })
+
   it("a server that refuses the connection is named with the driver's reason", async () => {
     const error = await Effect.runPromise(Effect.flip(Effect.provide(Effect.service(Journal), layerPostgres({ connection: "postgres://postgres@127.0.0.1:1/postgres" }))))
     expect(error.message).toMatch(/^journal (connect|migrate) failed: .*ECONNREFUSED/)

@@ -9,12 +9,15 @@
 import { JournalStoreError } from "../../journal/errors.js"
 
 /** The longest piece of a server's or driver's message a store error repeats. */
-const MAX_PART = 300
+const MAX_PART = 200
 
-/** One line, cut to `MAX_PART` characters: server messages may quote whole values back. */
-export const oneLine = (text: string): string => {
+/**
+ * One line, cut to `max` characters: server messages may quote whole values back (a detail
+ * such as `Key (idempotency_key)=(…) already exists` repeats the key).
+ */
+export const oneLine = (text: string, max = MAX_PART): string => {
   const flat = text.replace(/\s+/g, " ").trim()
-  return flat.length <= MAX_PART ? flat : `${flat.slice(0, MAX_PART)}… (${flat.length} characters)`
+  return flat.length <= max ? flat : `${flat.slice(0, max)}… (${flat.length} characters)`
 }
 
 interface ServerFields {
@@ -49,13 +52,13 @@ export const describe = (error: unknown): string => {
   if (serverMessage !== undefined) {
     parts.push(code === undefined ? serverMessage : `${serverMessage} (SQLSTATE ${code})`)
     const detail = field(server?.detail)
-    if (detail !== undefined) parts.push(detail)
+    if (detail !== undefined) parts.push(oneLine(detail, 100))
   } else {
     if (driverMessage !== undefined) parts.push(driverMessage)
     else if (typeof reason?._tag === "string") parts.push(reason._tag)
     else parts.push(safeString(error))
   }
-  return parts.map(oneLine).join("; ")
+  return parts.map((part) => oneLine(part)).join("; ")
 }
 
 const safeString = (value: unknown): string => {
