@@ -9,8 +9,9 @@ import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
 import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
+import { zonesBenchmark } from "./zones.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
-import { postgresCommitBenchmark, stopPostgres } from "./journal-postgres.js"
+import { postgresCommitBenchmark, postgresReadModelBenchmark, stopPostgres } from "./journal-postgres.js"
 import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
 
 const usage = "usage: tsx bench/index.ts [--only <substring>] [--records N] [--json <file>]"
@@ -46,10 +47,12 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) },
+  { name: "zones: When.bounds of distinct zoned dates", make: () => zonesBenchmark(cli.records ?? 1_000_000) },
   // PostgreSQL: PROTEST_CHRONICLE_PG_URL, or a throwaway cluster started for the run.
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
   { name: "postgres journal: commit throughput, batches of 100", make: () => postgresCommitBenchmark(100, 10_000) },
-  { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) }
+  { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) },
+  { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) }
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))

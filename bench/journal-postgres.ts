@@ -1,8 +1,9 @@
 /**
- * PostgreSQL store benchmark: commit throughput with batches of 1, 100 and 1000 entries per
+ * PostgreSQL store benchmarks. Commit throughput with batches of 1, 100 and 1000 entries per
  * commit, against a raw `INSERT` of the same rows through the same driver (`@effect/sql-pg`), one
  * statement per batch, into a table with the same columns and constraints as the journal's
- * entries (target: at least half the baseline's entries per second).
+ * entries (target: at least half the baseline's entries per second). And the catalog read model
+ * over 1,000,000 entries: a catch-up after 1,000 new ones against reading and folding them.
  *
  * The server is PROTEST_CHRONICLE_PG_URL when set (the benchmark works in a schema of its own and
  * drops it); otherwise a throwaway cluster started with scripts/postgres-throwaway.sh, whose
@@ -13,11 +14,12 @@ import { randomBytes } from "node:crypto"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Effect, Layer, ManagedRuntime, Redacted, Result } from "effect"
+import { Effect, Layer, ManagedRuntime, Redacted, Result, Stream } from "effect"
 import { SqlClient } from "effect/sql/SqlClient"
 import { PgClient } from "@effect/sql-pg"
-import { Journal, Record } from "../src/index.js"
-import { layerPostgres } from "../src/postgres/index.js"
+import { Journal, Projection, Record } from "../src/index.js"
+import { layerPostgres, ReadModel } from "../src/postgres/index.js"
+import { bulkEntries } from "../test/postgres/server.js"
 import { all } from "../test/fixtures/zhanaozen/index.js"
 import { type Benchmark, compare } from "./harness.js"
 
@@ -120,6 +122,72 @@ export const postgresCommitBenchmark = (batch: number, entries: number, repeat =
         const { baseline, value } = await compare(name, ours, raw, { target: 0.5, better: "higher", repeat, warmup: 1 }).run()
         // compare reports milliseconds per run; throughput is entries per second.
         return { value: entries / (value / 1000), baseline: entries / (baseline / 1000) }
+      } finally {
+        await runtime.runPromise(Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe(`DROP SCHEMA ${schema} CASCADE`))).catch(() => {})
+        await runtime.dispose()
+      }
+    }
+  }
+}
+
+const median = (xs: ReadonlyArray<number>): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+
+/**
+ * The catalog read model over a large journal (`entries` small entries written straight into the
+ * table): a catch-up after `added` new entries, in a process that has the read model in memory,
+ * against reading those entries and folding them into the catalog without saving anything
+ * (target: at most 3× that). The first catch-up (every entry read, every row written) and a
+ * load in another process (every row read) are reported beside it.
+ */
+export const postgresReadModelBenchmark = (entries: number, added: number, repeat = 5): Benchmark => {
+  const name = `postgres read model: catalog catch-up after ${added.toLocaleString("en")} new entries on ${entries.toLocaleString("en")}`
+  return {
+    name,
+    unit: "ms",
+    target: 3,
+    better: "lower",
+    run: async () => {
+      const { url } = theServer()
+      const schema = `bench_${randomBytes(4).toString("hex")}`
+      const client = PgClient.layer({ url: Redacted.make(url), maxConnections: 2 })
+      const runtime = ManagedRuntime.make(Layer.merge(layerPostgres({ connection: url, schema }), client))
+      const time = async <A>(f: () => Promise<A>): Promise<{ readonly ms: number; readonly result: A }> => {
+        const start = performance.now()
+        const result = await f()
+        return { ms: performance.now() - start, result }
+      }
+      try {
+        await runtime.runPromise(Effect.flatMap(Effect.service(SqlClient), (sql) => bulkEntries(sql, schema, 0, entries)))
+        const catchUp = () => runtime.runPromise(Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.catchUp(ReadModel.catalog)))
+        const first = await time(catchUp)
+        const loaded = await time(() =>
+          Effect.runPromise(Effect.provide(Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(ReadModel.catalog)), layerPostgres({ connection: url, schema }))))
+        let state = first.result.state
+        const ours: Array<number> = []
+        const baseline: Array<number> = []
+        for (let round = 0; round < repeat; round++) {
+          const head = await runtime.runPromise(Effect.gen(function*() {
+            const journal = yield* Journal.Journal
+            const appends = Array.from({ length: added }, (_, i) => ({ _tag: "revision" as const, record: recordAt(round * added + i), expected: "none" as const }))
+            yield* journal.commit({ idempotencyKey: `read-model-bench-${round}`, appends })
+            return yield* journal.head
+          }))
+          const caught = await time(catchUp)
+          ours.push(caught.ms)
+          const replayed = await time(() =>
+            runtime.runPromise(Effect.flatMap(Effect.service(Journal.Journal), (journal) =>
+              Stream.runFold(journal.readAll({ from: head - added + 1 }), () => state, Projection.Catalog.apply))))
+          baseline.push(replayed.ms)
+          state = caught.result.state
+        }
+        return {
+          value: median(ours),
+          baseline: median(baseline),
+          references: [
+            { label: `first catch-up of ${entries.toLocaleString("en")} entries, ms`, value: first.ms },
+            { label: "load in another process, ms", value: loaded.ms }
+          ]
+        }
       } finally {
         await runtime.runPromise(Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe(`DROP SCHEMA ${schema} CASCADE`))).catch(() => {})
         await runtime.dispose()

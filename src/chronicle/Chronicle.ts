@@ -157,8 +157,9 @@ export class Chronicle extends Context.Service<Chronicle, ChronicleShape>()("pro
 /** Options of a chronicle. */
 export interface Options {
   /**
-   * The vocabulary records are decoded with (default: the journal's). Give the journal the same
-   * vocabulary, or it will refuse records of your own kinds.
+   * The vocabulary records are decoded with. Default: the journal's own (give it once, to the
+   * journal layer: `Journal.layerMemory({ vocabulary })`); `Chronicle.open()` without a journal
+   * makes an in-memory one with this vocabulary.
    */
   readonly vocabulary?: Vocabulary
   /**
@@ -188,8 +189,8 @@ const blank = (s: unknown): boolean => typeof s !== "string" || s.trim() === ""
 export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never, Journal> =>
   Effect.gen(function*() {
     const journal = yield* Journal
-    const vocabulary = options.vocabulary ?? builtIn
-    const checkReferences = options.checkReferences !== false
+    const vocabulary = options?.vocabulary ?? journal.vocabulary ?? builtIn
+    const checkReferences = options?.checkReferences !== false
 
     const decode = (input: unknown, only?: "link"): Effect.Effect<AnyRecord, RecordDecodeError> => {
       const r = vocabulary.decode(input)

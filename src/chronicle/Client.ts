@@ -41,12 +41,13 @@ export interface Client {
   readonly close: () => Promise<void>
 }
 
-/** Opens a chronicle on a journal layer (default: a fresh in-memory journal). */
+/** Opens a chronicle on a journal layer (default: a fresh in-memory journal, with `options.vocabulary` when given). */
 export const open = async (
-  journal: Layer.Layer<Journal, unknown> = layerMemory(),
+  journal?: Layer.Layer<Journal, unknown>,
   options: Options = {}
 ): Promise<Client> => {
-  const runtime = ManagedRuntime.make(layer(options).pipe(Layer.provide(journal)))
+  const store = journal ?? layerMemory(options?.vocabulary === undefined ? {} : { vocabulary: options.vocabulary })
+  const runtime = ManagedRuntime.make(layer(options).pipe(Layer.provide(store)))
   const chronicle = await runtime.runPromise(Effect.service(Chronicle))
   return {
     record: (input, o) => runtime.runPromise(chronicle.record(input, o)),

@@ -10,6 +10,7 @@
 import { Context, type Effect, Layer, type Stream } from "effect"
 import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
 import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
+import type { Vocabulary } from "../model/Vocabulary.js"
 import { type JournalOptions, loadAll, makeJournal } from "./internal/core.js"
 
 /** What a journal can do. */
@@ -27,6 +28,11 @@ export interface JournalShape {
   readonly tail: (options?: { readonly from?: number }) => Stream.Stream<Entry, ReadError>
   /** The position of the last entry (0 for an empty journal). */
   readonly head: Effect.Effect<number>
+  /**
+   * The vocabulary the journal decodes records with, so that a chronicle over it can use the same
+   * one without being told twice. Optional for stores written before it existed.
+   */
+  readonly vocabulary?: Vocabulary
 }
 
 /** The journal service. */

@@ -8,6 +8,16 @@ import type { Expected, StreamRef } from "./Entry.js"
 
 const show = (stream: StreamRef): string => `${stream.type}/${stream.id}`
 
+/** A cause as text, cut short; a cause that cannot be turned into text (a proxy, say) is named so. */
+const describeCause = (cause: unknown): string => {
+  try {
+    const text = cause instanceof Error ? cause.message : String(cause)
+    return text.length <= 300 ? text : `${text.slice(0, 299)}… (${text.length} characters)`
+  } catch {
+    return "a cause that cannot be shown as text"
+  }
+}
+
 /**
  * A commit expected a stream at one revision and found it at another. Nothing was written.
  * `actual` is `"none"` when the stream does not exist.
@@ -68,7 +78,7 @@ export class JournalStoreError extends Data.TaggedError("JournalStoreError")<{
   readonly cause: unknown
 }> {
   override get message(): string {
-    return `journal ${this.method} failed: ${this.cause instanceof Error ? this.cause.message : String(this.cause)}`
+    return `journal ${this.method} failed: ${describeCause(this.cause)}`
   }
 }
 

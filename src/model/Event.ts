@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import * as Count from "./Count.js"
 import type { EventCommon } from "./EventCommon.js"
 import * as Mapping from "./Mapping.js"
@@ -85,12 +85,9 @@ const anyTime: When.Bounds = { earliest: -Infinity, latest: Infinity }
  * not an event (a cast, a JavaScript caller) could have happened at any time: -∞ to +∞.
  */
 export const bounds = (event: AnyEvent): When.Bounds => {
-  if (!isObject(event) || typeof event.when !== "string" || !isObject(event.where) || typeof event.where["timeZone"] !== "string") return anyTime
-  try {
-    return When.bounds(event.when, event.where.timeZone)
-  } catch {
-    return anyTime
-  }
+  if (!isObject(event) || !isObject(event.where)) return anyTime
+  const b = When.bounds(event.when, event.where.timeZone)
+  return Result.isSuccess(b) ? b.success : anyTime
 }
 
 /** The ids of every actor the event names as a participant (none for a value that is not an event). */

@@ -1,6 +1,10 @@
 /**
  * IANA time-zone ids (`Asia/Aqtau`, `Asia/Almaty`, `UTC`), checked against the
- * time-zone database of the running JavaScript engine.
+ * time-zone database of the running JavaScript engine, and the offsets they give.
+ *
+ * Every offset the library uses (for `When.bounds`, `When.span` and calendar
+ * groups) comes from one place: the engine's `Intl` time-zone data (ICU's copy of
+ * the IANA database), read once per zone and kept.
  *
  * @since 0.1.0
  *
@@ -8,7 +12,8 @@
  */
 import { Data, Result, Schema } from "effect"
 import type { Brand } from "effect"
-import { makeBoundedCache } from "./internal/edtfCache.js"
+import { cut, describeValue } from "./internal/shown.js"
+import { offsetAt as zoneOffsetAt, zoneNamed } from "./internal/zoneOffsets.js"
 
 /**
  * An IANA time-zone id that the engine's `Intl.DateTimeFormat` knows, kept as
@@ -20,7 +25,9 @@ import { makeBoundedCache } from "./internal/edtfCache.js"
 export type TimeZone = string & Brand.Brand<"TimeZone">
 
 /**
- * The failure of {@link make}: `input` is the rejected id, `reason` says why.
+ * The failure of {@link make} and of everything that reads a zone: `input` is the
+ * rejected id (cut to 60 characters when longer, or a short description of a value
+ * that is not a string), `reason` says why.
  *
  * @category errors
  * @since 0.1.0
@@ -30,38 +37,32 @@ export class TimeZoneError extends Data.TaggedError("TimeZoneError")<{
   readonly reason: string
 }> {
   override get message(): string {
-    return this.reason
+    return typeof this.reason === "string" ? this.reason : "not an IANA time zone"
   }
 }
 
-// Letters, digits and `_ + -` in `/`-separated parts: this keeps out offset
-// strings such as "+05:00", which newer engines accept as a `timeZone` option
-// but which are not IANA ids and change no clocks.
-const ID_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/
-
-const validity = makeBoundedCache<string, boolean>()
-
-const engineKnows = (id: string): boolean => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: id })
-    return true
-  } catch {
-    return false
-  }
-}
+// An offset written where a zone id belongs: say where offsets go instead.
+const OFFSET_LIKE = /^(?:UTC|GMT)?[+-]\d/
 
 /**
  * Says why `id` is not a time zone, or `undefined` when it is one. The engine is
- * asked once per id; the answer is remembered.
+ * asked once per id; the answer is remembered. Any value may be passed: one that
+ * is not a string is refused with a reason, never with an exception.
  *
  * @category guards
  * @since 0.1.0
  */
-export const invalidReason = (id: string): string | undefined => {
-  let known = validity.get(id)
-  if (known === undefined) known = validity.set(id, id.length <= 64 && ID_SHAPE.test(id) && engineKnows(id))
-  return known ? undefined : `${JSON.stringify(id.length > 64 ? `${id.slice(0, 64)}…` : id)} is not an IANA time zone`
+export const invalidReason = (id: unknown): string | undefined => {
+  if (zoneNamed(id) !== undefined) return undefined
+  if (typeof id !== "string") return `a time zone is an IANA id such as "Asia/Aqtau", not ${describeValue(id)}`
+  const shown = JSON.stringify(cut(id))
+  return OFFSET_LIKE.test(id)
+    ? `${shown} is not an IANA time zone: give the place's zone (such as "Asia/Aqtau"), or write the offset in the date itself (2011-12-16T10:00:00+05:00)`
+    : `${shown} is not an IANA time zone`
 }
+
+const zoneError = (id: unknown, reason: string): TimeZoneError =>
+  new TimeZoneError({ input: typeof id === "string" ? cut(id) : describeValue(id), reason })
 
 /**
  * Tells whether a value is a string naming a time zone the engine knows.
@@ -69,7 +70,7 @@ export const invalidReason = (id: string): string | undefined => {
  * @category guards
  * @since 0.1.0
  */
-export const isTimeZone = (u: unknown): u is TimeZone => typeof u === "string" && invalidReason(u) === undefined
+export const isTimeZone = (u: unknown): u is TimeZone => zoneNamed(u) !== undefined
 
 /**
  * Checks an id and brands it, or explains (`"Asia/Aqtu" is not an IANA time zone`).
@@ -79,7 +80,7 @@ export const isTimeZone = (u: unknown): u is TimeZone => typeof u === "string" &
  */
 export const make = (id: string): Result.Result<TimeZone, TimeZoneError> => {
   const reason = invalidReason(id)
-  return reason === undefined ? Result.succeed(id as TimeZone) : Result.fail(new TimeZoneError({ input: id, reason }))
+  return reason === undefined ? Result.succeed(id as TimeZone) : Result.fail(zoneError(id, reason))
 }
 
 /**
@@ -89,7 +90,30 @@ export const make = (id: string): Result.Result<TimeZone, TimeZoneError> => {
  * @category constructors
  * @since 0.1.0
  */
-export const unsafeMake = (id: string): TimeZone => Result.getOrThrow(make(id))
+export const makeUnsafe = (id: string): TimeZone => Result.getOrThrow(make(id))
+
+
+/**
+ * The offset of a zone from UTC at an instant, in milliseconds east of UTC (local
+ * mean time before standard time has seconds: Dublin was −25 min 21 s until 1916).
+ * The instant is epoch milliseconds within the range of `Date`; anything else, or
+ * an unknown zone, gives a {@link TimeZoneError}.
+ *
+ * @example
+ * import { TimeZone } from "protest-chronicle"
+ * TimeZone.offsetAt("Asia/Almaty", Date.UTC(2023, 0, 1)) // success: 21600000 (UTC+6)
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const offsetAt = (zone: TimeZone | string, instant: number): Result.Result<number, TimeZoneError> => {
+  const known = zoneNamed(zone)
+  if (known === undefined) return Result.fail(zoneError(zone, invalidReason(zone) ?? "not an IANA time zone"))
+  if (typeof instant !== "number" || !(Math.abs(instant) <= 8.64e15)) {
+    return Result.fail(zoneError(zone, `${describeValue(instant)} is not an instant: give epoch milliseconds within the range of Date`))
+  }
+  return Result.succeed(zoneOffsetAt(known, instant))
+}
 
 /**
  * Coordinated Universal Time.

@@ -7,6 +7,12 @@
  * Values are kept exactly as written. Everything else — precision, qualifiers,
  * and the earliest and latest UTC instants in the place's time zone — is derived.
  *
+ * No function here throws for bad input, whatever JavaScript passes it, except
+ * those named `…Unsafe`, which exist to throw. Bad values and unknown zones give a `WhenError` or
+ * `TimeZoneError` as a `Result` failure; functions whose answer has no room for a
+ * failure (precision, orders) give the documented answer for a value that is not
+ * valid EDTF.
+ *
  * @since 0.1.0
  *
  * @module
@@ -16,9 +22,12 @@ import type { Brand } from "effect"
 import { boundsIn, spanIn } from "./internal/edtfBounds.js"
 import { makeBoundedCache } from "./internal/edtfCache.js"
 import { MAX_YEAR, MIN_YEAR } from "./internal/edtfCalendar.js"
+import { precisionOf, qualifiersOf } from "./internal/edtfFacts.js"
 import { format as formatParsed } from "./internal/edtfFormat.js"
 import { EDTF_PATTERN } from "./internal/edtfPattern.js"
 import { scan } from "./internal/edtfScan.js"
+import { cut, describeValue } from "./internal/shown.js"
+import { zoneNamed } from "./internal/zoneOffsets.js"
 import { type TimeZone, TimeZoneError, invalidReason as invalidZoneReason } from "./TimeZone.js"
 
 // ---------------------------------------------------------------------------
@@ -199,8 +208,34 @@ export interface Located {
 }
 
 /**
- * Why a string is not a `When`: `input` is the string, `reason` says what is
- * wrong (`month 13 does not exist`). The message reads
+ * What a value says about the start and the end of the thing it dates: the range of
+ * instants (epoch ms, inclusive) at which it may have begun, and the range at which it
+ * may have ended. Interval relations (`Allen`) and link timing are computed from it.
+ *
+ * A single date (`2011-12-16`, `2011-05~`) dates something that began and ended
+ * somewhere inside its {@link bounds}: `start` and `end` are both the whole bounds
+ * (with start ≤ end understood). An interval `A/B` began within the bounds of `A` and
+ * ended within those of `B`. An unknown side (`2011/`, `/2012`) is a free range: the
+ * start anywhere from `-Infinity` up to the last possible end, the end anywhere from the
+ * first possible start up to `Infinity`. An open side (`..`) runs on without limit, so it
+ * is a fixed point at infinity: `../2011` has `start` = `{-Infinity, -Infinity}` and
+ * `2011-05-11/..` has `end` = `{Infinity, Infinity}`.
+ *
+ * Always `start.earliest === bounds.earliest`, `end.latest === bounds.latest`,
+ * `start.latest <= end.latest` and `start.earliest <= end.earliest`. Spans are frozen.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Span {
+  readonly start: Bounds
+  readonly end: Bounds
+}
+
+/**
+ * Why a value is not a `When`: `input` is the string (cut to 60 characters when
+ * longer, or a short description of a value that is not a string), `reason` says
+ * what is wrong and, where it can, how to write it. The message reads
  * `"2011-13-40" is not an EDTF date: month 13 does not exist`.
  *
  * @category errors
@@ -211,12 +246,18 @@ export class WhenError extends Data.TaggedError("WhenError")<{
   readonly reason: string
 }> {
   override get message(): string {
-    return describeFailure(this.input, this.reason)
+    const input = typeof this.input === "string" ? this.input : describeValue(this.input)
+    const reason = typeof this.reason === "string" ? this.reason : describeValue(this.reason)
+    return reason === NOT_A_STRING ? `${input} is not an EDTF date: ${NOT_A_STRING}` : describeFailure(input, reason)
   }
 }
 
-const describeFailure = (input: string, reason: string): string =>
-  `${JSON.stringify(input.length > 64 ? `${input.slice(0, 64)}…` : input)} is not an EDTF date: ${reason}`
+const NOT_A_STRING = "an EDTF date is a string, such as \"2011-12-16\""
+
+const describeFailure = (input: string, reason: string): string => `${JSON.stringify(cut(input))} is not an EDTF date: ${reason}`
+
+const whenError = (input: unknown, reason: string): WhenError =>
+  new WhenError({ input: typeof input === "string" ? cut(input) : describeValue(input), reason })
 
 // ---------------------------------------------------------------------------
 // policy constants
@@ -275,11 +316,21 @@ export const wideningPolicy: string =
 // parsing
 // ---------------------------------------------------------------------------
 
+/** Longer than any EDTF value: refused by the scanner at once, and never kept in the cache. */
+const LONGEST = 64
+
 const parsedCache = makeBoundedCache<string, Parsed | string>()
 
 const scanCached = (input: string): Parsed | string => {
-  if (typeof input !== "string") return "it is not a string"
+  if (input.length > LONGEST) return scan(input)
   return parsedCache.get(input) ?? parsedCache.set(input, scan(input))
+}
+
+/** The syntax tree of a value, or undefined when it is not valid EDTF (whatever its type). */
+const parsedOrUndefined = (u: unknown): Parsed | undefined => {
+  if (typeof u !== "string") return undefined
+  const scanned = scanCached(u)
+  return typeof scanned === "string" ? undefined : scanned
 }
 
 /**
@@ -291,25 +342,32 @@ const scanCached = (input: string): Parsed | string => {
  * import { When } from "protest-chronicle"
  * Result.isSuccess(When.parse("2011-05~")) // true
  * When.parse("2011-02-29") // failure: day 29 does not exist in February 2011, which has 28 days
+ * When.parse("16/12/2011") // failure: write it year-month-day, as 2011-12-16 (…)
  *
  * @category parsing
  * @since 0.1.0
  */
 export const parse = (input: string): Result.Result<Parsed, WhenError> => {
+  if (typeof input !== "string") return Result.fail(whenError(input, NOT_A_STRING))
   const scanned = scanCached(input)
-  return typeof scanned === "string"
-    ? Result.fail(new WhenError({ input: String(input), reason: scanned }))
-    : Result.succeed(scanned)
+  return typeof scanned === "string" ? Result.fail(whenError(input, scanned)) : Result.succeed(scanned)
 }
 
 /**
  * Writes a syntax tree as EDTF text; `format` of a parse result gives back the
- * very string that was parsed.
+ * very string that was parsed. Something that is not a syntax tree gives the
+ * empty string, which `parse` refuses.
  *
  * @category parsing
  * @since 0.1.0
  */
-export const format: (parsed: Parsed) => string = formatParsed
+export const format = (parsed: Parsed): string => {
+  try {
+    return formatParsed(parsed)
+  } catch {
+    return ""
+  }
+}
 
 // ---------------------------------------------------------------------------
 // guards and constructors
@@ -326,12 +384,13 @@ export const make = (input: string): Result.Result<When, WhenError> =>
 
 /**
  * Like {@link make} but throws the {@link WhenError}; meant for literals in code
- * and fixtures (`When.unsafeMake("2011-12-16")`).
+ * and fixtures (`When.makeUnsafe("2011-12-16")`).
  *
  * @category constructors
  * @since 0.1.0
  */
-export const unsafeMake = (input: string): When => Result.getOrThrow(make(input))
+export const makeUnsafe = (input: string): When => Result.getOrThrow(make(input))
+
 
 /**
  * Tells whether a value is a string holding a valid EDTF value.
@@ -339,95 +398,71 @@ export const unsafeMake = (input: string): When => Result.getOrThrow(make(input)
  * @category guards
  * @since 0.1.0
  */
-export const isWhen = (u: unknown): u is When => typeof u === "string" && typeof scanCached(u) !== "string"
-
-const parsedOf = (w: When): Parsed => Result.getOrThrow(parse(w))
+export const isWhen = (u: unknown): u is When => parsedOrUndefined(u) !== undefined
 
 // ---------------------------------------------------------------------------
 // derived facts
 // ---------------------------------------------------------------------------
 
-const PRECISION_RANK: { readonly [P in Precision]: number } = {
-  millennium: 0,
-  century: 1,
-  decade: 2,
-  year: 3,
-  season: 4,
-  month: 5,
-  day: 6,
-  second: 7
-}
-
-const YEAR_PRECISION: ReadonlyArray<Precision> = ["year", "decade", "century", "millennium"]
-
-const precisionOfEndpoint = (e: Endpoint): Precision | undefined => {
-  switch (e._tag) {
-    case "Open":
-    case "Unknown":
-      return undefined
-    case "DateTime":
-      return "second"
-    case "Date":
-      if (e.season !== undefined) return "season"
-      if (e.day !== undefined) return "day"
-      if (e.month !== undefined) return "month"
-      return YEAR_PRECISION[e.unspecified.yearDigits] ?? "year"
-  }
-}
+/** What a value that is not valid EDTF (made a `When` by a cast) is read as: nothing is known. */
+const UNREADABLE_QUALIFIERS: Qualifiers = Object.freeze({ uncertain: true, approximate: false })
 
 /**
  * How finely the value is known. For an interval, the coarser of its two
  * dates (an open or unknown end does not count): `2011/2011-05-03` is `year`.
+ * A value that is not valid EDTF (only a cast makes one a `When`) is `millennium`,
+ * the coarsest.
  *
  * @category getters
  * @since 0.1.0
  */
 export const precision = (w: When): Precision => {
-  const p = parsedOf(w)
-  if (p._tag !== "Interval") return precisionOfEndpoint(p) ?? "year"
-  const a = precisionOfEndpoint(p.start)
-  const b = precisionOfEndpoint(p.end)
-  if (a === undefined) return b ?? "year"
-  if (b === undefined) return a
-  return PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b
+  const p = parsedOrUndefined(w)
+  return p === undefined ? "millennium" : precisionOf(p)
 }
-
-const NONE: Qualifiers = Object.freeze({ uncertain: false, approximate: false })
-
-const qualifiersOfEndpoint = (e: Endpoint): Qualifiers => (e._tag === "Date" ? e.qualifiers : NONE)
 
 /**
  * The qualifiers of the value. For an interval, a qualifier on either date
- * counts (`2011~/2012?` is both uncertain and approximate).
+ * counts (`2011~/2012?` is both uncertain and approximate). A value that is not
+ * valid EDTF is uncertain, so that nothing is ever called certain on its account.
  *
  * @category getters
  * @since 0.1.0
  */
 export const qualifiers = (w: When): Qualifiers => {
-  const p = parsedOf(w)
-  if (p._tag !== "Interval") return qualifiersOfEndpoint(p)
-  const a = qualifiersOfEndpoint(p.start)
-  const b = qualifiersOfEndpoint(p.end)
-  if (!b.uncertain && !b.approximate) return a
-  if (!a.uncertain && !a.approximate) return b
-  return Object.freeze({ uncertain: a.uncertain || b.uncertain, approximate: a.approximate || b.approximate })
+  const p = parsedOrUndefined(w)
+  return p === undefined ? UNREADABLE_QUALIFIERS : qualifiersOf(p)
 }
 
 /**
- * Tells whether the value is an interval (`A/B`, including open and unknown ends).
+ * Tells whether the value is an interval (`A/B`, including open and unknown ends);
+ * false for a value that is not valid EDTF.
  *
  * @category getters
  * @since 0.1.0
  */
-export const isInterval = (w: When): boolean => parsedOf(w)._tag === "Interval"
+export const isInterval = (w: When): boolean => parsedOrUndefined(w)?._tag === "Interval"
 
-const boundsCache = makeBoundedCache<string, Bounds>()
+/**
+ * The syntax tree of `w` for `bounds` and `span`, or why there is none. The parse memo is read
+ * but not filled: a value asked about once (a million events imported) would only churn it, and
+ * scanning a date costs less than keeping it.
+ */
+const parsedForZones = (w: unknown): Parsed | string =>
+  typeof w !== "string" ? NOT_A_STRING : w.length > LONGEST ? scan(w) : (parsedCache.get(w) ?? scan(w))
+
+const zoneFailure = (timeZone: unknown): TimeZoneError =>
+  new TimeZoneError({
+    input: typeof timeZone === "string" ? cut(timeZone) : describeValue(timeZone),
+    reason: invalidZoneReason(timeZone) ?? "not an IANA time zone"
+  })
 
 /**
  * The earliest and latest UTC instants the value can denote, reading dates
  * and local times in the calendar of `timeZone`. An explicit offset (`Z`,
  * `+05:00`) overrides the zone. `2011-12-16` in `Asia/Aqtau` (UTC+5) is
- * 2011-12-15T19:00:00.000Z … 2011-12-16T18:59:59.999Z.
+ * 2011-12-15T19:00:00.000Z … 2011-12-16T18:59:59.999Z. A value that is not valid
+ * EDTF gives its {@link WhenError}, a zone the engine does not know a `TimeZoneError`.
  *
  * Policy: an approximate date (`~`, and `%`) is widened by one unit of its
  * precision on each side, in the local calendar (see {@link approximateWidening}):
@@ -438,84 +473,63 @@ const boundsCache = makeBoundedCache<string, Bounds>()
  * Gotchas: open (`..`) and unknown (empty) interval ends give `-Infinity` /
  * `Infinity`. A local reading that happened twice (clocks set back) counts from
  * its first occurrence; one that never happened (clocks set forward) is the
- * moment of the jump. If the zone makes a value empty (a skipped local day, or a
- * local end before an offset start), `latest` is raised to `earliest`. A zone
- * that the engine does not know throws a `TimeZoneError`; pass a decoded
- * `TimeZone` to rule that out. Like every getter here, it throws a `WhenError`
- * for a string that was cast to `When` without being valid EDTF.
+ * moment of the jump. A local day the clocks skipped whole (Pacific/Apia,
+ * 2011-12-30) is that single instant; if the zone makes a value end before it
+ * begins, `latest` is raised to `earliest`. Offsets come from the engine's time-zone
+ * data (`Intl`), read once per zone and stretch of years and kept, so a value costs
+ * about a microsecond once its zone and years have been seen; results are frozen
+ * and not cached (`parse` memoises the syntax tree).
  *
  * @category getters
  * @since 0.1.0
  */
-export const bounds = (w: When, timeZone: TimeZone | string): Bounds => {
-  const key = `${timeZone}\n${w}`
-  const known = boundsCache.get(key)
-  if (known !== undefined) return known
-  const reason = invalidZoneReason(timeZone)
-  if (reason !== undefined) throw new TimeZoneError({ input: timeZone, reason })
-  return boundsCache.set(key, boundsIn(parsedOf(w), timeZone))
+export const bounds = (w: When, timeZone: TimeZone | string): Result.Result<Bounds, WhenError | TimeZoneError> => {
+  const parsed = parsedForZones(w)
+  if (typeof parsed === "string") return Result.fail(whenError(w, parsed))
+  const zone = zoneNamed(timeZone)
+  return zone === undefined ? Result.fail(zoneFailure(timeZone)) : Result.succeed(boundsIn(parsed, zone))
 }
 
 /**
- * What a value says about the start and the end of the thing it dates: the range of
- * instants (epoch ms, inclusive) at which it may have begun, and the range at which it
- * may have ended. Interval relations (`Allen`) and link timing are computed from it.
- *
- * A single date (`2011-12-16`, `2011-05~`) dates something that began and ended
- * somewhere inside its {@link bounds}: `start` and `end` are both the whole bounds
- * (with start ≤ end understood). An interval `A/B` began within the bounds of `A` and
- * ended within those of `B`. An unknown side (`2011/`, `/2012`) is a free range: the
- * start anywhere from `-Infinity` up to the last possible end, the end anywhere from the
- * first possible start up to `Infinity`. An open side (`..`) runs on without limit, so it
- * is a fixed point at infinity: `../2011` has `start` = `{-Infinity, -Infinity}` and
- * `2011-05-11/..` has `end` = `{Infinity, Infinity}`.
- *
- * Always `start.earliest === bounds.earliest`, `end.latest === bounds.latest`,
- * `start.latest <= end.latest` and `start.earliest <= end.earliest`. Results are cached
- * per value and zone, like `bounds`, and frozen. Throws like {@link bounds} for an
- * unknown zone.
+ * Like {@link bounds} but throws the `WhenError` or `TimeZoneError`; for values and
+ * zones already checked (decoded records carry both), where a failure is a bug.
  *
  * @category getters
  * @since 0.1.0
  */
-export interface Span {
-  readonly start: Bounds
-  readonly end: Bounds
-}
-
-const spanCache = makeBoundedCache<string, Span>()
+export const boundsUnsafe = (w: When, timeZone: TimeZone | string): Bounds => Result.getOrThrow(bounds(w, timeZone))
 
 /**
  * The {@link Span} of a value read in `timeZone`: ranges of possible start and end
  * instants. `2011-12-16/2011-12-18` in `Asia/Aqtau` starts within 16 December and ends
  * within 18 December (local days); `2011-12-16` starts and ends within that one day.
+ * Fails like {@link bounds}.
  *
  * @category getters
  * @since 0.1.0
  */
-export const span = (w: When, timeZone: TimeZone | string): Span => {
-  const key = `${timeZone}\n${w}`
-  const known = spanCache.get(key)
-  if (known !== undefined) return known
-  const reason = invalidZoneReason(timeZone)
-  if (reason !== undefined) throw new TimeZoneError({ input: timeZone, reason })
-  const whole = bounds(w, timeZone)
-  const parsed = parsedOf(w)
-  const computed = spanIn(parsed, timeZone)
-  // `bounds` is the reference for the outer edges (it may have been cached first).
-  const result: Span =
-    computed.start.earliest === whole.earliest && computed.end.latest === whole.latest
-      ? computed
-      : Object.freeze({
-          start: Object.freeze({ earliest: whole.earliest, latest: Math.max(whole.earliest, computed.start.latest) }),
-          end: Object.freeze({ earliest: Math.min(whole.latest, computed.end.earliest), latest: whole.latest })
-        })
-  return spanCache.set(key, result)
+export const span = (w: When, timeZone: TimeZone | string): Result.Result<Span, WhenError | TimeZoneError> => {
+  const parsed = parsedForZones(w)
+  if (typeof parsed === "string") return Result.fail(whenError(w, parsed))
+  const zone = zoneNamed(timeZone)
+  return zone === undefined ? Result.fail(zoneFailure(timeZone)) : Result.succeed(spanIn(parsed, zone))
 }
+
+/**
+ * Like {@link span} but throws the `WhenError` or `TimeZoneError`; for values and
+ * zones already checked.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const spanUnsafe = (w: When, timeZone: TimeZone | string): Span => Result.getOrThrow(span(w, timeZone))
 
 // ---------------------------------------------------------------------------
 // operations on bounds
 // ---------------------------------------------------------------------------
+
+// Fields are read with `?.` so that a value outside the type (null, a number) compares as
+// nothing in particular instead of throwing.
 
 /**
  * Orders bounds by earliest instant, then by latest.
@@ -523,8 +537,15 @@ export const span = (w: When, timeZone: TimeZone | string): Span => {
  * @category instances
  * @since 0.1.0
  */
-export const boundsOrder: Ord.Order<Bounds> = (a, b) =>
-  a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : a.latest < b.latest ? -1 : a.latest > b.latest ? 1 : 0
+export const boundsOrder: Ord.Order<Bounds> = (a, b) => {
+  const x = a?.earliest
+  const y = b?.earliest
+  if (x < y) return -1
+  if (x > y) return 1
+  const u = a?.latest
+  const v = b?.latest
+  return u < v ? -1 : u > v ? 1 : 0
+}
 
 /**
  * Tells whether two spans share at least one millisecond.
@@ -532,7 +553,7 @@ export const boundsOrder: Ord.Order<Bounds> = (a, b) =>
  * @category combinators
  * @since 0.1.0
  */
-export const overlaps = (a: Bounds, b: Bounds): boolean => a.earliest <= b.latest && b.earliest <= a.latest
+export const overlaps = (a: Bounds, b: Bounds): boolean => a?.earliest <= b?.latest && b?.earliest <= a?.latest
 
 /**
  * Tells whether `outer` includes every millisecond of `inner`.
@@ -541,7 +562,7 @@ export const overlaps = (a: Bounds, b: Bounds): boolean => a.earliest <= b.lates
  * @since 0.1.0
  */
 export const contains = (outer: Bounds, inner: Bounds): boolean =>
-  outer.earliest <= inner.earliest && inner.latest <= outer.latest
+  outer?.earliest <= inner?.earliest && inner?.latest <= outer?.latest
 
 // ---------------------------------------------------------------------------
 // schema
@@ -581,16 +602,28 @@ export const When = Schema.String.pipe(
 // instances
 // ---------------------------------------------------------------------------
 
-const byBoundsThenText = (a: Bounds, b: Bounds, x: string, y: string): -1 | 0 | 1 => {
-  const byBounds = boundsOrder(a, b)
-  if (byBounds !== 0) return byBounds
-  return x < y ? -1 : x > y ? 1 : 0
+const compareText = (x: unknown, y: unknown): -1 | 0 | 1 => {
+  const a = typeof x === "string" ? x : ""
+  const b = typeof y === "string" ? y : ""
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** By bounds, then text; a value without bounds (not valid EDTF, or an unknown zone) after every other. */
+const byBoundsThenText = (a: Result.Result<Bounds, unknown>, b: Result.Result<Bounds, unknown>, x: unknown, y: unknown): -1 | 0 | 1 => {
+  if (Result.isSuccess(a) && Result.isSuccess(b)) {
+    const byBounds = boundsOrder(a.success, b.success)
+    if (byBounds !== 0) return byBounds
+  } else if (Result.isSuccess(a) || Result.isSuccess(b)) {
+    return Result.isSuccess(a) ? -1 : 1
+  }
+  return compareText(x, y)
 }
 
 /**
  * A total, deterministic order on values read in UTC: by earliest instant, then
  * latest, then the text. It agrees with {@link bounds} in `UTC`: if one value
- * can begin earlier, it comes first (`2011-05~` before `2011-06`).
+ * can begin earlier, it comes first (`2011-05~` before `2011-06`). Strings that
+ * are not valid EDTF come after every value, by text.
  *
  * @category instances
  * @since 0.1.0
@@ -599,13 +632,14 @@ export const Order: Ord.Order<When> = (a, b) => (a === b ? 0 : byBoundsThenText(
 
 /**
  * A total order for values each in its own time zone: by their bounds, then
- * the text, then the zone id. Use it to merge events from several places.
+ * the text, then the zone id. Use it to merge events from several places. A value
+ * whose bounds cannot be read (not valid EDTF, or a zone the engine does not know)
+ * comes after every other.
  *
  * @category instances
  * @since 0.1.0
  */
 export const compareLocated: Ord.Order<Located> = (a, b) => {
-  const byWhen = byBoundsThenText(bounds(a.when, a.timeZone), bounds(b.when, b.timeZone), a.when, b.when)
-  if (byWhen !== 0) return byWhen
-  return a.timeZone < b.timeZone ? -1 : a.timeZone > b.timeZone ? 1 : 0
+  const byWhen = byBoundsThenText(bounds(a?.when, a?.timeZone), bounds(b?.when, b?.timeZone), a?.when, b?.when)
+  return byWhen !== 0 ? byWhen : compareText(a?.timeZone, b?.timeZone)
 }

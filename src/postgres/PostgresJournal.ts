@@ -20,28 +20,30 @@
  * many appends into each commit.
  *
  * **Tails** listen on the channel `protest_chronicle:<schema>` (one connection per layer, shared
- * by its tails) and also look for new entries every `pollInterval`, so a lost connection delays a
- * tail but never stops it.
+ * by its tails) and also look for new entries every `pollInterval`. A lost connection delays a
+ * tail but never stops it: a page read that loses its connection is read again from the same
+ * position after a growing delay, and the listening connection is reopened; each loss is one
+ * warning line in the log.
+ *
+ * **Sizes.** Reads come in pages bounded by count and bytes, and an entry over 1 MiB is fetched
+ * apart in slices, so every committed entry stays readable through the driver's `maxMessageSize`.
+ * A commit holds at most `MAX_COMMIT_BYTES`; idempotency keys may be of any length.
  *
  * @since 0.1.0
  */
-import { Context, Duration, Effect, Layer, Option, PubSub, Queue, Random, Redacted, Result, Stream } from "effect"
+import { Context, Duration, Effect, Layer, Redacted } from "effect"
 import type { SqlClient } from "effect/sql/SqlClient"
 import * as Reactivity from "effect/reactivity/Reactivity"
-import type { SqlError } from "effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
-import type { CommitResult, Entry } from "../journal/Entry.js"
-import { streamKey } from "../journal/Entry.js"
-import { ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../journal/errors.js"
-import { validate } from "../journal/internal/core.js"
-import { Journal, type JournalOptions, type JournalShape } from "../journal/Journal.js"
-import { makeUpcaster } from "../journal/Upcast.js"
-import { builtIn } from "../model/Vocabulary.js"
-import { entryColumns, type EntryRow, makeEntryCodec, rowToStored, storedBody } from "./internal/entries.js"
-import { storeError } from "./internal/storeError.js"
-import { channelOf, currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
+import { JournalStoreError } from "../journal/errors.js"
+import { Journal, type JournalOptions } from "../journal/Journal.js"
 import { makeReadModelStore } from "./internal/readModels.js"
+import { currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
+import { makeStore } from "./internal/store.js"
+import { storeError } from "./internal/storeError.js"
 import { ReadModelStore } from "./ReadModel.js"
+
+export { MAX_COMMIT_BYTES } from "./internal/store.js"
 
 /** Settings of the PostgreSQL store, besides the connection. */
 export interface PostgresOptions extends JournalOptions {
@@ -75,9 +77,6 @@ export interface PostgresConfig extends PostgresOptions {
   readonly connection: PostgresConnection
 }
 
-const PAGE = 1000
-
-
 const schemaMessage = (schema: string, problem: SchemaProblem): string =>
   problem._tag === "Newer"
     ? `schema ${schema} is at version ${problem.version}, newer than this release of protest-chronicle knows (${currentVersion}): upgrade the library`
@@ -85,232 +84,6 @@ const schemaMessage = (schema: string, problem: SchemaProblem): string =>
 
 const isSchemaProblem = (e: unknown): e is SchemaProblem =>
   typeof e === "object" && e !== null && "_tag" in e && (e._tag === "Newer" || e._tag === "Behind")
-
-// Text PostgreSQL cannot store: U+0000 (in text and jsonb) and unpaired surrogates (not UTF-8).
-const unstorableText = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-// The same in JSON text, where JSON.stringify has escaped them (an escaped backslash does not count).
-const unstorableJson = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i
-
-const transient = (error: SqlError): boolean => {
-  const tag = error.reason._tag
-  return tag === "SerializationError" || tag === "DeadlockError" || tag === "UniqueViolation"
-}
-
-interface CommitRow {
-  readonly outcome: "committed" | "duplicate" | "conflict" | "nothing-to-retract"
-  readonly append_index: number | null
-  readonly first_position: bigint | number | null
-  readonly recorded_ms: bigint | number | null
-  readonly actual: ReadonlyArray<number | null> | null
-}
-
-/** Builds the journal over a client, after the schema is in place. */
-const makePostgresJournal = (sql: PgClient.PgClient, schema: string, options: PostgresOptions) =>
-  Effect.gen(function*() {
-    const vocabulary = options.vocabulary ?? builtIn
-    const upcaster = makeUpcaster(options.migrations)
-    const codec = makeEntryCodec(upcaster, vocabulary)
-    const name = `postgres:${schema}`
-    const pollInterval = Duration.fromInputUnsafe(options.pollInterval ?? "1 second")
-    const scope = yield* Effect.scope
-
-    const decodeRows = (rows: ReadonlyArray<EntryRow>): Effect.Effect<Array<Entry>, JournalCorruptionError> => {
-      const entries: Array<Entry> = []
-      for (const row of rows) {
-        const decoded = codec.decode(rowToStored(row))
-        if (Result.isFailure(decoded)) {
-          return Effect.fail(new JournalCorruptionError({ path: name, position: Number(row.position), reason: decoded.failure }))
-        }
-        entries.push(decoded.success)
-      }
-      return Effect.succeed(entries)
-    }
-
-    const page = (after: number, upTo: number | undefined) =>
-      Effect.flatMap(
-        Effect.mapError(
-          upTo === undefined
-            ? sql.unsafe<EntryRow>(`SELECT ${entryColumns} FROM ${schema}.entries WHERE position > $1::bigint ORDER BY position LIMIT ${PAGE}`, [String(after)])
-            : sql.unsafe<EntryRow>(
-              `SELECT ${entryColumns} FROM ${schema}.entries WHERE position > $1::bigint AND position <= $2::bigint ORDER BY position LIMIT ${PAGE}`,
-              [String(after), String(upTo)]
-            ),
-          storeError("read")
-        ),
-        decodeRows
-      )
-
-    const headNow = Effect.mapError(
-      Effect.map(sql.unsafe<{ readonly position: bigint | number }>(`SELECT position FROM ${schema}.head`), (rows) => Number(rows[0]?.position ?? 0)),
-      storeError("head")
-    )
-
-    const readCommit = (key: string) =>
-      Effect.flatMap(
-        Effect.mapError(
-          sql.unsafe<EntryRow>(`SELECT ${entryColumns} FROM ${schema}.entries WHERE idempotency_key = $1 ORDER BY position`, [key]),
-          storeError("commit")
-        ),
-        (rows) => Effect.mapError(decodeRows(rows), storeError("commit"))
-      )
-
-    const commit: JournalShape["commit"] = (request) =>
-      Effect.suspend(() => {
-        const validated = validate(request, vocabulary)
-        if (Result.isFailure(validated)) return Effect.fail(validated.failure)
-        const checked = validated.success
-        if (unstorableText.test(request.idempotencyKey) || (request.author !== undefined && unstorableText.test(request.author))) {
-          return Effect.fail(new InvalidCommitError({ reason: "the idempotency key or author holds U+0000 or an unpaired surrogate, which PostgreSQL cannot store" }))
-        }
-        const parts: Array<string> = []
-        for (let i = 0; i < checked.length; i++) {
-          const a = request.appends[i]!
-          const { revision, stream } = checked[i]!
-          const body = a._tag === "retraction"
-            ? storedBody(upcaster, { _tag: "retraction", reason: a.reason })
-            : storedBody(upcaster, { _tag: "revision", record: revision!.record, encoded: revision!.encoded })
-          const part = JSON.stringify({ t: stream.type, i: stream.id, e: a.expected, x: a._tag === "retraction", r: a.reason ?? request.reason ?? null, b: body })
-          if (unstorableJson.test(part)) {
-            return Effect.fail(new InvalidCommitError({ append: i, reason: "the append holds U+0000 or an unpaired surrogate, which PostgreSQL cannot store" }))
-          }
-          parts.push(part)
-        }
-        const appends = `[${parts.join(",")}]`
-        const call = (nowIso: string) =>
-          sql.unsafe<CommitRow>(`SELECT * FROM ${schema}.append_commit($1, $2, $3::timestamptz, $4::jsonb)`, [
-            request.idempotencyKey,
-            request.author ?? null,
-            nowIso,
-            appends
-          ])
-        const attempt = (nowIso: string, retries: number): Effect.Effect<CommitRow, JournalStoreError> =>
-          Effect.catch(
-            Effect.map(call(nowIso), (rows) => rows[0]!),
-            (error) =>
-              transient(error) && retries > 0
-                ? Effect.andThen(Effect.flatMap(Random.nextBetween(1, 11), (ms) => Effect.sleep(Duration.millis(ms))), attempt(nowIso, retries - 1))
-                : Effect.fail(storeError("commit")(error))
-          )
-        return Effect.clockWith((clock) => {
-          const now = new Date(Math.floor(clock.currentTimeMillisUnsafe())).toISOString()
-          return Effect.flatMap(attempt(now, 20), (row): Effect.Effect<CommitResult, ConflictError | InvalidCommitError | JournalStoreError> => {
-            switch (row.outcome) {
-              case "duplicate":
-                return Effect.map(readCommit(request.idempotencyKey), (entries) => ({ entries, duplicate: true }))
-              case "conflict": {
-                const i = row.append_index!
-                const actual = row.actual?.[i] ?? null
-                return Effect.fail(new ConflictError({ stream: checked[i]!.stream, expected: request.appends[i]!.expected, actual: actual ?? "none" }))
-              }
-              case "nothing-to-retract": {
-                const i = row.append_index!
-                return Effect.fail(new InvalidCommitError({ append: i, reason: `stream ${streamKey(checked[i]!.stream)} has nothing to retract` }))
-              }
-              case "committed": {
-                const first = Number(row.first_position)
-                const recordedAt = Number(row.recorded_ms)
-                const entries = request.appends.map((a, i): Entry => {
-                  const reason = a.reason ?? request.reason
-                  const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
-                    position: first + i,
-                    stream: checked[i]!.stream,
-                    revision: (row.actual?.[i] ?? 0) + 1,
-                    recordedAt,
-                    idempotencyKey: request.idempotencyKey,
-                    body: a._tag === "retraction" ? { _tag: "retraction", reason: a.reason } : { _tag: "revision", record: checked[i]!.revision!.record }
-                  }
-                  if (request.author !== undefined) entry.author = request.author
-                  if (reason !== undefined) entry.reason = reason
-                  return entry
-                })
-                return Effect.succeed({ entries, duplicate: false })
-              }
-            }
-          })
-        })
-      })
-
-    const from = (options?: { readonly from?: number }): number => {
-      const f = options?.from
-      return typeof f === "number" && Number.isFinite(f) ? Math.max(1, Math.floor(f)) : 1
-    }
-
-    const readAll: JournalShape["readAll"] = (options) =>
-      Stream.unwrap(
-        Effect.map(headNow, (head) =>
-          Stream.paginate(from(options) - 1, (after) =>
-            after >= head
-              ? Effect.succeed([[] as ReadonlyArray<Entry>, Option.none<number>()] as const)
-              : Effect.map(page(after, head), (entries): readonly [ReadonlyArray<Entry>, Option.Option<number>] => {
-                const last = entries.at(-1)?.position ?? head
-                return [entries, last >= head || entries.length < PAGE ? Option.none() : Option.some(last)] as const
-              })))
-      )
-
-    const readStream: JournalShape["readStream"] = (stream) =>
-      Effect.flatMap(
-        Effect.mapError(
-          sql.unsafe<EntryRow>(`SELECT ${entryColumns} FROM ${schema}.entries WHERE stream_type = $1 AND stream_id = $2 ORDER BY revision`, [
-            stream.type,
-            stream.id
-          ]),
-          storeError("readStream")
-        ),
-        decodeRows
-      )
-
-    // Wake-ups for tails: one listening connection per layer, started by the first tail, and
-    // started again a second after it fails. Every (re)start wakes the tails, since notifications
-    // may have been missed meanwhile.
-    const wakeups = yield* PubSub.sliding<void>(1)
-    const listen = Effect.scoped(
-      Effect.gen(function*() {
-        const queue = yield* sql.listen(channelOf(schema))
-        yield* PubSub.publish(wakeups, undefined)
-        for (;;) {
-          yield* Queue.take(queue)
-          yield* PubSub.publish(wakeups, undefined)
-        }
-      })
-    ).pipe(
-      Effect.catchCause((cause) => Effect.logWarning(`${name}: listening for commits failed; tails poll until it is back`, cause)),
-      Effect.andThen(Effect.sleep("1 second")),
-      Effect.forever
-    )
-    let listening = false
-    const startListening = Effect.suspend(() => {
-      if (listening) return Effect.void
-      listening = true
-      return Effect.asVoid(Effect.forkIn(listen, scope))
-    })
-
-    const tail: JournalShape["tail"] = (options) =>
-      Stream.unwrap(
-        Effect.gen(function*() {
-          yield* startListening
-          // Subscribed before the first read: a commit after any read wakes this tail.
-          const subscription = yield* PubSub.subscribe(wakeups)
-          // A wake-up or the poll interval, whichever comes first. The PubSub keeps one pending
-          // wake-up per subscriber at most, so a burst of commits costs at most one extra read.
-          const wait = Effect.raceFirst(Effect.asVoid(PubSub.take(subscription)), Effect.sleep(pollInterval))
-          return Stream.paginate(from(options) - 1, (after) =>
-            Effect.flatMap(page(after, undefined), (entries): Effect.Effect<readonly [ReadonlyArray<Entry>, Option.Option<number>]> =>
-              entries.length === 0
-                ? Effect.as(wait, [[], Option.some(after)] as const)
-                : Effect.succeed([entries, Option.some(entries.at(-1)!.position)] as const)))
-        })
-      )
-
-    const journal: JournalShape = {
-      commit,
-      readAll,
-      readStream,
-      tail,
-      // The port's head cannot fail; a lost server is a defect here.
-      head: Effect.orDie(headNow)
-    }
-    return { journal, codec }
-  })
 
 const openSchema = (sql: SqlClient, schema: string, options: PostgresOptions) =>
   Effect.gen(function*() {
@@ -331,7 +104,8 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
   Effect.gen(function*() {
     const schema = options.schema ?? "protest_chronicle"
     yield* openSchema(pg, schema, options)
-    const { codec, journal } = yield* makePostgresJournal(pg, schema, options)
+    const pollInterval = Duration.fromInputUnsafe(options.pollInterval ?? "1 second")
+    const { codec, journal } = yield* makeStore(pg, schema, { ...options, pollInterval })
     const readModels = makeReadModelStore(pg, schema, journal, codec)
     return Context.make(Journal, journal).pipe(Context.add(ReadModelStore, readModels))
   })
@@ -365,7 +139,9 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  *
  * Gotchas: `head` cannot fail in the `Journal` port, so a server lost at that moment is a defect;
  * commits run one after another (batch bulk imports); PostgreSQL cannot store U+0000 or unpaired
- * surrogates, so commits holding them fail with `InvalidCommitError`.
+ * surrogates, so commits holding them fail with `InvalidCommitError`, as do commits over
+ * `MAX_COMMIT_BYTES`; a pool configured with a `maxMessageSize` under 2 MiB cannot read large
+ * entries.
  *
  * @example
  * ```ts

@@ -1,9 +1,11 @@
 /**
- * Read models kept in PostgreSQL: any projection's state, stored in one row of
- * `<schema>.read_models` with the journal position it includes (its checkpoint). `catchUp` feeds
- * the entries after the checkpoint and saves the new state and checkpoint together; `rebuild`
- * replays the whole journal. Any `Projection` becomes a read model with a name, a version and a
- * codec for its state; `catalog` is the catalog's.
+ * Read models kept in PostgreSQL: any projection's state, stored in rows that the read model
+ * cuts it into (one per key it chooses: per record stream, per day, per record type…) beside the
+ * journal position the rows include, the checkpoint. `catchUp` feeds the entries after the
+ * checkpoint and writes only the rows those entries changed, with the new checkpoint, in one
+ * transaction; `rebuild` replays the whole journal. Any `Projection` becomes a read model with a
+ * name, a version and three functions that say how its state maps onto rows; `catalog` is the
+ * catalog's, one row per journal entry.
  *
  * @example
  * ```ts
@@ -22,7 +24,9 @@
  *
  * @module
  */
-import { Context, type Effect, Result } from "effect"
+import { Context, type Effect, HashMap, Result } from "effect"
+import type { Entry } from "../journal/Entry.js"
+import { streamKey } from "../journal/Entry.js"
 import type { ReadError } from "../journal/errors.js"
 import * as Catalog from "../projection/Catalog.js"
 import type { Projection } from "../projection/Projection.js"
@@ -31,21 +35,36 @@ import type { EntryCodec } from "./internal/entries.js"
 export type { EntryCodec } from "./internal/entries.js"
 
 /**
- * A projection that can be kept in a table: `name` is its row, `version` says which code wrote
- * the row (bump it whenever `projection`, `encode` or `decode` change: a row of another version is
- * ignored and the state rebuilt), `encode` turns a state into JSON and `decode` turns it back.
- * Both get an `EntryCodec` for states that hold journal entries, so that records are stored
- * encoded, and upcast when read, like the journal's own.
+ * A projection kept in a table, as rows under keys it chooses. `name` identifies it; `version`
+ * says which code wrote its rows (bump it whenever `projection`, `keys`, `encode` or `restore`
+ * change: rows of another version are dropped and the state rebuilt from the journal).
+ *
+ * The contract: `keys(entry)` names every row that applying `entry` may change; `encode(state,
+ * key)` is that row's JSON in `state` (`undefined` when the state has nothing under the key, and
+ * the row is deleted); `restore` adds one saved row back to a state. Restoring every row, in the
+ * byte order of their keys (code point order), from `projection.initial` must give the state
+ * that replaying the journal gives. A catch-up after k new entries then writes only the rows
+ * those k entries name. Keys are non-empty and at most `MAX_KEY_BYTES` bytes of UTF-8; a row may
+ * be of any size, but each is rewritten whole when one of its entries arrives, so keep rows small
+ * (a state in one row is rewritten on every catch-up).
+ *
+ * `encode` and `restore` get an `EntryCodec` for rows that hold journal entries, so that records
+ * are stored encoded, and upcast when read, like the journal's own.
  */
 export interface ReadModel<S> {
   readonly name: string
   readonly version: number
   readonly projection: Projection<S>
-  /** The state as JSON for its row (entries inside it through `entries`). */
-  readonly encode: (state: S, entries: EntryCodec) => unknown
-  /** The state back from its row, or why the row cannot be read (a `JournalCorruptionError` naming the row). */
-  readonly decode: (json: unknown, entries: EntryCodec) => Result.Result<S, string>
+  /** The keys of the rows that applying `entry` may change. */
+  readonly keys: (entry: Entry) => Iterable<string>
+  /** The row of `key` in `state`, as JSON; `undefined` when there is none (the row is deleted). */
+  readonly encode: (state: S, key: string, entries: EntryCodec) => unknown
+  /** `state` with the saved row `key` added, or why the row cannot be read (a `JournalCorruptionError` naming it). */
+  readonly restore: (state: S, key: string, json: unknown, entries: EntryCodec) => Result.Result<S, string>
 }
+
+/** The longest key a read model's row may have, in bytes of UTF-8 (the table's index bounds it). */
+export const MAX_KEY_BYTES = 1000
 
 /** A state and the position of the last journal entry it includes (0 for none). */
 export interface Checkpointed<S> {
@@ -57,16 +76,20 @@ export interface Checkpointed<S> {
 export interface ReadModelStoreShape {
   /**
    * The saved state and checkpoint; the projection's initial state at position 0 when nothing is
-   * saved, or what is saved has another version.
+   * saved, or what is saved has another version. Reads every row once per process; later calls
+   * reuse the state this process last loaded or saved.
    */
   readonly load: <S>(model: ReadModel<S>) => Effect.Effect<Checkpointed<S>, ReadError>
   /**
-   * Loads the saved state, feeds it every entry after its checkpoint and saves the result with
-   * the new checkpoint, in one statement; returns it. When another process saved the same read
-   * model meanwhile, it starts again from what that process saved.
+   * Brings the read model up to the journal's head and returns it: feeds the saved state every
+   * entry after its checkpoint, then writes the rows those entries name and the new checkpoint
+   * in one transaction, on the condition that no other process moved the checkpoint meanwhile
+   * (if one did, it starts again from there). The first call in a process reads every row; later
+   * calls start from the state kept in memory, so they read and write in proportion to what is
+   * new. A saved state of another version is dropped and rebuilt.
    */
   readonly catchUp: <S>(model: ReadModel<S>) => Effect.Effect<Checkpointed<S>, ReadError>
-  /** Replays the whole journal from the projection's initial state, saves and returns the result. */
+  /** Replays the whole journal from the projection's initial state, replaces every row and returns the result. */
   readonly rebuild: <S>(model: ReadModel<S>) => Effect.Effect<Checkpointed<S>, ReadError>
 }
 
@@ -76,30 +99,37 @@ export class ReadModelStore extends Context.Service<ReadModelStore, ReadModelSto
 /** Makes a read model from its parts; a typed identity, for inference. */
 export const make = <S>(model: ReadModel<S>): ReadModel<S> => model
 
+// The catalog's row of an entry: its stream and its revision, zero-padded so that byte order is
+// revision order and a stream's rows are restored revision 1 first.
+const entryKey = (entry: Entry): string => `${streamKey(entry.stream)}#${String(entry.revision).padStart(10, "0")}`
+
 /**
- * The catalog as a read model. Its state keeps every entry of every stream, so it is stored as
- * the list of those entries in position order, and decoded by replaying them.
+ * The catalog as a read model. Its state is every entry of every stream, so it keeps one row per
+ * entry (key `type/id#revision`, the entry as the journal stores it): a catch-up writes one row
+ * per new entry, and no row is ever rewritten. Restoring checks that each stream's revisions
+ * follow 1, 2, 3… and belong to the row they are in.
  */
 export const catalog: ReadModel<Catalog.Catalog> = make({
   name: "catalog",
-  version: 1,
+  version: 2,
   projection: Catalog.projection,
-  encode: (state, entries) =>
-    Catalog.streams(state, { includeRetracted: true })
-      .flatMap((item) => item.history)
-      .sort((a, b) => a.position - b.position)
-      .map(entries.encode),
-  decode: (json, entries) => {
-    if (!Array.isArray(json)) return Result.fail("the saved catalog is not a list of entries")
-    let state = Catalog.empty
-    let last = 0
-    for (const stored of json) {
-      const entry = entries.decode(stored)
-      if (Result.isFailure(entry)) return Result.fail(entry.failure)
-      if (entry.success.position <= last) return Result.fail(`the saved catalog's entries are out of order at position ${entry.success.position}`)
-      last = entry.success.position
-      state = Catalog.apply(state, entry.success)
-    }
-    return Result.succeed(state)
+  keys: (entry) => [entryKey(entry)],
+  encode: (state, key, entries) => {
+    const hash = key.lastIndexOf("#")
+    const revision = Number(key.slice(hash + 1))
+    const found = HashMap.get(state.byStream, key.slice(0, hash))
+    let tracked = found._tag === "Some" ? found.value : undefined
+    while (tracked !== undefined && tracked.last.revision > revision) tracked = tracked.earlier
+    return tracked?.last.revision === revision ? entries.encode(tracked.last) : undefined
+  },
+  restore: (state, key, json, entries) => {
+    const decoded = entries.decode(json)
+    if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+    const entry = decoded.success
+    if (entryKey(entry) !== key) return Result.fail(`the row holds revision ${entry.revision} of ${streamKey(entry.stream)}`)
+    const before = HashMap.get(state.byStream, streamKey(entry.stream))
+    const count = before._tag === "Some" ? before.value.count : 0
+    if (count !== entry.revision - 1) return Result.fail(`revision ${count + 1} of ${streamKey(entry.stream)} is missing`)
+    return Result.succeed(Catalog.apply(state, entry))
   }
 })

@@ -23,8 +23,8 @@
  * ```ts
  * import { Allen } from "protest-chronicle"
  * import { When } from "protest-chronicle"
- * const strike = When.span(When.unsafeMake("2011-05-26/2011-12-16"), "Asia/Aqtau")
- * const shooting = When.span(When.unsafeMake("2011-12-16"), "Asia/Aqtau")
+ * const strike = When.spanUnsafe(When.makeUnsafe("2011-05-26/2011-12-16"), "Asia/Aqtau")
+ * const shooting = When.spanUnsafe(When.makeUnsafe("2011-12-16"), "Asia/Aqtau")
  * Allen.relations(shooting, strike).possible
  * // ["during", "finishes", "overlapped-by", "met-by", "after"]: the strike's last day is the shooting's day
  * ```

@@ -22,8 +22,8 @@
  * ```ts
  * import { Projection, When } from "protest-chronicle"
  * const { Anniversary } = Projection
- * Anniversary.ofWhen(When.unsafeMake("2011-12-16"), When.unsafeMake("2012-12-16")) // "certain"
- * Anniversary.ofWhen(When.unsafeMake("2011-12-16"), When.unsafeMake("2013")) // "possible"
+ * Anniversary.ofWhen(When.makeUnsafe("2011-12-16"), When.makeUnsafe("2012-12-16")) // "certain"
+ * Anniversary.ofWhen(When.makeUnsafe("2011-12-16"), When.makeUnsafe("2013")) // "possible"
  * ```
  *
  * @since 0.1.0

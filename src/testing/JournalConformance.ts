@@ -23,6 +23,7 @@ import type { CommitError, ConflictError, ReadError } from "../journal/errors.js
 import { Journal, type JournalShape, layerMemory } from "../journal/Journal.js"
 import * as Record from "../model/Record.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
+import { assertKeepsNoReferences } from "./JournalImmutability.js"
 import { arbMutation } from "./Mutations.js"
 import { arbRecord } from "./Records.js"
 
@@ -932,6 +933,11 @@ export const journalConformance = (
         }, timeout)
       })
     }
+
+    describe("immutability", () => {
+      it("keeps no reference to what callers commit, and hands out only deeply frozen entries", (journal) =>
+        assertKeepsNoReferences(journal))
+    })
 
     describe("model", () => {
       runner.it(

@@ -10,7 +10,7 @@
  * import { arbTimeZone, arbWhen } from "protest-chronicle/testing"
  *
  * test.prop([arbWhen, arbTimeZone])("bounds are ordered", (w, zone) => {
- *   const b = When.bounds(w, zone)
+ *   const b = When.boundsUnsafe(w, zone)
  *   return b.earliest <= b.latest
  * })
  * ```
@@ -20,7 +20,7 @@
 import * as fc from "fast-check"
 import { daysInMonth } from "../model/internal/edtfCalendar.js"
 import type { TimeZone } from "../model/TimeZone.js"
-import { isWhen, unsafeMake, type When } from "../model/When.js"
+import { isWhen, makeUnsafe, type When } from "../model/When.js"
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
@@ -131,14 +131,15 @@ export const arbEdtf: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: ar
  *
  * @since 0.1.0
  */
-export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(unsafeMake)
+export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(makeUnsafe)
 
 /**
  * Real IANA zones with the awkward cases: Kazakhstan (Asia/Aqtau UTC+5,
  * Asia/Almaty which moved from UTC+6 to UTC+5 on 2024-03-01), half- and
  * quarter-hour offsets, a 30-minute DST shift (Australia/Lord_Howe), midnight
- * DST changes (America/Santiago), a skipped day (Pacific/Apia, 2011-12-30) and
- * the extremes UTC−11 and UTC+14.
+ * DST changes (America/Santiago), a skipped day (Pacific/Apia, 2011-12-30),
+ * local mean time a few minutes west of Greenwich (Europe/Dublin until 1916,
+ * Africa/Monrovia until 1972) and the extremes UTC−11 and UTC+14.
  *
  * @since 0.1.0
  */
@@ -150,6 +151,8 @@ export const timeZoneSamples: ReadonlyArray<TimeZone> = [
   "Europe/Moscow",
   "Europe/Berlin",
   "Europe/London",
+  "Europe/Dublin",
+  "Africa/Monrovia",
   "America/New_York",
   "America/Sao_Paulo",
   "America/Santiago",

@@ -3,9 +3,9 @@
  * keys name the revision a write was made after), records refer only to records it holds, and
  * error messages say what to do.
  */
-import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
-import { Chronicle, Journal, Projection } from "../../src/index.js"
+import { assert, describe, expect, it } from "@effect/vitest"
+import { Effect, Layer, Schema } from "effect"
+import { Chronicle, Journal, Projection, Vocabulary } from "../../src/index.js"
 
 const stream = { type: "event", id: "astana-2023-04-10-sit-in" } as const
 const where = { place: "astana", timeZone: "Asia/Almaty" }
@@ -152,4 +152,34 @@ describe("Chronicle: records are the chronicle's own", () => {
       assert.isTrue(Object.isFrozen((current as { readonly citations: ReadonlyArray<unknown> }).citations))
       assert.isTrue(Object.isFrozen(entry.body))
     }).pipe(Effect.provide(setup)))
+})
+
+describe("Chronicle: a custom vocabulary is given once", () => {
+  const Boycott = Vocabulary.defineKind({
+    kind: "consumer-boycott",
+    description: "A call to stop buying a company's goods.",
+    fields: { target: Schema.String },
+    mapping: {
+      cameo: { code: "143", label: "Conduct strike or boycott" },
+      plover: { type: "PROTEST", mode: "boycott" },
+      acled: { eventType: "Protests", subEventType: "Peaceful protest" }
+    }
+  })
+  const vocabulary = Vocabulary.make([Boycott])
+  const boycott = { ...A, kind: "consumer-boycott", id: "boycott", target: "KazMunayGas" } as Record<string, unknown>
+  delete boycott["form"]
+
+  it.effect("to the journal layer: the chronicle takes it from the journal", () =>
+    Effect.gen(function*() {
+      const chronicle = yield* withReferences
+      const entry = yield* chronicle.record(boycott)
+      assert.strictEqual(entry.body._tag === "revision" && entry.body.record.type === "event" ? entry.body.record.kind : undefined, "consumer-boycott")
+    }).pipe(Effect.provide(Chronicle.layer().pipe(Layer.provideMerge(Journal.layerMemory({ vocabulary }))))))
+
+  it("to Chronicle.open without a journal: the in-memory journal gets it", async () => {
+    const chronicle = await Chronicle.open(undefined, { vocabulary, checkReferences: false })
+    const entry = await chronicle.record(boycott)
+    expect(entry.revision).toBe(1)
+    await chronicle.close()
+  })
 })

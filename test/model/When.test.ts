@@ -1,11 +1,12 @@
 import { Result } from "effect"
 import { describe, expect, expectTypeOf, it } from "vitest"
-import type { TimeZone } from "../../src/model/TimeZone.js"
+import type * as TimeZoneModule from "../../src/model/TimeZone.js"
+type TimeZone = TimeZoneModule.TimeZone
 import * as When from "../../src/model/When.js"
 
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms))
 const utcBounds = (s: string): readonly [string, string] => {
-  const b = When.bounds(When.unsafeMake(s), "UTC")
+  const b = When.boundsUnsafe(When.makeUnsafe(s), "UTC")
   return [iso(b.earliest), iso(b.latest)]
 }
 const reasonOf = (s: string): string => {
@@ -52,7 +53,7 @@ describe("When: every supported form", () => {
   it.each(forms)("%s parses, formats back, and has its precision, qualifiers and bounds", (s, precision, qualifiers, earliest, latest) => {
     const parsed = Result.getOrThrow(When.parse(s))
     expect(When.format(parsed)).toBe(s)
-    const w = When.unsafeMake(s)
+    const w = When.makeUnsafe(s)
     expect(When.precision(w)).toBe(precision)
     expect(When.qualifiers(w)).toEqual(qualifiers)
     expect(When.isInterval(w)).toBe(s.includes("/"))
@@ -85,8 +86,8 @@ describe("When: every supported form", () => {
   })
 
   it("keeps the value exactly as written", () => {
-    expect(When.unsafeMake("2011-12-16T10:00:00+05")).toBe("2011-12-16T10:00:00+05")
-    expect(When.unsafeMake("0003")).toBe("0003")
+    expect(When.makeUnsafe("2011-12-16T10:00:00+05")).toBe("2011-12-16T10:00:00+05")
+    expect(When.makeUnsafe("0003")).toBe("0003")
   })
 })
 
@@ -124,7 +125,18 @@ describe("When: bad input names the problem", () => {
     ["../..", "an interval needs a date on at least one side"],
     ["/", "an interval needs a date on at least one side"],
     ["2011/2012/2013", "an interval has one \"/\", but there is another at position 10"],
-    ["2011-12-16 ", "unexpected \" \" at position 11"]
+    ["2011-12-16 ", "unexpected \" \" at position 11"],
+    ["16/12/2011", "write it 2011-12-16 (year-month-day, as EDTF requires)"],
+    ["12/16/2011", "write it 2011-12-16 (year-month-day, as EDTF requires)"],
+    ["16.12.2011", "write it 2011-12-16 (year-month-day, as EDTF requires)"],
+    ["16-12-2011", "write it 2011-12-16 (year-month-day, as EDTF requires)"],
+    ["05/06/2011", "write it 2011-06-05 if the day comes first or 2011-05-06 if the month does (year-month-day, as EDTF requires)"],
+    ["2011/12/16", "write it 2011-12-16 (year-month-day with hyphens, as EDTF requires)"],
+    ["2011.12.16", "write it 2011-12-16 (year-month-day with hyphens, as EDTF requires)"],
+    ["2011-1-5", "write it 2011-01-05 (two digits for the month and the day)"],
+    ["2011/12", "write it 2011-12 (year-month with a hyphen, as EDTF requires)"],
+    ["16/12/11", "write the year in full, year-month-day, such as 2011-12-16"],
+    ["31/02/2011", "EDTF dates are written year-month-day with hyphens, such as 2011-12-16"]
   ])("%s: %s", (input, reason) => {
     expect(reasonOf(input)).toBe(reason)
   })
@@ -133,12 +145,27 @@ describe("When: bad input names the problem", () => {
     const r = When.make("2011-13-40")
     expect(Result.isFailure(r) && r.failure.message).toBe("\"2011-13-40\" is not an EDTF date: month 13 does not exist")
     expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")
-    expect(() => When.unsafeMake("2011-02-29")).toThrow("\"2011-02-29\" is not an EDTF date: day 29 does not exist")
+    expect(() => When.makeUnsafe("2011-02-29")).toThrow("\"2011-02-29\" is not an EDTF date: day 29 does not exist")
   })
 
   it("shortens a very long input in the message", () => {
     const r = When.make("9".repeat(500))
     expect(Result.isFailure(r) && r.failure.message.length).toBeLessThan(200)
+  })
+
+  it("keeps at most 60 characters of a huge input, in the message and in the error", () => {
+    const huge = "2011-12-16/".repeat(100_000)
+    const r = When.make(huge)
+    expect(Result.isFailure(r) && r.failure.input).toBe(`${huge.slice(0, 60)}…`)
+    expect(Result.isFailure(r) && r.failure.message).toBe(`${JSON.stringify(`${huge.slice(0, 60)}…`)} is not an EDTF date: it is longer than any EDTF date (64 characters)`)
+    const zone = When.bounds(When.makeUnsafe("2011"), "Asia/".repeat(100_000))
+    expect(Result.isFailure(zone) && zone.failure.input.length).toBe(61)
+    expect(Result.isFailure(zone) && zone.failure.message.length).toBeLessThan(100)
+  })
+
+  it("says what a value that is not a string is, without quoting it as if it were one", () => {
+    const r = When.parse(undefined as unknown as string)
+    expect(Result.isFailure(r) && r.failure.message).toBe("undefined is not an EDTF date: an EDTF date is a string, such as \"2011-12-16\"")
   })
 
   it("isWhen accepts only valid EDTF strings", () => {
@@ -187,8 +214,8 @@ describe("When: bounds helpers", () => {
   })
 
   it("contains when every millisecond of the inner span is inside", () => {
-    const year = When.bounds(When.unsafeMake("2011"), "UTC")
-    const day = When.bounds(When.unsafeMake("2011-12-16"), "UTC")
+    const year = When.boundsUnsafe(When.makeUnsafe("2011"), "UTC")
+    const day = When.boundsUnsafe(When.makeUnsafe("2011-12-16"), "UTC")
     expect(When.contains(year, day)).toBe(true)
     expect(When.contains(day, year)).toBe(false)
   })
@@ -202,12 +229,13 @@ describe("When: bounds helpers", () => {
 
 describe("When: types", () => {
   it("infers what users expect", () => {
-    expectTypeOf(When.unsafeMake("2011")).toEqualTypeOf<When.When>()
+    expectTypeOf(When.makeUnsafe("2011")).toEqualTypeOf<When.When>()
     expectTypeOf<typeof When.When.Type>().toEqualTypeOf<When.When>()
     expectTypeOf<typeof When.When.Encoded>().toEqualTypeOf<string>()
     expectTypeOf(When.parse).returns.toEqualTypeOf<Result.Result<When.Parsed, When.WhenError>>()
     expectTypeOf(When.bounds).parameter(1).toEqualTypeOf<TimeZone | string>()
-    expectTypeOf(When.bounds).returns.toEqualTypeOf<When.Bounds>()
+    expectTypeOf(When.bounds).returns.toEqualTypeOf<Result.Result<When.Bounds, When.WhenError | TimeZoneModule.TimeZoneError>>()
+    expectTypeOf(When.boundsUnsafe).returns.toEqualTypeOf<When.Bounds>()
     expectTypeOf<When.When>().toMatchTypeOf<string>()
   })
 })

@@ -39,14 +39,14 @@ describe("When: parse and format", () => {
 
 describe("When: derived facts", () => {
   test.prop([arbWhen, arbTimeZone])("bounds are ordered in every zone", (w, zone) => {
-    const b = When.bounds(w, zone)
+    const b = When.boundsUnsafe(w, zone)
     expect(b.earliest).toBeLessThanOrEqual(b.latest)
     expect(Number.isNaN(b.earliest) || Number.isNaN(b.latest)).toBe(false)
   })
 
   test.prop([arbWhen, arbTimeZone])("~ widens, ? keeps the bounds", (w, zone) => {
-    const plain = When.bounds(When.unsafeMake(unqualified(w)), zone)
-    const b = When.bounds(w, zone)
+    const plain = When.boundsUnsafe(When.makeUnsafe(unqualified(w)), zone)
+    const b = When.boundsUnsafe(w, zone)
     expect(When.contains(b, plain)).toBe(true)
     if (!When.qualifiers(w).approximate) expect(b).toEqual(plain)
   })
@@ -56,7 +56,7 @@ describe("When: derived facts", () => {
     if (parsed._tag !== "Interval") return
     const sides = [parsed.start, parsed.end]
       .filter((e) => e._tag === "Date" || e._tag === "DateTime")
-      .map((e) => When.unsafeMake(When.format(e)))
+      .map((e) => When.makeUnsafe(When.format(e)))
     const rank: ReadonlyArray<When.Precision> = ["millennium", "century", "decade", "year", "season", "month", "day", "second"]
     const coarsest = Math.min(...sides.map((e) => rank.indexOf(When.precision(e))))
     expect(When.precision(w)).toBe(rank[coarsest])
@@ -83,8 +83,8 @@ describe("When.Order", () => {
   })
 
   test.prop([arbWhen, arbWhen])("agrees with bounds in UTC", (a, b) => {
-    const x = When.bounds(a, "UTC")
-    const y = When.bounds(b, "UTC")
+    const x = When.boundsUnsafe(a, "UTC")
+    const y = When.boundsUnsafe(b, "UTC")
     if (x.earliest < y.earliest) expect(When.Order(a, b)).toBe(-1)
     if (x.earliest === y.earliest && x.latest < y.latest) expect(When.Order(a, b)).toBe(-1)
   })
@@ -106,8 +106,8 @@ describe("When.Order", () => {
     ["-0001", "0000"],
     ["2011-12-16", "2011-12-16?"]
   ])("orders %s before %s", (a, b) => {
-    expect(When.Order(When.unsafeMake(a), When.unsafeMake(b))).toBe(-1)
-    expect(When.Order(When.unsafeMake(b), When.unsafeMake(a))).toBe(1)
+    expect(When.Order(When.makeUnsafe(a), When.makeUnsafe(b))).toBe(-1)
+    expect(When.Order(When.makeUnsafe(b), When.makeUnsafe(a))).toBe(1)
   })
 })
 
@@ -126,13 +126,13 @@ describe("When.compareLocated", () => {
   })
 
   test.prop([arbLocated, arbLocated])("agrees with bounds in each zone", (a, b) => {
-    if (When.bounds(a.when, a.timeZone).earliest < When.bounds(b.when, b.timeZone).earliest) {
+    if (When.boundsUnsafe(a.when, a.timeZone).earliest < When.boundsUnsafe(b.when, b.timeZone).earliest) {
       expect(When.compareLocated(a, b)).toBe(-1)
     }
   })
 
   it("orders the same local day in Zhanaozen (UTC+5) after Astana in 2023 (UTC+6)", () => {
-    const day = When.unsafeMake("2023-12-16")
+    const day = When.makeUnsafe("2023-12-16")
     expect(When.compareLocated({ when: day, timeZone: "Asia/Almaty" }, { when: day, timeZone: "Asia/Aqtau" })).toBe(-1)
   })
 })
@@ -198,8 +198,8 @@ describe("When: frozen inputs", () => {
   }
 
   test.prop([arbWhen, arbWhen, arbTimeZone])("bounds helpers and orders accept frozen values", (a, b, zone) => {
-    const x = deepFreeze({ ...When.bounds(a, zone) })
-    const y = deepFreeze({ ...When.bounds(b, zone) })
+    const x = deepFreeze({ ...When.boundsUnsafe(a, zone) })
+    const y = deepFreeze({ ...When.boundsUnsafe(b, zone) })
     expect(() => [When.overlaps(x, y), When.contains(x, y), When.boundsOrder(x, y)]).not.toThrow()
     const la = deepFreeze({ when: a, timeZone: zone })
     const lb = deepFreeze({ when: b, timeZone: "UTC" })
@@ -212,7 +212,7 @@ describe("When: frozen inputs", () => {
   })
 
   it("bounds results are frozen, so a cached value cannot be changed by a caller", () => {
-    const b = When.bounds(When.unsafeMake("2011-12-16"), "Asia/Aqtau")
+    const b = When.boundsUnsafe(When.makeUnsafe("2011-12-16"), "Asia/Aqtau")
     expect(Object.isFrozen(b)).toBe(true)
   })
 })

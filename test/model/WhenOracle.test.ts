@@ -107,7 +107,7 @@ const expectEndMatches = (latest: number, d: DateLike, edtfMax: number): void =>
 
 const checkAgainstEdtf = (s: string): void => {
   const parsed = Result.getOrThrow(When.parse(s))
-  const ours = When.bounds(When.unsafeMake(s), "UTC")
+  const ours = When.boundsUnsafe(When.makeUnsafe(s), "UTC")
   const start = parsed._tag === "Interval" ? parsed.start : parsed
   const end = parsed._tag === "Interval" ? parsed.end : parsed
 
@@ -134,7 +134,7 @@ describe("When.bounds against the edtf package (UTC)", () => {
     const instant = new Date(0)
     instant.setUTCFullYear(0, 1, 29)
     instant.setUTCHours(23, 0, 0, 0)
-    expect(When.bounds(When.unsafeMake("0000-03-01T00:00:00+01:00"), "UTC").earliest).toBe(instant.getTime())
+    expect(When.boundsUnsafe(When.makeUnsafe("0000-03-01T00:00:00+01:00"), "UTC").earliest).toBe(instant.getTime())
   })
 
   it.each([

@@ -5,7 +5,7 @@ import * as When from "../../src/model/When.js"
 import { timeZoneSamples } from "../../src/testing/When.js"
 
 const inZone = (s: string, zone: string): readonly [string, string] => {
-  const b = When.bounds(When.unsafeMake(s), zone)
+  const b = When.boundsUnsafe(When.makeUnsafe(s), zone)
   return [new Date(b.earliest).toISOString(), new Date(b.latest).toISOString()]
 }
 
@@ -51,8 +51,9 @@ describe("When.bounds in the place's time zone", () => {
   })
 
   it("keeps bounds ordered for a local day that never happened (Pacific/Apia skipped 2011-12-30)", () => {
-    const b = When.bounds(When.unsafeMake("2011-12-30"), "Pacific/Apia")
+    const b = When.boundsUnsafe(When.makeUnsafe("2011-12-30"), "Pacific/Apia")
     expect(b.earliest).toBe(b.latest)
+    expect(new Date(b.earliest).toISOString()).toBe("2011-12-30T10:00:00.000Z")
     expect(inZone("2011-12", "Pacific/Apia")).toEqual(["2011-12-01T10:00:00.000Z", "2011-12-31T09:59:59.999Z"])
   })
 
@@ -61,8 +62,54 @@ describe("When.bounds in the place's time zone", () => {
     expect(inZone("1900-01-01", "Asia/Aqtau")).toEqual(["1899-12-31T20:38:56.000Z", "1900-01-01T20:38:55.999Z"])
   })
 
-  it("throws a TimeZoneError for a zone the engine does not know", () => {
-    expect(() => When.bounds(When.unsafeMake("2011"), "Asia/Aqtu")).toThrow("\"Asia/Aqtu\" is not an IANA time zone")
+  it("gives a TimeZoneError for a zone the engine does not know, and throws only from boundsUnsafe", () => {
+    const r = When.bounds(When.makeUnsafe("2011"), "Asia/Aqtu")
+    expect(Result.isFailure(r) && r.failure._tag).toBe("TimeZoneError")
+    expect(Result.isFailure(r) && r.failure.message).toBe("\"Asia/Aqtu\" is not an IANA time zone")
+    expect(() => When.boundsUnsafe(When.makeUnsafe("2011"), "Asia/Aqtu")).toThrow("\"Asia/Aqtu\" is not an IANA time zone")
+  })
+
+  it("tells a caller who passes an offset where the zone belongs where offsets go", () => {
+    const r = When.bounds(When.makeUnsafe("2011"), "+05:00")
+    expect(Result.isFailure(r) && r.failure.message).toContain("write the offset in the date itself (2011-12-16T10:00:00+05:00)")
+  })
+})
+
+describe("local mean time west of Greenwich (offsets between -01:00 and 00:00)", () => {
+  // @date-fns/tz read these offsets with the wrong sign: Dublin's day came out 51 minutes off.
+  it("reads 1913-08-26 in Europe/Dublin (Dublin Mean Time, UTC-0:25:21) from 00:25:21 UTC", () => {
+    expect(inZone("1913-08-26", "Europe/Dublin")).toEqual(["1913-08-26T00:25:21.000Z", "1913-08-27T00:25:20.999Z"])
+    expect(inZone("1913-08-26T12:00:00", "Europe/Dublin")).toEqual(["1913-08-26T12:25:21.000Z", "1913-08-26T12:25:21.999Z"])
+    expect(TimeZone.offsetAt("Europe/Dublin", Date.UTC(1913, 7, 26))).toEqual(Result.succeed(-(25 * 60 + 21) * 1000))
+  })
+
+  it.each([
+    ["Europe/Lisbon", "1900-06-01", "1900-06-01T00:36:45.000Z"],
+    ["Europe/Madrid", "1900-06-01", "1900-06-01T00:14:44.000Z"],
+    ["Africa/Abidjan", "1900-06-01", "1900-06-01T00:16:08.000Z"],
+    ["Africa/Monrovia", "1971-06-01", "1971-06-01T00:44:30.000Z"]
+  ])("reads a day in %s (%s) from its local midnight", (zone, day, start) => {
+    expect(inZone(day, zone)[0]).toBe(start)
+  })
+})
+
+describe("TimeZone.offsetAt", () => {
+  it("gives the offset in force at an instant, in milliseconds east of UTC", () => {
+    expect(TimeZone.offsetAt("Asia/Almaty", Date.UTC(2023, 0, 1))).toEqual(Result.succeed(6 * 3_600_000))
+    expect(TimeZone.offsetAt("Asia/Almaty", Date.UTC(2024, 5, 1))).toEqual(Result.succeed(5 * 3_600_000))
+    expect(TimeZone.offsetAt("America/New_York", Date.UTC(2021, 2, 14, 6, 59, 59, 999))).toEqual(Result.succeed(-5 * 3_600_000))
+    expect(TimeZone.offsetAt("America/New_York", Date.UTC(2021, 2, 14, 7))).toEqual(Result.succeed(-4 * 3_600_000))
+  })
+
+  it("refuses an unknown zone and an instant that is not one", () => {
+    expect(Result.isFailure(TimeZone.offsetAt("Asia/Aqtu", 0))).toBe(true)
+    expect(Result.isFailure(TimeZone.offsetAt("UTC", NaN))).toBe(true)
+    expect(Result.isFailure(TimeZone.offsetAt("UTC", 9e15))).toBe(true)
+  })
+
+  it("answers at the very ends of the range of Date", () => {
+    expect(Result.isSuccess(TimeZone.offsetAt("Europe/Berlin", 8.64e15))).toBe(true)
+    expect(Result.isSuccess(TimeZone.offsetAt("Europe/Berlin", -8.64e15))).toBe(true)
   })
 })
 
@@ -85,8 +132,8 @@ describe("TimeZone", () => {
     expect(timeZoneSamples).toEqual(expect.arrayContaining(["Asia/Aqtau", "Asia/Almaty", "UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe"]))
   })
 
-  it("make and unsafeMake", () => {
+  it("make and makeUnsafe", () => {
     expect(Result.isSuccess(TimeZone.make("Europe/Berlin"))).toBe(true)
-    expect(() => TimeZone.unsafeMake("Europe/Berlim")).toThrow("\"Europe/Berlim\" is not an IANA time zone")
+    expect(() => TimeZone.makeUnsafe("Europe/Berlim")).toThrow("\"Europe/Berlim\" is not an IANA time zone")
   })
 })

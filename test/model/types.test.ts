@@ -1,6 +1,6 @@
 import type { Result } from "effect"
 import { describe, expectTypeOf, it } from "vitest"
-import { Count, Event, type Id, Record, When } from "../../src/index.js"
+import { Count, Event, type Id, Record, type TimeZone, When } from "../../src/index.js"
 import { arbEvent, arbRecord } from "../../src/testing/index.js"
 import type * as fc from "fast-check"
 
@@ -34,7 +34,8 @@ describe("public types", () => {
     expectTypeOf<When.When>().toExtend<string>()
     expectTypeOf<string>().not.toExtend<When.When>()
     expectTypeOf<Id.EventId>().not.toEqualTypeOf<Id.ActorId>()
-    expectTypeOf(When.bounds).returns.toEqualTypeOf<When.Bounds>()
+    expectTypeOf(When.bounds).returns.toEqualTypeOf<Result.Result<When.Bounds, When.WhenError | TimeZone.TimeZoneError>>()
+    expectTypeOf(When.boundsUnsafe).returns.toEqualTypeOf<When.Bounds>()
   })
 
   it("count constructors return a Count", () => {

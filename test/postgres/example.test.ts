@@ -14,7 +14,7 @@ describe.skipIf(url === "")("examples/postgres.ts", () => {
     const run = () => execFileSync(process.execPath, ["--import", "tsx", "examples/postgres.ts"], { cwd: root, env, encoding: "utf8" })
     const expected = [
       "recorded at position 1, corrected at 2",
-      "a stale correction: conflict on event/zhanaozen-2011-12-16-shooting: expected revision 1, found 2",
+      "a stale correction: conflict on event/zhanaozen-2011-12-16-shooting: expected revision 1, found 2 (someone else wrote to it since you read it: read it again and retry)",
       "catalog up to position 2: 2 revisions, the last says \"official toll revised\""
     ]
     expect(run().trim().split("\n")).toEqual(expected)

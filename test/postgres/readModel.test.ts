@@ -1,8 +1,8 @@
-import { Effect, Exit, Layer, Result, Stream } from "effect"
+import { Effect, Exit, Layer, ManagedRuntime, Result, Stream } from "effect"
 import { SqlClient } from "effect/sql/SqlClient"
 import * as fc from "fast-check"
 import { describe, expect, inject, it } from "vitest"
-import type { CommitRequest } from "../../src/journal/Entry.js"
+import type { CommitRequest, Entry } from "../../src/journal/Entry.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { Catalog, make as makeProjection, replay } from "../../src/projection/index.js"
 import { layerPostgres, ReadModel } from "../../src/postgres/index.js"
@@ -35,18 +35,27 @@ const revise = (id: string, description: string, expected: "none" | number) =>
 
 const catchUp = <S>(model: ReadModel.ReadModel<S>) => Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.catchUp(model))
 
+type Counts = Readonly<Record<string, number>>
+
+/** A read model of counts, one row per count: keyed by `keyOf(entry)`. */
+const counting = (name: string, version: number, keyOf: (entry: Entry) => string | undefined) =>
+  ReadModel.make<Counts>({
+    name,
+    version,
+    projection: makeProjection<Counts>({}, (counts, entry) => {
+      const key = keyOf(entry)
+      return key === undefined ? counts : { ...counts, [key]: (counts[key] ?? 0) + 1 }
+    }),
+    keys: (entry) => {
+      const key = keyOf(entry)
+      return key === undefined ? [] : [key]
+    },
+    encode: (counts, key) => counts[key],
+    restore: (counts, key, json) => Number.isInteger(json) ? Result.succeed({ ...counts, [key]: json as number }) : Result.fail("not a count")
+  })
+
 /** Revisions per record type: a read model that is not the catalog. */
-const revisionsByType = ReadModel.make({
-  name: "revisions-by-type",
-  version: 1,
-  projection: makeProjection<Readonly<Record<string, number>>>({}, (counts, entry) =>
-    entry.body._tag === "revision" ? { ...counts, [entry.stream.type]: (counts[entry.stream.type] ?? 0) + 1 } : counts),
-  encode: (counts) => counts,
-  decode: (json) =>
-    typeof json === "object" && json !== null && Object.values(json).every((n) => Number.isInteger(n))
-      ? Result.succeed(json as Record<string, number>)
-      : Result.fail("not a map of counts")
-})
+const revisionsByType = counting("revisions-by-type", 1, (entry) => entry.body._tag === "revision" ? entry.stream.type : undefined)
 
 describe.skipIf(url === "")("PostgreSQL read models", () => {
   it("catchUp saves the catalog with its checkpoint; later catch-ups apply only what is new; another process loads it as saved", async () => {
@@ -67,7 +76,7 @@ describe.skipIf(url === "")("PostgreSQL read models", () => {
       return again
     }))
     const rows = await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe<{ position: bigint; version: number }>(`SELECT position, version FROM ${schema}.read_models WHERE name = 'catalog'`)))
-    expect(rows.map((r) => [Number(r.position), r.version])).toEqual([[5, 1]])
+    expect(rows.map((r) => [Number(r.position), r.version])).toEqual([[5, ReadModel.catalog.version]])
     const loaded = await run(schema, Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(ReadModel.catalog)))
     expect({ state: view(loaded.state), position: loaded.position }).toEqual({ state: view(first.state), position: 5 })
     expect(Catalog.get(loaded.state, { type: "actor", id: "b" })?.retracted?.reason).toBe("a duplicate")
@@ -79,7 +88,7 @@ describe.skipIf(url === "")("PostgreSQL read models", () => {
       yield* revise("a", "one", "none")
       yield* catchUp(ReadModel.catalog)
     }))
-    await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe(`UPDATE ${schema}.read_models SET state = '[{"position": "x"}]'`)))
+    await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) => sql.unsafe(`UPDATE ${schema}.read_model_rows SET value = '{"position": "x"}'`)))
     const exit = await Effect.runPromiseExit(Effect.provide(catchUp(ReadModel.catalog), open(schema)))
     expect(Exit.isFailure(exit) && JSON.stringify(exit.cause)).toContain("JournalCorruptionError")
     const rebuilt = await run(schema, Effect.gen(function*() {
@@ -98,16 +107,47 @@ describe.skipIf(url === "")("PostgreSQL read models", () => {
       yield* revise("a", "two", 1)
       const v1 = yield* catchUp(revisionsByType)
       expect(v1).toEqual({ state: { actor: 2 }, position: 2 })
-      // Version 2 counts retractions too: the saved version-1 state must not be reused.
-      const v2 = ReadModel.make({
-        ...revisionsByType,
-        version: 2,
-        projection: makeProjection<Readonly<Record<string, number>>>({}, (c, e) => ({ ...c, [e.body._tag]: (c[e.body._tag] ?? 0) + 1 }))
-      })
+      // Version 2 counts entries by kind: the saved version-1 rows must not be reused.
+      const v2 = counting("revisions-by-type", 2, (entry) => entry.body._tag)
       yield* commit({ idempotencyKey: "retract", appends: [{ _tag: "retraction", stream: { type: "actor", id: "a" }, expected: 2, reason: "a hoax" }] })
       return yield* catchUp(v2)
     }))
     expect(counts).toEqual({ state: { revision: 2, retraction: 1 }, position: 3 })
+    // The version-1 row ("actor") is gone: only version 2's rows remain.
+    const rows = await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) =>
+      sql.unsafe<{ key: string; value: string }>(`SELECT key, value FROM ${schema}.read_model_rows WHERE name = 'revisions-by-type' ORDER BY key`)))
+    expect(rows.map((r) => [r.key, JSON.parse(r.value)])).toEqual([["retraction", 1], ["revision", 2]])
+  })
+
+  it("later catch-ups in a process start from its state in memory: they do not read the saved rows again", async () => {
+    const schema = freshSchema(prefix)
+    const runtime = ManagedRuntime.make(Layer.fresh(open(schema)))
+    try {
+      await runtime.runPromise(Effect.gen(function*() {
+        yield* revise("a", "one", "none")
+        yield* revise("b", "one", "none")
+        yield* catchUp(ReadModel.catalog)
+      }))
+      // Damage a row the next entries do not touch: only a catch-up that reads it can notice.
+      await withSql(url, Effect.flatMap(Effect.service(SqlClient), (sql) =>
+        sql.unsafe(`UPDATE ${schema}.read_model_rows SET value = 'not json' WHERE key = 'actor/a#0000000001'`)))
+      const again = await runtime.runPromise(Effect.andThen(revise("c", "one", "none"), catchUp(ReadModel.catalog)))
+      expect([again.position, Catalog.size(again.state)]).toEqual([3, 3])
+      const elsewhere = await Effect.runPromiseExit(Effect.provide(catchUp(ReadModel.catalog), Layer.fresh(open(schema))))
+      expect(Exit.isFailure(elsewhere) && JSON.stringify(elsewhere.cause)).toContain(`row \\"actor/a#0000000001\\": the row is not JSON`)
+    } finally {
+      await runtime.dispose()
+    }
+  })
+
+  it("a read model whose key is too long for the table fails with a store error naming it, cut short; nothing is saved", async () => {
+    const schema = freshSchema(prefix)
+    const long = counting("long-keys", 1, (entry) => `${entry.stream.id}:${"k".repeat(2000)}`)
+    const error = await run(schema, Effect.andThen(revise("a", "one", "none"), Effect.flip(catchUp(long))))
+    expect(error._tag).toBe("JournalStoreError")
+    expect(error.message).toMatch(/^journal save failed: read model long-keys: the key "a:k{58}…" is 2002 bytes long, over the limit of 1000$/)
+    const saved = await run(schema, Effect.flatMap(Effect.service(ReadModel.ReadModelStore), (store) => store.load(long)))
+    expect(saved).toEqual({ state: {}, position: 0 })
   })
 
   it("processes catching up at the same time all end with the full state", async () => {

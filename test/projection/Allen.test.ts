@@ -59,12 +59,12 @@ describe("Allen", () => {
   )
 
   test.prop([arbWhen, arbWhen, arbTimeZone])("spans of EDTF values always have a possible relation", (x, y, zone) => {
-    const r = Allen.relations(When.span(x, zone), When.span(y, zone))
+    const r = Allen.relations(When.spanUnsafe(x, zone), When.spanUnsafe(y, zone))
     expect(r.possible.length).toBeGreaterThan(0)
     expect(r.certain.length).toBeLessThanOrEqual(1)
   })
 
-  const span = (s: string) => When.span(When.unsafeMake(s), "Asia/Aqtau")
+  const span = (s: string) => When.spanUnsafe(When.makeUnsafe(s), "Asia/Aqtau")
 
   it("reads days and intervals", () => {
     expect(Allen.relations(span("2011-12-16"), span("2011-05-26/2011-12-16")).possible).toEqual([

@@ -4,7 +4,7 @@ import * as When from "../../src/model/When.js"
 import * as Anniversary from "../../src/projection/Anniversary.js"
 import { arbWhen } from "../../src/testing/When.js"
 
-const a = (x: string, y: string) => Anniversary.ofWhen(When.unsafeMake(x), When.unsafeMake(y))
+const a = (x: string, y: string) => Anniversary.ofWhen(When.makeUnsafe(x), When.makeUnsafe(y))
 
 describe("Anniversary", () => {
   it("reads days in the local calendar", () => {
@@ -32,11 +32,11 @@ describe("Anniversary", () => {
   })
 
   it("counts years and months-days", () => {
-    const ev = (when: string) => ({ when: When.unsafeMake(when) })
+    const ev = (when: string) => ({ when: When.makeUnsafe(when) })
     expect(Anniversary.yearsBetween(ev("2011-12-16"), ev("2021-12-16"))).toBe(10)
-    expect(Anniversary.onMonthDay(When.unsafeMake("2021-12-16"), 12, 16)).toBe("certain")
-    expect(Anniversary.onMonthDay(When.unsafeMake("2021-12"), 12, 16)).toBe("possible")
-    expect(Anniversary.onMonthDay(When.unsafeMake("2021-11"), 12, 16)).toBe("no")
+    expect(Anniversary.onMonthDay(When.makeUnsafe("2021-12-16"), 12, 16)).toBe("certain")
+    expect(Anniversary.onMonthDay(When.makeUnsafe("2021-12"), 12, 16)).toBe("possible")
+    expect(Anniversary.onMonthDay(When.makeUnsafe("2021-11"), 12, 16)).toBe("no")
     expect(Anniversary.localDay(0)).toEqual({ year: 1970, month: 1, day: 1 })
   })
 

@@ -24,7 +24,7 @@ const impossible = (l: Link, byId: ReadonlyMap<string, AnyEvent>): boolean => {
   if (!directed(l)) return false
   const [first, second] = ends(l).map((id) => {
     const e = byId.get(id)!
-    return When.span(e.when, e.where.timeZone)
+    return When.spanUnsafe(e.when, e.where.timeZone)
   }) as [When.Span, When.Span]
   if (l.relation === "part-of") return first.start.latest < second.start.earliest || first.end.earliest > second.end.latest
   return second.start.latest < first.start.earliest

@@ -69,7 +69,7 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
     const inGap = new Set<string>()
     for (const gap of gaps) {
       for (const key of keysFrom(gap.from, gap.to)) {
-        const b = When.bounds(When.unsafeMake(key), c.zone)
+        const b = When.boundsUnsafe(When.makeUnsafe(key), c.zone)
         if (b.latest <= b.earliest) continue
         inGap.add(key)
         const answer = unitAnswer(timeline, key, c.zone, c.kind)
@@ -83,7 +83,7 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
     const keys = sorted([...byKey.keys(), ...gaps.flatMap((g) => [g.from, g.to])])
     if (keys.length === 0) return
     for (const key of keysFrom(keys[0]!, keys.at(-1)!)) {
-      const b = When.bounds(When.unsafeMake(key), c.zone)
+      const b = When.boundsUnsafe(When.makeUnsafe(key), c.zone)
       const occupied = (byKey.get(key)?.certain.length ?? 0) > 0
       expect(occupied || inGap.has(key) || b.latest <= b.earliest, key).toBe(true)
       expect(occupied && inGap.has(key), key).toBe(false)

@@ -40,7 +40,7 @@ describe("Timeline: projection", () => {
     const catalog = Projection.replay(Projection.Catalog.projection, es)
     const current = Projection.Catalog.events(catalog)
     const expected = [...current]
-      .map((e) => ({ e, b: When.span(e.when, e.where.timeZone) }))
+      .map((e) => ({ e, b: When.spanUnsafe(e.when, e.where.timeZone) }))
       .sort((x, y) =>
         x.b.start.earliest !== y.b.start.earliest
           ? x.b.start.earliest - y.b.start.earliest
@@ -58,7 +58,7 @@ describe("Timeline: projection", () => {
 
   it("moves a corrected event and drops a retracted one; answers as of a record time", () => {
     const shooting = records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!
-    const moved = { ...shooting, when: When.unsafeMake("2011-12-15") }
+    const moved = { ...shooting, when: When.makeUnsafe("2011-12-15") }
     const t = Date.UTC(2026, 5, 1)
     const later: Array<Entry> = [
       ...entries,
@@ -83,7 +83,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
     expect(ids).toContain("zhanaozen-2011-12-16-shooting")
     expect(hits.find((h) => h.event.id === "zhanaozen-2011-12-16-shooting")!.certainty).toBe("certain")
     for (const h of hits) {
-      const b = When.bounds(h.event.when, h.event.where.timeZone)
+      const b = When.boundsUnsafe(h.event.when, h.event.where.timeZone)
       expect(b.earliest).toBeLessThanOrEqual(Date.UTC(2011, 11, 31, 19) - 1)
       expect(b.latest).toBeGreaterThanOrEqual(Date.UTC(2011, 10, 30, 19))
     }
@@ -126,8 +126,8 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
 
   it("finds anniversaries of 16 December", () => {
     const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!
-    const memorial = { ...shooting, id: "memorial-2021", kind: "rally", when: When.unsafeMake("2021-12-16") } as AnyEvent
-    const vague = { ...shooting, id: "memorial-2013", kind: "rally", when: When.unsafeMake("2013-12") } as AnyEvent
+    const memorial = { ...shooting, id: "memorial-2021", kind: "rally", when: When.makeUnsafe("2021-12-16") } as AnyEvent
+    const vague = { ...shooting, id: "memorial-2013", kind: "rally", when: When.makeUnsafe("2013-12") } as AnyEvent
     const tl = ok(Timeline.add(ok(Timeline.add(timeline, memorial)), vague))
     const found = Timeline.anniversariesOf(tl, shooting.id)
     expect(found.find((h) => h.event.id === "memorial-2021")).toMatchObject({ certainty: "certain", years: 10 })
@@ -196,7 +196,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
       ...records.filter((r) => r.type !== "event"),
       ...records.filter((r) => r.id === "zhanaozen-2011-12-16-shooting")
     ]))
-    const two = ok(Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.unsafeMake("2012-03") } as AnyEvent))
+    const two = ok(Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.makeUnsafe("2012-03") } as AnyEvent))
     const months = ok(Timeline.gaps(two, "month", { timeZone: "Asia/Aqtau" }))
     expect(months).toEqual([expect.objectContaining({ from: "2012-01", to: "2012-02", certainty: "certain" })])
   })
@@ -382,7 +382,7 @@ describe("Timeline: gaps refuse what they cannot answer", () => {
   it("fails with a typed error, never throws, outside 0000–9999 or for too many units", () => {
     const far = ok(Timeline.fromRecords([
       ...records.filter((r) => r.type !== "event"),
-      { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.unsafeMake("Y12345") } as AnyEvent
+      { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.makeUnsafe("Y12345") } as AnyEvent
     ]))
     const r = Timeline.gaps(far, "year")
     expect(Result.isFailure(r) && r.failure._tag).toBe("WhenError")

@@ -110,10 +110,20 @@ export const decodeStored = (
   }
   if (stored.author !== undefined) entry.author = stored.author
   if (stored.reason !== undefined) entry.reason = stored.reason
-  return Result.succeed(entry)
+  return Result.succeed(freezeEntry(entry))
 }
 
 const isStreamRef = Schema.is(StreamRef)
+
+/**
+ * Freezes an entry, its stream and its body (the record in it is frozen by the decoder): readers
+ * share entries, so none may change what the others read.
+ */
+export const freezeEntry = (entry: Entry): Entry => {
+  Object.freeze(entry.stream)
+  Object.freeze(entry.body)
+  return Object.freeze(entry)
+}
 
 /**
  * One append, checked: its stream and, for a revision, the record as the decoder reads it and its
@@ -148,7 +158,9 @@ export const validate = (
     if (a._tag === "retraction") {
       if (!isStreamRef(a.stream)) return invalid(`${JSON.stringify(a.stream)} is not a stream ({ type, id })`, i)
       if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
-      checked.push({ stream: a.stream, key: streamKey(a.stream) })
+      // A copy: the caller keeps its stream object and may change it later.
+      const stream = Object.freeze({ type: a.stream.type, id: a.stream.id })
+      checked.push({ stream, key: streamKey(stream) })
     } else {
       // A record is typed, but may come from an unchecked cast: check it again. The decoder gives
       // a deeply frozen record that shares nothing with the caller's value (a record it decoded
@@ -175,7 +187,7 @@ export const validate = (
       if (record === undefined) {
         return invalid(`invalid record ${String(a.record?.type)}/${String(a.record?.id)}:\n${problem ?? "not a record"}`, i)
       }
-      const stream = { type: record.type, id: record.id }
+      const stream = Object.freeze({ type: record.type, id: record.id })
       checked.push({ stream, key: streamKey(stream), revision: { record, encoded } })
     }
     const key = checked[i]!.key
@@ -245,21 +257,21 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
         lastIso = stored.recordedAt
         lastInstant = parseInstant(lastIso)
       }
+      const last = entries.at(-1)
+      // The entries of a commit each parsed their own copy of its key: keep the first. (A store's
+      // stored entries are its own, never a caller's, so this changes nothing anyone holds.)
+      if (last !== undefined && last.idempotencyKey === stored.idempotencyKey) {
+        (stored as { idempotencyKey: string }).idempotencyKey = last.idempotencyKey
+      }
       const decoded = decodeStored(stored, upcaster, vocabulary, lastInstant, parsedJson)
       if (Result.isFailure(decoded)) return corrupt(decoded.failure)
-      const last = entries.at(-1)
       if (last !== undefined && decoded.success.recordedAt < last.recordedAt) {
         return corrupt(`record time ${stored.recordedAt} is earlier than the entry before it`)
       }
       if (last !== undefined && last.idempotencyKey !== stored.idempotencyKey && commits.has(stored.idempotencyKey)) {
         return corrupt(`idempotency key "${stored.idempotencyKey}" was already used by an earlier commit`)
       }
-      const entry = decoded.success
-      // The entries of a commit each parsed their own copy of its key: keep the first.
-      if (last !== undefined && last.idempotencyKey === entry.idempotencyKey) {
-        (entry as { idempotencyKey: string }).idempotencyKey = last.idempotencyKey
-      }
-      index(entry, known)
+      index(decoded.success, known)
       return undefined
     }
     yield* persistence.load(add)
@@ -315,7 +327,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
         }
         if (request.author !== undefined) entry.author = request.author
         if (reason !== undefined) entry.reason = reason
-        fresh.push(entry)
+        fresh.push(freezeEntry(entry))
         if (keeps) {
           // Fields in the order files have always had them: the entry's, then the record time as
           // text, then the body with the record as JSON and its schema version.
@@ -403,6 +415,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
       readAll,
       readStream,
       tail,
-      head: Effect.sync(() => entries.length)
+      head: Effect.sync(() => entries.length),
+      vocabulary
     } satisfies JournalShape
   })

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import * as When from "../When.js"
 
 /**
@@ -12,5 +12,7 @@ export const whenNotAfter = <K extends string, L extends string>(fromKey: K, toK
     if (from === undefined || to === undefined) return undefined
     const a = When.bounds(from, "UTC")
     const b = When.bounds(to, "UTC")
-    return a.earliest <= b.latest || { path: [toKey], issue: `"${to}" ends before "${from}" begins` }
+    // A bad date is reported by its own field's check.
+    if (Result.isFailure(a) || Result.isFailure(b)) return undefined
+    return a.success.earliest <= b.success.latest || { path: [toKey], issue: `"${to}" ends before "${from}" begins` }
   })

@@ -1,15 +1,16 @@
 /**
- * Earliest and latest UTC instants of a parsed value in a time zone, with the
- * `~` widening applied.
+ * Earliest and latest UTC instants of a parsed value in a time zone, with the `~` widening
+ * applied, and the ranges of its possible start and end (`When.span`). Both are computed from the
+ * same side ranges, so the outer edges of a span are always the value's bounds.
  *
  * @internal
  */
-import type { Bounds, Endpoint, Parsed } from "../When.js"
+import type { Bounds, Endpoint, Parsed, Span } from "../When.js"
 import { MS_PER_SECOND } from "./edtfCalendar.js"
 import { dateEnd, dateStart, dateTimeStart } from "./edtfSpan.js"
-import { instantOfWall } from "./edtfZone.js"
+import { instantOfWall, type Zone } from "./zoneOffsets.js"
 
-const earliestOf = (e: Endpoint, zone: string): number => {
+const firstInstant = (e: Endpoint, zone: Zone): number => {
   switch (e._tag) {
     case "Open":
     case "Unknown":
@@ -21,55 +22,56 @@ const earliestOf = (e: Endpoint, zone: string): number => {
   }
 }
 
-const latestOf = (e: Endpoint, zone: string): number => {
+/**
+ * The last instant of a date or date-time, never before its first: a local day the clocks skipped
+ * (Pacific/Apia skipped 2011-12-30) is the single instant of the jump.
+ */
+const lastInstant = (e: Endpoint, zone: Zone, first: number): number => {
   switch (e._tag) {
     case "Open":
     case "Unknown":
       return Infinity
     case "Date":
-      return instantOfWall(zone, dateEnd(e, true)) - 1
+      return Math.max(first, instantOfWall(zone, dateEnd(e, true)) - 1)
     case "DateTime":
-      return earliestOf(e, zone) + MS_PER_SECOND - 1
+      return first + MS_PER_SECOND - 1
   }
 }
 
 /**
- * Bounds of `p` in `zone` (already validated). In the rare case where the zone
- * makes the value empty (a local day the clocks skipped, as Pacific/Apia skipped
- * 2011-12-30, or a local end that falls before an offset start), the latest
- * instant is raised to the earliest so that the bounds stay ordered.
+ * Bounds of `p` in `zone`. When the zone makes the value end before it begins (a local end that
+ * falls before an explicit-offset start), the latest instant is raised to the earliest.
  */
-export const boundsIn = (p: Parsed, zone: string): Bounds => {
-  const earliest = earliestOf(p._tag === "Interval" ? p.start : p, zone)
-  const latest = latestOf(p._tag === "Interval" ? p.end : p, zone)
-  return Object.freeze({ earliest, latest: latest < earliest ? earliest : latest })
+export const boundsIn = (p: Parsed, zone: Zone): Bounds => {
+  const start = p._tag === "Interval" ? p.start : p
+  const end = p._tag === "Interval" ? p.end : p
+  const earliest = firstInstant(start, zone)
+  const latest = lastInstant(end, zone, end === start ? earliest : firstInstant(end, zone))
+  return Object.freeze({ earliest, latest: Math.max(earliest, latest) })
 }
 
-const point = (n: number): Bounds => Object.freeze({ earliest: n, latest: n })
+const range = (earliest: number, latest: number): Bounds => Object.freeze({ earliest, latest })
 
 /**
- * Ranges of possible start and end instants of `p` in `zone` (already validated);
- * see `When.span` for the reading. The outer edges are those of {@link boundsIn}.
+ * Ranges of possible start and end instants of `p` in `zone`; see `When.span` for the reading.
+ * Each side is read on its own (an open side is a fixed point at infinity, an unknown one a free
+ * range), then the two are made consistent: the outer edges are the bounds, a start never comes
+ * after the last possible end, an end never before the first possible start, and no range is
+ * inverted. The clamps are applied in every case, open ends included.
  */
-export const spanIn = (p: Parsed, zone: string): { readonly start: Bounds; readonly end: Bounds } => {
-  const whole = boundsIn(p, zone)
-  if (p._tag !== "Interval") return Object.freeze({ start: whole, end: whole })
+export const spanIn = (p: Parsed, zone: Zone): Span => {
+  if (p._tag !== "Interval") {
+    const whole = boundsIn(p, zone)
+    return Object.freeze({ start: whole, end: whole })
+  }
   const s = p.start
   const e = p.end
-  // Each side on its own; an open side is a fixed point at infinity, an unknown one a free range.
-  let startLow = s._tag === "Open" ? -Infinity : whole.earliest
-  let startHigh = s._tag === "Open" ? -Infinity : s._tag === "Unknown" ? whole.latest : latestOf(s, zone)
-  let endLow = e._tag === "Open" ? Infinity : e._tag === "Unknown" ? whole.earliest : earliestOf(e, zone)
-  let endHigh = e._tag === "Open" ? Infinity : whole.latest
-  if (s._tag === "Open") return Object.freeze({ start: point(-Infinity), end: Object.freeze({ earliest: endLow, latest: endHigh }) })
-  if (e._tag === "Open") return Object.freeze({ start: Object.freeze({ earliest: startLow, latest: startHigh }), end: point(Infinity) })
-  // A start cannot come after the last possible end, nor an end before the first possible start.
-  if (startHigh > endHigh) startHigh = endHigh
-  if (endLow < startLow) endLow = startLow
-  if (startHigh < startLow) startHigh = startLow
-  if (endLow > endHigh) endLow = endHigh
-  return Object.freeze({
-    start: Object.freeze({ earliest: startLow, latest: startHigh }),
-    end: Object.freeze({ earliest: endLow, latest: endHigh })
-  })
+  const startLow = s._tag === "Open" ? -Infinity : firstInstant(s, zone)
+  let startHigh = s._tag === "Open" ? -Infinity : s._tag === "Unknown" ? Infinity : lastInstant(s, zone, startLow)
+  const endFirst = e._tag === "Open" ? Infinity : e._tag === "Unknown" ? -Infinity : firstInstant(e, zone)
+  let endLow = endFirst
+  const endHigh = Math.max(startLow, e._tag === "Open" ? Infinity : lastInstant(e, zone, endFirst))
+  startHigh = Math.max(startLow, Math.min(startHigh, endHigh))
+  endLow = Math.min(endHigh, Math.max(endLow, startLow))
+  return Object.freeze({ start: range(startLow, startHigh), end: range(endLow, endHigh) })
 }

@@ -298,6 +298,48 @@ const scanOrThrow = (text: string): Parsed => {
   return freeze({ _tag: "Interval", start, end })
 }
 
+const YEAR_MONTH = /^(\d{4})[/.](\d{1,2})$/
+const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/
+
+const isCalendarDate = (year: number, month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+
+const isoDate = (year: number, month: number, day: number): string => `${formatYear(year)}-${pad2(month)}-${pad2(day)}`
+
+/**
+ * What to say about a date written in another common way (`16/12/2011`, `12/16/2011`,
+ * `16.12.2011`, `2011/12/16`, `2011-1-5`, `2011/12`): how to write it in EDTF, in both readings when the
+ * day and the month could be either. Undefined for anything else.
+ */
+const otherDateStyle = (text: string): string | undefined => {
+  const month = YEAR_MONTH.exec(text)
+  if (month !== null) {
+    const [year, value] = [Number(month[1]), Number(month[2])]
+    return value >= 1 && value <= 12 ? `write it ${formatYear(year)}-${pad2(value)} (year-month with a hyphen, as EDTF requires)` : undefined
+  }
+  const m = NUMERIC_DATE.exec(text)
+  if (m === null) return undefined
+  const [, first = "", separator, middle = "", last = ""] = m
+  const [a, b, c] = [Number(first), Number(middle), Number(last)]
+  if (first.length === 4 && last.length <= 2) {
+    // Written with hyphens and two digits each, it is EDTF's own shape: the scanner's reason fits.
+    if (separator === "-" && middle.length === 2 && last.length === 2) return undefined
+    if (!isCalendarDate(a, b, c)) return "EDTF dates are written year-month-day with hyphens, such as 2011-12-16"
+    return separator === "-"
+      ? `write it ${isoDate(a, b, c)} (two digits for the month and the day)`
+      : `write it ${isoDate(a, b, c)} (year-month-day with hyphens, as EDTF requires)`
+  }
+  if (first.length > 2) return undefined
+  if (last.length !== 4) return "write the year in full, year-month-day, such as 2011-12-16"
+  const dayFirst = isCalendarDate(c, b, a)
+  const monthFirst = isCalendarDate(c, a, b)
+  if (dayFirst && monthFirst && a !== b) {
+    return `write it ${isoDate(c, b, a)} if the day comes first or ${isoDate(c, a, b)} if the month does (year-month-day, as EDTF requires)`
+  }
+  if (dayFirst || monthFirst) return `write it ${dayFirst ? isoDate(c, b, a) : isoDate(c, a, b)} (year-month-day, as EDTF requires)`
+  return "EDTF dates are written year-month-day with hyphens, such as 2011-12-16"
+}
+
 /**
  * Scans `text` as EDTF. Returns the frozen syntax tree, or a string saying what
  * is wrong (the caller wraps it in an error).
@@ -306,7 +348,7 @@ export const scan = (text: string): Parsed | string => {
   try {
     return scanOrThrow(text)
   } catch (e) {
-    if (e instanceof Reject) return e.reason
+    if (e instanceof Reject) return otherDateStyle(text) ?? e.reason
     throw e
   }
 }

@@ -20,38 +20,12 @@ interface Migration {
   readonly statements: (schema: string) => ReadonlyArray<string>
 }
 
-// Each commit is one call of `append_commit`, one statement: one round trip, atomic by itself.
-// It first locks the single row of `head`, and that lock is held until the transaction ends.
-// So commits take their positions one after another, without gaps, and a commit holding
-// positions n+1… cannot start before the one holding …n has committed and become visible (the
-// server makes a transaction visible before it releases its locks). Readers therefore never see a
-// position before every lower one is visible: ordering by position is commit order.
-// The unique constraints repeat the checks that run under the lock, so that even a writer that
-// bypassed the function could not write a second revision n or reuse an idempotency key.
-const journal = (s: string): ReadonlyArray<string> => [
-  `CREATE TABLE ${s}.entries (
-    position bigint PRIMARY KEY CHECK (position >= 1),
-    stream_type text NOT NULL,
-    stream_id text NOT NULL,
-    revision integer NOT NULL CHECK (revision >= 1),
-    recorded_at timestamptz NOT NULL,
-    idempotency_key text NOT NULL,
-    commit_offset integer NOT NULL CHECK (commit_offset >= 0),
-    author text,
-    reason text,
-    body jsonb NOT NULL,
-    CONSTRAINT entries_stream_revision_key UNIQUE (stream_type, stream_id, revision),
-    CONSTRAINT entries_commit_key UNIQUE (idempotency_key, commit_offset)
-  )`,
-  `COMMENT ON TABLE ${s}.entries IS 'protest-chronicle journal: one row per entry, append-only'`,
-  `CREATE TABLE ${s}.head (
-    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-    position bigint NOT NULL CHECK (position >= 0),
-    recorded_at timestamptz
-  )`,
-  `COMMENT ON TABLE ${s}.head IS 'protest-chronicle journal: the last position and record time; its row lock orders commits'`,
-  `INSERT INTO ${s}.head (singleton, position, recorded_at) VALUES (true, 0, NULL)`,
-  `CREATE FUNCTION ${s}.append_commit(p_key text, p_author text, p_now timestamptz, p_appends jsonb)
+/**
+ * The commit function. `sameKey` is the condition on an entry `e` that its key is `p_key`: the
+ * text itself until migration 3, then its hash (served by the unique index) and the text.
+ */
+const appendCommit = (s: string, create: "CREATE" | "CREATE OR REPLACE", sameKey: string): string =>
+  `${create} FUNCTION ${s}.append_commit(p_key text, p_author text, p_now timestamptz, p_appends jsonb)
   RETURNS TABLE (outcome text, append_index integer, first_position bigint, recorded_ms bigint, actual integer[])
   LANGUAGE plpgsql AS $fn$
   DECLARE
@@ -64,7 +38,7 @@ const journal = (s: string): ReadonlyArray<string> => [
     v_i integer;
   BEGIN
     SELECT h.position, h.recorded_at INTO v_head, v_last FROM ${s}.head h FOR UPDATE;
-    IF EXISTS (SELECT 1 FROM ${s}.entries e WHERE e.idempotency_key = p_key) THEN
+    IF EXISTS (SELECT 1 FROM ${s}.entries e WHERE ${sameKey}) THEN
       RETURN QUERY SELECT 'duplicate'::text, NULL::integer, NULL::bigint, NULL::bigint, NULL::integer[];
       RETURN;
     END IF;
@@ -99,6 +73,39 @@ const journal = (s: string): ReadonlyArray<string> => [
       (extract(epoch FROM v_at) * 1000)::bigint, v_actual;
   END
   $fn$`
+
+// Each commit is one call of `append_commit`, one statement: one round trip, atomic by itself.
+// It first locks the single row of `head`, and that lock is held until the transaction ends.
+// So commits take their positions one after another, without gaps, and a commit holding
+// positions n+1… cannot start before the one holding …n has committed and become visible (the
+// server makes a transaction visible before it releases its locks). Readers therefore never see a
+// position before every lower one is visible: ordering by position is commit order.
+// The unique constraints repeat the checks that run under the lock, so that even a writer that
+// bypassed the function could not write a second revision n or reuse an idempotency key.
+const journal = (s: string): ReadonlyArray<string> => [
+  `CREATE TABLE ${s}.entries (
+    position bigint PRIMARY KEY CHECK (position >= 1),
+    stream_type text NOT NULL,
+    stream_id text NOT NULL,
+    revision integer NOT NULL CHECK (revision >= 1),
+    recorded_at timestamptz NOT NULL,
+    idempotency_key text NOT NULL,
+    commit_offset integer NOT NULL CHECK (commit_offset >= 0),
+    author text,
+    reason text,
+    body jsonb NOT NULL,
+    CONSTRAINT entries_stream_revision_key UNIQUE (stream_type, stream_id, revision),
+    CONSTRAINT entries_commit_key UNIQUE (idempotency_key, commit_offset)
+  )`,
+  `COMMENT ON TABLE ${s}.entries IS 'protest-chronicle journal: one row per entry, append-only'`,
+  `CREATE TABLE ${s}.head (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    position bigint NOT NULL CHECK (position >= 0),
+    recorded_at timestamptz
+  )`,
+  `COMMENT ON TABLE ${s}.head IS 'protest-chronicle journal: the last position and record time; its row lock orders commits'`,
+  `INSERT INTO ${s}.head (singleton, position, recorded_at) VALUES (true, 0, NULL)`,
+  appendCommit(s, "CREATE", "e.idempotency_key = p_key")
 ]
 
 const readModels = (s: string): ReadonlyArray<string> => [
@@ -112,10 +119,49 @@ const readModels = (s: string): ReadonlyArray<string> => [
   `COMMENT ON TABLE ${s}.read_models IS 'protest-chronicle read models: each state with the journal position it includes'`
 ]
 
+// Entries of any size, keys of any length, read models in rows.
+// - An idempotency key is unique through its SHA-256, not its text: a b-tree entry holds at most
+//   about 2.7 kB, so a unique index on the text refused longer keys with an opaque error.
+//   `key_hash` hashes the text's own bytes: `decode(…, 'escape')` copies them once every
+//   backslash is doubled. Built only of immutable functions, it is inlined wherever it is used,
+//   which spares each commit a call of a SQL function (planned anew in every statement).
+// - `body_size` (the body's size as text) lets readers bound their pages by bytes and fetch large
+//   rows in slices without reading the bodies first (see pages.ts).
+// - A read model's state is kept in rows (`read_model_rows`), each a part of the state under a key
+//   the read model chooses, as JSON text (the database never looks inside, and text is neither
+//   parsed on the way in nor measured by conversion), with the checkpoint of the catch-up that
+//   wrote it; `read_models` keeps each read model's version and checkpoint. The old one-row
+//   states are dropped: read models are derived data, rebuilt on the next catch-up.
+const rowsAndKeys = (s: string): ReadonlyArray<string> => [
+  `CREATE FUNCTION ${s}.key_hash(p_key text) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  AS $fn$ SELECT sha256(decode(replace(p_key, E'\\\\', E'\\\\\\\\'), 'escape')) $fn$`,
+  `ALTER TABLE ${s}.entries DROP CONSTRAINT entries_commit_key`,
+  `CREATE UNIQUE INDEX entries_commit_key ON ${s}.entries (${s}.key_hash(idempotency_key), commit_offset)`,
+  `ALTER TABLE ${s}.entries ADD COLUMN body_size integer GENERATED ALWAYS AS (octet_length(body::text)) STORED`,
+  appendCommit(s, "CREATE OR REPLACE", `${s}.key_hash(e.idempotency_key) = ${s}.key_hash(p_key) AND e.idempotency_key = p_key`),
+  `DROP TABLE ${s}.read_models`,
+  `CREATE TABLE ${s}.read_models (
+    name text PRIMARY KEY,
+    version integer NOT NULL,
+    position bigint NOT NULL CHECK (position >= 0),
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `COMMENT ON TABLE ${s}.read_models IS 'protest-chronicle read models: each one''s version and the journal position its rows include'`,
+  `CREATE TABLE ${s}.read_model_rows (
+    name text NOT NULL,
+    key text COLLATE "C" NOT NULL,
+    value text NOT NULL,
+    position bigint NOT NULL,
+    PRIMARY KEY (name, key)
+  )`,
+  `COMMENT ON TABLE ${s}.read_model_rows IS 'protest-chronicle read models: the parts of each state, by key, with the checkpoint that wrote them'`
+]
+
 /** Every migration, in order. Append new ones; never edit a released one. */
 export const migrations: ReadonlyArray<Migration> = [
   { version: 1, name: "journal", statements: journal },
-  { version: 2, name: "read models", statements: readModels }
+  { version: 2, name: "read models", statements: readModels },
+  { version: 3, name: "read models in rows, keys of any length", statements: rowsAndKeys }
 ]
 
 /** The schema version this code writes and reads. */

@@ -23,7 +23,8 @@ const placementOf = (when: When.When, zone: string): Placement => {
   let byWhen = placements.get(zone)
   const known = byWhen?.get(when)
   if (known !== undefined) return known
-  const s = When.span(when, zone)
+  // The date and zone were checked (`eventProblem`): reading them cannot fail.
+  const s = When.spanUnsafe(when, zone)
   const placement: Placement = {
     earliest: s.start.earliest,
     startLatest: s.start.latest,

@@ -6,7 +6,7 @@ import { Data } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import type { EventId, LinkId } from "../../model/Id.js"
 import type { Link, Relation } from "../../model/Link.js"
-import { span, type Span } from "../../model/When.js"
+import { spanUnsafe as span, type Span } from "../../model/When.js"
 import { certainlyStartsBefore } from "../Allen.js"
 import { cut } from "./readable.js"
 
@@ -144,6 +144,7 @@ const spans = new WeakMap<AnyEvent, Span>()
 export const spanOf = (e: AnyEvent): Span => {
   const known = spans.get(e)
   if (known !== undefined) return known
+  // Events in the graph were checked (`eventProblem`): their date and zone can be read.
   const s = span(e.when, e.where.timeZone)
   spans.set(e, s)
   return s

@@ -47,8 +47,14 @@ const dayNumberOf = (key: string): number => {
   return Math.round(t / DAY)
 }
 
-/** Keys are valid EDTF by construction (four-digit years, real months and days). */
-const boundsOf = (key: string, zone: string): When.Bounds => When.bounds(key as When.When, zone)
+const NO_SPAN: When.Bounds = { earliest: 0, latest: 0 }
+
+/**
+ * A key's bounds in a checked zone. Keys are valid EDTF by construction (four-digit years, real
+ * months and days), so `When.bounds` answers; were it ever to fail, the unit would count as one
+ * the zone skipped.
+ */
+const boundsOf = (key: string, zone: string): When.Bounds => Result.getOrElse(When.bounds(key as When.When, zone), () => NO_SPAN)
 
 /** A unit the zone skipped whole (Samoa's 30 December 2011): `When.bounds` leaves it no span. */
 const skipped = (b: When.Bounds): boolean => b.latest <= b.earliest

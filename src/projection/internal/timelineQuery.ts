@@ -129,14 +129,14 @@ export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result
   let from = -Infinity
   let to = Infinity
   if (q.from !== undefined) {
-    const w = When.make(q.from)
-    if (Result.isFailure(w)) return Result.fail(w.failure)
-    from = When.bounds(w.success, zone).earliest
+    const b = Result.flatMap(When.make(q.from), (w) => When.bounds(w, zone))
+    if (Result.isFailure(b)) return Result.fail(b.failure)
+    from = b.success.earliest
   }
   if (q.to !== undefined) {
-    const w = When.make(q.to)
-    if (Result.isFailure(w)) return Result.fail(w.failure)
-    to = When.bounds(w.success, zone).latest
+    const b = Result.flatMap(When.make(q.to), (w) => When.bounds(w, zone))
+    if (Result.isFailure(b)) return Result.fail(b.failure)
+    to = b.success.latest
   }
   if (to < from) {
     return Result.fail(new When.WhenError({ input: `${q.from}/${q.to}`, reason: "the window ends before it begins" }))

@@ -15,7 +15,7 @@ export = {
   decoded: Record.decode({}),
   decodedJson: Record.decodeJson("{}"),
   parsed: When.parse("2011"),
-  bounds: When.bounds(When.unsafeMake("2011-12-16"), "Asia/Aqtau"),
+  bounds: When.bounds(When.makeUnsafe("2011-12-16"), "Asia/Aqtau"),
   zone: TimeZone.make("Asia/Aqtau"),
   about: Count.about(2000, { phrase: "about two thousand" }),
   vocabulary,
