@@ -45,8 +45,17 @@ export const clipMessage = (message: string): string => {
 /** Formats a path the way error messages show it: `["citations"][0]["source"]`. */
 export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   Array.isArray(path)
-    ? path.map((p: unknown) => `[${typeof p === "string" || typeof p === "number" ? JSON.stringify(clipKey(p)) : clipText(String(p))}]`).join("")
+    ? path.map((p: unknown) => `[${typeof p === "string" || typeof p === "number" ? JSON.stringify(clipKey(p)) : clipText(safeString(p))}]`).join("")
     : ""
+
+/** `String(u)`, or a description when `u` cannot be turned into text (an object without a prototype). */
+const safeString = (u: unknown): string => {
+  try {
+    return String(u)
+  } catch {
+    return typeof u
+  }
+}
 
 /** Formats one issue as `line 3: at ["when"]: "2011-13-40" is not an EDTF date`. */
 export const formatIssue = (issue: DecodeIssue): string => {
