@@ -58,8 +58,10 @@
  * like any writer, so a fresh writer that slipped in between simply wins. A rival taker of the
  * same stale lock either finds the breaker (and waits for it to go) or creates it after it went,
  * finds the lock changed and deletes nothing; either way it then meets the winner's live lock.
- * A breaker whose creator died is removed the same way, one level up. When the layer's scope
- * closes the file is closed and the lock removed (if it is still this process's).
+ * A breaker whose creator died is removed the same way, one level up. A process waiting for a
+ * rival's takeover sleeps on a timer, so its event loop keeps running. When the layer's scope
+ * closes, a commit in flight is waited for, then the file is closed and the lock removed (if it
+ * is still this process's); later commits fail with `JournalStoreError`.
  *
  * Gotchas: a kill can stop a large write exactly after a newline (the kernel cuts a write at a
  * page boundary), leaving a short commit whose last line is whole. That is reported as corruption,

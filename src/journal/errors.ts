@@ -39,7 +39,8 @@ export class JournalLockedError extends Data.TaggedError("JournalLockedError")<{
   readonly holder: { readonly pid: number; readonly hostname: string; readonly since: string }
 }> {
   override get message(): string {
-    return `${this.path} is locked by process ${this.holder.pid} on ${this.holder.hostname} since ${this.holder.since}`
+    return `${this.path} is locked by process ${this.holder.pid} on ${this.holder.hostname} since ${this.holder.since}: ` +
+      `close the journal there first (if that process is not using it, remove ${this.path}.lock)`
   }
 }
 

@@ -385,12 +385,15 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
             return Effect.succeed("fresh" in planned.success ? publish(request, planned.success) : planned.success)
           })
         }
+        // The commit may wait for earlier ones: it works on a copy of the request as checked, so
+        // that a caller changing its request meanwhile cannot change what is written.
+        const copy: CommitRequest = { ...request, appends: request.appends.map((a) => ({ ...a })) }
         return permit.withPermits(1)(Effect.uninterruptible(Effect.clockWith((clock) => {
-          const planned = plan(request, checked.success, clock.currentTimeMillisUnsafe())
+          const planned = plan(copy, checked.success, clock.currentTimeMillisUnsafe())
           if (Result.isFailure(planned)) return Effect.fail(planned.failure)
           const p = planned.success
           if (!("fresh" in p)) return Effect.succeed(p)
-          return Effect.map(appendOrStoreError(p.stored), () => publish(request, p))
+          return Effect.map(appendOrStoreError(p.stored), () => publish(copy, p))
         })))
       })
 
