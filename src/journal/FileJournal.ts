@@ -65,10 +65,11 @@
  *
  * Gotchas: a kill can stop a large write exactly after a newline (the kernel cuts a write at a
  * page boundary), leaving a short commit whose last line is whole. That is reported as corruption,
- * though nothing acknowledged was lost; `repair: "moveAside"` moves it aside. The lock is advisory, for processes using this library. A pid reused by an unrelated
- * process makes a stale lock look live (remove the lock file by hand). Containers that share the
- * journal's volume need distinct hostnames, since a pid from another pid namespace looks dead. A
- * crash while taking the lock may leave a `.tmp` or `.break-…` file beside it, which is harmless.
+ * though nothing acknowledged was lost; `repair: "moveAside"` moves it aside. The lock is
+ * advisory, for processes using this library. A pid reused by an unrelated process makes a stale
+ * lock look live (remove the lock file by hand). Containers that share the journal's volume need
+ * distinct hostnames, since a pid from another pid namespace looks dead. A crash while taking the
+ * lock may leave a `.tmp` or `.break-…` file beside it, which is harmless.
  *
  * @since 0.1.0
  */
@@ -105,8 +106,9 @@ export interface JournalRepair {
  * Options of `layerFile`, beside the vocabulary and migrations every store takes.
  *
  * - `onRepair` is called, before the file is changed, with each repair open makes (see
- *   `JournalRepair`), so that the program learns of it, not only the log. If it throws, the file
- *   is left as it was and the open fails with `JournalStoreError` (method `"onRepair"`).
+ *   `JournalRepair`), so that the program learns of it, not only the log; a promise it returns is
+ *   waited for. If it throws (or rejects), the file is left as it was and the open fails with
+ *   `JournalStoreError` (method `"onRepair"`).
  * - `repair: "moveAside"` opens a journal whose tail is corrupt by moving the damaged lines, and
  *   every line after them, into `<path>.damaged`. Without it, corruption fails the open.
  */
@@ -160,7 +162,11 @@ const reported = (path: string, options: FileJournalOptions, repair: JournalRepa
   Effect.gen(function*() {
     const onRepair = options.onRepair
     if (typeof onRepair === "function") {
-      yield* Effect.try({ try: () => onRepair(repair), catch: (cause) => new JournalStoreError({ method: "onRepair", cause }) })
+      // Awaited, so that a callback returning a promise is waited for and its rejection caught.
+      yield* Effect.tryPromise({
+        try: async () => void (await onRepair(repair)),
+        catch: (cause) => new JournalStoreError({ method: "onRepair", cause })
+      })
     }
     yield* io("repair", path, make)
     yield* Effect.logWarning(
@@ -197,8 +203,8 @@ const load = (
         return yield* new JournalCorruptionError({
           path,
           ...(position === undefined ? {} : { position, line: position + 1 }),
-          reason: `${reason}\nThe line's checksum matches, so it was written so: if it was written with another vocabulary or ` +
-            "migrations, open the journal with those; otherwise restore the file from a backup. Nothing was changed"
+          reason: `${reason}\nThe line is as it was written (its checksum matches): if the journal was written with another ` +
+            "vocabulary or migrations, open it with those; otherwise restore the file from a backup. Nothing was changed"
         })
       }
       case "Fresh": {
@@ -279,7 +285,8 @@ export const layerFile = (
     Journal,
     Effect.gen(function*() {
       if (typeof path !== "string" || path.length === 0) {
-        return yield* badArgument(`the journal path must be a non-empty string naming a file, got ${shorten(typeof path === "string" ? "an empty string" : String(path))}`)
+        const got = typeof path === "string" ? "an empty string" : shorten(String(path))
+        return yield* badArgument(`the journal path must be a non-empty string naming a file, got ${got}`)
       }
       if (path.includes("\0")) return yield* badArgument(`the journal path ${JSON.stringify(shorten(path))} holds a NUL character`)
       const opts: FileJournalOptions = typeof options === "object" && options !== null ? options : {}
@@ -301,7 +308,7 @@ export const layerFile = (
           await close(fd)
         })))
       const write = async (entries: ReadonlyArray<StoredEntry>): Promise<void> => {
-        if (closed) throw new Error("the journal is closed")
+        if (closed) throw new Error("the journal is closed (its layer's scope has ended)")
         if (broken !== undefined) {
           throw new Error("an earlier failed commit could not be rolled back; reopen the journal", { cause: broken })
         }
