@@ -249,9 +249,9 @@ const lineEnd = /^\t(\d{0,9}(\/\d{0,9}(\t[0-9a-f]{0,8})?)?)?$/
  * True when the unterminated last line `fragment`, less any NUL bytes it ends in (blocks a file
  * system allocated but did not write before the crash), could be the start of the line this
  * library would write there: the entry at `position`, with the counter `counter` (`<i>/<n>`, or
- * `undefined` for the first line of a commit, `1/<n>` with any n). A
- * fragment that could not be (text appended by something else, or a last line whose newline was
- * damaged) is corruption, not a torn write.
+ * `undefined` for the first line of a commit: `1/<n>` with any n). A fragment that could not be
+ * (text appended by something else, or a last line whose newline was damaged) is corruption, not
+ * a torn write.
  */
 const couldBeTorn = (fragment: Buffer, position: number, counter: string | undefined): boolean => {
   let length = fragment.length
