@@ -157,3 +157,23 @@ it("closing the journal waits for the commit in flight; later commits fail with 
   expect(repairs).toEqual([])
   expect(entries).toHaveLength(Exit.isSuccess(exit) ? 4 : 0)
 })
+
+it("a tail receives each entry only once its commit is in the file", async () => {
+  const file = tempJournal()
+  const received = await Effect.runPromise(withJournal(file, (journal) =>
+    Effect.gen(function*() {
+      const sizes: Array<number> = []
+      const tail = yield* Effect.forkChild(
+        Stream.runForEach(Stream.take(journal.tail(), 30), () => Effect.sync(() => void sizes.push(fs.statSync(file).size)))
+      )
+      yield* Effect.forEach(Array.from({ length: 15 }, (_, i) => i), (i) =>
+        journal.commit({ idempotencyKey: `k${i}`, appends: [create(`a${i}`, "ө".repeat(20_000)), create(`b${i}`)] }), { concurrency: 3 })
+      yield* Fiber.join(tail)
+      return sizes
+    })))
+  // The byte offset at which each entry's line ends: the tail saw the file at least that long.
+  const ends: Array<number> = []
+  const bytes = fs.readFileSync(file)
+  for (let at = bytes.indexOf(0x0a) + 1; at < bytes.length; at = bytes.indexOf(0x0a, at) + 1) ends.push(bytes.indexOf(0x0a, at) + 1)
+  expect(received.map((size, i) => size >= ends[i]!)).toEqual(ends.map(() => true))
+})

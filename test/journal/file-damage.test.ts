@@ -227,16 +227,20 @@ describe(`repair: "moveAside" moves the damage aside, never deletes it`, () => {
     }
   })
 
-  it("when onRepair throws, changes nothing and fails with a store error", async () => {
+  it("when onRepair throws, or its promise rejects, changes nothing and fails with a store error", async () => {
     const { file, intact, next } = await withNextCommit()
     const torn = Buffer.concat([intact, next.subarray(0, 20)])
     fs.writeFileSync(file, torn)
-    const exit = await Effect.runPromiseExit(withJournal(file, (journal) => journal.head, {
-      onRepair: () => {
+    const failing: ReadonlyArray<() => unknown> = [
+      () => {
         throw new Error("the alert service is down")
-      }
-    }))
-    expect(Exit.isFailure(exit) && Exit.findErrorOption(exit)).toMatchObject({ value: { _tag: "JournalStoreError", method: "onRepair" } })
-    expect(fs.readFileSync(file).equals(torn)).toBe(true)
+      },
+      () => Promise.reject(new Error("the alert service is down"))
+    ]
+    for (const onRepair of failing) {
+      const exit = await Effect.runPromiseExit(withJournal(file, (journal) => journal.head, { onRepair: onRepair as () => void }))
+      expect(Exit.isFailure(exit) && Exit.findErrorOption(exit)).toMatchObject({ value: { _tag: "JournalStoreError", method: "onRepair" } })
+      expect(fs.readFileSync(file).equals(torn)).toBe(true)
+    }
   })
 })
