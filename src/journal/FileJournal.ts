@@ -14,21 +14,37 @@
  * counter). JSON text holds no raw tab or newline, so the columns split trivially:
  * `tail -n +2 journal.jsonl | cut -f1 | jq .` reads the entries.
  *
- * **Commits.** A commit's lines are written in one positional write at the end of the last
- * commit, then the file is fsynced; only then does `commit` succeed. A failed or short write is
- * cut back (truncate, fsync) before the commit fails with `JournalStoreError`; if even that fails,
- * the store refuses further commits until it is reopened.
+ * **Commits.** One at a time: a commit's lines are written in one positional write (going on
+ * after a short write) at the end of the last commit, then the file is fdatasynced; only then
+ * does `commit` succeed and do readers and tails see its entries. The write and the sync run on
+ * libuv's thread pool, so the event loop keeps running meanwhile; commits wait for each other in
+ * the order they came. A failed write is cut back (truncate, fsync) before the commit fails with
+ * `JournalStoreError`; if even that fails, the store refuses further commits until it is reopened.
  *
  * **Open.** The file is read in large chunks; each line's checksum is verified, its JSON parsed
  * and its shape checked, then the entries go to the shared core, which upcasts and decodes them.
- * A crash can only tear the end of the file, so there, and only there, damage is repaired: a
- * last line without a newline, or whose checksum does not match (as it does not when the line
- * stops inside its JSON), is cut, and so are the lines of a last commit that has fewer than its
- * n entries (it was never acknowledged). The file is truncated to the end of the last complete
- * commit and fsynced. Any other bad line, and any line whose checksum matches but whose content
- * is wrong (the writer never writes one), is a `JournalCorruptionError` naming the line
- * (1-based), and nothing is written. A missing or empty file is created with its header (the
- * file and its directory are fsynced).
+ * A missing or empty file is created with its header (the file and its folder are fsynced); a
+ * UTF-8 byte-order mark before the header is accepted and kept.
+ *
+ * **Torn writes and corruption.** A crash while a commit is written can leave one thing only:
+ * after the last complete commit, some whole lines of the unfinished commit (fewer than its n),
+ * then a last line without a newline that is the start of the line being written (perhaps
+ * followed by NUL bytes: blocks the file system had allocated but not filled). That is a torn
+ * write. The commit was never acknowledged, so its bytes are cut (truncate to the end of the last
+ * complete commit, fsync); the cut is reported to the `onRepair` option before it is made, and
+ * logged as one warning. Anything else is corruption: `JournalCorruptionError` naming the first
+ * bad line, and nothing is changed. That covers a whole (newline-terminated) line whose checksum
+ * fails (a flipped bit, in the last commit as anywhere; a line appended by another program), a
+ * line whose checksum matches but whose content or place is wrong, a last line without a newline
+ * that the writer could not have begun there, and a last commit short of lines whose last line is
+ * whole (a crash leaves the line it stops in unfinished; lines of a finished commit were removed).
+ * The error says how many lines follow the last intact commit and how many of them fail their
+ * checksum, naming the first few, so that one flipped bit is told apart from a file of garbage.
+ * The remedy is a backup, or `repair: "moveAside"`: the lines from the last intact commit on are
+ * copied to `<path>.damaged` (`.damaged-2`, … when taken; fsynced), then cut from the journal;
+ * that too is reported to `onRepair` first, and logged. Nothing is ever deleted without being
+ * reported. A first line that is not the header (not a journal, or a newer format version) is
+ * never repaired.
  *
  * **The lock.** `<path>.lock` holds `{"pid":…,"hostname":…,"since":…}`. To take it, a writer
  * writes its lock text under a private name and hard-links it to `<path>.lock`: `link` fails if
@@ -42,59 +58,136 @@
  * like any writer, so a fresh writer that slipped in between simply wins. A rival taker of the
  * same stale lock either finds the breaker (and waits for it to go) or creates it after it went,
  * finds the lock changed and deletes nothing; either way it then meets the winner's live lock.
- * A breaker whose creator died is removed the same way, one level up. When the layer's scope
- * closes the file is closed and the lock removed (if it is still this process's).
+ * A breaker whose creator died is removed the same way, one level up. A process waiting for a
+ * rival's takeover sleeps on a timer, so its event loop keeps running. When the layer's scope
+ * closes, a commit in flight is waited for, then the file is closed and the lock removed (if it
+ * is still this process's); later commits fail with `JournalStoreError`.
  *
- * Gotchas: the lock is advisory, for processes using this library. A pid reused by an unrelated
- * process makes a stale lock look live (remove the lock file by hand). Containers that share the
- * journal's volume need distinct hostnames, since a pid from another pid namespace looks dead. A
- * crash while taking the lock may leave a `.tmp` or `.break-…` file beside it, which is harmless.
+ * Gotchas: a kill can stop a large write exactly after a newline (the kernel cuts a write at a
+ * page boundary), leaving a short commit whose last line is whole. That is reported as corruption,
+ * though nothing acknowledged was lost; `repair: "moveAside"` moves it aside. The lock is
+ * advisory, for processes using this library. A pid reused by an unrelated process makes a stale
+ * lock look live (remove the lock file by hand). Containers that share the journal's volume need
+ * distinct hostnames, since a pid from another pid namespace looks dead. A crash while taking the
+ * lock may leave a `.tmp` or `.break-…` file beside it, which is harmless.
  *
  * @since 0.1.0
  */
 import * as fs from "node:fs"
-import * as nodePath from "node:path"
+import { promisify } from "node:util"
 import { Effect, Layer } from "effect"
 import type { StoredEntry } from "./Entry.js"
 import { JournalCorruptionError, JournalLockedError, JournalStoreError } from "./errors.js"
 import { makeJournal } from "./internal/core.js"
-import { encodeCommit, HEADER_LINE, scanFile } from "./internal/fileFormat.js"
+import { encodeCommit, HEADER_LINE, type Scan, scanFile, shorten } from "./internal/fileFormat.js"
+import { asideName, checkJournalPath, close, copyAside, explain, fdatasync, fsync, fsyncFolder, ftruncate, writeAll } from "./internal/fileIo.js"
 import { acquireLock } from "./internal/fileLock.js"
 import { Journal, type JournalOptions } from "./Journal.js"
 
-const io = <A>(method: string, run: () => A): Effect.Effect<A, JournalStoreError> =>
-  Effect.try({ try: run, catch: (cause) => new JournalStoreError({ method, cause }) })
-
-const fsyncDirectory = (file: string): void => {
-  const dir = fs.openSync(nodePath.dirname(file), "r")
-  try {
-    fs.fsyncSync(dir)
-  } finally {
-    fs.closeSync(dir)
-  }
+/**
+ * A change made to the journal file on open, reported to `onRepair` before it is made.
+ * `TornWriteCut`: the unfinished last commit a crash left, which was never acknowledged, is cut.
+ * `DamageMovedAside`: with `repair: "moveAside"`, corrupt lines and everything after them are
+ * copied to `movedTo`, then cut. `line` is the first line removed (1-based), `offset` the byte
+ * length the journal is cut to, `bytes` how many bytes are removed, `reason` what was wrong.
+ */
+export interface JournalRepair {
+  readonly _tag: "TornWriteCut" | "DamageMovedAside"
+  readonly path: string
+  readonly line: number
+  readonly offset: number
+  readonly bytes: number
+  readonly reason: string
+  /** The file holding the removed bytes (`DamageMovedAside` only). */
+  readonly movedTo?: string
 }
+
+/**
+ * Options of `layerFile`, beside the vocabulary and migrations every store takes.
+ *
+ * - `onRepair` is called, before the file is changed, with each repair open makes (see
+ *   `JournalRepair`), so that the program learns of it, not only the log; a promise it returns is
+ *   waited for. If it throws (or rejects), the file is left as it was and the open fails with
+ *   `JournalStoreError` (method `"onRepair"`).
+ * - `repair: "moveAside"` opens a journal whose tail is corrupt by moving the damaged lines, and
+ *   every line after them, into `<path>.damaged`. Without it, corruption fails the open.
+ */
+export interface FileJournalOptions extends JournalOptions {
+  readonly repair?: "moveAside"
+  readonly onRepair?: (repair: JournalRepair) => void
+}
+
+const io = <A>(method: string, path: string, run: () => Promise<A>): Effect.Effect<A, JournalStoreError> =>
+  Effect.tryPromise({ try: run, catch: (cause) => new JournalStoreError({ method, cause: explain(cause, path) }) })
+
+const badArgument = (message: string) => Effect.fail(new JournalStoreError({ method: "open", cause: new Error(message) }))
 
 const lock = (path: string) =>
   Effect.acquireRelease(
-    Effect.flatMap(io("lock", () => acquireLock(`${path}.lock`)), (held) =>
+    Effect.flatMap(io("lock", path, () => acquireLock(`${path}.lock`)), (held) =>
       "release" in held ? Effect.succeed(held) : Effect.fail(new JournalLockedError({ path, holder: held }))),
-    (held) => Effect.ignore(io("unlock", held.release))
+    (held) => Effect.ignore(io("unlock", path, held.release))
   )
 
-const open = (path: string) =>
-  Effect.acquireRelease(
-    io("open", () => fs.openSync(path, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644)),
-    (fd) => Effect.ignore(io("close", () => fs.closeSync(fd)))
-  )
+const openFd = promisify((path: string, callback: (e: NodeJS.ErrnoException | null, fd: number) => void) =>
+  fs.open(path, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o644, callback))
+
+const plural = (n: number, word: string): string =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? word : word.endsWith("y") ? `${word.slice(0, -1)}ies` : `${word}s`}`
+
+/** The corruption error for a scan's damage: where, how much, and what to do. */
+const corruption = (path: string, scan: Extract<Scan<unknown>, { _tag: "Corrupt" }>): JournalCorruptionError => {
+  const { damaged, endLine, fault, lines, more } = scan
+  const bytes = plural(scan.size - scan.end, "byte")
+  const span = lines === 1 ? `line ${endLine}` : `lines ${endLine}–${(endLine + lines - 1).toLocaleString("en-US")}`
+  const named = more.map((m) => m.line.toLocaleString("en-US")).join(", ") + (damaged > more.length ? ", …" : "")
+  const survey = lines === 1
+    ? `It is the last line (${bytes}).`
+    : `The last intact commit is followed by ${span} (${bytes}); ` +
+      (damaged === 0
+        ? "each of them passes its checksum."
+        : `${damaged === lines ? "all" : damaged.toLocaleString("en-US")} of them fail their checksum (line${damaged === 1 ? "" : "s"} ${named}).`)
+  return new JournalCorruptionError({
+    path,
+    line: fault.line,
+    damagedLines: damaged,
+    reason: `${fault.reason}. ${survey} Nothing was changed. Restore the file from a backup, or open it with ` +
+      `{ repair: "moveAside" } to move ${span} to ${path}.damaged, ` +
+      (endLine === 2 ? "leaving the journal empty" : `keeping the ${plural(endLine - 2, "entry")} before ${lines === 1 ? "it" : "them"}`)
+  })
+}
+
+/** Calls the program's `onRepair`, then makes the repair; a throwing callback stops it. */
+const reported = (path: string, options: FileJournalOptions, repair: JournalRepair, make: () => Promise<void>) =>
+  Effect.gen(function*() {
+    const onRepair = options.onRepair
+    if (typeof onRepair === "function") {
+      // Awaited, so that a callback returning a promise is waited for and its rejection caught.
+      yield* Effect.tryPromise({
+        try: async () => void (await onRepair(repair)),
+        catch: (cause) => new JournalStoreError({ method: "onRepair", cause })
+      })
+    }
+    yield* io("repair", path, make)
+    yield* Effect.logWarning(
+      `${path}: ${repair._tag === "TornWriteCut" ? "cut" : `moved to ${repair.movedTo}`} ${plural(repair.bytes, "byte")} ` +
+        `from line ${repair.line}: ${repair.reason}`
+    )
+  })
 
 /**
  * Reads the file, handing each complete commit's entries to `add` (stopping at the first error it
- * returns), then writes the header when the file is new or cuts a torn tail; the file's size.
- * Nothing is written unless every entry was read and accepted.
+ * returns), then writes the header when the file is new, cuts a torn tail, or moves damage aside
+ * when asked to; the file's size. Nothing is written unless every entry before it was accepted.
  */
-const load = (path: string, fd: number, add: (stored: StoredEntry) => JournalCorruptionError | undefined) =>
+const load = (
+  path: string,
+  fd: number,
+  options: FileJournalOptions,
+  add: (stored: StoredEntry) => JournalCorruptionError | undefined
+) =>
   Effect.gen(function*() {
-    const scan = yield* io("open", () =>
+    const scan = yield* io("open", path, () =>
       scanFile(fd, (entries) => {
         for (let i = 0; i < entries.length; i++) {
           const error = add(entries[i]!)
@@ -103,30 +196,57 @@ const load = (path: string, fd: number, add: (stored: StoredEntry) => JournalCor
         return undefined
       }))
     switch (scan._tag) {
-      case "Corrupt":
-        return yield* new JournalCorruptionError({ path, line: scan.line, reason: scan.reason })
-      case "Stopped":
-        return yield* scan.stop
+      case "NotJournal":
+        return yield* new JournalCorruptionError({ path, line: 1, reason: `${scan.reason}. Check the path; nothing was changed` })
+      case "Stopped": {
+        const { position, reason } = scan.stop
+        return yield* new JournalCorruptionError({
+          path,
+          ...(position === undefined ? {} : { position, line: position + 1 }),
+          reason: `${reason}\nThe line is as it was written (its checksum matches): if the journal was written with another ` +
+            "vocabulary or migrations, open it with those; otherwise restore the file from a backup. Nothing was changed"
+        })
+      }
       case "Fresh": {
         const header = Buffer.from(HEADER_LINE, "utf8")
-        yield* io("create", () => {
-          fs.ftruncateSync(fd, 0)
-          fs.writeSync(fd, header, 0, header.length, 0)
-          fs.fsyncSync(fd)
-          fsyncDirectory(path)
+        yield* io("create", path, async () => {
+          await ftruncate(fd, 0)
+          await writeAll(fd, header, 0)
+          await fsync(fd)
+          await fsyncFolder(path)
         })
         return header.length
       }
       case "Entries": {
-        const { cut } = scan
-        if (cut !== undefined) {
-          yield* io("repair", () => {
-            fs.ftruncateSync(fd, scan.end)
-            fs.fsyncSync(fd)
+        const { end, size, torn } = scan
+        if (torn !== undefined) {
+          const repair: JournalRepair = { _tag: "TornWriteCut", path, line: torn.line, offset: end, bytes: size - end, reason: torn.reason }
+          yield* reported(path, options, repair, async () => {
+            await ftruncate(fd, end)
+            await fsync(fd)
           })
-          yield* Effect.logWarning(`${path}: cut ${scan.size - scan.end} bytes from line ${cut.line}: ${cut.reason}`)
         }
-        return scan.end
+        return end
+      }
+      case "Corrupt": {
+        if (options.repair !== "moveAside") return yield* corruption(path, scan)
+        const { end, fault, size } = scan
+        const movedTo = yield* io("repair", path, () => asideName(path))
+        const repair: JournalRepair = {
+          _tag: "DamageMovedAside",
+          path,
+          line: scan.endLine,
+          offset: end,
+          bytes: size - end,
+          reason: `line ${fault.line}: ${fault.reason}`,
+          movedTo
+        }
+        yield* reported(path, options, repair, async () => {
+          await copyAside(fd, end, size, movedTo)
+          await ftruncate(fd, end)
+          await fsync(fd)
+        })
+        return end
       }
     }
   })
@@ -134,13 +254,15 @@ const load = (path: string, fd: number, add: (stored: StoredEntry) => JournalCor
 /**
  * A journal kept in the JSONL file at `path` (created when missing), for one writing process at
  * a time: opening takes the lock `<path>.lock`, verifies every line and cuts the torn tail a crash
- * may leave; closing the layer's scope closes the file and releases the lock. Each commit is
- * written in one write and fsynced before it succeeds. The module doc describes the format and
- * the lock.
+ * may leave (reported to `onRepair`); closing the layer's scope waits for a commit in flight, then
+ * closes the file and releases the lock. Each commit is written and fsynced off the main thread
+ * before it succeeds. The module doc describes the format, torn writes, corruption and the lock.
  *
  * Fails with `JournalLockedError` (naming the holder) when a live process holds the lock,
- * `JournalCorruptionError` (naming the 1-based line) when a line other than the torn tail is bad
- * or a stored entry does not decode, and `JournalStoreError` on I/O errors.
+ * `JournalCorruptionError` (naming the 1-based line, and what to do) when the file is damaged
+ * other than by a torn write, is not a journal, or holds an entry that does not decode, and
+ * `JournalStoreError` on I/O errors and unusable arguments (a path that is not a non-empty string,
+ * a folder, a missing folder), told in the user's terms. It never throws.
  *
  * @example
  * ```ts
@@ -150,49 +272,75 @@ const load = (path: string, fd: number, add: (stored: StoredEntry) => JournalCor
  * const program = Effect.gen(function*() {
  *   const journal = yield* Journal.Journal
  *   return yield* journal.head
- * }).pipe(Effect.provide(Journal.layerFile("chronicle.jsonl")))
+ * }).pipe(Effect.provide(Journal.layerFile("chronicle.jsonl", {
+ *   onRepair: (repair) => console.warn(`${repair.path}: ${repair._tag} at line ${repair.line}`)
+ * })))
  * ```
  */
 export const layerFile = (
   path: string,
-  options: JournalOptions = {}
+  options: FileJournalOptions = {}
 ): Layer.Layer<Journal, JournalLockedError | JournalCorruptionError | JournalStoreError> =>
   Layer.effect(
     Journal,
     Effect.gen(function*() {
+      if (typeof path !== "string" || path.length === 0) {
+        const got = typeof path === "string" ? "an empty string" : shorten(String(path))
+        return yield* badArgument(`the journal path must be a non-empty string naming a file, got ${got}`)
+      }
+      if (path.includes("\0")) return yield* badArgument(`the journal path ${JSON.stringify(shorten(path))} holds a NUL character`)
+      const opts: FileJournalOptions = typeof options === "object" && options !== null ? options : {}
+      if (opts.repair !== undefined && opts.repair !== "moveAside") {
+        return yield* badArgument(`the repair option must be "moveAside" or left out, got ${shorten(String(opts.repair))}`)
+      }
+      yield* io("open", path, () => checkJournalPath(path))
       yield* lock(path)
-      const fd = yield* open(path)
       let size = 0
+      let closed = false
+      // The append in flight, if any: the file is closed only after it has settled.
+      let inFlight: Promise<unknown> = Promise.resolve()
       // Set when a failed commit could not be cut back: the file's end is then unknown.
       let broken: unknown = undefined
-      const append = (entries: ReadonlyArray<StoredEntry>) =>
-        io("append", () => {
-          if (broken !== undefined) {
-            throw new Error("an earlier failed commit could not be rolled back; reopen the journal", { cause: broken })
-          }
-          const bytes = encodeCommit(entries)
+      const fd = yield* Effect.acquireRelease(io("open", path, () => openFd(path)), (fd) =>
+        Effect.ignore(io("close", path, async () => {
+          closed = true
+          await inFlight
+          await close(fd)
+        })))
+      const write = async (entries: ReadonlyArray<StoredEntry>): Promise<void> => {
+        if (closed) throw new Error("the journal is closed (its layer's scope has ended)")
+        if (broken !== undefined) {
+          throw new Error("an earlier failed commit could not be rolled back; reopen the journal", { cause: broken })
+        }
+        const bytes = encodeCommit(entries)
+        try {
+          await writeAll(fd, bytes, size)
+          await fdatasync(fd)
+        } catch (cause) {
           try {
-            const written = fs.writeSync(fd, bytes, 0, bytes.length, size)
-            if (written !== bytes.length) throw new Error(`short write: ${written} of ${bytes.length} bytes`)
-            fs.fsyncSync(fd)
-          } catch (cause) {
-            try {
-              fs.ftruncateSync(fd, size)
-              fs.fsyncSync(fd)
-            } catch (rollback) {
-              broken = rollback
-            }
-            throw cause
+            await ftruncate(fd, size)
+            await fsync(fd)
+          } catch (rollback) {
+            broken = rollback
           }
-          size += bytes.length
+          throw cause
+        }
+        size += bytes.length
+      }
+      // The core runs one append at a time, and waits for it.
+      const append = (entries: ReadonlyArray<StoredEntry>) =>
+        io("append", path, () => {
+          const done = write(entries)
+          inFlight = done.catch(() => undefined)
+          return done
         })
       return yield* makeJournal({
         name: path,
         // Lines are parsed and shape-checked by the scan; entries are decoded as their commits are read.
         shapeChecked: true,
         parsedJson: true,
-        load: (add) => Effect.map(load(path, fd, add), (end) => void (size = end)),
+        load: (add) => Effect.map(load(path, fd, opts, add), (end) => void (size = end)),
         append
-      }, options)
-    })
+      }, opts)
+    }).pipe(Effect.catchDefect((defect) => Effect.fail(new JournalStoreError({ method: "open", cause: defect }))))
   )

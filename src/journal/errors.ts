@@ -55,16 +55,22 @@ export class JournalLockedError extends Data.TaggedError("JournalLockedError")<{
   readonly holder: { readonly pid: number; readonly hostname: string; readonly since: string }
 }> {
   override get message(): string {
-    return `${this.path} is locked by process ${this.holder.pid} on ${this.holder.hostname} since ${this.holder.since}`
+    return `${this.path} is locked by process ${this.holder.pid} on ${this.holder.hostname} since ${this.holder.since}: ` +
+      `close the journal there first (if that process is not using it, remove ${this.path}.lock)`
   }
 }
 
-/** A stored entry is damaged or cannot be read. `line` is 1-based, in files. */
+/**
+ * A stored entry is damaged or cannot be read. `line` is 1-based, in files. `reason` says what is
+ * wrong and what to do. `damagedLines`, from the file store, counts the lines from the last intact
+ * commit to the end of the file that fail their own checksum (the reason names the first few).
+ */
 export class JournalCorruptionError extends Data.TaggedError("JournalCorruptionError")<{
   readonly path: string
   readonly line?: number
   readonly position?: number
   readonly reason: string
+  readonly damagedLines?: number
 }> {
   override get message(): string {
     const at = this.line !== undefined ? `line ${this.line}` : this.position !== undefined ? `position ${this.position}` : "header"

@@ -8,8 +8,8 @@ import * as path from "node:path"
 import { crc32 } from "node:zlib"
 import { Effect, Result } from "effect"
 import type { Entry } from "../../src/journal/Entry.js"
-import { layerFile } from "../../src/journal/FileJournal.js"
-import { Journal, type JournalOptions, type JournalShape } from "../../src/journal/Journal.js"
+import { type FileJournalOptions, layerFile } from "../../src/journal/FileJournal.js"
+import { Journal, type JournalShape } from "../../src/journal/Journal.js"
 import { type AnyRecord, builtIn } from "../../src/model/Vocabulary.js"
 
 const scratch: Array<string> = []
@@ -53,7 +53,7 @@ export const entryJson = (entry: Entry): string =>
 export const withJournal = <A, E>(
   file: string,
   use: (journal: JournalShape) => Effect.Effect<A, E>,
-  options: JournalOptions = {}
+  options: FileJournalOptions = {}
 ) => Journal.use(use).pipe(Effect.provide(layerFile(file, options)))
 
 /** One entry line as the module doc describes it: `<json>\t<i>/<n>\t<crc32 of what precedes the last tab>`. */

@@ -3,7 +3,7 @@
  * upcasting and decoding, reads and the live tail. A store supplies only persistence: the entries
  * it held when opened, and a durable, all-or-nothing `append`.
  */
-import { Cause, Effect, Exit, Option, PubSub, Result, Schema, Stream } from "effect"
+import { Cause, Effect, Option, PubSub, Result, Schema, Semaphore, Stream } from "effect"
 import type { AnyRecord, Vocabulary } from "../../model/Vocabulary.js"
 import { builtIn } from "../../model/Vocabulary.js"
 import type { CommitRequest, CommitResult, Entry } from "../Entry.js"
@@ -33,10 +33,12 @@ export interface Persistence<E = never> {
    */
   readonly load: (add: (stored: StoredEntry) => JournalCorruptionError | undefined) => Effect.Effect<void, JournalCorruptionError | E>
   /**
-   * Makes entries durable before it succeeds; on failure nothing of them may remain. It must
-   * complete synchronously (no asynchronous boundary): the core runs the whole commit — checks,
-   * append, index, publication to tails — as one synchronous step, which is what makes commits
-   * atomic and ordered without a lock. Absent for stores that keep nothing (memory).
+   * Makes entries durable before it succeeds; on failure nothing of them may remain. It may be
+   * asynchronous (a write and an fsync off the main thread): the core runs one commit at a time —
+   * checks, append, index, publication to tails — under a semaphore, uninterruptibly once the
+   * checks start, so commits stay atomic and ordered, and neither readers nor tails see an entry
+   * before its append has succeeded. Absent for stores that keep nothing (memory), whose commits
+   * run as one synchronous step and need no semaphore.
    */
   readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
   /** True when the store has already checked that every stored value is a `StoredEntry`. */
@@ -283,13 +285,21 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
       return { entries: commit === undefined ? [] : entries.slice(commit.first, commit.first + commit.count), duplicate }
     }
 
-    // The whole commit after validation runs as one synchronous step: no other fiber can commit,
-    // subscribe or read between its checks and its publication, so no lock is needed.
-    const commitNow = (
+    /** A commit that passed its checks: its entries, what the store writes, and the streams' states. */
+    interface Planned {
+      readonly fresh: ReadonlyArray<Entry>
+      readonly stored: ReadonlyArray<StoredEntry>
+      readonly states: ReadonlyArray<StreamState | undefined>
+    }
+
+    // Checks a commit against the journal as it stands and builds its entries; a repeated key
+    // gives the first commit's result. Runs in the same synchronous step as the indexing of the
+    // journal it read (memory), or under the commit semaphore (stores that append).
+    const plan = (
       request: CommitRequest,
       checked: ReadonlyArray<Checked>,
       now: number
-    ): Result.Result<CommitResult, CommitError> => {
+    ): Result.Result<Planned | CommitResult, CommitError> => {
       if (commits.has(request.idempotencyKey)) return Result.succeed(resultOf(request.idempotencyKey, true))
       const states = checked.map((c) => stateOf(c.stream))
       const current = states.map((state) => state?.revision)
@@ -353,27 +363,51 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
           stored.push(row as StoredEntry)
         }
       }
-      if (persistence.append !== undefined) {
-        const exit = Effect.runSyncExit(persistence.append(stored))
-        if (Exit.isFailure(exit)) {
-          const error = Cause.findErrorOption(exit.cause)
-          return Result.fail(
-            Option.isSome(error) ? error.value : new JournalStoreError({ method: "append", cause: Cause.squash(exit.cause) })
-          )
-        }
-      }
+      return Result.succeed({ fresh, stored, states })
+    }
+
+    // Indexes and publishes a planned commit's entries, in position order, in one synchronous step.
+    const publish = (request: CommitRequest, { fresh, states }: Planned): CommitResult => {
       for (let i = 0; i < fresh.length; i++) {
         index(fresh[i]!, states[i])
         PubSub.publishUnsafe(pubsub, fresh[i]!)
       }
-      return Result.succeed(resultOf(request.idempotencyKey, false))
+      return resultOf(request.idempotencyKey, false)
     }
+
+    const append = persistence.append
+    // One commit at a time from its checks to its publication, so that a commit checks the
+    // journal as every earlier commit left it; uninterruptible once begun, so that an append is
+    // never abandoned half way (its bytes would be on disk and not in the index).
+    const permit = append === undefined ? undefined : yield* Semaphore.make(1)
+    const appendOrStoreError = (stored: ReadonlyArray<StoredEntry>): Effect.Effect<void, JournalStoreError> =>
+      Effect.catchCause(append!(stored), (cause) => {
+        const error = Cause.findErrorOption(cause)
+        return Effect.fail(Option.isSome(error) ? error.value : new JournalStoreError({ method: "append", cause: Cause.squash(cause) }))
+      })
 
     const commit: JournalShape["commit"] = (request) =>
       Effect.suspend((): Effect.Effect<CommitResult, CommitError> => {
         const checked = validate(request, vocabulary)
         if (Result.isFailure(checked)) return Effect.fail(checked.failure)
-        return Effect.clockWith((clock) => Effect.fromResult(commitNow(request, checked.success, clock.currentTimeMillisUnsafe())))
+        if (permit === undefined) {
+          // Memory: checks, indexing and publication are one synchronous step; no lock is needed.
+          return Effect.clockWith((clock) => {
+            const planned = plan(request, checked.success, clock.currentTimeMillisUnsafe())
+            if (Result.isFailure(planned)) return Effect.fail(planned.failure)
+            return Effect.succeed("fresh" in planned.success ? publish(request, planned.success) : planned.success)
+          })
+        }
+        // The commit may wait for earlier ones: it works on a copy of the request as checked, so
+        // that a caller changing its request meanwhile cannot change what is written.
+        const copy: CommitRequest = { ...request, appends: request.appends.map((a) => ({ ...a })) }
+        return permit.withPermits(1)(Effect.uninterruptible(Effect.clockWith((clock) => {
+          const planned = plan(copy, checked.success, clock.currentTimeMillisUnsafe())
+          if (Result.isFailure(planned)) return Effect.fail(planned.failure)
+          const p = planned.success
+          if (!("fresh" in p)) return Effect.succeed(p)
+          return Effect.map(appendOrStoreError(p.stored), () => publish(copy, p))
+        })))
       })
 
     const from = (options?: { readonly from?: number }): number => {

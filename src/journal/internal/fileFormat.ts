@@ -4,6 +4,7 @@
  * `FileJournal.ts` describes the format for users; this file is its single implementation.
  */
 import * as fs from "node:fs"
+import { promisify } from "node:util"
 import { crc32 } from "node:zlib"
 import { isValidId } from "../../model/Id.js"
 import type { StoredEntry } from "../Entry.js"
@@ -23,6 +24,10 @@ const NEWLINE = 0x0a
 const CHECKSUM_TAIL = 9
 /** The counter (`12/34`) is short; a line whose last tabs are further apart is not ours. */
 const MAX_COUNTER = 24
+
+/** `text`, cut to `max` characters with the length it had, so that no message repeats a huge value. */
+export const shorten = (text: string, max = 60): string =>
+  text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString("en-US")} characters)`
 
 /** The checksum text of a line: crc32 of its UTF-8 bytes before the last tab, 8 lowercase hex digits. */
 export const checksumHex = (data: string | Uint8Array): string => crc32(data).toString(16).padStart(8, "0")
@@ -102,11 +107,17 @@ export const storedEntryProblem = (u: unknown): string | undefined => {
     return `body._tag is neither "revision" nor "retraction"`
   }
   const extra = unknownKey(u, entryKeys) ?? unknownKey(stream, streamKeys) ?? unknownKey(body, bodyKeys)
-  return extra === undefined ? undefined : `unknown field "${extra}"`
+  return extra === undefined ? undefined : `unknown field "${shorten(extra)}"`
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scanning
+
+/** A line at fault: its 1-based number and what is wrong with it. */
+export interface Fault {
+  readonly line: number
+  readonly reason: string
+}
 
 /** What the scan of a file found. */
 export type Scan<S> =
@@ -114,27 +125,42 @@ export type Scan<S> =
   | { readonly _tag: "Fresh" }
   /**
    * Every complete commit went to `onCommit`; `end` is the byte offset just after the last of
-   * them. `cut` is present exactly when `end` is short of the file's size: the bytes after `end`
-   * are a torn write, and `cut` names the line where they start and what was wrong.
+   * them. `torn` is present exactly when `end` is short of the file's size: the bytes after `end`
+   * are a write torn by a crash, from `torn.line` on.
+   */
+  | { readonly _tag: "Entries"; readonly end: number; readonly size: number; readonly torn?: Fault }
+  /** The first line is not a journal header: the file is not a journal this library reads. */
+  | { readonly _tag: "NotJournal"; readonly reason: string }
+  /**
+   * Damage that is not a torn write. The commits before `end` (line `endLine`) are intact and
+   * went to `onCommit`; `fault` is the first bad line. The rest of the file was surveyed: `lines`
+   * lines follow `end` (the last one maybe without a newline), `damaged` of them fail their own
+   * checksum, and `more` names the first few of those (`fault` among them when it is one).
    */
   | {
-    readonly _tag: "Entries"
+    readonly _tag: "Corrupt"
+    readonly fault: Fault
     readonly end: number
+    readonly endLine: number
     readonly size: number
-    readonly cut?: { readonly line: number; readonly reason: string }
+    readonly lines: number
+    readonly damaged: number
+    readonly more: ReadonlyArray<Fault>
   }
-  /** A bad line that is not the torn tail. */
-  | { readonly _tag: "Corrupt"; readonly line: number; readonly reason: string }
   /** `onCommit` asked to stop, with this value. */
   | { readonly _tag: "Stopped"; readonly stop: S }
 
-/** A line that parsed, or why not; a `torn` line is forgiven when it is the last one. */
+/**
+ * A line that parsed, or why not. A `local` fault is one the line shows by itself (its checksum
+ * does not match, or it has none); the others are lines written whole that do not fit where they
+ * stand or say nothing the format allows.
+ */
 type Parsed =
   | { readonly _tag: "Line"; readonly entry: StoredEntry; readonly index: number; readonly count: number }
-  | { readonly _tag: "Bad"; readonly torn: boolean; readonly reason: string }
+  | { readonly _tag: "Bad"; readonly local: boolean; readonly reason: string }
 
-const torn = (reason: string): Parsed => ({ _tag: "Bad", torn: true, reason })
-const corrupt = (reason: string): Parsed => ({ _tag: "Bad", torn: false, reason })
+const damaged = (reason: string): Parsed => ({ _tag: "Bad", local: true, reason })
+const invalid = (reason: string): Parsed => ({ _tag: "Bad", local: false, reason })
 
 const hexDigit = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1)
 
@@ -150,129 +176,207 @@ const decimal = (buf: Buffer, start: number, end: number): number => {
   return n
 }
 
-/** Parses the entry line `buf[start, end)` (newline excluded). */
-const parseLine = (buf: Buffer, start: number, end: number): Parsed => {
+const CARRIAGE_RETURN = 0x0d
+
+/** Why the line `buf[start, end)` fails its own checksum, or `undefined` when it passes. */
+const checksumProblem = (buf: Buffer, start: number, end: number): string | undefined => {
+  if (end > start && buf[end - 1] === CARRIAGE_RETURN) {
+    return "the line ends in a carriage return: the file was saved with Windows line endings, which changes every line"
+  }
   const lastTab = end - CHECKSUM_TAIL
-  if (lastTab <= start || buf[lastTab] !== TAB) return torn("the line does not end in a tab and a checksum")
+  if (lastTab <= start || buf[lastTab] !== TAB) return "the line does not end in a tab and a checksum, as every line this library writes does"
   let expected = 0
   for (let p = lastTab + 1; p < end; p++) {
     const d = hexDigit(buf[p]!)
-    if (d < 0) return torn("the checksum is not 8 lowercase hex digits")
+    if (d < 0) return "the line's checksum is not 8 lowercase hex digits"
     expected = expected * 16 + d
   }
-  if (crc32(buf.subarray(start, lastTab)) !== expected) return torn("checksum mismatch")
+  return crc32(buf.subarray(start, lastTab)) === expected ? undefined : "checksum mismatch: the line was changed after it was written"
+}
+
+/** Parses the entry line `buf[start, end)` (newline excluded). */
+const parseLine = (buf: Buffer, start: number, end: number): Parsed => {
+  const problem = checksumProblem(buf, start, end)
+  if (problem !== undefined) return damaged(problem)
+  const lastTab = end - CHECKSUM_TAIL
   // JSON text holds no raw tab, so the tab before the counter is the last one before `lastTab`.
   let counterTab = lastTab - 1
   const stop = Math.max(start, lastTab - MAX_COUNTER)
   while (counterTab >= stop && buf[counterTab] !== TAB) counterTab--
-  if (counterTab < stop) return corrupt("the line has no commit counter")
+  if (counterTab < stop) return invalid("the line has no commit counter")
   let slash = counterTab + 1
   while (slash < lastTab && buf[slash] !== 0x2f) slash++
   const index = decimal(buf, counterTab + 1, slash)
   const count = decimal(buf, slash + 1, lastTab)
-  if (index < 1 || count < index) return corrupt("the commit counter is not <i>/<n> with 1 <= i <= n")
+  if (index < 1 || count < index) return invalid("the commit counter is not <i>/<n> with 1 <= i <= n")
   let json: unknown
   try {
     json = JSON.parse(buf.toString("utf8", start, counterTab))
   } catch (e) {
-    // The checksum matched, so this is how the line was written: not a torn write.
-    return corrupt(`the entry is not JSON: ${e instanceof Error ? e.message : String(e)}`)
+    return invalid(`the entry is not JSON (${shorten(e instanceof Error ? e.message : String(e), 100)})`)
   }
-  const problem = storedEntryProblem(json)
-  if (problem !== undefined) return corrupt(problem)
+  const shape = storedEntryProblem(json)
+  if (shape !== undefined) return invalid(shape)
   return { _tag: "Line", entry: json as StoredEntry, index, count }
 }
 
-/** Checks the header line `buf[start, end)` (newline excluded); the problem, or `undefined`. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+/** A first line longer than this is not a header: the scan stops there instead of reading on. */
+const MAX_HEADER = 4096
+
+/** Checks the header line `buf[start, end)` (newline excluded; a leading BOM is skipped). */
 const headerProblem = (buf: Buffer, start: number, end: number): string | undefined => {
+  if (buf.subarray(start, start + 3).equals(BOM)) start += 3
+  const notHeader = `the first line is not a journal header (${HEADER_LINE.trimEnd()}): this file is not a journal`
+  if (end - start > MAX_HEADER) return notHeader
   let header: unknown
   try {
     header = JSON.parse(buf.toString("utf8", start, end))
   } catch {
-    return `the first line is not a journal header (expected ${HEADER_LINE.trimEnd()})`
+    return notHeader
   }
-  if (!isObject(header) || header["format"] !== FORMAT) {
-    return `the first line is not a journal header (expected ${HEADER_LINE.trimEnd()})`
-  }
+  if (!isObject(header) || header["format"] !== FORMAT) return notHeader
   if (header["version"] !== VERSION) {
-    return `journal format version ${JSON.stringify(header["version"])} is not supported (this library reads version ${VERSION})`
+    return `the journal is in format version ${shorten(JSON.stringify(header["version"]) ?? "none")}, and this library reads version ${VERSION} only: open it with the version of protest-chronicle that wrote it`
   }
   return undefined
 }
 
-const CHUNK = 8 * 1024 * 1024
+/** The counter text, the checksum and the newline a line can still hold after its JSON. */
+const lineEnd = /^\t(\d{0,9}(\/\d{0,9}(\t[0-9a-f]{0,8})?)?)?$/
 
 /**
- * Reads the open file `fd` from its start in large chunks and checks every line, handing the
- * entries of each complete commit, in order, to `onCommit` (which may stop the scan by returning
- * a value other than `undefined`). Only the last line may be torn (no newline, or no checksum
- * that matches: a write cut short by a crash), and only the last commit may be incomplete (some
- * of its lines were written, but the commit was never acknowledged); both are reported through
- * `end` and `cut`, and the entries of an incomplete commit never reach `onCommit`. Anything else
- * bad, including a line whose checksum matches but whose content is wrong, is `Corrupt`. Throws
- * only on I/O errors.
+ * True when the unterminated last line `fragment`, less any NUL bytes it ends in (blocks a file
+ * system allocated but did not write before the crash), could be the start of the line this
+ * library would write there: the entry at `position`, with the counter `counter` (`<i>/<n>`, or
+ * `undefined` for the first line of a commit: `1/<n>` with any n). A fragment that could not be
+ * (text appended by something else, or a last line whose newline was damaged) is corruption, not
+ * a torn write.
  */
-export const scanFile = <S>(fd: number, onCommit: (entries: ReadonlyArray<StoredEntry>) => S | undefined): Scan<S> => {
-  const size = fs.fstatSync(fd).size
+const couldBeTorn = (fragment: Buffer, position: number, counter: string | undefined): boolean => {
+  let length = fragment.length
+  while (length > 0 && fragment[length - 1] === 0) length--
+  const text = fragment.subarray(0, length)
+  const tab = text.indexOf(TAB)
+  const json = tab === -1 ? text : text.subarray(0, tab)
+  const opening = Buffer.from(`{"position":${position},`)
+  const shared = Math.min(json.length, opening.length)
+  if (!json.subarray(0, shared).equals(opening.subarray(0, shared))) return false
+  if (tab === -1) return true
+  const rest = text.toString("latin1", tab)
+  if (rest.length > MAX_COUNTER + CHECKSUM_TAIL + 1 || !lineEnd.test(rest)) return false
+  const [written = "", checksum] = rest.slice(1).split("\t")
+  if (counter === undefined) {
+    // The first line of a commit: `1/<n>`.
+    return written.length <= 2 ? "1/".startsWith(written) && checksum === undefined : written.startsWith("1/")
+  }
+  return checksum === undefined ? counter.startsWith(written) : written === counter
+}
+
+const CHUNK = 8 * 1024 * 1024
+/** How many bad lines after the first a corruption report names. */
+const NAMED = 5
+
+const read = promisify(fs.read)
+const fstat = promisify(fs.fstat)
+
+/**
+ * Reads the open file `fd` from its start in large chunks (asynchronously: the event loop runs
+ * between chunks) and checks every line, handing the entries of each complete commit, in order,
+ * to `onCommit`, which may stop the scan by returning a value other than `undefined`.
+ *
+ * A torn write (a crash while a commit was written) leaves exactly this: after the last complete
+ * commit, zero or more whole lines of one commit (fewer than its n), then a last line without a
+ * newline that is the start of the next line the writer would write. That is `Entries` with
+ * `torn`, and the entries of the unfinished commit never reach `onCommit`. Anything else bad is
+ * `Corrupt`: a whole line (newline-terminated) whose checksum fails, or whose content or place is
+ * wrong; a last commit short of lines whose last line is whole; a last line without a newline
+ * that the writer could not have begun there. Rejects only on I/O errors.
+ */
+export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<StoredEntry>) => S | undefined): Promise<Scan<S>> => {
+  const { size } = await fstat(fd)
   let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, HEADER_LINE.length)))
   let length = 0 // bytes of `buf` holding file data
   let base = 0 // file offset of buf[0]
-  let read = 0 // file offset of the next read
+  let offset = 0 // file offset of the next read
 
   let line = 0
   let commit: Array<StoredEntry> = []
   let end = 0 // offset after the last complete commit
+  let endLine = 1 // the line that starts at `end`
   // The open commit: its first line, its key, its size, and how far its counter has got.
   let commitLine = 0
   let commitKey = ""
   let commitIndex = 0
   let commitCount = 0
-  // A complete line whose checksum or JSON is bad: the torn tail if nothing follows it.
-  let pending: { readonly line: number; readonly reason: string } | undefined
+  // Once a fault is found, the rest of the file is only surveyed.
+  let fault: Fault | undefined
+  let lines = 0
+  let bad = 0
+  const more: Array<Fault> = []
+  const enterSurvey = (at: Fault, local: boolean) => {
+    fault = at
+    lines = at.line - endLine + 1
+    bad = local ? 1 : 0
+    if (local) more.push(at)
+  }
 
   for (;;) {
-    if (length === buf.length && read < size) {
+    if (length === buf.length && offset < size) {
       const bigger = Buffer.allocUnsafe(buf.length * 2)
       buf.copy(bigger, 0, 0, length)
       buf = bigger
     }
-    const n = read < size ? fs.readSync(fd, buf, length, buf.length - length, read) : 0
-    read += n
+    const n = offset < size ? await read(fd, buf, length, buf.length - length, offset).then((r) => r.bytesRead) : 0
+    offset += n
     length += n
     const view = buf.subarray(0, length)
     let start = 0
     for (let nl = view.indexOf(NEWLINE, start); nl !== -1; nl = view.indexOf(NEWLINE, start)) {
       line++
-      if (pending !== undefined) return { _tag: "Corrupt", line: pending.line, reason: pending.reason }
+      if (fault !== undefined) {
+        lines++
+        const problem = checksumProblem(buf, start, nl)
+        if (problem !== undefined) {
+          bad++
+          if (more.length < NAMED) more.push({ line, reason: problem })
+        }
+        start = nl + 1
+        continue
+      }
       if (line === 1) {
         const problem = headerProblem(buf, start, nl)
-        if (problem !== undefined) return { _tag: "Corrupt", line: 1, reason: problem }
+        if (problem !== undefined) return { _tag: "NotJournal", reason: problem }
         end = base + nl + 1
+        endLine = 2
         start = nl + 1
         continue
       }
       const parsed = parseLine(buf, start, nl)
+      start = nl + 1
       if (parsed._tag === "Bad") {
-        if (!parsed.torn) return { _tag: "Corrupt", line, reason: parsed.reason }
-        pending = { line, reason: parsed.reason }
-        start = nl + 1
+        enterSurvey({ line, reason: parsed.reason }, parsed.local)
         continue
       }
       const { count, entry, index } = parsed
       if (entry.position !== line - 1) {
-        return { _tag: "Corrupt", line, reason: `line ${line} must hold position ${line - 1}, found ${entry.position}` }
+        enterSurvey({ line, reason: `line ${line} must hold position ${line - 1}, but holds position ${entry.position}` }, false)
+        continue
       }
       if (commitIndex === commitCount) {
-        if (index !== 1) return { _tag: "Corrupt", line, reason: `entry ${index}/${count} of a commit whose first entry is missing` }
+        if (index !== 1) {
+          enterSurvey({ line, reason: `entry ${index}/${count} of a commit whose first entry is missing` }, false)
+          continue
+        }
         commitLine = line
         commitKey = entry.idempotencyKey
         commitCount = count
       } else if (index !== commitIndex + 1 || count !== commitCount || entry.idempotencyKey !== commitKey) {
-        return {
-          _tag: "Corrupt",
+        enterSurvey({
           line,
-          reason: `the commit begun at line ${commitLine} (${commitCount} entries, key "${commitKey}") is broken off here`
-        }
+          reason: `the commit begun at line ${commitLine} (${commitCount} entries, key "${shorten(commitKey)}") is broken off here`
+        }, false)
+        continue
       }
       commitIndex = index
       commit.push(entry)
@@ -281,30 +385,57 @@ export const scanFile = <S>(fd: number, onCommit: (entries: ReadonlyArray<Stored
         if (stop !== undefined) return { _tag: "Stopped", stop }
         commit = []
         end = base + nl + 1
+        endLine = line + 1
       }
-      start = nl + 1
     }
     if (n === 0) break
+    if (line === 0 && length > MAX_HEADER) {
+      return { _tag: "NotJournal", reason: headerProblem(buf, 0, length) ?? "the first line is too long" }
+    }
     buf.copy(buf, 0, start, length)
     base += start
     length -= start
   }
 
+  const corrupt = (): Scan<S> => ({ _tag: "Corrupt", fault: fault!, end, endLine, size, lines, damaged: bad, more })
+  const fragment = buf.subarray(0, length)
+  if (fault !== undefined) {
+    if (length > 0) {
+      lines++
+      bad++
+      if (more.length < NAMED) more.push({ line: line + 1, reason: "the last line has no newline" })
+    }
+    return corrupt()
+  }
   if (line === 0) {
     // No newline at all: a file cut short while its header was written is treated as new.
-    return length < HEADER_LINE.length && buf.subarray(0, length).equals(Buffer.from(HEADER_LINE).subarray(0, length))
+    return length < HEADER_LINE.length && fragment.equals(Buffer.from(HEADER_LINE).subarray(0, length))
       ? { _tag: "Fresh" }
-      : { _tag: "Corrupt", line: 1, reason: "the file has no header line" }
+      : { _tag: "NotJournal", reason: headerProblem(buf, 0, length) ?? "the file has no header line" }
   }
-  // A bad line followed by more bytes is not a single torn write.
-  if (pending !== undefined && length > 0) return { _tag: "Corrupt", line: pending.line, reason: pending.reason }
-  let cut: { line: number; reason: string } | undefined
-  if (length > 0) cut = { line: line + 1, reason: "the last line has no newline (a write torn by a crash)" }
-  if (pending !== undefined) cut = { line: pending.line, reason: `${pending.reason} on the last line (a write torn by a crash)` }
-  if (commitIndex < commitCount) {
-    // The commit's lines were written but never all of them: it was not acknowledged (and its
-    // entries never went to onCommit).
-    cut = { line: commitLine, reason: `the last commit holds ${commitIndex} of its ${commitCount} entries (a write torn by a crash)` }
+  const open = commitIndex < commitCount
+  if (length > 0) {
+    const counter = open ? `${commitIndex + 1}/${commitCount}` : undefined
+    if (couldBeTorn(fragment, line, counter)) {
+      const reason = open
+        ? `the commit begun at line ${commitLine} holds ${commitIndex} of its ${commitCount} entries and the next line has no newline: a write cut short by a crash`
+        : "the last line has no newline: a write cut short by a crash"
+      return { _tag: "Entries", end, size, torn: { line: open ? commitLine : line + 1, reason } }
+    }
+    enterSurvey({
+      line: line + 1,
+      reason: `the last line has no newline, and it is not the start of entry ${line} as this library writes it (text appended by another program, or a damaged newline)`
+    }, true)
+    return corrupt()
   }
-  return cut === undefined ? { _tag: "Entries", end, size } : { _tag: "Entries", end, size, cut }
+  if (open) {
+    enterSurvey({
+      line: commitLine,
+      reason: `the last commit, begun at line ${commitLine}, holds ${commitIndex} of its ${commitCount} entries, yet its last line is whole. ` +
+        "A crash leaves the line it stops in unfinished, so lines of a finished commit have probably been removed"
+    }, false)
+    lines = line - endLine + 1
+    return corrupt()
+  }
+  return { _tag: "Entries", end, size }
 }

@@ -1,10 +1,11 @@
 /**
  * The single-writer lock of a journal file: a lock file beside it, `<path>.lock`, holding
  * `{"pid":…,"hostname":…,"since":…}`. The algorithm, and why two processes cannot both take over
- * one stale lock, is described in `FileJournal.ts`.
+ * one stale lock, is described in `FileJournal.ts`. Every step is asynchronous: a process waiting
+ * for a rival's takeover sleeps on a timer, so its event loop keeps running.
  */
 import { randomBytes } from "node:crypto"
-import * as fs from "node:fs"
+import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import { checksumHex } from "./fileFormat.js"
 
@@ -17,15 +18,15 @@ export interface LockHolder {
 
 /** A lock this process holds; `release` removes the lock file if it is still this one. */
 export interface HeldLock {
-  readonly release: () => void
+  readonly release: () => Promise<void>
 }
 
-const errorCode = (e: unknown): unknown => (typeof e === "object" && e !== null ? (e as { readonly code?: unknown }).code : undefined)
+export const errorCode = (e: unknown): unknown => (typeof e === "object" && e !== null ? (e as { readonly code?: unknown }).code : undefined)
 
 /** Makes the hard link `to` → `from`; false when `to` exists. Atomic: of racing linkers, one wins. */
-const link = (from: string, to: string): boolean => {
+const link = async (from: string, to: string): Promise<boolean> => {
   try {
-    fs.linkSync(from, to)
+    await fs.link(from, to)
     return true
   } catch (e) {
     if (errorCode(e) === "EEXIST") return false
@@ -33,18 +34,18 @@ const link = (from: string, to: string): boolean => {
   }
 }
 
-const readText = (file: string): string | undefined => {
+const readText = async (file: string): Promise<string | undefined> => {
   try {
-    return fs.readFileSync(file, "utf8")
+    return await fs.readFile(file, "utf8")
   } catch (e) {
     if (errorCode(e) === "ENOENT") return undefined
     throw e
   }
 }
 
-const remove = (file: string): void => {
+const remove = async (file: string): Promise<void> => {
   try {
-    fs.unlinkSync(file)
+    await fs.unlink(file)
   } catch (e) {
     if (errorCode(e) !== "ENOENT") throw e
   }
@@ -77,9 +78,7 @@ const isDead = (holder: LockHolder): boolean => {
   }
 }
 
-const pause = (millis: number): void => {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, millis)
-}
+const sleep = (millis: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, millis))
 
 const unreadable = (file: string): Error =>
   new Error(`${file} is not a lock file this library wrote; remove it if no process uses the journal`)
@@ -89,55 +88,55 @@ const unreadable = (file: string): Error =>
  * are serialised by a breaker file named after `text`: only the process that creates it removes
  * `file`. A breaker left by a dead remover is removed the same way, one level up.
  */
-const removeStale = (file: string, text: string, draft: string): void => {
+const removeStale = async (file: string, text: string, draft: string): Promise<void> => {
   const breaker = `${file}.break-${checksumHex(text)}`
-  if (link(draft, breaker)) {
+  if (await link(draft, breaker)) {
     try {
       // Only the breaker's creator removes `text`, and its holder is dead: it cannot have changed.
-      if (readText(file) === text) remove(file)
+      if ((await readText(file)) === text) await remove(file)
     } finally {
-      remove(breaker)
+      await remove(breaker)
     }
     return
   }
-  const breakerText = readText(breaker)
+  const breakerText = await readText(breaker)
   if (breakerText === undefined) return
   const breakerHolder = parseHolder(breakerText)
   if (breakerHolder === undefined) throw unreadable(breaker)
-  if (isDead(breakerHolder)) removeStale(breaker, breakerText, draft)
-  else pause(5) // a live process is removing it: look again soon
+  if (isDead(breakerHolder)) await removeStale(breaker, breakerText, draft)
+  else await sleep(5) // a live process is removing it: look again soon
 }
 
 const ATTEMPTS = 200
 
 /**
  * Takes the lock `lockPath`, taking over a lock whose holder is dead; returns the holder when a
- * live process has it. Throws on I/O errors and on a lock file it cannot read.
+ * live process has it. Rejects on I/O errors and on a lock file it cannot read.
  */
-export const acquireLock = (lockPath: string): HeldLock | LockHolder => {
+export const acquireLock = async (lockPath: string): Promise<HeldLock | LockHolder> => {
   const mine: LockHolder = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString() }
   const text = JSON.stringify(mine)
   // The lock appears whole or not at all: it is written under a private name, then linked.
   const draft = `${lockPath}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`
-  fs.writeFileSync(draft, text, { flag: "wx" })
+  await fs.writeFile(draft, text, { flag: "wx" })
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (link(draft, lockPath)) {
+      if (await link(draft, lockPath)) {
         return {
-          release: () => {
-            if (readText(lockPath) === text) remove(lockPath)
+          release: async () => {
+            if ((await readText(lockPath)) === text) await remove(lockPath)
           }
         }
       }
-      const current = readText(lockPath)
+      const current = await readText(lockPath)
       if (current === undefined) continue // released meanwhile
       const holder = parseHolder(current)
       if (holder === undefined) throw unreadable(lockPath)
       if (!isDead(holder)) return holder
-      removeStale(lockPath, current, draft)
+      await removeStale(lockPath, current, draft)
     }
-    throw new Error(`could not take ${lockPath} in ${ATTEMPTS} attempts`)
+    throw new Error(`could not take ${lockPath} in ${ATTEMPTS} attempts: another process keeps taking over its stale lock`)
   } finally {
-    remove(draft)
+    await remove(draft)
   }
 }
