@@ -83,6 +83,8 @@ import { encodeCommit, HEADER_LINE, type Scan, scanFile, shorten } from "./inter
 import { asideName, checkJournalPath, close, copyAside, explain, fdatasync, fsync, fsyncFolder, ftruncate, writeAll } from "./internal/fileIo.js"
 import { acquireLock } from "./internal/fileLock.js"
 import { Journal, type JournalOptions } from "./Journal.js"
+import type { MigrationError } from "./Upcast.js"
+import type { VocabularyError } from "../model/Vocabulary.js"
 
 /**
  * A change made to the journal file on open, reported to `onRepair` before it is made.
@@ -280,7 +282,7 @@ const load = (
 export const layerFile = (
   path: string,
   options: FileJournalOptions = {}
-): Layer.Layer<Journal, JournalLockedError | JournalCorruptionError | JournalStoreError> =>
+): Layer.Layer<Journal, JournalLockedError | JournalCorruptionError | JournalStoreError | MigrationError | VocabularyError> =>
   Layer.effect(
     Journal,
     Effect.gen(function*() {

@@ -10,7 +10,8 @@
 import { Context, type Effect, Layer, type Stream } from "effect"
 import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
 import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
-import type { Vocabulary } from "../model/Vocabulary.js"
+import type { Vocabulary, VocabularyError } from "../model/Vocabulary.js"
+import type { MigrationError } from "./Upcast.js"
 import { type JournalOptions, loadAll, makeJournal } from "./internal/core.js"
 
 /** What a journal can do. */
@@ -47,5 +48,5 @@ export type { JournalOptions } from "./internal/core.js"
  */
 export const layerMemory = (
   options: JournalOptions & { readonly initial?: ReadonlyArray<StoredEntry> } = {}
-): Layer.Layer<Journal, JournalCorruptionError> =>
+): Layer.Layer<Journal, JournalCorruptionError | MigrationError | VocabularyError> =>
   Layer.effect(Journal, makeJournal({ name: "memory", load: loadAll(options?.initial ?? []) }, options ?? {}))

@@ -37,6 +37,8 @@ import * as Reactivity from "effect/reactivity/Reactivity"
 import { PgClient } from "@effect/sql-pg"
 import { JournalStoreError } from "../journal/errors.js"
 import { Journal, type JournalOptions } from "../journal/Journal.js"
+import type { MigrationError } from "../journal/Upcast.js"
+import type { VocabularyError } from "../model/Vocabulary.js"
 import { makeReadModelStore } from "./internal/readModels.js"
 import { currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
 import { makeStore } from "./internal/store.js"
@@ -118,7 +120,7 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
  */
 export const layerPostgresClient = (
   options: PostgresOptions = {}
-): Layer.Layer<Journal | ReadModelStore, JournalStoreError, PgClient.PgClient> =>
+): Layer.Layer<Journal | ReadModelStore, JournalStoreError | MigrationError | VocabularyError, PgClient.PgClient> =>
   // Without the client's name and JSON transforms: the store reads its rows by their column names.
   Layer.effectContext(Effect.flatMap(Effect.service(PgClient.PgClient), (pg) => build(pg.withoutTransforms(), options)))
 
@@ -155,7 +157,7 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  * }).pipe(Effect.provide(layerPostgres({ connection: "postgres://chronicle@db.internal:5432/chronicle" })))
  * ```
  */
-export const layerPostgres = (config: PostgresConfig): Layer.Layer<Journal | ReadModelStore, JournalStoreError> =>
+export const layerPostgres = (config: PostgresConfig): Layer.Layer<Journal | ReadModelStore, JournalStoreError | MigrationError | VocabularyError> =>
   Layer.effectContext(
     Effect.gen(function*() {
       const pg = yield* PgClient.make(poolConfig(config.connection)).pipe(Effect.mapError(storeError("connect")), Effect.provide(Reactivity.layer))

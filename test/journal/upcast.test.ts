@@ -185,9 +185,20 @@ describe("migration errors", () => {
     expect(() => makeUpcaster(chain)).toThrow(message)
   })
 
-  it("a journal with a broken chain does not open: the MigrationError is a defect (a programming error)", async () => {
+  it("a journal with a broken chain does not open: the layer fails with the MigrationError, a typed failure, not a defect", async () => {
     const exit = await openExit({ initial: v1File, migrations: [from(1), from(1)] })
-    expect(Exit.isFailure(exit) && Cause.squash(exit.cause)).toBeInstanceOf(MigrationError)
+    expect(Exit.isFailure(exit) && Cause.findErrorOption(exit.cause)).toEqual(Option.some(expect.any(MigrationError)))
+    expect(Exit.isFailure(exit) && Cause.hasDies(exit.cause)).toBe(false)
+  })
+
+  it.each([
+    ["migrations that are not an array", { migrations: "crowdToSize" }, "MigrationError"],
+    ["a migration that is not an object", { migrations: [null] }, "MigrationError"],
+    ["a vocabulary that is not one", { vocabulary: { kinds: [] } }, "VocabularyError"]
+  ] as const)("%s: the layer fails with a typed error", async (_, options, tag) => {
+    const exit = await openExit({ initial: v1File, ...(options as object) })
+    const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.findErrorOption(exit.cause)) : undefined
+    expect((error as { readonly _tag?: string } | undefined)?._tag).toBe(tag)
   })
 })
 

@@ -5,14 +5,15 @@
  */
 import { Cause, Effect, Option, PubSub, Result, Schema, Semaphore, Stream } from "effect"
 import type { AnyRecord, Vocabulary } from "../../model/Vocabulary.js"
-import { builtIn } from "../../model/Vocabulary.js"
+import { builtIn, VocabularyError } from "../../model/Vocabulary.js"
+import { clipText } from "../../model/DecodeError.js"
 import type { CommitRequest, CommitResult, Entry } from "../Entry.js"
 import { StoredEntry, StreamRef, streamKey } from "../Entry.js"
 import { compile } from "../../model/internal/guard.js"
 import { decodeParsed } from "../../model/internal/parsed.js"
 import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
 import type { JournalShape } from "../Journal.js"
-import { makeUpcaster, type Migration, type Upcaster } from "../Upcast.js"
+import { makeUpcaster, type Migration, MigrationError, type Upcaster } from "../Upcast.js"
 
 /** Options every store takes. */
 export interface JournalOptions {
@@ -77,7 +78,7 @@ export const decodeStored = (
   recordedAt: number = parseInstant(stored.recordedAt),
   parsed = false
 ): Result.Result<Entry, string> => {
-  if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${stored.recordedAt}" is not a UTC instant such as 2023-04-12T10:00:00.000Z`)
+  if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${clipText(String(stored.recordedAt))}" is not a UTC instant such as 2023-04-12T10:00:00.000Z`)
   const body = stored.body
   let decodedBody: Entry["body"]
   if (body._tag === "retraction") {
@@ -116,6 +117,18 @@ export const decodeStored = (
 }
 
 const isStreamRef = Schema.is(StreamRef)
+
+/** A string as it is, anything else as its JSON (see `safeJson`). */
+const textOf = (u: unknown): string => (typeof u === "string" ? u : safeJson(u))
+
+/** JSON of a stored value for a message, or its type when it has none (a cycle, a bigint). */
+const safeJson = (u: unknown): string => {
+  try {
+    return JSON.stringify(u) ?? typeof u
+  } catch {
+    return typeof u
+  }
+}
 
 /**
  * Freezes an entry, its stream and its body (the record in it is frozen by the decoder): readers
@@ -158,7 +171,7 @@ export const validate = (
       return invalid(`expected revision must be "none", "any" or an integer >= 1, got ${String(e)}`, i)
     }
     if (a._tag === "retraction") {
-      if (!isStreamRef(a.stream)) return invalid(`${JSON.stringify(a.stream)} is not a stream ({ type, id })`, i)
+      if (!isStreamRef(a.stream)) return invalid(`${clipText(safeJson(a.stream), 200)} is not a stream ({ type, id })`, i)
       if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
       // A copy: the caller keeps its stream object and may change it later.
       const stream = Object.freeze({ type: a.stream.type, id: a.stream.id })
@@ -187,7 +200,7 @@ export const validate = (
         problem = err instanceof Error ? err.message : String(err)
       }
       if (record === undefined) {
-        return invalid(`invalid record ${String(a.record?.type)}/${String(a.record?.id)}:\n${problem ?? "not a record"}`, i)
+        return invalid(`invalid record ${clipText(textOf(a.record?.type))}/${clipText(textOf(a.record?.id))}:\n${problem ?? "not a record"}`, i)
       }
       const stream = Object.freeze({ type: record.type, id: record.id })
       checked.push({ stream, key: streamKey(stream), revision: { record, encoded } })
@@ -199,11 +212,39 @@ export const validate = (
   return Result.succeed(checked)
 }
 
+/**
+ * The vocabulary and the upcaster of a store's options, checked: migrations written wrongly are a
+ * `MigrationError`, a `vocabulary` that is not one a `VocabularyError` — typed failures of the
+ * layer, not defects.
+ */
+export const settingsOf = (options: JournalOptions | null | undefined): Effect.Effect<
+  { readonly vocabulary: Vocabulary; readonly upcaster: Upcaster },
+  MigrationError | VocabularyError
+> =>
+  Effect.suspend((): Effect.Effect<{ readonly vocabulary: Vocabulary; readonly upcaster: Upcaster }, MigrationError | VocabularyError> => {
+    const given = options?.vocabulary
+    if (given !== undefined && (typeof given !== "object" || given === null || typeof given.decode !== "function")) {
+      return Effect.fail(new VocabularyError({ reason: "the vocabulary option is not a vocabulary: make one with Vocabulary.make([...your kinds])" }))
+    }
+    const migrations = options?.migrations
+    if (migrations !== undefined && !Array.isArray(migrations)) {
+      return Effect.fail(new MigrationError({ reason: "the migrations option must be an array of migrations ({ type, kind?, from, up })" }))
+    }
+    try {
+      return Effect.succeed({ vocabulary: given ?? builtIn, upcaster: makeUpcaster(migrations) })
+    } catch (e) {
+      return Effect.fail(
+        e instanceof MigrationError
+          ? e
+          : new MigrationError({ reason: "a migration could not be read: each is { type, kind?, from, up } with from an integer >= 1 and up a function" })
+      )
+    }
+  })
+
 /** Builds a journal over a store's persistence. Fails when a stored entry cannot be read. */
 export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOptions = {}) =>
   Effect.gen(function*() {
-    const vocabulary = options.vocabulary ?? builtIn
-    const upcaster = makeUpcaster(options.migrations)
+    const { upcaster, vocabulary } = yield* settingsOf(options)
     const entries: Array<Entry> = []
     // Per stream (a map of ids per record type, so that lookups hash the id string itself): its
     // revision and the indexes of its entries (`first`, then `more` once there are several). Per
@@ -246,14 +287,14 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
         return new JournalCorruptionError({
           path: persistence.name,
           position: entries.length + 1,
-          reason: `not a stored entry: ${JSON.stringify(stored)?.slice(0, 200)}`
+          reason: `not a stored entry: ${clipText(safeJson(stored), 200)}`
         })
       }
       if (stored.position !== entries.length + 1) return corrupt(`expected position ${entries.length + 1}, found ${stored.position}`)
       const known = stateOf(stored.stream)
       const previous = known?.revision ?? 0
       if (stored.revision !== previous + 1) {
-        return corrupt(`stream ${streamKey(stored.stream)} jumps from revision ${previous} to ${stored.revision}`)
+        return corrupt(`stream ${clipText(streamKey(stored.stream), 200)} jumps from revision ${previous} to ${stored.revision}`)
       }
       if (stored.recordedAt !== lastIso) {
         lastIso = stored.recordedAt
@@ -268,10 +309,10 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
       const decoded = decodeStored(stored, upcaster, vocabulary, lastInstant, parsedJson)
       if (Result.isFailure(decoded)) return corrupt(decoded.failure)
       if (last !== undefined && decoded.success.recordedAt < last.recordedAt) {
-        return corrupt(`record time ${stored.recordedAt} is earlier than the entry before it`)
+        return corrupt(`record time ${clipText(stored.recordedAt)} is earlier than the entry before it`)
       }
       if (last !== undefined && last.idempotencyKey !== stored.idempotencyKey && commits.has(stored.idempotencyKey)) {
-        return corrupt(`idempotency key "${stored.idempotencyKey}" was already used by an earlier commit`)
+        return corrupt(`idempotency key "${clipText(stored.idempotencyKey)}" was already used by an earlier commit`)
       }
       index(decoded.success, known)
       return undefined

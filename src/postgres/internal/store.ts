@@ -9,10 +9,8 @@ import type { SqlError } from "effect/sql/SqlError"
 import type { CommitResult, Entry } from "../../journal/Entry.js"
 import { streamKey } from "../../journal/Entry.js"
 import { ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../../journal/errors.js"
-import { freezeEntry, validate } from "../../journal/internal/core.js"
+import { freezeEntry, settingsOf, validate } from "../../journal/internal/core.js"
 import type { JournalOptions, JournalShape } from "../../journal/Journal.js"
-import { makeUpcaster } from "../../journal/Upcast.js"
-import { builtIn } from "../../model/Vocabulary.js"
 import { type EntryCodec, entryQuery, type EntryRow, makeEntryCodec, rowToStored, storedBody } from "./entries.js"
 import { type Page, readPage } from "./pages.js"
 import { channelOf } from "./schema.js"
@@ -78,8 +76,7 @@ export interface StoreSettings extends JournalOptions {
 /** Builds the journal over a client, after the schema is in place. */
 export const makeStore = (sql: PgClient.PgClient, schema: string, settings: StoreSettings) =>
   Effect.gen(function*() {
-    const vocabulary = settings.vocabulary ?? builtIn
-    const upcaster = makeUpcaster(settings.migrations)
+    const { upcaster, vocabulary } = yield* settingsOf(settings)
     const codec: EntryCodec = makeEntryCodec(upcaster, vocabulary)
     const name = `postgres:${schema}`
     const scope = yield* Effect.scope
