@@ -38,7 +38,7 @@ import { Source } from "./Source.js"
 import { compile, type Guard } from "./internal/guard.js"
 import { registerParsedDecoder } from "./internal/parsed.js"
 import { referencesOf, type ReferenceType } from "./internal/references.js"
-import { deepFreeze, snapshot } from "./internal/snapshot.js"
+import { deepFreeze, deepFreezeParsed, snapshot } from "./internal/snapshot.js"
 
 export type { ReferenceType } from "./internal/references.js"
 
@@ -242,8 +242,13 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
         if (Result.isFailure(r)) return Result.fail(errorFromSchema(r.failure.issue, line))
         record = r.success as AnyRecord
       }
-      deepFreeze(record)
-      decoded.add(record)
+      // Values from JSON.parse are frozen in place; they are not remembered (the readers of files
+      // decode millions of them, and a record from a file is rarely handed back to decode).
+      if (parsed) deepFreezeParsed(record)
+      else {
+        deepFreeze(record)
+        decoded.add(record)
+      }
       return Result.succeed(record)
     } catch (e) {
       return failWith([issue([], `could not be read: ${clipText(e instanceof Error ? e.message : String(e))}`, line)])

@@ -5,16 +5,22 @@ import { arbTimeZone, arbWhen } from "../../src/testing/When.js"
 
 const w = When.makeUnsafe
 
+/** A span agrees with the bounds at its outer edges, and no range of it is inverted. */
+const expectOrderedSpan = (value: When.When, zone: string): When.Span => {
+  const b = When.boundsUnsafe(value, zone)
+  const s = When.spanUnsafe(value, zone)
+  expect(s.start.earliest).toBe(b.earliest)
+  expect(s.end.latest).toBe(b.latest)
+  expect(s.start.earliest).toBeLessThanOrEqual(s.start.latest)
+  expect(s.end.earliest).toBeLessThanOrEqual(s.end.latest)
+  expect(s.start.latest).toBeLessThanOrEqual(s.end.latest)
+  expect(s.start.earliest).toBeLessThanOrEqual(s.end.earliest)
+  return s
+}
+
 describe("When.span", () => {
   test.prop([arbWhen, arbTimeZone])("agrees with bounds at its outer edges and is ordered", (value, zone) => {
-    const b = When.boundsUnsafe(value, zone)
-    const s = When.spanUnsafe(value, zone)
-    expect(s.start.earliest).toBe(b.earliest)
-    expect(s.end.latest).toBe(b.latest)
-    expect(s.start.earliest).toBeLessThanOrEqual(s.start.latest)
-    expect(s.end.earliest).toBeLessThanOrEqual(s.end.latest)
-    expect(s.start.latest).toBeLessThanOrEqual(s.end.latest)
-    expect(s.start.earliest).toBeLessThanOrEqual(s.end.earliest)
+    const s = expectOrderedSpan(value, zone)
     expect(When.spanUnsafe(value, zone)).toEqual(s)
     expect(Object.isFrozen(s) && Object.isFrozen(s.start) && Object.isFrozen(s.end)).toBe(true)
   })
@@ -85,14 +91,7 @@ describe("When.span around local days the clocks skipped or repeated", () => {
   })
 
   test.prop([intervalAround])("is never inverted and agrees with bounds", ([value, zone]) => {
-    const s = When.spanUnsafe(value, zone)
-    const b = When.boundsUnsafe(value, zone)
-    expect(s.start.earliest).toBe(b.earliest)
-    expect(s.end.latest).toBe(b.latest)
-    expect(s.start.earliest).toBeLessThanOrEqual(s.start.latest)
-    expect(s.end.earliest).toBeLessThanOrEqual(s.end.latest)
-    expect(s.start.latest).toBeLessThanOrEqual(s.end.latest)
-    expect(s.start.earliest).toBeLessThanOrEqual(s.end.earliest)
+    expectOrderedSpan(value, zone)
   })
 
   test.prop([arbAwkwardDay])("consecutive local days never overlap and leave no gap", ([zone, day]) => {
