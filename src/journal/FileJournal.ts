@@ -115,7 +115,9 @@ export interface JournalRepair {
  *   every line after them, into `<path>.damaged`. Without it, corruption fails the open.
  */
 export interface FileJournalOptions extends JournalOptions {
+  /** `"moveAside"`: open a journal with a corrupt tail by moving the damaged lines aside. */
   readonly repair?: "moveAside"
+  /** Told of each repair open makes, before the file changes; may return a promise. */
   readonly onRepair?: (repair: JournalRepair) => void
 }
 

@@ -201,17 +201,17 @@ export const sameAs = (graph: LinkGraph, id: string): ReadonlyArray<string> => {
 const inOrder = (index: Index, ids: Iterable<string>): Array<AnyEvent> =>
   [...ids].map((id) => index.events.get(id)!).sort((a, b) => index.rank.get(a.id)! - index.rank.get(b.id)!)
 
-/**
- * Everything that led to an event: the events from which a chain of directed links runs to it,
- * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
- * the number of links in the chain. Empty for an event that is not current.
- */
 /** A bound from options: a non-negative number (Infinity allowed where `open`), else the default. */
 const bound = (options: unknown, key: string, fallback: number, open = false): number => {
   const v = isObject(options) ? options[key] : undefined
   return typeof v === "number" && v >= 0 && (open || Number.isFinite(v)) ? v : fallback
 }
 
+/**
+ * Everything that led to an event: the events from which a chain of directed links runs to it,
+ * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
+ * the number of links in the chain. Empty for an event that is not current.
+ */
 export const lineage = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)

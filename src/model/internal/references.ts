@@ -7,11 +7,11 @@
  */
 import type { SchemaAST } from "effect"
 
-/** The kinds of record an id can name, as the `Id` module's schemas are titled. */
-const titles = { SourceId: "source", PlaceId: "place", ActorId: "actor", EventId: "event" } as const
-
 /** The record type an id field names. */
-export type ReferenceType = (typeof titles)[keyof typeof titles]
+export type ReferenceType = "source" | "place" | "actor" | "event"
+
+/** The kinds of record an id can name, as the `Id` module's schemas are titled. */
+const titles: { readonly [title: string]: ReferenceType } = { SourceId: "source", PlaceId: "place", ActorId: "actor", EventId: "event" }
 
 /** Calls `found` with each referenced id of a value and the record type it names. */
 type Reader = (value: unknown, found: (type: ReferenceType, id: string) => void) => void
@@ -42,7 +42,7 @@ const build = (ast: SchemaAST.AST): Reader => {
     case "String": {
       const title = titleOf(ast)
       if (title === undefined || !Object.hasOwn(titles, title)) return none
-      const type = titles[title as keyof typeof titles]
+      const type = titles[title]!
       return (v, found) => {
         if (typeof v === "string") found(type, v)
       }

@@ -56,7 +56,8 @@ export const mutation = arbMutation
 export const roundTrip = assertRoundTrip
 // The link graph and inference hand out their own types (graph state, paths, storylines,
 // proposals, refusals): each must be nameable through `Projection`.
-export const linkGraph = Projection.LinkGraph.fromRecords([])
+export const linkGraphRead = Projection.LinkGraph.fromRecords([])
+export const linkGraph = Projection.LinkGraph.empty
 export const paths = Projection.LinkGraph.paths(linkGraph, "a", "b")
 export const storylines = Projection.LinkGraph.storylines(linkGraph)
 export const refusal = (link: Parameters<typeof Projection.LinkGraph.check>[1]) => Projection.LinkGraph.check(linkGraph, link)
