@@ -9,7 +9,7 @@ import { zhanaozen } from "protest-chronicle/datasets"
 
 const { Timeline } = Projection
 // `fromRecords` fails, naming the record, when one cannot be read; decoded records always can.
-const built = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeOrThrow(r)))
+const built = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeUnsafe(r)))
 if (built._tag === "Failure") throw built.failure
 const timeline = built.success
 const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!

@@ -7,7 +7,7 @@
 import { Effect, Result, Schema, Stream } from "effect"
 import { Event, Id, Journal, Vocabulary } from "protest-chronicle"
 
-const UnionElection = Vocabulary.defineKind({
+const UnionElection = Vocabulary.defineKindUnsafe({
   kind: "union-election",
   description: "A vote for a workplace union's leadership, with whether its result was disputed.",
   fields: {
@@ -22,7 +22,7 @@ const UnionElection = Vocabulary.defineKind({
     acled: { eventType: "Strategic developments", subEventType: "Other" }
   }
 })
-const vocabulary = Vocabulary.make([UnionElection])
+const vocabulary = Vocabulary.makeUnsafe([UnionElection])
 
 const election = {
   type: "event",

@@ -18,7 +18,7 @@ if (url === undefined || url === "") {
 }
 
 const shooting = (killed: number) =>
-  Record.decodeOrThrow({
+  Record.decodeUnsafe({
     type: "event",
     kind: "violence",
     id: "zhanaozen-2011-12-16-shooting",

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Data } from "effect"
+import { Data, Result } from "effect"
 import type { StreamType } from "./Entry.js"
 
 /** A migration of one record type (and, for events, one kind) from version `from` to `from + 1`. */
@@ -49,10 +49,27 @@ const kindOf = (record: unknown): string | undefined => {
 }
 
 /**
- * Makes an upcaster from migrations. Throws a `MigrationError` when a chain has a gap or a
- * repeat, or an event migration names no kind.
+ * Makes an upcaster from migrations, or a `MigrationError` when a chain has a gap or a repeat,
+ * or an event migration names no kind ({@link makeUpcasterUnsafe} throws it).
+ *
+ * @category constructors
+ * @since 0.1.0
  */
-export const makeUpcaster = (migrations: ReadonlyArray<Migration> = []): Upcaster => {
+export const makeUpcaster = (migrations: ReadonlyArray<Migration> = []): Result.Result<Upcaster, MigrationError> => {
+  try {
+    return Result.succeed(makeUpcasterUnsafe(migrations))
+  } catch (e) {
+    return Result.fail(e instanceof MigrationError ? e : new MigrationError({ reason: `not a list of migrations: ${String(e)}` }))
+  }
+}
+
+/**
+ * {@link makeUpcaster} for migrations written in code; throws its `MigrationError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeUpcasterUnsafe = (migrations: ReadonlyArray<Migration> = []): Upcaster => {
   const chains = new Map<string, Map<number, Migration>>()
   for (const m of migrations) {
     if (m.type === "event" && m.kind === undefined) throw new MigrationError({ reason: "an event migration must name its kind" })

@@ -9,8 +9,8 @@
  * ```ts
  * import { Count } from "protest-chronicle"
  *
- * const official = Count.exact(14)
- * const activists = Count.about(70, { phrase: "about seventy" })
+ * const official = Count.exactUnsafe(14)
+ * const activists = Count.aboutUnsafe(70, { phrase: "about seventy" })
  * Count.compare(official, activists)                    // "less": 14 < 35, the low end of "about 70"
  * Count.format(Count.sum([official, activists]))         // "49–119"
  * ```
@@ -20,76 +20,13 @@
  * @module
  */
 import { type Array as Arr, Data, Order as Ord, Result, Schema, SchemaIssue } from "effect"
-import { clipMessage } from "./DecodeError.js"
+import { dual } from "effect/Function"
+import { clipMessage, formatPath } from "./DecodeError.js"
+import { AboutCount, AtLeastCount, AtMostCount, BetweenCount, ExactCount, UnknownCount } from "./internal/countKinds.js"
 
 // ---------------------------------------------------------------------------------------------
 // Models
 // ---------------------------------------------------------------------------------------------
-
-const Quantity = Schema.Natural.annotate({ description: "a non-negative safe integer" })
-const Phrase = Schema.NonEmptyString.annotate({ description: "the words the source used, as reported" })
-
-const lowAbove = (low: number, high: number, highName: string) =>
-  `low (${low}) must not exceed ${highName} (${high})`
-
-const ExactCount = Schema.Struct({
-  kind: Schema.Literal("exact"),
-  value: Quantity,
-  phrase: Schema.optionalKey(Phrase)
-}).annotate({ identifier: "ExactCount", description: "A single number, as reported (\"14 killed\")." })
-
-const AboutCount = Schema.Struct({
-  kind: Schema.Literal("about"),
-  value: Quantity,
-  low: Schema.optionalKey(Quantity),
-  high: Schema.optionalKey(Quantity),
-  phrase: Schema.optionalKey(Phrase)
-}).check(Schema.makeFilter((c) => {
-  const issues: Array<Schema.FilterIssue> = []
-  if (c.low !== undefined && c.low > c.value) issues.push({ path: ["low"], issue: lowAbove(c.low, c.value, "value") })
-  if (c.high !== undefined && c.high < c.value) {
-    issues.push({ path: ["high"], issue: `high (${c.high}) must not be below value (${c.value})` })
-  }
-  return issues
-}, { expected: "low ≤ value ≤ high" })).annotate({
-  identifier: "AboutCount",
-  description: "An approximate number (\"about two thousand\"); without low/high the default tolerance applies."
-})
-
-const AtLeastCount = Schema.Struct({
-  kind: Schema.Literal("at-least"),
-  value: Quantity,
-  exclusive: Schema.optionalKey(Schema.Boolean),
-  phrase: Schema.optionalKey(Phrase)
-}).annotate({ identifier: "AtLeastCount", description: "A floor: \"at least 200\", or \"more than 100\" when exclusive." })
-
-const AtMostCount = Schema.Struct({
-  kind: Schema.Literal("at-most"),
-  value: Quantity,
-  exclusive: Schema.optionalKey(Schema.Boolean),
-  phrase: Schema.optionalKey(Phrase)
-}).check(Schema.makeFilter((c) =>
-  c.exclusive === true && c.value === 0
-    ? { path: ["exclusive"], issue: "an exclusive at-most count needs a value above 0 (no count is below 0)" }
-    : undefined
-, { expected: "a value above 0 when exclusive" })).annotate({
-  identifier: "AtMostCount",
-  description: "A ceiling: \"at most 50\", or \"fewer than 50\" when exclusive."
-})
-
-const BetweenCount = Schema.Struct({
-  kind: Schema.Literal("between"),
-  low: Quantity,
-  high: Quantity,
-  phrase: Schema.optionalKey(Phrase)
-}).check(Schema.makeFilter((c) =>
-  c.low <= c.high ? undefined : { path: ["high"], issue: lowAbove(c.low, c.high, "high") }
-, { expected: "low ≤ high" })).annotate({ identifier: "BetweenCount", description: "A range: \"60–70\"." })
-
-const UnknownCount = Schema.Struct({
-  kind: Schema.Literal("unknown"),
-  phrase: Schema.optionalKey(Phrase)
-}).annotate({ identifier: "UnknownCount", description: "No number was given (\"dozens\", \"many\", or nothing)." })
 
 /**
  * A count as a source reported it, discriminated by `kind`: `exact`, `about`, `at-least`,
@@ -132,6 +69,14 @@ export interface Bounds {
 }
 
 /**
+ * What {@link compare} can say for certain about two counts.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Comparison = "less" | "greater" | "equal" | "overlapping"
+
+/**
  * The relative width of an `about` count that gives no bounds of its own: `about n` allows
  * `ceil(n × 0.5)` to `floor(n × 1.5)`.
  *
@@ -146,17 +91,22 @@ export interface Bounds {
 export const aboutTolerance = 0.5
 
 /**
- * Thrown by the constructors (`exact`, `about`, …) when the numbers do not make a valid count:
- * a negative or fractional number, `low` above `high`, an exclusive `at-most 0`, an empty phrase.
- * `path` names the offending field. To validate untrusted data without exceptions, decode with
- * `Schema.decodeUnknownResult(Count.Count)` instead.
+ * The numbers do not make a valid count: a negative or fractional number, `low` above `high`, an
+ * exclusive `at-most 0`, an empty phrase. `path` names the offending field and `reason` says what
+ * is wrong; the message reads `at ["high"]: low (70) must not exceed high (60)`. Returned by
+ * {@link decode} and the constructors (`exact`, `about`, …), thrown by their `…Unsafe` twins.
  *
+ * @category errors
  * @since 0.1.0
  */
 export class CountError extends Data.TaggedError("CountError")<{
-  readonly message: string
+  readonly reason: string
   readonly path: ReadonlyArray<PropertyKey>
-}> {}
+}> {
+  override get message(): string {
+    return Array.isArray(this.path) && this.path.length > 0 ? `at ${formatPath(this.path)}: ${this.reason}` : this.reason
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Guards
@@ -187,76 +137,134 @@ export const decode = (input: unknown): Result.Result<Count, CountError> => {
   if (Result.isSuccess(result)) return Result.succeed(result.success)
   const first = toStandardIssues(result.failure.issue).issues[0]
   const path = (first?.path ?? []).map((segment) => typeof segment === "object" ? segment.key : segment)
-  return Result.fail(new CountError({ message: clipMessage(first?.message ?? result.failure.message), path }))
+  return Result.fail(new CountError({ reason: clipMessage(first?.message ?? result.failure.message), path }))
 }
 
-const make = (candidate: { readonly [key: string]: unknown }): Count => {
+const make = (candidate: { readonly [key: string]: unknown }): Result.Result<Count, CountError> =>
   // Leave out keys given as `undefined` so that plain JavaScript callers get the same result.
-  const input = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined))
-  const result = decode(input)
+  decode(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)))
+
+// The throwing twin of a constructor, for counts written as literals in code.
+const unsafe = <Args extends ReadonlyArray<unknown>>(f: (...args: Args) => Result.Result<Count, CountError>) =>
+(...args: Args): Count => {
+  const result = f(...args)
   if (Result.isSuccess(result)) return result.success
   throw result.failure
 }
 
+/** Options of {@link about}. @since 0.1.0 */
+type AboutOptions = { readonly low?: number; readonly high?: number; readonly phrase?: string }
+/** Options of {@link atLeast} and {@link atMost}. @since 0.1.0 */
+type BoundOptions = { readonly exclusive?: boolean; readonly phrase?: string }
+
 /**
- * An exact count: `exact(14)`, `exact(14, "fourteen")`. Throws `CountError` when `value` is not a
+ * An exact count: `exact(14)`, `exact(14, "fourteen")`; a `CountError` when `value` is not a
  * non-negative safe integer.
  *
+ * @category constructors
  * @since 0.1.0
  */
-export const exact = (value: number, phrase?: string): Count => make({ kind: "exact", value, phrase })
+export const exact = (value: number, phrase?: string): Result.Result<Count, CountError> =>
+  make({ kind: "exact", value, phrase })
 
 /**
  * An approximate count: `about(2000, { phrase: "about two thousand" })`. Without `low`/`high` the
  * bounds follow {@link aboutTolerance}; when given they must satisfy `low ≤ value ≤ high`, else
- * `CountError` is thrown.
+ * the result is a `CountError`.
  *
+ * @category constructors
  * @since 0.1.0
  */
-export const about = (
-  value: number,
-  options?: { readonly low?: number; readonly high?: number; readonly phrase?: string }
-): Count => make({ kind: "about", value, low: options?.low, high: options?.high, phrase: options?.phrase })
+export const about = (value: number, options?: AboutOptions): Result.Result<Count, CountError> =>
+  make({ kind: "about", value, low: options?.low, high: options?.high, phrase: options?.phrase })
 
 /**
  * A floor: `atLeast(200)` is "at least 200"; `atLeast(100, { exclusive: true })` is "more than
- * 100" (lowest possible value 101). Throws `CountError` on an invalid number.
+ * 100" (lowest possible value 101). A `CountError` for an invalid number.
  *
+ * @category constructors
  * @since 0.1.0
  */
-export const atLeast = (
-  value: number,
-  options?: { readonly exclusive?: boolean; readonly phrase?: string }
-): Count => make({ kind: "at-least", value, exclusive: options?.exclusive, phrase: options?.phrase })
+export const atLeast = (value: number, options?: BoundOptions): Result.Result<Count, CountError> =>
+  make({ kind: "at-least", value, exclusive: options?.exclusive, phrase: options?.phrase })
 
 /**
  * A ceiling: `atMost(50)` is "at most 50"; `atMost(50, { exclusive: true })` is "fewer than 50"
- * (highest possible value 49). Throws `CountError` on an invalid number, and for an exclusive
- * ceiling of 0, which no count can meet.
+ * (highest possible value 49). A `CountError` for an invalid number, and for an exclusive ceiling
+ * of 0, which no count can meet.
  *
+ * @category constructors
  * @since 0.1.0
  */
-export const atMost = (
-  value: number,
-  options?: { readonly exclusive?: boolean; readonly phrase?: string }
-): Count => make({ kind: "at-most", value, exclusive: options?.exclusive, phrase: options?.phrase })
+export const atMost = (value: number, options?: BoundOptions): Result.Result<Count, CountError> =>
+  make({ kind: "at-most", value, exclusive: options?.exclusive, phrase: options?.phrase })
 
 /**
- * A range, both ends included: `between(60, 70, "60–70")`. Throws `CountError` when `low` exceeds
+ * A range, both ends included: `between(60, 70, "60–70")`. A `CountError` when `low` exceeds
  * `high` or either is not a non-negative safe integer.
  *
+ * @category constructors
  * @since 0.1.0
  */
-export const between = (low: number, high: number, phrase?: string): Count =>
+export const between = (low: number, high: number, phrase?: string): Result.Result<Count, CountError> =>
   make({ kind: "between", low, high, phrase })
 
 /**
  * A count the source did not put a number on: `unknown()`, `unknown("dozens")`. Its bounds are 0
- * to `Infinity`. Throws `CountError` only for an empty phrase.
+ * to `Infinity`. A `CountError` only for an empty phrase.
  *
+ * @category constructors
  * @since 0.1.0
  */
-export const unknown = (phrase?: string): Count => make({ kind: "unknown", phrase })
+export const unknown = (phrase?: string): Result.Result<Count, CountError> => make({ kind: "unknown", phrase })
+
+/**
+ * {@link exact} for a count written in code: `exactUnsafe(14)`. Throws its `CountError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const exactUnsafe: (value: number, phrase?: string) => Count = unsafe(exact)
+
+/**
+ * {@link about} for a count written in code. Throws its `CountError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const aboutUnsafe: (value: number, options?: AboutOptions) => Count = unsafe(about)
+
+/**
+ * {@link atLeast} for a count written in code. Throws its `CountError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const atLeastUnsafe: (value: number, options?: BoundOptions) => Count = unsafe(atLeast)
+
+/**
+ * {@link atMost} for a count written in code. Throws its `CountError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const atMostUnsafe: (value: number, options?: BoundOptions) => Count = unsafe(atMost)
+
+/**
+ * {@link between} for a count written in code. Throws its `CountError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const betweenUnsafe: (low: number, high: number, phrase?: string) => Count = unsafe(between)
+
+/**
+ * {@link unknown} for a count written in code. Throws its `CountError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const unknownUnsafe: (phrase?: string) => Count = unsafe(unknown)
 
 // ---------------------------------------------------------------------------------------------
 // Combinators
@@ -306,11 +314,14 @@ export const bounds = (c: Count): Bounds => {
  *
  * @since 0.1.0
  */
-export const contains = (c: Count, n: number): boolean => {
+export const contains: {
+  (n: number): (c: Count) => boolean
+  (c: Count, n: number): boolean
+} = dual(2, (c: Count, n: number): boolean => {
   if (!Number.isInteger(n) || n < 0) return false
   const b = bounds(c)
   return b.low <= n && n <= b.high
-}
+})
 
 // The count that allows exactly [low, high], widened where a number would leave the safe-integer
 // range (a wider count never excludes a true value; a rounded one could).
@@ -348,7 +359,10 @@ export const sum = (counts: ReadonlyArray<Count>): Count => {
  *
  * @since 0.1.0
  */
-export const add = (a: Count, b: Count): Count => sum([a, b])
+export const add: {
+  (that: Count): (self: Count) => Count
+  (self: Count, that: Count): Count
+} = dual(2, (self: Count, that: Count): Count => sum([self, that]))
 
 /**
  * The smallest count that contains every given count: from the lowest low to the highest high.
@@ -375,13 +389,22 @@ export const envelope = (counts: Arr.NonEmptyReadonlyArray<Count>): Count => {
  *
  * @since 0.1.0
  */
-export const compare = (a: Count, b: Count): "less" | "greater" | "equal" | "overlapping" => {
+export const compare: {
+  (b: Count): (a: Count) => Comparison
+  (a: Count, b: Count): Comparison
+} = dual(2, (a: Count, b: Count): Comparison => {
   const x = bounds(a)
   const y = bounds(b)
   if (x.high < y.low) return "less"
   if (x.low > y.high) return "greater"
   if (x.low === x.high && y.low === y.high) return "equal"
   return "overlapping"
+})
+
+/** A predicate on two counts that pipes: `certainlyLess(a, b)` or `pipe(a, certainlyLess(b))`. */
+type Relation = {
+  (b: Count): (a: Count) => boolean
+  (a: Count, b: Count): boolean
 }
 
 /**
@@ -389,32 +412,32 @@ export const compare = (a: Count, b: Count): "less" | "greater" | "equal" | "ove
  *
  * @since 0.1.0
  */
-export const certainlyLess = (a: Count, b: Count): boolean => compare(a, b) === "less"
+export const certainlyLess: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "less")
 
 /**
  * Whether `a` is certainly larger than `b`, whatever the true numbers are.
  *
  * @since 0.1.0
  */
-export const certainlyGreater = (a: Count, b: Count): boolean => compare(a, b) === "greater"
+export const certainlyGreater: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "greater")
 
 /**
  * Whether both counts pin down the same single number (`exact 14` and `between 14 and 14`).
  *
  * @since 0.1.0
  */
-export const certainlyEqual = (a: Count, b: Count): boolean => compare(a, b) === "equal"
+export const certainlyEqual: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "equal")
 
 /**
  * Whether the two counts could be reports of the same number: their bounds share a value.
  *
  * @since 0.1.0
  */
-export const possiblyEqual = (a: Count, b: Count): boolean => {
+export const possiblyEqual: Relation = dual(2, (a: Count, b: Count): boolean => {
   const x = bounds(a)
   const y = bounds(b)
   return x.low <= y.high && y.low <= x.high
-}
+})
 
 const isObject = (u: unknown): u is { readonly [key: string]: unknown } & Count => typeof u === "object" && u !== null
 

@@ -61,7 +61,7 @@ export const decodeJsonl = (text: string): Result.Result<ReadonlyArray<Record>, 
  * Decodes one record and throws the `RecordDecodeError` on failure. For literals in code and
  * trusted fixtures; use `decode` for data.
  */
-export const decodeOrThrow = (input: unknown): Record => {
+export const decodeUnsafe = (input: unknown): Record => {
   const r = decode(input)
   if (Result.isFailure(r)) throw r.failure
   return r.success

@@ -9,7 +9,7 @@
  * import { Schema } from "effect"
  * import { Vocabulary } from "protest-chronicle"
  *
- * const Boycott = Vocabulary.defineKind({
+ * const Boycott = Vocabulary.defineKindUnsafe({
  *   kind: "consumer-boycott",
  *   description: "A call to stop buying a company's products.",
  *   fields: { target: Schema.String },
@@ -19,7 +19,7 @@
  *     acled: { eventType: "Protests", subEventType: "Peaceful protest" }
  *   }
  * })
- * const vocabulary = Vocabulary.make([Boycott])
+ * const vocabulary = Vocabulary.makeUnsafe([Boycott])
  * vocabulary.decode({ type: "event", kind: "consumer-boycott", ... })
  * ```
  *
@@ -66,15 +66,46 @@ const kindNamePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
  * `where`, `citations`, …) are added for you and cannot be redefined. `mapping` is a fixed
  * mapping or a function of the event.
  *
- * Throws a `VocabularyError` when the kind name is not kebab-case or a field clashes with a
- * common field: these are mistakes in code, not in data.
+ * Returns a `VocabularyError` when the kind name is not kebab-case or a field clashes with a
+ * common field: these are mistakes in code, not in data ({@link defineKindUnsafe} throws it).
+ *
+ * @category constructors
+ * @since 0.1.0
  */
-export const defineKind = <const K extends string, const F extends Schema.Struct.Fields>(definition: {
+export const defineKind = <const K extends string, const F extends Schema.Struct.Fields>(
+  definition: KindSpec<K, F>
+): Result.Result<KindDefinition<K, KindSchema<K, F>>, VocabularyError> => attempt(() => defineKindUnsafe(definition))
+
+/** The fields of an event of kind `K` with its own fields `F`. */
+type KindSchema<K extends string, F extends Schema.Struct.Fields> = Schema.Struct<
+  typeof eventFields & { readonly kind: Schema.Literal<K> } & F
+>
+
+/** What {@link defineKind} takes: the kind's name, a description, its own fields and its mapping. */
+type KindSpec<K extends string, F extends Schema.Struct.Fields> = {
   readonly kind: K
   readonly description: string
   readonly fields: F
-  readonly mapping: Mapping | ((event: Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>["Type"]) => Mapping)
-}): KindDefinition<K, Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>> => {
+  readonly mapping: Mapping | ((event: KindSchema<K, F>["Type"]) => Mapping)
+}
+
+const attempt = <A>(build: () => A): Result.Result<A, VocabularyError> => {
+  try {
+    return Result.succeed(build())
+  } catch (e) {
+    return Result.fail(e instanceof VocabularyError ? e : new VocabularyError({ reason: `not a kind definition: ${String(e)}` }))
+  }
+}
+
+/**
+ * {@link defineKind} for kinds written in code; throws its `VocabularyError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const defineKindUnsafe = <const K extends string, const F extends Schema.Struct.Fields>(
+  definition: KindSpec<K, F>
+): KindDefinition<K, KindSchema<K, F>> => {
   if (!kindNamePattern.test(definition.kind)) {
     throw new VocabularyError({ reason: `kind "${definition.kind}" must be kebab-case (such as "consumer-boycott")` })
   }
@@ -162,10 +193,22 @@ const describe = (u: unknown): string => {
 }
 
 /**
- * Makes a vocabulary from the built-in kinds plus `custom` ones. Throws a `VocabularyError` when
- * two kinds share a name.
+ * Makes a vocabulary from the built-in kinds plus `custom` ones, or a `VocabularyError` when two
+ * kinds share a name ({@link makeUnsafe} throws it).
+ *
+ * @category constructors
+ * @since 0.1.0
  */
-export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => {
+export const make = (custom: ReadonlyArray<KindDefinition> = []): Result.Result<Vocabulary, VocabularyError> =>
+  attempt(() => makeUnsafe(custom))
+
+/**
+ * {@link make} for vocabularies written in code; throws its `VocabularyError`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeUnsafe = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => {
   const kinds = [...builtInKinds, ...custom]
   const byName = new Map<string, KindDefinition>()
   for (const k of kinds) {
@@ -346,4 +389,4 @@ export const make = (custom: ReadonlyArray<KindDefinition> = []): Vocabulary => 
 }
 
 /** The built-in vocabulary: the thirteen kinds of `Event`. */
-export const builtIn: Vocabulary = make()
+export const builtIn: Vocabulary = makeUnsafe()

@@ -106,7 +106,7 @@ const fail = (message: string): never => {
 
 /** A valid rally record with the given id; `title` tells revisions apart. */
 const rally = (id: string, title = `Rally ${id}`): AnyRecord =>
-  Record.decodeOrThrow({
+  Record.decodeUnsafe({
     type: "event",
     kind: "rally",
     id,

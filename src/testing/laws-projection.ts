@@ -38,7 +38,7 @@ const build = (steps: ReadonlyArray<Step>): ReadonlyArray<Entry> => {
   let commit = 0
   let inCommit = new Set<string>()
   for (const step of steps) {
-    const record: AnyRecord | undefined = step.retract ? undefined : Record.decodeOrThrow(step.record)
+    const record: AnyRecord | undefined = step.retract ? undefined : Record.decodeUnsafe(step.record)
     if (record === undefined && known.length === 0) continue
     const stream = record === undefined ? known[step.pick % known.length]! : { type: record.type, id: record.id }
     const key = streamKey(stream)

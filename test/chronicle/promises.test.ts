@@ -155,7 +155,7 @@ describe("Chronicle: records are the chronicle's own", () => {
 })
 
 describe("Chronicle: a custom vocabulary is given once", () => {
-  const Boycott = Vocabulary.defineKind({
+  const Boycott = Vocabulary.defineKindUnsafe({
     kind: "consumer-boycott",
     description: "A call to stop buying a company's goods.",
     fields: { target: Schema.String },
@@ -165,7 +165,7 @@ describe("Chronicle: a custom vocabulary is given once", () => {
       acled: { eventType: "Protests", subEventType: "Peaceful protest" }
     }
   })
-  const vocabulary = Vocabulary.make([Boycott])
+  const vocabulary = Vocabulary.makeUnsafe([Boycott])
   const boycott = { ...A, kind: "consumer-boycott", id: "boycott", target: "KazMunayGas" } as Record<string, unknown>
   delete boycott["form"]
 

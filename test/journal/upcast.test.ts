@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest"
 import {
   JournalCorruptionError,
   makeUpcaster,
+  makeUpcasterUnsafe,
   type Migration,
   MigrationError,
   type StoredEntry
@@ -116,7 +117,7 @@ describe("upcasting a v1 rally (crowd: number) to v2 (size: count claims)", () =
       Effect.gen(function*() {
         const tail = yield* Effect.forkChild(Stream.runCollect(Stream.take(j.tail({ from: 1 }), 4)))
         yield* Effect.sleep("10 millis")
-        const record = Record.decodeOrThrow(rallyV2("aqtau-2011-06-rally", 150))
+        const record = Record.decodeUnsafe(rallyV2("aqtau-2011-06-rally", 150))
         yield* j.commit({ idempotencyKey: "new", appends: [{ _tag: "revision", record, expected: "none" }] })
         return yield* Fiber.join(tail)
       }))
@@ -128,8 +129,8 @@ describe("upcasting a v1 rally (crowd: number) to v2 (size: count claims)", () =
     const { original, replayed } = await Effect.runPromise(Effect.gen(function*() {
       // A store that keeps what the core hands it, as a file would.
       const store = yield* makeJournal({ name: "capture", load: loadAll(v1File), append: (es) => Effect.sync(() => void written.push(...es)) }, { migrations })
-      const rally = Record.decodeOrThrow({ ...rallyV2("zhanaozen-2011-05-26-rally", 2500), title: "Corrected title" })
-      const strikeAgain = Record.decodeOrThrow({ ...strike, title: "Ozenmunaigas strike, corrected" })
+      const rally = Record.decodeUnsafe({ ...rallyV2("zhanaozen-2011-05-26-rally", 2500), title: "Corrected title" })
+      const strikeAgain = Record.decodeUnsafe({ ...strike, title: "Ozenmunaigas strike, corrected" })
       yield* store.commit({ idempotencyKey: "fix", appends: [{ _tag: "revision", record: rally, expected: 2 }, { _tag: "revision", record: strikeAgain, expected: 1 }] })
       const original = yield* Stream.runCollect(store.readAll())
       const replayed = yield* Effect.flatMap(journal, (j) => Stream.runCollect(j.readAll())).pipe(
@@ -166,8 +167,8 @@ describe("upcasting a v1 rally (crowd: number) to v2 (size: count claims)", () =
     const entries = await withJournal({ initial: v1File, migrations: [v2ToV3, crowdToSize] }, (j) => Stream.runCollect(j.readAll()))
     expect(entries.map((e) => (e.body as { record: { where: { site?: string } } }).record.where.site)).toEqual(["THE CENTRAL SQUARE", undefined, "THE CENTRAL SQUARE"])
     expect(sizeOf(entries[0]!)).toEqual(lifted(2000))
-    expect(makeUpcaster([v2ToV3, crowdToSize]).currentVersion("event", "rally")).toBe(3)
-    expect(makeUpcaster([v2ToV3, crowdToSize]).currentVersion("event", "strike")).toBe(1)
+    expect(makeUpcasterUnsafe([v2ToV3, crowdToSize]).currentVersion("event", "rally")).toBe(3)
+    expect(makeUpcasterUnsafe([v2ToV3, crowdToSize]).currentVersion("event", "strike")).toBe(1)
   })
 })
 
@@ -181,8 +182,10 @@ describe("migration errors", () => {
     ["an event migration without a kind", [{ type: "event", from: 1, up: (x: unknown) => x } as Migration], "must name its kind"],
     ["a kind on a non-event migration", [{ type: "actor", kind: "rally", from: 1, up: (x: unknown) => x } as Migration], "cannot name a kind"]
   ] as const)("%s is a MigrationError", (_, chain, message) => {
-    expect(() => makeUpcaster(chain)).toThrow(MigrationError)
-    expect(() => makeUpcaster(chain)).toThrow(message)
+    expect(() => makeUpcasterUnsafe(chain)).toThrow(MigrationError)
+    expect(() => makeUpcasterUnsafe(chain)).toThrow(message)
+    const result = makeUpcaster(chain)
+    expect(Result.isFailure(result) && result.failure).toBeInstanceOf(MigrationError)
   })
 
   it("a journal with a broken chain does not open: the layer fails with the MigrationError, a typed failure, not a defect", async () => {

@@ -1,4 +1,4 @@
-import { Result, Schema } from "effect"
+import { pipe, Result, Schema } from "effect"
 import * as fc from "fast-check"
 import { isDeepStrictEqual } from "node:util"
 import { describe, expect, expectTypeOf, it } from "vitest"
@@ -6,7 +6,16 @@ import * as Count from "../../src/model/Count.js"
 import { arbCount, arbCountOfKind, arbCountWithValue, arbValueIn } from "../../src/testing/Count.js"
 import { assertDoesNotMutate, assertRoundTrip } from "../../src/testing/laws.js"
 
-const { about, atLeast, atMost, between, bounds, exact, format, unknown } = Count
+const {
+  aboutUnsafe: about,
+  atLeastUnsafe: atLeast,
+  atMostUnsafe: atMost,
+  betweenUnsafe: between,
+  bounds,
+  exactUnsafe: exact,
+  format,
+  unknownUnsafe: unknown
+} = Count
 
 const failure = (thunk: () => unknown): Count.CountError => {
   try {
@@ -48,8 +57,8 @@ describe("named examples", () => {
   })
 
   it("about: given bounds must straddle the value", () => {
-    expect(failure(() => about(70, { low: 71 }))).toMatchObject({ message: "low (71) must not exceed value (70)", path: ["low"] })
-    expect(failure(() => about(70, { high: 69 }))).toMatchObject({ message: "high (69) must not be below value (70)", path: ["high"] })
+    expect(failure(() => about(70, { low: 71 }))).toMatchObject({ reason: "low (71) must not exceed value (70)", path: ["low"], message: "at [\"low\"]: low (71) must not exceed value (70)" })
+    expect(failure(() => about(70, { high: 69 }))).toMatchObject({ reason: "high (69) must not be below value (70)", path: ["high"] })
   })
 
   it("at least 200 is open above; more than 100 starts at 101", () => {
@@ -81,10 +90,34 @@ describe("named examples", () => {
   it("between: low above high names the path [\"high\"]", () => {
     const e = failure(() => between(70, 60))
     expect(e._tag).toBe("CountError")
-    expect(e.message).toBe("low (70) must not exceed high (60)")
+    expect(e.reason).toBe("low (70) must not exceed high (60)")
+    expect(e.message).toBe("at [\"high\"]: low (70) must not exceed high (60)")
     expect(e.path).toEqual(["high"])
+    expect(Count.between(70, 60)).toEqual(Result.fail(e))
     const r = decode({ kind: "between", low: 70, high: 60 })
     expect(Result.isFailure(r) && r.failure.message).toBe("low (70) must not exceed high (60)\n  at [\"high\"]")
+  })
+
+  it("the plain constructors return a Result; the …Unsafe twins throw its failure", () => {
+    expect(Count.exact(14)).toEqual(Result.succeed({ kind: "exact", value: 14 }))
+    expect(Result.isFailure(Count.exact(-1))).toBe(true)
+    expect(Result.isFailure(Count.about(70, { low: 71 }))).toBe(true)
+    expect(Result.isFailure(Count.atLeast(1.5))).toBe(true)
+    expect(Result.isFailure(Count.atMost(0, { exclusive: true }))).toBe(true)
+    expect(Result.isFailure(Count.unknown(""))).toBe(true)
+    expect(Count.unknown()).toEqual(Result.succeed({ kind: "unknown" }))
+  })
+
+  it("binary combinators are dual: data first, or piped", () => {
+    const a = exact(14)
+    const b = about(70)
+    expect(pipe(a, Count.add(b))).toEqual(Count.add(a, b))
+    expect(pipe(a, Count.compare(b))).toBe("less")
+    expect(pipe(a, Count.certainlyLess(b))).toBe(true)
+    expect(pipe(b, Count.certainlyGreater(a))).toBe(true)
+    expect(pipe(a, Count.certainlyEqual(a))).toBe(true)
+    expect(pipe(a, Count.possiblyEqual(b))).toBe(false)
+    expect(pipe(b, Count.contains(70))).toBe(true)
   })
 
   it("unknown allows any number", () => {
@@ -318,7 +351,7 @@ describe("types", () => {
     expectTypeOf(exact(1)).toEqualTypeOf<Count.Count>()
     expectTypeOf<Count.Kind>().toEqualTypeOf<"exact" | "about" | "at-least" | "at-most" | "between" | "unknown">()
     expectTypeOf(bounds).returns.toEqualTypeOf<Count.Bounds>()
-    expectTypeOf(Count.compare).returns.toEqualTypeOf<"less" | "greater" | "equal" | "overlapping">()
+    expectTypeOf(Count.compare(exact(1), exact(2))).toEqualTypeOf<"less" | "greater" | "equal" | "overlapping">()
     expectTypeOf<Extract<Count.Count, { kind: "between" }>>().toHaveProperty("low").toEqualTypeOf<number>()
     // @ts-expect-error envelope needs at least one count
     Count.envelope([])

@@ -2,7 +2,7 @@ import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { Vocabulary } from "../../src/index.js"
 
-const Boycott = Vocabulary.defineKind({
+const Boycott = Vocabulary.defineKindUnsafe({
   kind: "consumer-boycott",
   description: "A call to stop buying a company's goods.",
   fields: { target: Schema.String, callers: Schema.optionalKey(Schema.Array(Schema.String)) },
@@ -12,7 +12,7 @@ const Boycott = Vocabulary.defineKind({
     acled: { eventType: "Protests", subEventType: "Peaceful protest" }
   }
 })
-const vocabulary = Vocabulary.make([Boycott])
+const vocabulary = Vocabulary.makeUnsafe([Boycott])
 
 const boycott = {
   type: "event",
@@ -60,9 +60,17 @@ describe("Vocabulary", () => {
   })
 
   it("refuses kind names that clash or are malformed, and redefined common fields", () => {
-    expect(() => Vocabulary.make([Boycott, Boycott])).toThrow(/defined twice/)
-    expect(() => Vocabulary.make([{ ...Boycott, kind: "rally" }])).toThrow(/"rally" is defined twice/)
-    expect(() => Vocabulary.defineKind({ kind: "Sit In", description: "x", fields: {}, mapping: Boycott.mapping({} as never) })).toThrow(/kebab-case/)
-    expect(() => Vocabulary.defineKind({ kind: "x", description: "x", fields: { when: Schema.String }, mapping: Boycott.mapping({} as never) })).toThrow(/common field "when"/)
+    expect(() => Vocabulary.makeUnsafe([Boycott, Boycott])).toThrow(/defined twice/)
+    expect(() => Vocabulary.makeUnsafe([{ ...Boycott, kind: "rally" }])).toThrow(/"rally" is defined twice/)
+    expect(() => Vocabulary.defineKindUnsafe({ kind: "Sit In", description: "x", fields: {}, mapping: Boycott.mapping({} as never) })).toThrow(/kebab-case/)
+    expect(() => Vocabulary.defineKindUnsafe({ kind: "x", description: "x", fields: { when: Schema.String }, mapping: Boycott.mapping({} as never) })).toThrow(/common field "when"/)
+  })
+
+  it("make and defineKind return the same error as a Result", () => {
+    const twice = Vocabulary.make([Boycott, Boycott])
+    expect(Result.isFailure(twice) && twice.failure._tag).toBe("VocabularyError")
+    const bad = Vocabulary.defineKind({ kind: "Sit In", description: "x", fields: {}, mapping: Boycott.mapping({} as never) })
+    expect(Result.isFailure(bad) && bad.failure.message).toMatch(/kebab-case/)
+    expect(Result.isSuccess(Vocabulary.make([Boycott]))).toBe(true)
   })
 })

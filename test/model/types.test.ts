@@ -39,7 +39,7 @@ describe("public types", () => {
   })
 
   it("count constructors return a Count", () => {
-    expectTypeOf(Count.about(2000, { phrase: "about two thousand" })).toEqualTypeOf<Count.Count>()
+    expectTypeOf(Count.aboutUnsafe(2000, { phrase: "about two thousand" })).toEqualTypeOf<Count.Count>()
     expectTypeOf(Count.bounds).returns.toEqualTypeOf<Count.Bounds>()
   })
 

@@ -21,7 +21,7 @@ const byStream = (entries: ReadonlyArray<Entry>): Map<string, Array<Entry>> => {
   return groups
 }
 
-const union = Record.decodeOrThrow({ type: "actor", id: "oil-workers-union", kind: "union", name: "Oil workers' union" })
+const union = Record.decodeUnsafe({ type: "actor", id: "oil-workers-union", kind: "union", name: "Oil workers' union" })
 const entry = (position: number, recordedAt: number, body: Entry["body"], extra: Partial<Entry> = {}): Entry => ({
   position,
   stream: { type: "actor", id: "oil-workers-union" },
@@ -87,7 +87,7 @@ describe("Catalog", () => {
   })
 
   it("tells what was said, when it was corrected and retracted, and why", () => {
-    const corrected = Record.decodeOrThrow({ ...union, name: "Union of Ozenmunaigas oil workers" })
+    const corrected = Record.decodeUnsafe({ ...union, name: "Union of Ozenmunaigas oil workers" })
     const entries = [
       entry(1, 100, { _tag: "revision", record: union }, { author: "editor-a" }),
       entry(2, 200, { _tag: "revision", record: corrected }, { author: "editor-b", reason: "full name" }),

@@ -12,10 +12,10 @@ import { eventOf, link, zhanaozenGraph } from "./linkHelpers.js"
 
 const { Inference, LinkGraph } = Projection
 
-const places = zhanaozen.places.map((p) => Record.decodeOrThrow(p) as Place)
-const actors = zhanaozen.actors.map((a) => Record.decodeOrThrow(a) as Actor)
-const testPlaces = linkagePlaces.map((p) => Record.decodeOrThrow(p) as Place)
-const testActors = linkageActors.map((a) => Record.decodeOrThrow(a) as Actor)
+const places = zhanaozen.places.map((p) => Record.decodeUnsafe(p) as Place)
+const actors = zhanaozen.actors.map((a) => Record.decodeUnsafe(a) as Actor)
+const testPlaces = linkagePlaces.map((p) => Record.decodeUnsafe(p) as Place)
+const testActors = linkageActors.map((a) => Record.decodeUnsafe(a) as Actor)
 
 const pairs = (ps: ReadonlyArray<Projection.Inference.Proposal>) => ps.map((p) => `${p.link.from} ${p.link.relation} ${p.link.to}`)
 
@@ -113,11 +113,11 @@ describe("Inference rules", () => {
 describe("Inference properties over generated chronicles", () => {
   const arb = arbChronicle({ maxEvents: 16, maxLinks: 10 })
   const build = (c: { readonly events: ReadonlyArray<unknown>; readonly links: ReadonlyArray<unknown> }) => {
-    const events = c.events.map((e) => Record.decodeOrThrow(e) as AnyEvent)
+    const events = c.events.map((e) => Record.decodeUnsafe(e) as AnyEvent)
     let g = Result.getOrThrow(LinkGraph.fromRecords(events))
     const accepted: Array<Link> = []
     for (const input of c.links) {
-      const l = Record.decodeOrThrow(input) as Link
+      const l = Record.decodeUnsafe(input) as Link
       if (Result.isSuccess(LinkGraph.check(g, l))) {
         accepted.push(l)
         g = Result.getOrThrow(LinkGraph.fromRecords(events, accepted))

@@ -11,7 +11,7 @@ const ok = <A, E>(r: Result.Result<A, E>): A => {
   return r.success
 }
 
-const build = (records: ReadonlyArray<unknown>) => ok(Timeline.fromRecords(records.map((r) => Record.decodeOrThrow(r))))
+const build = (records: ReadonlyArray<unknown>) => ok(Timeline.fromRecords(records.map((r) => Record.decodeUnsafe(r))))
 
 const event = (id: string, when: string, timeZone: string) => ({
   type: "event",

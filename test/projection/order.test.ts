@@ -9,7 +9,7 @@ import * as Timeline from "../../src/projection/Timeline.js"
 import { arbTiedRecords } from "../../src/testing/index.js"
 
 const both = (inputs: ReadonlyArray<unknown>) => {
-  const records = inputs.map((r) => Record.decodeOrThrow(r))
+  const records = inputs.map((r) => Record.decodeUnsafe(r))
   const events = records.filter((r) => r.type === "event") as ReadonlyArray<unknown> as ReadonlyArray<AnyEvent>
   const links = records.filter((r) => r.type === "link") as ReadonlyArray<unknown> as ReadonlyArray<Link>
   return { timeline: Result.getOrThrow(Timeline.fromRecords(records)), graph: Result.getOrThrow(LinkGraph.fromRecords(events, links)) }

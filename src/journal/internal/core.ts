@@ -13,7 +13,7 @@ import { compile } from "../../model/internal/guard.js"
 import { decodeParsed } from "../../model/internal/parsed.js"
 import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
 import type { JournalShape } from "../Journal.js"
-import { makeUpcaster, type Migration, MigrationError, type Upcaster } from "../Upcast.js"
+import { makeUpcasterUnsafe, type Migration, MigrationError, type Upcaster } from "../Upcast.js"
 
 /** Options every store takes. */
 export interface JournalOptions {
@@ -231,7 +231,7 @@ export const settingsOf = (options: JournalOptions | null | undefined): Effect.E
       return Effect.fail(new MigrationError({ reason: "the migrations option must be an array of migrations ({ type, kind?, from, up })" }))
     }
     try {
-      return Effect.succeed({ vocabulary: given ?? builtIn, upcaster: makeUpcaster(migrations) })
+      return Effect.succeed({ vocabulary: given ?? builtIn, upcaster: makeUpcasterUnsafe(migrations) })
     } catch (e) {
       return Effect.fail(
         e instanceof MigrationError

@@ -282,7 +282,7 @@ export const group = (timeline: Timeline, by: GroupBy, q: Query = {}, options: G
     const out: Array<Group> = []
     for (const key of [...buckets.keys()].sort()) {
       const { certain, possible } = buckets.get(key)!.members()
-      const events = possible.length === 0 ? Count.exact(certain.length) : Count.between(certain.length, certain.length + possible.length)
+      const events = possible.length === 0 ? Count.exactUnsafe(certain.length) : Count.betweenUnsafe(certain.length, certain.length + possible.length)
       out.push(o.measure === undefined ? { key, certain, possible, events } : { key, certain, possible, events, total: totalOf(o.measure, certain, possible) })
     }
     return Result.succeed(out)
@@ -330,7 +330,7 @@ const totalOf = (measure: (event: AnyEvent) => Count.Count | undefined, certain:
   }
   for (const e of possible) {
     const c = measure(e)
-    if (Count.isCount(c)) parts.push(Count.envelope([Count.exact(0), c]))
+    if (Count.isCount(c)) parts.push(Count.envelope([Count.exactUnsafe(0), c]))
   }
   return Count.sum(parts)
 }

@@ -9,7 +9,7 @@ import Testing = require("protest-chronicle/testing")
 import Postgres = require("protest-chronicle/postgres")
 
 const { Count, Event, Mapping, Record, TimeZone, Vocabulary, When } = Chronicle
-const vocabulary = Vocabulary.make([])
+const vocabulary = Vocabulary.makeUnsafe([])
 
 export = {
   decoded: Record.decode({}),
@@ -19,7 +19,7 @@ export = {
   zone: TimeZone.make("Asia/Aqtau"),
   about: Count.about(2000, { phrase: "about two thousand" }),
   vocabulary,
-  boycott: Vocabulary.defineKind({
+  boycott: Vocabulary.defineKindUnsafe({
     kind: "consumer-boycott",
     description: "A call to stop buying a company's products.",
     fields: { target: Effect.Schema.String },

@@ -32,9 +32,9 @@ export const parsed = When.parse("2011")
 export const when = When.make("2011-12-16")
 export const bounds = When.bounds(When.makeUnsafe("2011-12-16"), "Asia/Aqtau")
 export const zone = TimeZone.make("Asia/Aqtau")
-export const about = Count.about(2000, { phrase: "about two thousand" })
-export const vocabulary = Vocabulary.make([])
-export const boycott = Vocabulary.defineKind({
+export const about = Count.aboutUnsafe(2000, { phrase: "about two thousand" })
+export const vocabulary = Vocabulary.makeUnsafe([])
+export const boycott = Vocabulary.defineKindUnsafe({
   kind: "consumer-boycott",
   description: "A call to stop buying a company's products.",
   fields: { target: Schema.String },
