@@ -19,7 +19,7 @@ const events = all.filter((r) => r.type === "event")
 /** Revision `i` of the bench: one of the Zhanaozen events under a unique id. */
 const recordAt = (i: number) => {
   const r = events[i % events.length]!
-  return Record.decodeOrThrow({ ...r, id: `${r.id}~${i.toString(36)}` })
+  return Record.decodeUnsafe({ ...r, id: `${r.id}~${i.toString(36)}` })
 }
 
 const withDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
@@ -110,7 +110,7 @@ export const commitBenchmark = (batch: number, entries: number, repeat = 3): Ben
 
 /** A small rally record under a unique id, so that a 1,000,000-entry file stays near 500 MB. */
 const smallRecord = (i: number) =>
-  Record.decodeOrThrow({
+  Record.decodeUnsafe({
     type: "event",
     kind: "rally",
     id: `rally-${i.toString(36)}`,

@@ -22,7 +22,7 @@ export const journalMemoryBenchmark = (options: JournalMemoryOptions = {}): Benc
   // record whose title names the revision.
   const payloads = Array.from({ length: events }, (_, i) => {
     const s = i % streams
-    return Record.decodeOrThrow({
+    return Record.decodeUnsafe({
       type: "event",
       kind: "rally",
       id: `rally-${s}`,
