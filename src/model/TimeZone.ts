@@ -11,6 +11,7 @@
  * @module
  */
 import { Data, Result, Schema } from "effect"
+import { dual } from "effect/Function"
 import type { Brand } from "effect"
 import { cut, describeValue } from "./internal/shown.js"
 import { offsetAt as zoneOffsetAt, zoneNamed } from "./internal/zoneOffsets.js"
@@ -100,20 +101,25 @@ export const makeUnsafe = (id: string): TimeZone => Result.getOrThrow(make(id))
  * an unknown zone, gives a {@link TimeZoneError}.
  *
  * @example
+ * import { pipe } from "effect"
  * import { TimeZone } from "protest-chronicle"
  * TimeZone.offsetAt("Asia/Almaty", Date.UTC(2023, 0, 1)) // success: 21600000 (UTC+6)
+ * pipe("Asia/Aqtau", TimeZone.offsetAt(Date.UTC(2011, 11, 16))) // success: 18000000 (UTC+5)
  *
  * @category getters
  * @since 0.1.0
  */
-export const offsetAt = (zone: TimeZone | string, instant: number): Result.Result<number, TimeZoneError> => {
+export const offsetAt: {
+  (instant: number): (zone: TimeZone | string) => Result.Result<number, TimeZoneError>
+  (zone: TimeZone | string, instant: number): Result.Result<number, TimeZoneError>
+} = dual(2, (zone: TimeZone | string, instant: number): Result.Result<number, TimeZoneError> => {
   const known = zoneNamed(zone)
   if (known === undefined) return Result.fail(zoneError(zone, invalidReason(zone) ?? "not an IANA time zone"))
   if (typeof instant !== "number" || !(Math.abs(instant) <= 8.64e15)) {
     return Result.fail(zoneError(zone, `${describeValue(instant)} is not an instant: give epoch milliseconds within the range of Date`))
   }
   return Result.succeed(zoneOffsetAt(known, instant))
-}
+})
 
 /**
  * Coordinated Universal Time.

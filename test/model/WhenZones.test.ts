@@ -1,4 +1,4 @@
-import { Result, Schema } from "effect"
+import { pipe, Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import * as TimeZone from "../../src/model/TimeZone.js"
 import * as When from "../../src/model/When.js"
@@ -81,6 +81,7 @@ describe("local mean time west of Greenwich (offsets between -01:00 and 00:00)",
     expect(inZone("1913-08-26", "Europe/Dublin")).toEqual(["1913-08-26T00:25:21.000Z", "1913-08-27T00:25:20.999Z"])
     expect(inZone("1913-08-26T12:00:00", "Europe/Dublin")).toEqual(["1913-08-26T12:25:21.000Z", "1913-08-26T12:25:21.999Z"])
     expect(TimeZone.offsetAt("Europe/Dublin", Date.UTC(1913, 7, 26))).toEqual(Result.succeed(-(25 * 60 + 21) * 1000))
+    expect(pipe("Europe/Dublin", TimeZone.offsetAt(Date.UTC(1913, 7, 26)))).toEqual(Result.succeed(-(25 * 60 + 21) * 1000))
   })
 
   it.each([
