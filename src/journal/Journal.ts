@@ -9,7 +9,7 @@
  */
 import { Context, type Effect, Layer, type Stream } from "effect"
 import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
-import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
+import type { CommitError, JournalCorruptionError, JournalStoreError, ReadError } from "./errors.js"
 import type { Vocabulary, VocabularyError } from "../model/Vocabulary.js"
 import type { MigrationError } from "./Upcast.js"
 import { type JournalOptions, loadAll, makeJournal } from "./internal/core.js"
@@ -27,8 +27,11 @@ export interface JournalShape {
    * and in position order. The stream does not end by itself.
    */
   readonly tail: (options?: { readonly from?: number }) => Stream.Stream<Entry, ReadError>
-  /** The position of the last entry (0 for an empty journal). */
-  readonly head: Effect.Effect<number>
+  /**
+   * The position of the last entry (0 for an empty journal). A store that asks a server for it
+   * fails with a `JournalStoreError` when the server cannot answer.
+   */
+  readonly head: Effect.Effect<number, JournalStoreError>
   /**
    * The vocabulary the journal decodes records with, so that a chronicle over it can use the same
    * one without being told twice. Optional for stores written before it existed.

@@ -98,7 +98,7 @@ describe.skipIf(url === "")("PostgreSQL store: lost connections", () => {
 })
 
 describe.skipIf(url === "")("PostgreSQL store: errors in the server's words", () => {
-  it("a read, a commit and a read-model catch-up that the server refuses fail with its reason and SQLSTATE", async () => {
+  it("a read, a commit, a head and a read-model catch-up that the server refuses fail with its reason and SQLSTATE", async () => {
     const schema = freshSchema(prefix)
     const errors = await Effect.runPromise(Effect.gen(function*() {
       const journal = yield* Journal
@@ -111,13 +111,16 @@ describe.skipIf(url === "")("PostgreSQL store: errors in the server's words", ()
       const read = yield* Effect.flip(Stream.runCollect(journal.readAll()))
       const commit = yield* Effect.flip(journal.commit(create("b")))
       const stream = yield* Effect.flip(journal.readStream({ type: "actor", id: "a" }))
-      return [catchUp, read, commit, stream]
+      yield* sql.unsafe(`ALTER TABLE ${schema}.head RENAME TO head_gone`)
+      const head = yield* Effect.flip(journal.head)
+      return [catchUp, read, commit, stream, head]
     }).pipe(Effect.provide(Layer.merge(Layer.fresh(layerPostgres({ connection: url, schema })), sqlLayer(url)))))
     expect(errors.map((e) => [e._tag, e.message])).toEqual([
       ["JournalStoreError", `journal load failed: relation "${schema}.read_models" does not exist (SQLSTATE 42P01)`],
       ["JournalStoreError", `journal read failed: relation "${schema}.entries" does not exist (SQLSTATE 42P01)`],
       ["JournalStoreError", expect.stringMatching(new RegExp(`^journal commit failed: relation "${schema}.entries" does not exist \\(SQLSTATE 42P01\\)`))],
-      ["JournalStoreError", `journal readStream failed: relation "${schema}.entries" does not exist (SQLSTATE 42P01)`]
+      ["JournalStoreError", `journal readStream failed: relation "${schema}.entries" does not exist (SQLSTATE 42P01)`],
+      ["JournalStoreError", `journal head failed: relation "${schema}.head" does not exist (SQLSTATE 42P01)`]
     ])
   })
 

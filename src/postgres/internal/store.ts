@@ -307,8 +307,7 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
       readAll,
       readStream,
       tail,
-      // The port's head cannot fail; a lost server is a defect here.
-      head: Effect.orDie(headNow),
+      head: headNow,
       vocabulary
     }
     return { journal, codec }
