@@ -32,7 +32,6 @@ import * as LinkGraph from "../projection/LinkGraph.js"
 import { applyAll, type Projection, type RecordTime, toEpochMillis } from "../projection/Projection.js"
 import { idempotencyKeyOf, keyAfter } from "./internal/key.js"
 
-export { idempotencyKeyOf } from "./internal/key.js"
 
 /**
  * A correction or retraction named a stream that has no record to change: it was never recorded

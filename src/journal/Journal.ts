@@ -11,8 +11,8 @@ import { Context, type Effect, Layer, type Stream } from "effect"
 import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "./Entry.js"
 import type { CommitError, JournalCorruptionError, JournalStoreError, ReadError } from "./errors.js"
 import type { Vocabulary, VocabularyError } from "../model/Vocabulary.js"
-import type { MigrationError } from "./Upcast.js"
-import { type JournalOptions, loadAll, makeJournal } from "./internal/core.js"
+import type { Migration, MigrationError } from "./Upcast.js"
+import { loadAll, makeJournal } from "./internal/core.js"
 
 /** What a journal can do. */
 export interface JournalShape {
@@ -42,7 +42,13 @@ export interface JournalShape {
 /** The journal service. */
 export class Journal extends Context.Service<Journal, JournalShape>()("protest-chronicle/Journal") {}
 
-export type { JournalOptions } from "./internal/core.js"
+/** Options every store takes. */
+export interface JournalOptions {
+  /** The vocabulary records are decoded with (default: the built-in kinds). */
+  readonly vocabulary?: Vocabulary
+  /** Migrations that lift old stored bodies to the current schema version. */
+  readonly migrations?: ReadonlyArray<Migration>
+}
 
 /**
  * A journal in memory: for tests, scripts and projections that need no persistence. `initial`

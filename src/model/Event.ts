@@ -90,12 +90,6 @@ export const bounds = (event: AnyEvent): When.Bounds => {
   return Result.isSuccess(b) ? b.success : anyTime
 }
 
-/** The ids of every actor the event names as a participant (none for a value that is not an event). */
-export const actorIds = (event: AnyEvent): ReadonlyArray<string> => {
-  const participants = isObject(event) ? event.participants : undefined
-  if (!Array.isArray(participants)) return []
-  return participants.flatMap((p: unknown) => (isObject(p) && typeof p["actor"] === "string" ? [p["actor"]] : []))
-}
 
 /**
  * The CAMEO / PLOVER / ACLED mapping of a built-in event, refined by its details where the

@@ -27,7 +27,7 @@ import { Place } from "./Place.js"
 import { Source } from "./Source.js"
 import { builtIn } from "./Vocabulary.js"
 
-export { RecordDecodeError, type DecodeIssue, formatIssue, formatPath } from "./DecodeError.js"
+export { RecordDecodeError, type DecodeIssue } from "./DecodeError.js"
 
 /** Any record of the built-in vocabulary, as a schema (discriminated by `type`, then `kind`). */
 export const Record = Schema.Union([Event, Actor, Place, Source, Link]).annotate({

@@ -24,8 +24,8 @@ export const Tag = Schema.String.check(
 export type Tag = typeof Tag.Type
 
 const validLanguage = new Map<string, boolean>()
-/** True when `s` is a well-formed BCP 47 language tag (`kk`, `ru`, `en-GB`, `kk-Cyrl`). */
-export const isLanguageTag = (s: string): boolean => {
+// True when `s` is a well-formed BCP 47 language tag (`kk`, `ru`, `en-GB`, `kk-Cyrl`).
+const isLanguageTag = (s: string): boolean => {
   let ok = validLanguage.get(s)
   if (ok === undefined) {
     try {

@@ -37,10 +37,16 @@ import { Place } from "./Place.js"
 import { Source } from "./Source.js"
 import { compile, type Guard } from "./internal/guard.js"
 import { registerParsedDecoder } from "./internal/parsed.js"
-import { referencesOf, type ReferenceType } from "./internal/references.js"
+import { referencesOf } from "./internal/references.js"
 import { deepFreeze, deepFreezeParsed, snapshot } from "./internal/snapshot.js"
 
-export type { ReferenceType } from "./internal/references.js"
+/**
+ * The record type an id field names: what `Vocabulary.references` groups a record's ids by.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type ReferenceType = "source" | "place" | "actor" | "event"
 
 /** A vocabulary was defined wrongly (a clashing or malformed kind name). A programming error. */
 export class VocabularyError extends Data.TaggedError("VocabularyError")<{ readonly reason: string }> {

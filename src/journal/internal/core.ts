@@ -15,13 +15,7 @@ import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionE
 import type { JournalShape } from "../Journal.js"
 import { makeUpcasterUnsafe, type Migration, MigrationError, type Upcaster } from "../Upcast.js"
 
-/** Options every store takes. */
-export interface JournalOptions {
-  /** The vocabulary records are decoded with (default: the built-in kinds). */
-  readonly vocabulary?: Vocabulary
-  /** Migrations that lift old stored bodies to the current schema version. */
-  readonly migrations?: ReadonlyArray<Migration>
-}
+import type { JournalOptions } from "../Journal.js"
 
 /** What a store provides to the core. */
 export interface Persistence<E = never> {

@@ -6,9 +6,7 @@
  * @internal
  */
 import type { SchemaAST } from "effect"
-
-/** The record type an id field names. */
-export type ReferenceType = "source" | "place" | "actor" | "event"
+import type { ReferenceType } from "../Vocabulary.js"
 
 /** The kinds of record an id can name, as the `Id` module's schemas are titled. */
 const titles: { readonly [title: string]: ReferenceType } = { SourceId: "source", PlaceId: "place", ActorId: "actor", EventId: "event" }
