@@ -9,12 +9,14 @@
  * import { Effect, Layer } from "effect"
  * import { Chronicle, Journal } from "protest-chronicle"
  *
+ * const union = { type: "actor", id: "ozenmunaigas-workers", kind: "workers", name: "Ozenmunaigas oil workers" }
  * const program = Effect.gen(function*() {
  *   const chronicle = yield* Chronicle.Chronicle
- *   yield* chronicle.record(shootingJson, { author: "editor" })
- *   yield* chronicle.correct(shootingWithToll14, { reason: "official toll revised to 14" })
- *   const known = yield* chronicle.catalogAsOf(new Date("2011-12-16T18:00:00Z"))
+ *   yield* chronicle.record(union, { author: "editor" })
+ *   yield* chronicle.correct({ ...union, name: "Oil workers of Ozenmunaigas" }, { reason: "name as they use it" })
+ *   return yield* chronicle.catalogAsOf(new Date("2011-12-16T18:00:00Z"))
  * }).pipe(Effect.provide(Chronicle.layer().pipe(Layer.provide(Journal.layerMemory()))))
+ * await Effect.runPromise(program) // the catalog as known then: empty, as both writes came later
  * ```
  *
  * @since 0.1.0
@@ -36,6 +38,9 @@ import { idempotencyKeyOf, keyAfter } from "./internal/key.js"
 /**
  * A correction or retraction named a stream that has no record to change: it was never recorded
  * (`retracted: false`), or, for a retraction, it is retracted already (`retracted: true`).
+ *
+ * @category errors
+ * @since 0.1.0
  */
 export class NoRecordError extends Data.TaggedError("NoRecordError")<{
   readonly stream: StreamRef
@@ -52,6 +57,9 @@ export class NoRecordError extends Data.TaggedError("NoRecordError")<{
  * retracted), places, actors. Nothing was written. `missing` lists each, as `{ type, id }`.
  * Record them first, or open the chronicle with `checkReferences: false` for an import that
  * brings them afterwards.
+ *
+ * @category errors
+ * @since 0.1.0
  */
 export class MissingReferenceError extends Data.TaggedError("MissingReferenceError")<{
   readonly stream: StreamRef
@@ -65,25 +73,45 @@ export class MissingReferenceError extends Data.TaggedError("MissingReferenceErr
   }
 }
 
-/** Options every write takes: who writes, and an idempotency key (default: derived from the request). */
+/**
+ * Options every write takes: who writes, and an idempotency key (default: derived from the request).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface WriteOptions {
   readonly author?: string
   readonly idempotencyKey?: string
 }
 
-/** Options of `record` and `link`: `expected` defaults to `"none"` (the stream must be new). */
+/**
+ * Options of `record` and `link`: `expected` defaults to `"none"` (the stream must be new).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface RecordOptions extends WriteOptions {
   readonly reason?: string
   readonly expected?: Expected
 }
 
-/** Options of `correct` and `retract`: a reason is required; `expected` defaults to the revision read just before. */
+/**
+ * Options of `correct` and `retract`: a reason is required; `expected` defaults to the revision read just before.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ChangeOptions extends WriteOptions {
   readonly reason: string
   readonly expected?: Expected
 }
 
-/** A projection kept current from the journal's tail. */
+/**
+ * A projection kept current from the journal's tail.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Live<S> {
   /** The state now. */
   readonly get: Effect.Effect<S>
@@ -99,6 +127,9 @@ export interface Live<S> {
  * Links are checked against the link graph before they are written (see `LinkGraph.check`): both
  * events must be current, a directed link must be possible in time, and directed links must stay
  * acyclic. A new revision of an event is checked against the directed links that name it.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface ChronicleShape {
   readonly journal: JournalShape
@@ -150,10 +181,20 @@ export interface ChronicleShape {
   readonly live: <S>(projection: Projection<S>) => Effect.Effect<Live<S>, ReadError, Scope.Scope>
 }
 
-/** The chronicle service. */
+/**
+ * The chronicle service.
+ *
+ * @category services
+ * @since 0.1.0
+ */
 export class Chronicle extends Context.Service<Chronicle, ChronicleShape>()("protest-chronicle/Chronicle") {}
 
-/** Options of a chronicle. */
+/**
+ * Options of a chronicle.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Options {
   /**
    * The vocabulary records are decoded with. Default: the journal's own (give it once, to the
@@ -184,6 +225,9 @@ const blank = (s: unknown): boolean => typeof s !== "string" || s.trim() === ""
  * restore is a new tombstone. A retry that comes after another writer's entry on the same stream
  * is no longer recognised: for that, pass your own `idempotencyKey`, which the journal honours
  * for good (the same key always answers with its first commit).
+ *
+ * @category constructors
+ * @since 0.1.0
  */
 export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never, Journal> =>
   Effect.gen(function*() {
@@ -376,5 +420,10 @@ export const make = (options: Options = {}): Effect.Effect<ChronicleShape, never
     })
   })
 
-/** The chronicle service over the `Journal` in context. */
+/**
+ * The chronicle service over the `Journal` in context.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
 export const layer = (options: Options = {}): Layer.Layer<Chronicle, never, Journal> => Layer.effect(Chronicle, make(options))

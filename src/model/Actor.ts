@@ -14,7 +14,12 @@ import { LanguageTag, ScriptCode, Text } from "./Text.js"
 import { When } from "./When.js"
 import { whenNotAfter } from "./internal/checks.js"
 
-/** What kind of actor a record describes. */
+/**
+ * What kind of actor a record describes.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ActorKind = Schema.Literals([
   "person",
   "workers",
@@ -32,21 +37,35 @@ export const ActorKind = Schema.Literals([
   "international-organization",
   "other"
 ])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type ActorKind = typeof ActorKind.Type
 
-/** Another name of an actor, optionally with its language and script (Жанаозен, Janaozen). */
+/**
+ * Another name of an actor, optionally with its language and script (Жанаозен, Janaozen).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Alias = Schema.Struct({
   name: Text,
   language: Schema.optionalKey(LanguageTag),
   script: Schema.optionalKey(ScriptCode)
 }).annotate({ identifier: "Alias", title: "Alias" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Alias = typeof Alias.Type
 
 /**
  * An office held by a person for a term: "akim of Zhanaozen", "Prosecutor General". The term's
  * ends are EDTF values; an open term leaves `to` out.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Office = Schema.Struct({
   title: Text,
@@ -55,12 +74,20 @@ export const Office = Schema.Struct({
   from: Schema.optionalKey(When),
   to: Schema.optionalKey(When)
 }).check(whenNotAfter("from", "to")).annotate({ identifier: "Office", title: "Office" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Office = typeof Office.Type
 
 const ArrayOf = <S extends Schema.Top>(item: S) => Schema.Array(item)
 
-/** An actor record. */
+/**
+ * An actor record.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Actor = Schema.Struct({
   type: Schema.Literal("actor"),
   id: ActorId,
@@ -82,5 +109,8 @@ export const Actor = Schema.Struct({
     return issues
   })
 ).annotate({ identifier: "Actor", title: "Actor", description: "A person, group or institution that takes part in events." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Actor = typeof Actor.Type

@@ -22,6 +22,7 @@
 import { type Array as Arr, Data, Order as Ord, Result, Schema, SchemaIssue } from "effect"
 import { dual } from "effect/Function"
 import { clipMessage, formatPath } from "./DecodeError.js"
+import { boundsText, digits, isObject, orderBy } from "./internal/countText.js"
 import { AboutCount, AtLeastCount, AtMostCount, BetweenCount, ExactCount, UnknownCount } from "./internal/countKinds.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -35,6 +36,7 @@ import { AboutCount, AtLeastCount, AtMostCount, BetweenCount, ExactCount, Unknow
  * the field at fault, e.g. `low (70) must not exceed high (60)` at `["high"]`.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const Count = Schema.Union([ExactCount, AboutCount, AtLeastCount, AtMostCount, BetweenCount, UnknownCount])
   .annotate({
@@ -47,6 +49,7 @@ export const Count = Schema.Union([ExactCount, AboutCount, AtLeastCount, AtMostC
  * A decoded count.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Count = typeof Count.Type
 
@@ -54,6 +57,7 @@ export type Count = typeof Count.Type
  * The six kinds of count.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Kind = Count["kind"]
 
@@ -62,6 +66,7 @@ export type Kind = Count["kind"]
  * counts (`at-least`, `unknown`).
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Bounds {
   readonly low: number
@@ -87,6 +92,7 @@ export type Comparison = "less" | "greater" | "equal" | "overlapping"
  * comparison that involves default-width `about` counts inherits this policy.
  *
  * @since 0.1.0
+ * @category constants
  */
 export const aboutTolerance = 0.5
 
@@ -116,6 +122,7 @@ export class CountError extends Data.TaggedError("CountError")<{
  * Whether an unknown value is a valid `Count` (every field and relation checked).
  *
  * @since 0.1.0
+ * @category guards
  */
 export const isCount: (u: unknown) => u is Count = Schema.is(Count)
 
@@ -131,6 +138,7 @@ const decodeCount = Schema.decodeUnknownResult(Count)
  * field. Never throws; the constructors below are for counts written in code.
  *
  * @since 0.1.0
+ * @category decoding
  */
 export const decode = (input: unknown): Result.Result<Count, CountError> => {
   const result = decodeCount(input)
@@ -160,6 +168,16 @@ type BoundOptions = { readonly exclusive?: boolean; readonly phrase?: string }
 /**
  * An exact count: `exact(14)`, `exact(14, "fourteen")`; a `CountError` when `value` is not a
  * non-negative safe integer.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Count } from "protest-chronicle"
+ *
+ * Count.exact(14)                   // Result.succeed({ kind: "exact", value: 14 })
+ * Result.isFailure(Count.exact(-1)) // true: a CountError at ["value"]
+ * Count.exactUnsafe(14)             // { kind: "exact", value: 14 }, for counts written in code
+ * ```
  *
  * @category constructors
  * @since 0.1.0
@@ -275,6 +293,7 @@ export const unknownUnsafe: (phrase?: string) => Count = unsafe(unknown)
  * {@link aboutTolerance}; `at-least` and `unknown` are open above (`high` is `Infinity`).
  *
  * @since 0.1.0
+ * @category getters
  */
 export const bounds = (c: Count): Bounds => {
   // Anything that is not a count (a cast, a JavaScript caller) allows every number, as "unknown".
@@ -313,6 +332,7 @@ export const bounds = (c: Count): Bounds => {
  * Whether `n` is a number the count allows: a non-negative integer within its bounds.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const contains: {
   (n: number): (c: Count) => boolean
@@ -341,6 +361,7 @@ const fromBounds = (low: number, high: number): Count => {
  * precision.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const sum = (counts: ReadonlyArray<Count>): Count => {
   let low = 0
@@ -355,9 +376,21 @@ export const sum = (counts: ReadonlyArray<Count>): Count => {
 }
 
 /**
- * The total of two counts; see {@link sum}.
+ * The total of two counts; see {@link sum}. Data first, or piped.
+ *
+ * @example
+ * ```ts
+ * import { pipe } from "effect"
+ * import { Count } from "protest-chronicle"
+ *
+ * const shot = Count.exactUnsafe(12)
+ * const other = Count.aboutUnsafe(3)
+ * Count.format(Count.add(shot, other)) // "14–16"
+ * Count.format(pipe(shot, Count.add(other))) // the same
+ * ```
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const add: {
   (that: Count): (self: Count) => Count
@@ -369,6 +402,7 @@ export const add: {
  * Useful to summarise contested claims ("between 14 and about 70"). The result has no phrase.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const envelope = (counts: Arr.NonEmptyReadonlyArray<Count>): Count => {
   let low = Infinity
@@ -388,6 +422,7 @@ export const envelope = (counts: Arr.NonEmptyReadonlyArray<Count>): Count => {
  * both allow exactly the same single value, and `"overlapping"` otherwise.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const compare: {
   (b: Count): (a: Count) => Comparison
@@ -411,6 +446,7 @@ type Relation = {
  * Whether `a` is certainly smaller than `b`, whatever the true numbers are.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const certainlyLess: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "less")
 
@@ -418,6 +454,7 @@ export const certainlyLess: Relation = dual(2, (a: Count, b: Count): boolean => 
  * Whether `a` is certainly larger than `b`, whatever the true numbers are.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const certainlyGreater: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "greater")
 
@@ -425,6 +462,7 @@ export const certainlyGreater: Relation = dual(2, (a: Count, b: Count): boolean 
  * Whether both counts pin down the same single number (`exact 14` and `between 14 and 14`).
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const certainlyEqual: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "equal")
 
@@ -432,6 +470,7 @@ export const certainlyEqual: Relation = dual(2, (a: Count, b: Count): boolean =>
  * Whether the two counts could be reports of the same number: their bounds share a value.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const possiblyEqual: Relation = dual(2, (a: Count, b: Count): boolean => {
   const x = bounds(a)
@@ -439,28 +478,16 @@ export const possiblyEqual: Relation = dual(2, (a: Count, b: Count): boolean => 
   return x.low <= y.high && y.low <= x.high
 })
 
-const isObject = (u: unknown): u is { readonly [key: string]: unknown } & Count => typeof u === "object" && u !== null
-
-const digits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",")
-
-const boundsText = (c: Count): string => {
-  if (!isObject(c) || c.kind === "unknown") return "unknown"
-  const b = bounds(c)
-  if (b.low === b.high) return digits(b.low)
-  if (b.high === Infinity) return `≥${digits(b.low)}`
-  if (c.kind === "at-most") return `≤${digits(b.high)}`
-  return `${digits(b.low)}–${digits(b.high)}`
-}
-
 /**
  * A count for people to read: the reported phrase if any, then the bounds in parentheses, never
  * rounded — `about two thousand (1,000–3,000)`, `more than 100 (≥101)`, `60–70`, `unknown`.
  * Without a phrase an `about` count reads `about 2,000 (1,000–3,000)`.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const format = (c: Count): string => {
-  const range = boundsText(c)
+  const range = boundsText(c, bounds(c))
   if (!isObject(c)) return range
   const label = typeof c.phrase === "string" ? c.phrase : c.kind === "about" ? `about ${digits(c.value)}` : undefined
   if (label === undefined || label === range) return range
@@ -471,21 +498,6 @@ export const format = (c: Count): string => {
 // Instances
 // ---------------------------------------------------------------------------------------------
 
-const kindRank: { readonly [K in Kind]: number } = {
-  exact: 0,
-  about: 1,
-  "at-least": 2,
-  "at-most": 3,
-  between: 4,
-  unknown: 5
-}
-
-// Absent sorts before present; present values by the given order.
-const optional = <A>(order: Ord.Order<A>): Ord.Order<A | undefined> =>
-  Ord.make((x, y) => x === undefined ? (y === undefined ? 0 : -1) : y === undefined ? 1 : order(x, y))
-
-const field = <A>(order: Ord.Order<A>, get: (c: Count) => A): Ord.Order<Count> => Ord.mapInput(order, get)
-
 /**
  * A total, deterministic order: by low bound, then high bound, then kind (exact, about,
  * at-least, at-most, between, unknown), then value, then phrase (absent first, then by UTF-16
@@ -493,14 +505,6 @@ const field = <A>(order: Ord.Order<A>, get: (c: Count) => A): Ord.Order<Count> =
  * the same count.
  *
  * @since 0.1.0
+ * @category instances
  */
-export const Order: Ord.Order<Count> = Ord.combineAll([
-  field(Ord.Number, (c) => bounds(c).low),
-  field(Ord.Number, (c) => bounds(c).high),
-  field(Ord.Number, (c) => kindRank[c.kind]),
-  field(optional(Ord.Number), (c) => "value" in c ? c.value : undefined),
-  field(optional(Ord.String), (c) => c.phrase),
-  field(optional(Ord.Number), (c) => c.kind === "about" ? c.low : undefined),
-  field(optional(Ord.Number), (c) => c.kind === "about" ? c.high : undefined),
-  field(optional(Ord.Boolean), (c) => c.kind === "at-least" || c.kind === "at-most" ? c.exclusive : undefined)
-])
+export const Order: Ord.Order<Count> = orderBy(bounds)

@@ -6,7 +6,12 @@
  */
 import { Data, SchemaIssue } from "effect"
 
-/** One problem found while decoding: where it is and what is wrong. */
+/**
+ * One problem found while decoding: where it is and what is wrong.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface DecodeIssue {
   /** 1-based line number, when the input was JSON Lines. */
   readonly line?: number
@@ -70,6 +75,9 @@ export const formatIssue = (issue: DecodeIssue): string => {
  * counts them all when there were more — and `message` has one line per issue, such as
  * `at ["when"]: "2011-13-40" is not an EDTF date`. Messages quote at most 60 characters of a
  * value or key.
+ *
+ * @category errors
+ * @since 0.1.0
  */
 export class RecordDecodeError extends Data.TaggedError("RecordDecodeError")<{
   readonly issues: ReadonlyArray<DecodeIssue>

@@ -22,7 +22,12 @@ export * from "./kinds/state.js"
 /** The bounds `Event.bounds` returns (the same type as `When.Bounds`). */
 export type { Bounds } from "./When.js"
 
-/** The schema of each built-in event kind, by kind name. */
+/**
+ * The schema of each built-in event kind, by kind name.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const builtInKindSchemas = {
   strike: Strike,
   "hunger-strike": HungerStrike,
@@ -39,7 +44,12 @@ export const builtInKindSchemas = {
   negotiation: Negotiation
 } as const
 
-/** An event of one of the built-in kinds, as a schema (a union discriminated by `kind`). */
+/**
+ * An event of one of the built-in kinds, as a schema (a union discriminated by `kind`).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Event = Schema.Union([
   Strike,
   HungerStrike,
@@ -59,19 +69,35 @@ export const Event = Schema.Union([
   title: "Event",
   description: "A labour or protest event of one of the built-in kinds."
 })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Event = typeof Event.Type
 
-/** The name of a built-in event kind. */
+/**
+ * The name of a built-in event kind.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type EventKind = Event["kind"]
 
-/** Any event, built-in or user-defined: the common fields plus a `kind` name. */
+/**
+ * Any event, built-in or user-defined: the common fields plus a `kind` name.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type AnyEvent = EventCommon & { readonly kind: string }
 
 /**
  * Narrows any event (a catalog's, a timeline's) to a built-in kind, so that the kind's own fields
  * can be read: `if (Event.isKind(e, "detention")) e.detained`. Sound because a vocabulary cannot
  * redefine a built-in kind's name.
+ *
+ * @category guards
+ * @since 0.1.0
  */
 export const isKind = <K extends EventKind>(event: AnyEvent, kind: K): event is Extract<Event, { readonly kind: K }> =>
   isObject(event) && event.kind === kind
@@ -83,6 +109,9 @@ const anyTime: When.Bounds = { earliest: -Infinity, latest: Infinity }
 /**
  * The bounds of an event's `when`, in the local calendar of its `where.timeZone`. A value that is
  * not an event (a cast, a JavaScript caller) could have happened at any time: -∞ to +∞.
+ *
+ * @category getters
+ * @since 0.1.0
  */
 export const bounds = (event: AnyEvent): When.Bounds => {
   if (!isObject(event) || !isObject(event.where)) return anyTime
@@ -95,6 +124,9 @@ export const bounds = (event: AnyEvent): When.Bounds => {
  * The CAMEO / PLOVER / ACLED mapping of a built-in event, refined by its details where the
  * codebooks distinguish them: a blockade from a march, a dispersal in which a claim reports deaths
  * or live fire from one without, a curfew from a state of emergency, a verdict from a hearing.
+ *
+ * @category getters
+ * @since 0.1.0
  */
 export function mappingOf(event: Event): Mapping.Mapping
 /** `undefined` for a value that is not an event of a built-in kind. */

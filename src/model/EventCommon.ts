@@ -13,7 +13,12 @@ import { Tag, Text } from "./Text.js"
 import { TimeZone } from "./TimeZone.js"
 import { When } from "./When.js"
 
-/** The part an actor plays in an event. */
+/**
+ * The part an actor plays in an event.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ParticipantRole = Schema.Literals([
   "organizer",
   "participant",
@@ -32,12 +37,18 @@ export const ParticipantRole = Schema.Literals([
   "observer",
   "other"
 ])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type ParticipantRole = typeof ParticipantRole.Type
 
 /**
  * An actor taking part in an event in a role, optionally with how many of them took part (as
  * claims) and a note.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Participant = Schema.Struct({
   actor: ActorId,
@@ -45,7 +56,10 @@ export const Participant = Schema.Struct({
   count: Schema.optionalKey(CountClaims),
   note: Schema.optionalKey(Text)
 }).annotate({ identifier: "Participant", title: "Participant" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Participant = typeof Participant.Type
 
 /**
@@ -53,6 +67,9 @@ export type Participant = typeof Participant.Type
  * office") and the IANA time zone the event's `when` is written in — normally the place's own.
  * `alsoAt` lists further places an event spanned (a strike at two fields, a nationwide emergency
  * declared for two regions); `when` is still read in `timeZone`.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Where = Schema.Struct({
   place: PlaceId,
@@ -60,7 +77,10 @@ export const Where = Schema.Struct({
   timeZone: TimeZone,
   alsoAt: Schema.optionalKey(Schema.Array(PlaceId))
 }).annotate({ identifier: "Where", title: "Where" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Where = typeof Where.Type
 
 /**
@@ -68,6 +88,9 @@ export type Where = typeof Where.Type
  * sources ("early June, a Sunday" read as `2011-06`). A kind adds its own fields to these; user-defined kinds (see
  * `Vocabulary`) are built on the same fields, so they decode, project and export like the
  * built-in ones.
+ *
+ * @category constants
+ * @since 0.1.0
  */
 export const eventFields = {
   type: Schema.Literal("event"),
@@ -84,8 +107,18 @@ export const eventFields = {
   citations: Citations
 } as const
 
-/** The decoded type of the common event fields. */
+/**
+ * The decoded type of the common event fields.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type EventCommon = Schema.Struct<typeof eventFields>["Type"]
 
-/** How many took part, as claims: a rally's crowd, a strike's strikers. */
+/**
+ * How many took part, as claims: a rally's crowd, a strike's strikers.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Size = Schema.optionalKey(CountClaims)

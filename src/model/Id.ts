@@ -18,30 +18,75 @@ const idCheck = Schema.isPattern(idPattern, {
 const IdString = Schema.String.check(idCheck)
 const about = (title: string, what: string) => ({ title, description: `The id of ${what}.` })
 
-/** The id of an event record (a strike, a rally, a detention, …). */
+/**
+ * The id of an event record (a strike, a rally, a detention, …).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const EventId = IdString.pipe(Schema.brand("EventId")).annotate(about("EventId", "an event"))
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type EventId = typeof EventId.Type
 
-/** The id of an actor record: a person, a workers' group, a company, a state body, … */
+/**
+ * The id of an actor record: a person, a workers' group, a company, a state body, …
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ActorId = IdString.pipe(Schema.brand("ActorId")).annotate(about("ActorId", "an actor"))
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type ActorId = typeof ActorId.Type
 
-/** The id of a place record: a country, a region, a town, an oilfield, … */
+/**
+ * The id of a place record: a country, a region, a town, an oilfield, …
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlaceId = IdString.pipe(Schema.brand("PlaceId")).annotate(about("PlaceId", "a place"))
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type PlaceId = typeof PlaceId.Type
 
-/** The id of a source record: one article, report, decree or post. */
+/**
+ * The id of a source record: one article, report, decree or post.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const SourceId = IdString.pipe(Schema.brand("SourceId")).annotate(about("SourceId", "a source"))
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type SourceId = typeof SourceId.Type
 
-/** The id of a link record between two events. */
+/**
+ * The id of a link record between two events.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const LinkId = IdString.pipe(Schema.brand("LinkId")).annotate(about("LinkId", "a link"))
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type LinkId = typeof LinkId.Type
 
-/** True when `s` has the form every id must have (whatever kind of record it names). */
+/**
+ * True when `s` has the form every id must have (whatever kind of record it names).
+ *
+ * @category guards
+ * @since 0.1.0
+ */
 export const isValidId = (s: unknown): s is string => typeof s === "string" && idPattern.test(s)

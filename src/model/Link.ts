@@ -23,6 +23,9 @@ import { Text } from "./Text.js"
  * - `echoes`: `from` recalls `to` without being caused by it;
  * - `same-as`: two reports of one event;
  * - `contradicts`: the two records cannot both be right.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Relation = Schema.Literals([
   "causes",
@@ -34,19 +37,35 @@ export const Relation = Schema.Literals([
   "same-as",
   "contradicts"
 ])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Relation = typeof Relation.Type
 
-/** The rule that proposed an inferred link, its score in [0, 1] and its reason in words. */
+/**
+ * The rule that proposed an inferred link, its score in [0, 1] and its reason in words.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Inference = Schema.Struct({
   rule: Text,
   score: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 })),
   reason: Text
 }).annotate({ identifier: "Inference", title: "Inference" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Inference = typeof Inference.Type
 
-/** A link record. */
+/**
+ * A link record.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Link = Schema.Struct({
   type: Schema.Literal("link"),
   id: LinkId,
@@ -71,8 +90,16 @@ export const Link = Schema.Struct({
     return issues
   })
 ).annotate({ identifier: "Link", title: "Link", description: "A historical linkage between two events." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Link = typeof Link.Type
 
-/** True for the relations whose direction matters in time (all but `same-as` and `contradicts`). */
+/**
+ * True for the relations whose direction matters in time (all but `same-as` and `contradicts`).
+ *
+ * @category guards
+ * @since 0.1.0
+ */
 export const isDirected = (relation: Relation): boolean => relation !== "same-as" && relation !== "contradicts"

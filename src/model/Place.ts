@@ -14,7 +14,12 @@ import { Citation } from "./Source.js"
 import { Text } from "./Text.js"
 import { TimeZone } from "./TimeZone.js"
 
-/** What kind of place a record describes. */
+/**
+ * What kind of place a record describes.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const PlaceKind = Schema.Literals([
   "country",
   "region",
@@ -26,28 +31,50 @@ export const PlaceKind = Schema.Literals([
   "site",
   "other"
 ])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type PlaceKind = typeof PlaceKind.Type
 
 /**
  * How far the coordinates can be trusted: `exact` (a known point), `approximate` (near the
  * place), `centroid` (the centre of an area), `administrative-centre` (the seat of a district
  * standing in for a place with no point of its own).
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const CoordinatePrecision = Schema.Literals(["exact", "approximate", "centroid", "administrative-centre"])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type CoordinatePrecision = typeof CoordinatePrecision.Type
 
-/** WGS 84 coordinates in decimal degrees, with their precision. */
+/**
+ * WGS 84 coordinates in decimal degrees, with their precision.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Coordinates = Schema.Struct({
   lat: Schema.Finite.check(Schema.isBetween({ minimum: -90, maximum: 90 })),
   lon: Schema.Finite.check(Schema.isBetween({ minimum: -180, maximum: 180 })),
   precision: CoordinatePrecision
 }).annotate({ identifier: "Coordinates", title: "Coordinates" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Coordinates = typeof Coordinates.Type
 
-/** A place record. `within` names the place that contains it. */
+/**
+ * A place record. `within` names the place that contains it.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Place = Schema.Struct({
   type: Schema.Literal("place"),
   id: PlaceId,
@@ -62,5 +89,8 @@ export const Place = Schema.Struct({
 }).check(
   Schema.makeFilter((p) => p.within !== p.id || { path: ["within"], issue: `place "${p.id}" cannot lie within itself` })
 ).annotate({ identifier: "Place", title: "Place", description: "A country, region, town or site, with its IANA time zone." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Place = typeof Place.Type

@@ -20,7 +20,16 @@
  *   }
  * })
  * const vocabulary = Vocabulary.makeUnsafe([Boycott])
- * vocabulary.decode({ type: "event", kind: "consumer-boycott", ... })
+ * vocabulary.decode({
+ *   type: "event",
+ *   kind: "consumer-boycott",
+ *   id: "aqtau-2011-boycott",
+ *   title: "Boycott of the company's petrol stations",
+ *   when: "2011-07",
+ *   where: { place: "aqtau", timeZone: "Asia/Aqtau" },
+ *   target: "KazMunayGas",
+ *   citations: [{ source: "rferl-2011-07-01" }]
+ * }) // Result.succeed(the event, frozen)
  * ```
  *
  * @since 0.1.0
@@ -48,14 +57,24 @@ import { deepFreeze, deepFreezeParsed, snapshot } from "./internal/snapshot.js"
  */
 export type ReferenceType = "source" | "place" | "actor" | "event"
 
-/** A vocabulary was defined wrongly (a clashing or malformed kind name). A programming error. */
+/**
+ * A vocabulary was defined wrongly (a clashing or malformed kind name). A programming error.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class VocabularyError extends Data.TaggedError("VocabularyError")<{ readonly reason: string }> {
   override get message(): string {
     return this.reason
   }
 }
 
-/** One event kind: its name, its full schema (common fields included) and its mapping. */
+/**
+ * One event kind: its name, its full schema (common fields included) and its mapping.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface KindDefinition<K extends string = string, S extends Schema.Top = Schema.Top> {
   readonly kind: K
   readonly description: string
@@ -136,7 +155,12 @@ export const defineKindUnsafe = <const K extends string, const F extends Schema.
 
 const pascal = (kebab: string): string => kebab.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")
 
-/** The definitions of the built-in kinds. */
+/**
+ * The definitions of the built-in kinds.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const builtInKinds: ReadonlyArray<KindDefinition> = Object.entries(builtInKindSchemas).map(([kind, schema]) => ({
   kind,
   description: String(schema.ast.annotations?.description ?? kind),
@@ -147,10 +171,20 @@ export const builtInKinds: ReadonlyArray<KindDefinition> = Object.entries(builtI
 const otherRecordSchemas = { actor: Actor, place: Place, source: Source, link: Link } as const
 const recordTypes = ["event", ...Object.keys(otherRecordSchemas)] as const
 
-/** The decoded type of any record a vocabulary understands. */
+/**
+ * The decoded type of any record a vocabulary understands.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type AnyRecord = AnyEvent | Actor | Place | Source | Link
 
-/** A vocabulary: a set of event kinds, with everything needed to read and write their records. */
+/**
+ * A vocabulary: a set of event kinds, with everything needed to read and write their records.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Vocabulary {
   /** Every kind, built-in ones first. */
   readonly kinds: ReadonlyArray<KindDefinition>
@@ -394,5 +428,10 @@ export const makeUnsafe = (custom: ReadonlyArray<KindDefinition> = []): Vocabula
   return vocabulary
 }
 
-/** The built-in vocabulary: the thirteen kinds of `Event`. */
+/**
+ * The built-in vocabulary: the thirteen kinds of `Event`.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const builtIn: Vocabulary = makeUnsafe()

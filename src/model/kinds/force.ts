@@ -11,7 +11,12 @@ import { eventFields } from "../EventCommon.js"
 import { ActorId, PlaceId } from "../Id.js"
 import { nonEmptyArrayOf, Text } from "../Text.js"
 
-/** A means of force reported in a dispersal or clash. */
+/**
+ * A means of force reported in a dispersal or clash.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Force = Schema.Literals([
   "physical",
   "batons",
@@ -23,12 +28,18 @@ export const Force = Schema.Literals([
   "vehicles",
   "arrests"
 ])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Force = typeof Force.Type
 
 /**
  * A dispersal or use of force by authorities against a gathering: who acted (`by`), the means
  * reported, and casualties as claims.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Dispersal = Schema.Struct({
   ...eventFields,
@@ -38,17 +49,31 @@ export const Dispersal = Schema.Struct({
   killed: Schema.optionalKey(CountClaims),
   injured: Schema.optionalKey(CountClaims)
 }).annotate({ identifier: "Dispersal", title: "Dispersal", description: "Authorities break up a gathering or use force against it." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Dispersal = typeof Dispersal.Type
 
-/** The form violence took. */
+/**
+ * The form violence took.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const ViolenceForm = Schema.Literals(["shooting", "killing", "beating", "clashes", "arson", "death", "other"])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type ViolenceForm = typeof ViolenceForm.Type
 
 /**
  * Violence with casualties: a killing, a shooting, clashes. Who is said to be responsible goes in
  * `participants` (role `perpetrator`) or, when sources disagree, in `disputes`.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Violence = Schema.Struct({
   ...eventFields,
@@ -57,12 +82,18 @@ export const Violence = Schema.Struct({
   killed: Schema.optionalKey(CountClaims),
   injured: Schema.optionalKey(CountClaims)
 }).annotate({ identifier: "Violence", title: "Violence", description: "Violence with casualties." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Violence = typeof Violence.Type
 
 /**
  * What became of detainees, as far as the record knows; `count` says how many when the outcome
  * differs within the group (5 warned, 10 kept for talks).
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const DetentionOutcome = Schema.Struct({
   status: Schema.Literals([
@@ -78,13 +109,19 @@ export const DetentionOutcome = Schema.Struct({
   count: Schema.optionalKey(Count),
   detail: Schema.optionalKey(Text)
 }).annotate({ identifier: "DetentionOutcome", title: "DetentionOutcome" })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type DetentionOutcome = typeof DetentionOutcome.Type
 
 /**
  * A detention or arrest: how many were detained (as claims), named detainees, the authority that
  * detained them, the legal basis given (such as the law "On Peaceful Assemblies"), charges and
  * outcomes.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Detention = Schema.Struct({
   ...eventFields,
@@ -96,17 +133,31 @@ export const Detention = Schema.Struct({
   charges: Schema.optionalKey(Schema.Array(Text)),
   outcomes: Schema.optionalKey(Schema.Array(DetentionOutcome))
 }).annotate({ identifier: "Detention", title: "Detention", description: "People are detained or arrested." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Detention = typeof Detention.Type
 
-/** The kind of emergency measure. */
+/**
+ * The kind of emergency measure.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Measure = Schema.Literals(["state-of-emergency", "curfew", "ban", "deployment", "internet-shutdown", "other"])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Measure = typeof Measure.Type
 
 /**
  * An emergency measure: a state of emergency, curfew, ban or deployment, decreed by an authority
  * over an area, with the restrictions it imposed. Its `when` is the period it was in force.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const EmergencyMeasure = Schema.Struct({
   ...eventFields,
@@ -117,5 +168,8 @@ export const EmergencyMeasure = Schema.Struct({
   restrictions: Schema.optionalKey(Schema.Array(Text)),
   instrument: Schema.optionalKey(Text)
 }).annotate({ identifier: "EmergencyMeasure", title: "EmergencyMeasure", description: "A state of emergency, curfew, ban or deployment." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type EmergencyMeasure = typeof EmergencyMeasure.Type

@@ -7,17 +7,38 @@ import { Schema } from "effect"
 import { eventFields, Size } from "../EventCommon.js"
 import { ActorId } from "../Id.js"
 
-/** How a work stoppage was organised. */
+/**
+ * How a work stoppage was organised.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const StrikeForm = Schema.Literals(["strike", "work-stoppage", "wildcat", "sit-down", "go-slow", "refusal-to-work"])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type StrikeForm = typeof StrikeForm.Type
 
-/** Whether a stoppage was lawful, as far as the record knows. */
+/**
+ * Whether a stoppage was lawful, as far as the record knows.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Legality = Schema.Literals(["lawful", "ruled-unlawful", "disputed", "unknown"])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Legality = typeof Legality.Type
 
-/** A strike: workers stop work. `size` is the number of strikers, as claims. */
+/**
+ * A strike: workers stop work. `size` is the number of strikers, as claims.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const Strike = Schema.Struct({
   ...eventFields,
   kind: Schema.Literal("strike"),
@@ -26,12 +47,18 @@ export const Strike = Schema.Struct({
   size: Size,
   legality: Schema.optionalKey(Legality)
 }).annotate({ identifier: "Strike", title: "Strike", description: "Workers stop work." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Strike = typeof Strike.Type
 
 /**
  * A hunger strike, or a declared one: `declaredOnly` marks a warning that a hunger strike would
  * begin, when the record does not know that it did.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const HungerStrike = Schema.Struct({
   ...eventFields,
@@ -40,18 +67,32 @@ export const HungerStrike = Schema.Struct({
   size: Size,
   declaredOnly: Schema.optionalKey(Schema.Boolean)
 }).annotate({ identifier: "HungerStrike", title: "HungerStrike", description: "People refuse food as a protest." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type HungerStrike = typeof HungerStrike.Type
 
-/** The form a rally took. */
+/**
+ * The form a rally took.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
 export const RallyForm = Schema.Literals(["demonstration", "march", "sit-in", "picket", "blockade", "gathering"])
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type RallyForm = typeof RallyForm.Type
 
 /**
  * A rally: a demonstration, march, sit-in, picket or blockade. `size` is the crowd as claims;
  * `authorised` is true or false when a source says so and absent when unknown; `overnight` marks a
  * protest that went on through the night.
+ *
+ * @category schemas
+ * @since 0.1.0
  */
 export const Rally = Schema.Struct({
   ...eventFields,
@@ -61,5 +102,8 @@ export const Rally = Schema.Struct({
   authorised: Schema.optionalKey(Schema.Boolean),
   overnight: Schema.optionalKey(Schema.Boolean)
 }).annotate({ identifier: "Rally", title: "Rally", description: "A demonstration, march, sit-in, picket or blockade." })
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Rally = typeof Rally.Type
