@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Claim, Count, Journal, Projection, When } from "protest-chronicle"
+import { Chronicle, Claim, Count, Projection, When } from "protest-chronicle"
 import { layerFile } from "protest-chronicle/file"
 
 const { Catalog, Inference, LinkGraph, Timeline } = Projection

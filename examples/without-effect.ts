@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Journal, Projection } from "protest-chronicle"
+import { Chronicle, Projection } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
 import { layerFile } from "protest-chronicle/file"
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Chronicle, Journal } from "../src/index.js"
+import { Chronicle } from "../src/index.js"
 import { zhanaozen } from "../src/datasets/index.js"
 import { layerFile } from "../src/file/index.js"
 
