@@ -8,7 +8,7 @@
  * ```ts
  * import { Chronicle } from "protest-chronicle"
  *
- * await using chronicle = await Chronicle.open() // in memory; or open(Journal.layerFile(path))
+ * await using chronicle = await Chronicle.open() // in memory; or open(layerFile(path)) with layerFile from "protest-chronicle/file"
  * await chronicle.record({ type: "source", id: "rferl", outlet: "RFE/RL", kind: "news" }, { author: "editor" })
  * const catalog = await chronicle.catalog()
  * console.log(await chronicle.head()) // 1

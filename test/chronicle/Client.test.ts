@@ -3,6 +3,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import type { Entry } from "../../src/journal/Entry.js"
+import { layerFile } from "../../src/file/index.js"
 import { Chronicle, Journal, Projection } from "../../src/index.js"
 
 const union = (name: string) => ({ type: "actor", id: "oil-workers-union", kind: "union", name })
@@ -61,7 +62,7 @@ const take = async (entries: AsyncIterable<Entry>, n: number): Promise<Array<Ent
 
 describe.each([
   ["memory", () => undefined],
-  ["a file journal", () => Journal.layerFile(path.join(dir, `${Math.random().toString(36).slice(2)}.jsonl`))]
+  ["a file journal", () => layerFile(path.join(dir, `${Math.random().toString(36).slice(2)}.jsonl`))]
 ])("Chronicle.open on %s", (_name, store) => {
   it("closes with await using: the client is unusable afterwards", async () => {
     let escaped: Chronicle.Client | undefined
@@ -119,10 +120,10 @@ describe("Chronicle.open on a file", () => {
   it("releases the file's lock when the scope of await using ends", async () => {
     const file = path.join(dir, "lock.jsonl")
     {
-      await using chronicle = await Chronicle.open(Journal.layerFile(file))
+      await using chronicle = await Chronicle.open(layerFile(file))
       await chronicle.record(actor("a"))
     }
-    await using again = await Chronicle.open(Journal.layerFile(file))
+    await using again = await Chronicle.open(layerFile(file))
     expect(await again.head()).toBe(1)
   })
 })

@@ -7,6 +7,7 @@ import Effect = require("effect")
 import Chronicle = require("protest-chronicle")
 import Testing = require("protest-chronicle/testing")
 import Postgres = require("protest-chronicle/postgres")
+import File = require("protest-chronicle/file")
 
 const { Count, Event, Mapping, Record, TimeZone, Vocabulary, When } = Chronicle
 const vocabulary = Vocabulary.makeUnsafe([])
@@ -17,7 +18,7 @@ export = {
   parsed: When.parse("2011"),
   bounds: When.bounds(When.makeUnsafe("2011-12-16"), "Asia/Aqtau"),
   zone: TimeZone.make("Asia/Aqtau"),
-  about: Count.about(2000, { phrase: "about two thousand" }),
+  about: Count.aboutUnsafe(2000, { phrase: "about two thousand" }),
   vocabulary,
   boycott: Vocabulary.defineKindUnsafe({
     kind: "consumer-boycott",
@@ -36,5 +37,6 @@ export = {
   arbitraryRecord: Testing.arbRecord,
   mutation: Testing.arbMutation,
   journalOnPostgres: Postgres.layerPostgres({ connection: "postgres://localhost/chronicle" }),
+  journalInFile: File.layerFile("chronicle.jsonl", { repair: "moveAside" }),
   catalogReadModel: Postgres.ReadModel.catalog
 }
