@@ -7,6 +7,7 @@
  * @module
  */
 import { Result, Schema } from "effect"
+import { dual } from "effect/Function"
 import * as Count from "./Count.js"
 import type { EventCommon } from "./EventCommon.js"
 import * as Mapping from "./Mapping.js"
@@ -94,13 +95,15 @@ export type AnyEvent = EventCommon & { readonly kind: string }
 /**
  * Narrows any event (a catalog's, a timeline's) to a built-in kind, so that the kind's own fields
  * can be read: `if (Event.isKind(e, "detention")) e.detained`. Sound because a vocabulary cannot
- * redefine a built-in kind's name.
+ * redefine a built-in kind's name. Also data-last, as a filter: `events.filter(Event.isKind("rally"))`.
  *
  * @category guards
  * @since 0.1.0
  */
-export const isKind = <K extends EventKind>(event: AnyEvent, kind: K): event is Extract<Event, { readonly kind: K }> =>
-  isObject(event) && event.kind === kind
+export const isKind: {
+  <K extends EventKind>(kind: K): (event: AnyEvent) => event is Extract<Event, { readonly kind: K }>
+  <K extends EventKind>(event: AnyEvent, kind: K): event is Extract<Event, { readonly kind: K }>
+} = dual(2, (event: AnyEvent, kind: EventKind): event is Event => isObject(event) && event.kind === kind)
 
 const isObject = (u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null
 

@@ -54,6 +54,13 @@ describe("Record.decode", () => {
     expect(paths).toEqual(expect.arrayContaining(['["when"]', '["where","timeZone"]', '["citations"]']))
   })
 
+  it("Event.isKind answers the same data first and piped", () => {
+    const decoded = Record.decodeUnsafe(rally) as Event.AnyEvent
+    expect(Event.isKind(decoded, "rally")).toBe(true)
+    expect(Event.isKind("rally")(decoded)).toBe(true)
+    expect([decoded].filter(Event.isKind("strike"))).toEqual([])
+  })
+
   it("rejects an event without citations", () => {
     const { citations: _, ...uncited } = rally
     const r = Record.decode(uncited)

@@ -38,6 +38,13 @@ describe("public types", () => {
     expectTypeOf(When.boundsUnsafe).returns.toEqualTypeOf<When.Bounds>()
   })
 
+  it("Event.isKind narrows data first and as a filter", () => {
+    const events: ReadonlyArray<Event.AnyEvent> = []
+    expectTypeOf(events.filter(Event.isKind("detention"))).toEqualTypeOf<Array<Event.Detention>>()
+    const e = events[0]!
+    if (Event.isKind(e, "rally")) expectTypeOf(e.form).toEqualTypeOf<Event.RallyForm>()
+  })
+
   it("count constructors return a Count", () => {
     expectTypeOf(Count.aboutUnsafe(2000, { phrase: "about two thousand" })).toEqualTypeOf<Count.Count>()
     expectTypeOf(Count.bounds).returns.toEqualTypeOf<Count.Bounds>()
