@@ -160,10 +160,6 @@ const unsafe = <Args extends ReadonlyArray<unknown>>(f: (...args: Args) => Resul
   throw result.failure
 }
 
-/** Options of {@link about}. @since 0.1.0 */
-type AboutOptions = { readonly low?: number; readonly high?: number; readonly phrase?: string }
-/** Options of {@link atLeast} and {@link atMost}. @since 0.1.0 */
-type BoundOptions = { readonly exclusive?: boolean; readonly phrase?: string }
 
 /**
  * An exact count: `exact(14)`, `exact(14, "fourteen")`; a `CountError` when `value` is not a
@@ -193,7 +189,7 @@ export const exact = (value: number, phrase?: string): Result.Result<Count, Coun
  * @category constructors
  * @since 0.1.0
  */
-export const about = (value: number, options?: AboutOptions): Result.Result<Count, CountError> =>
+export const about = (value: number, options?: { readonly low?: number; readonly high?: number; readonly phrase?: string }): Result.Result<Count, CountError> =>
   make({ kind: "about", value, low: options?.low, high: options?.high, phrase: options?.phrase })
 
 /**
@@ -203,7 +199,7 @@ export const about = (value: number, options?: AboutOptions): Result.Result<Coun
  * @category constructors
  * @since 0.1.0
  */
-export const atLeast = (value: number, options?: BoundOptions): Result.Result<Count, CountError> =>
+export const atLeast = (value: number, options?: { readonly exclusive?: boolean; readonly phrase?: string }): Result.Result<Count, CountError> =>
   make({ kind: "at-least", value, exclusive: options?.exclusive, phrase: options?.phrase })
 
 /**
@@ -214,7 +210,7 @@ export const atLeast = (value: number, options?: BoundOptions): Result.Result<Co
  * @category constructors
  * @since 0.1.0
  */
-export const atMost = (value: number, options?: BoundOptions): Result.Result<Count, CountError> =>
+export const atMost = (value: number, options?: { readonly exclusive?: boolean; readonly phrase?: string }): Result.Result<Count, CountError> =>
   make({ kind: "at-most", value, exclusive: options?.exclusive, phrase: options?.phrase })
 
 /**
@@ -250,7 +246,7 @@ export const exactUnsafe: (value: number, phrase?: string) => Count = unsafe(exa
  * @category constructors
  * @since 0.1.0
  */
-export const aboutUnsafe: (value: number, options?: AboutOptions) => Count = unsafe(about)
+export const aboutUnsafe: (value: number, options?: { readonly low?: number; readonly high?: number; readonly phrase?: string }) => Count = unsafe(about)
 
 /**
  * {@link atLeast} for a count written in code. Throws its `CountError`.
@@ -258,7 +254,7 @@ export const aboutUnsafe: (value: number, options?: AboutOptions) => Count = uns
  * @category constructors
  * @since 0.1.0
  */
-export const atLeastUnsafe: (value: number, options?: BoundOptions) => Count = unsafe(atLeast)
+export const atLeastUnsafe: (value: number, options?: { readonly exclusive?: boolean; readonly phrase?: string }) => Count = unsafe(atLeast)
 
 /**
  * {@link atMost} for a count written in code. Throws its `CountError`.
@@ -266,7 +262,7 @@ export const atLeastUnsafe: (value: number, options?: BoundOptions) => Count = u
  * @category constructors
  * @since 0.1.0
  */
-export const atMostUnsafe: (value: number, options?: BoundOptions) => Count = unsafe(atMost)
+export const atMostUnsafe: (value: number, options?: { readonly exclusive?: boolean; readonly phrase?: string }) => Count = unsafe(atMost)
 
 /**
  * {@link between} for a count written in code. Throws its `CountError`.
@@ -436,11 +432,6 @@ export const compare: {
   return "overlapping"
 })
 
-/** A predicate on two counts that pipes: `certainlyLess(a, b)` or `pipe(a, certainlyLess(b))`. */
-type Relation = {
-  (b: Count): (a: Count) => boolean
-  (a: Count, b: Count): boolean
-}
 
 /**
  * Whether `a` is certainly smaller than `b`, whatever the true numbers are.
@@ -448,7 +439,10 @@ type Relation = {
  * @since 0.1.0
  * @category combinators
  */
-export const certainlyLess: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "less")
+export const certainlyLess: {
+  (b: Count): (a: Count) => boolean
+  (a: Count, b: Count): boolean
+} = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "less")
 
 /**
  * Whether `a` is certainly larger than `b`, whatever the true numbers are.
@@ -456,7 +450,10 @@ export const certainlyLess: Relation = dual(2, (a: Count, b: Count): boolean => 
  * @since 0.1.0
  * @category combinators
  */
-export const certainlyGreater: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "greater")
+export const certainlyGreater: {
+  (b: Count): (a: Count) => boolean
+  (a: Count, b: Count): boolean
+} = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "greater")
 
 /**
  * Whether both counts pin down the same single number (`exact 14` and `between 14 and 14`).
@@ -464,7 +461,10 @@ export const certainlyGreater: Relation = dual(2, (a: Count, b: Count): boolean 
  * @since 0.1.0
  * @category combinators
  */
-export const certainlyEqual: Relation = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "equal")
+export const certainlyEqual: {
+  (b: Count): (a: Count) => boolean
+  (a: Count, b: Count): boolean
+} = dual(2, (a: Count, b: Count): boolean => compare(a, b) === "equal")
 
 /**
  * Whether the two counts could be reports of the same number: their bounds share a value.
@@ -472,7 +472,10 @@ export const certainlyEqual: Relation = dual(2, (a: Count, b: Count): boolean =>
  * @since 0.1.0
  * @category combinators
  */
-export const possiblyEqual: Relation = dual(2, (a: Count, b: Count): boolean => {
+export const possiblyEqual: {
+  (b: Count): (a: Count) => boolean
+  (a: Count, b: Count): boolean
+} = dual(2, (a: Count, b: Count): boolean => {
   const x = bounds(a)
   const y = bounds(b)
   return x.low <= y.high && y.low <= x.high

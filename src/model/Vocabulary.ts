@@ -98,21 +98,13 @@ const kindNamePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
  * @since 0.1.0
  */
 export const defineKind = <const K extends string, const F extends Schema.Struct.Fields>(
-  definition: KindSpec<K, F>
-): Result.Result<KindDefinition<K, KindSchema<K, F>>, VocabularyError> => attempt(() => defineKindUnsafe(definition))
-
-/** The fields of an event of kind `K` with its own fields `F`. */
-type KindSchema<K extends string, F extends Schema.Struct.Fields> = Schema.Struct<
-  typeof eventFields & { readonly kind: Schema.Literal<K> } & F
->
-
-/** What {@link defineKind} takes: the kind's name, a description, its own fields and its mapping. */
-type KindSpec<K extends string, F extends Schema.Struct.Fields> = {
-  readonly kind: K
-  readonly description: string
-  readonly fields: F
-  readonly mapping: Mapping | ((event: KindSchema<K, F>["Type"]) => Mapping)
-}
+  definition: {
+    readonly kind: K
+    readonly description: string
+    readonly fields: F
+    readonly mapping: Mapping | ((event: Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>["Type"]) => Mapping)
+  }
+): Result.Result<KindDefinition<K, Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>>, VocabularyError> => attempt(() => defineKindUnsafe<K, F>(definition as never))
 
 const attempt = <A>(build: () => A): Result.Result<A, VocabularyError> => {
   try {
@@ -129,8 +121,13 @@ const attempt = <A>(build: () => A): Result.Result<A, VocabularyError> => {
  * @since 0.1.0
  */
 export const defineKindUnsafe = <const K extends string, const F extends Schema.Struct.Fields>(
-  definition: KindSpec<K, F>
-): KindDefinition<K, KindSchema<K, F>> => {
+  definition: {
+    readonly kind: K
+    readonly description: string
+    readonly fields: F
+    readonly mapping: Mapping | ((event: Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>["Type"]) => Mapping)
+  }
+): KindDefinition<K, Schema.Struct<typeof eventFields & { readonly kind: Schema.Literal<K> } & F>> => {
   if (!kindNamePattern.test(definition.kind)) {
     throw new VocabularyError({ reason: `kind "${definition.kind}" must be kebab-case (such as "consumer-boycott")` })
   }
