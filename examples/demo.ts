@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Claim, Count, Journal, Projection, When } from "protest-chronicle"
+import { Chronicle, Claim, ClaimPolicy, Count, Journal, Projection, When } from "protest-chronicle"
 
 const { Catalog, Inference, LinkGraph, Timeline } = Projection
 
@@ -64,8 +64,8 @@ const contested = (event: Projection.Timeline.Hit["event"]): Array<string> => {
       lines.push(`${field}: ${by(claims[0]!)}`)
       continue
     }
-    const official = Timeline.summarize(timeline, claims, "official").count
-    const envelope = Timeline.summarize(timeline, claims, "envelope").count!
+    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline)).count
+    const envelope = ClaimPolicy.summarize(claims, "envelope", Timeline.attribution(timeline)).count!
     lines.push(`${field}: ${claims.length} claims, from ${Count.format(envelope)}; official: ${official === undefined ? "none" : Count.format(official)}`)
     for (const claim of claims) lines.push(`  ${by(claim)}`)
   }

@@ -38,7 +38,7 @@ import type { Link } from "../model/Link.js"
 import { type Index, reachable } from "./internal/linkIndex.js"
 import { empty, graphOf, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
 import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
-import * as Anniversary from "./Anniversary.js"
+import * as Anniversary from "../model/Anniversary.js"
 import type { Projection } from "./Projection.js"
 
 /** The state of the graph (see `internal/linkState`): each event and link stream with its latest record. */

@@ -58,7 +58,6 @@ import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Tim
 
 export { UnreadableRecordError } from "./internal/readable.js"
 export { type Group, type GroupBy, type GroupOptions, type Gap, gaps, group } from "./internal/timelineCalendar.js"
-export { type ClaimPolicy, type ClaimSummary, isOfficial, summarize } from "./internal/timelineClaims.js"
 export {
   type AnniversaryHit,
   anniversariesOf,
@@ -77,6 +76,7 @@ export {
 export {
   add,
   addItem,
+  attribution,
   type Certainty,
   empty,
   events,

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { Effect, Result, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { Journal, Projection, Record } from "../../src/index.js"
+import * as ClaimPolicy from "../../src/model/ClaimPolicy.js"
 import * as Count from "../../src/model/Count.js"
 import type { AnyEvent } from "../../src/model/Event.js"
 import * as When from "../../src/model/When.js"
@@ -154,8 +155,8 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
       Timeline.group(timeline, "day", { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau", mode: "within" }, {
         timeZone: "Asia/Aqtau",
         measure: (e) => {
-          const claims = (e as { readonly killed?: Parameters<typeof Timeline.summarize>[1] }).killed
-          return claims === undefined ? undefined : Timeline.summarize(timeline, claims, "envelope").count
+          const claims = (e as { readonly killed?: Parameters<typeof ClaimPolicy.summarize>[0] }).killed
+          return claims === undefined ? undefined : ClaimPolicy.summarize(claims, "envelope", Timeline.attribution(timeline)).count
         }
       })
     )
@@ -169,19 +170,19 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
   })
 
   it("summarises contested claims by policy", () => {
-    const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting") as unknown as { readonly killed: Parameters<typeof Timeline.summarize>[1] }
+    const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting") as unknown as { readonly killed: Parameters<typeof ClaimPolicy.summarize>[0] }
     const claims = shooting.killed
-    const all = Timeline.summarize(timeline, claims, "all")
+    const all = ClaimPolicy.summarize(claims, "all", Timeline.attribution(timeline))
     expect(all.claims.length).toBe(claims.length)
-    const low = Timeline.summarize(timeline, claims, "lowest")
+    const low = ClaimPolicy.summarize(claims, "lowest", Timeline.attribution(timeline))
     expect(Count.bounds(low.count!).low).toBe(10)
-    const high = Timeline.summarize(timeline, claims, "highest")
+    const high = ClaimPolicy.summarize(claims, "highest", Timeline.attribution(timeline))
     expect(Count.bounds(high.count!).high).toBeGreaterThanOrEqual(70)
-    const official = Timeline.summarize(timeline, claims, "official")
+    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))
     expect(official.claims.length).toBeGreaterThan(0)
-    expect(official.claims.every((c) => Timeline.isOfficial(timeline, c))).toBe(true)
+    expect(official.claims.every((c) => ClaimPolicy.isOfficial(c, Timeline.attribution(timeline)))).toBe(true)
     expect(Count.bounds(official.count!).high).toBeLessThan(70)
-    const env = Timeline.summarize(timeline, claims, "envelope")
+    const env = ClaimPolicy.summarize(claims, "envelope", Timeline.attribution(timeline))
     expect(Count.bounds(env.count!)).toEqual({ low: Count.bounds(low.count!).low, high: Count.bounds(high.count!).high })
   })
 

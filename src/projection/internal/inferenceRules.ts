@@ -5,7 +5,7 @@
  */
 import type { AnyEvent } from "../../model/Event.js"
 import { parse } from "../../model/When.js"
-import * as Anniversary from "../Anniversary.js"
+import * as Anniversary from "../../model/Anniversary.js"
 import type { Candidate, Context, Rule } from "../Inference.js"
 import { isReadableContext, placesOf } from "./inferenceContext.js"
 import { spanOf } from "./linkRules.js"

@@ -6,8 +6,9 @@
  *
  * @internal
  */
-import { HashMap, Result } from "effect"
+import { HashMap, Option, Result } from "effect"
 import type { Actor } from "../../model/Actor.js"
+import type * as ClaimPolicy from "../../model/ClaimPolicy.js"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Place } from "../../model/Place.js"
 import type { Source } from "../../model/Source.js"
@@ -267,6 +268,21 @@ export const get = (timeline: Timeline, id: string): AnyEvent | undefined => ite
 export const hierarchy = (timeline: Timeline): Hierarchy.Hierarchy => {
   const state = stateOf(timeline)
   return Hierarchy.make(HashMap.values(state.places), HashMap.values(state.actors))
+}
+
+/**
+ * The timeline's current actors and sources as an attribution for claim policies
+ * (`ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))`).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const attribution = (timeline: Timeline): ClaimPolicy.Attribution => {
+  const state = stateOf(timeline)
+  return {
+    actor: (id) => Option.getOrUndefined(HashMap.get(state.actors, id)),
+    source: (id) => Option.getOrUndefined(HashMap.get(state.sources, id))
+  }
 }
 
 // ---------------------------------------------------------------------------
