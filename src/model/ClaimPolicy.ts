@@ -21,7 +21,7 @@
  *
  * @module
  */
-import { dual } from "effect/Function"
+import { Function } from "effect"
 import type { Actor } from "./Actor.js"
 import type { CountClaim, CountClaims } from "./Claim.js"
 import * as Count from "./Count.js"
@@ -108,7 +108,7 @@ const kindIn = (find: unknown, id: unknown): unknown => {
 export const isOfficial: {
   (attribution: Attribution): (claim: CountClaim) => boolean
   (claim: CountClaim, attribution: Attribution): boolean
-} = dual(2, (claim: CountClaim, attribution: Attribution): boolean => {
+} = Function.dual(2, (claim: CountClaim, attribution: Attribution): boolean => {
   if (!isObject(claim) || !isObject(attribution)) return false
   if (STATE_KINDS.has(kindIn(attribution.actor, claim.claimant))) return true
   if (!Array.isArray(claim.citations)) return false
@@ -184,4 +184,4 @@ const summarizeWith = (claims: CountClaims, policy: ClaimPolicy, who: Attributio
 export const summarize: {
   (policy: ClaimPolicy, attribution?: Attribution): (claims: CountClaims) => ClaimSummary
   (claims: CountClaims, policy: ClaimPolicy, attribution?: Attribution): ClaimSummary
-} = dual((args) => typeof args[0] !== "string", summarizeWith)
+} = Function.dual((args) => typeof args[0] !== "string", summarizeWith)

@@ -54,7 +54,7 @@ import type { Source } from "../model/Source.js"
 import type { Projection } from "./Projection.js"
 import { contextProblem, entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError } from "./internal/readable.js"
 import { itemOfChecked } from "./internal/eventOrder.js"
-import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Timeline } from "./internal/timelineState.js"
+import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Timeline, withFields } from "./internal/timelineState.js"
 
 export { UnreadableRecordError } from "./internal/readable.js"
 export { type Group, type GroupBy, type GroupOptions, type Gap, gaps, group } from "./internal/timelineCalendar.js"
@@ -67,8 +67,8 @@ export {
   type Query,
   query,
   type QueryError,
-  QueryFieldError,
   relations,
+  TimelineQueryError,
   type Window,
   type WindowMode,
   windowOf
@@ -78,11 +78,13 @@ export {
   addItem,
   attribution,
   type Certainty,
+  type Context,
   empty,
   events,
   fromItems,
   get,
   hierarchy,
+  isTimeline,
   type Hit,
   type Item,
   itemOf,
@@ -156,18 +158,18 @@ export const apply = (timeline: Timeline, entry: Entry): Timeline => {
       if (record === undefined) return remove(state, id)
       return eventProblem(record) === undefined ? addChecked(state, record as AnyEvent) : state
     case "place":
-      return { ...state, places: setOrRemove(state.places, id, record) }
+      return withFields(state, { places: setOrRemove(state.places, id, record) })
     case "actor":
-      return { ...state, actors: setOrRemove(state.actors, id, record) }
+      return withFields(state, { actors: setOrRemove(state.actors, id, record) })
     case "source":
-      return { ...state, sources: setOrRemove(state.sources, id, record) }
+      return withFields(state, { sources: setOrRemove(state.sources, id, record) })
     case "link": {
       const link = record as Link | undefined
       if (link !== undefined && linkProblem(link) !== undefined) return state
       if (link?.relation === "same-as") {
-        return { ...state, sameAs: HashMap.set(state.sameAs, id, [link.from, link.to] as const) }
+        return withFields(state, { sameAs: HashMap.set(state.sameAs, id, [link.from, link.to] as const) })
       }
-      return HashMap.has(state.sameAs, id) ? { ...state, sameAs: HashMap.remove(state.sameAs, id) } : state
+      return HashMap.has(state.sameAs, id) ? withFields(state, { sameAs: HashMap.remove(state.sameAs, id) }) : state
     }
     default:
       return state

@@ -129,7 +129,7 @@ describe("Projection: the bad inputs found in use answer with a typed failure or
 
   it("queries with parts of the wrong kind fail with a typed error", () => {
     const r = Timeline.query(timeline, { kind: 5 } as never)
-    expect(Result.isFailure(r) && r.failure._tag).toBe("QueryFieldError")
+    expect(Result.isFailure(r) && r.failure._tag).toBe("TimelineQueryError")
     expect(Result.isFailure(r) && r.failure.message).toBe('query field "kind" is 5: expected a string or a list of strings')
     expect(Result.isFailure(Timeline.group(timeline, "week" as never))).toBe(true)
     expect(Result.isFailure(Timeline.gaps(timeline, "week" as never))).toBe(true)

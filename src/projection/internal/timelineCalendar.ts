@@ -15,7 +15,7 @@ import { localDay } from "../../model/Anniversary.js"
 import { actorsOf, isObject, kindOf, placesOf, shown } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
-import { answersOf, checkZone, matcher, type Query, type QueryError, QueryFieldError, queryProblem, windowOf } from "./timelineQuery.js"
+import { answersOf, checkZone, matcher, type Query, type QueryError, TimelineQueryError, queryProblem, windowOf } from "./timelineQuery.js"
 import { type Certainty, certaintyIn, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
 
 /** A calendar granularity. */
@@ -116,17 +116,17 @@ const unitsBetween = (from: number, to: number, by: Granularity, zone: string): 
   if (firstDay === undefined || lastDay === undefined) {
     const years = [yearNear(from), yearNear(to)]
     const inRange = years.every((y) => Number(y) >= 0 && Number(y) <= 9999)
-    return Result.fail(new When.WhenError({
-      input: years.join("/"),
-      reason: inRange
+    return Result.fail(new TimelineQueryError({
+      field: "window",
+      reason: `is ${years.join("/")}: ` + (inRange
         ? `no local day of ${zone} holds the instant ${firstDay === undefined ? from : to}`
-        : "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to"
+        : "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to")
     }))
   }
   const first = unitKey(firstDay, by)
   const last = unitKey(lastDay, by)
   if (unitCount(first, last, by) > MAX_UNITS) {
-    return Result.fail(new When.WhenError({ input: `${first}/${last}`, reason: `more than ${MAX_UNITS} ${by}s to look at; narrow the window` }))
+    return Result.fail(new TimelineQueryError({ field: "window", reason: `is ${first}/${last}: more than ${MAX_UNITS} ${by}s to look at; narrow the window` }))
   }
   const units: Array<Unit> = []
   for (let key = first; ; key = nextKey(key, by)) {
@@ -207,11 +207,11 @@ export interface GroupOptions {
   readonly measure?: (event: AnyEvent) => Count.Count | undefined
 }
 
-const optionsProblem = (o: unknown): QueryFieldError | undefined => {
+const optionsProblem = (o: unknown): TimelineQueryError | undefined => {
   if (o === undefined) return undefined
-  if (!isObject(o)) return new QueryFieldError({ field: "options", reason: `is ${shown(o)}, not an object of options` })
-  if (o["timeZone"] !== undefined && typeof o["timeZone"] !== "string") return new QueryFieldError({ field: "timeZone", reason: `is ${shown(o["timeZone"])}: expected a string` })
-  if (o["measure"] !== undefined && typeof o["measure"] !== "function") return new QueryFieldError({ field: "measure", reason: `is ${shown(o["measure"])}: expected a function` })
+  if (!isObject(o)) return new TimelineQueryError({ field: "options", reason: `is ${shown(o)}, not an object of options` })
+  if (o["timeZone"] !== undefined && typeof o["timeZone"] !== "string") return new TimelineQueryError({ field: "timeZone", reason: `is ${shown(o["timeZone"])}: expected a string` })
+  if (o["measure"] !== undefined && typeof o["measure"] !== "function") return new TimelineQueryError({ field: "measure", reason: `is ${shown(o["measure"])}: expected a function` })
   return undefined
 }
 
@@ -234,7 +234,7 @@ const optionsProblem = (o: unknown): QueryFieldError | undefined => {
  * @since 0.1.0
  */
 export const group = (timeline: Timeline, by: GroupBy, q: Query = {}, options: GroupOptions = {}): Result.Result<ReadonlyArray<Group>, QueryError> => {
-  if (!GROUP_BY.has(by)) return Result.fail(new QueryFieldError({ field: "by", reason: `is ${shown(by)}: expected year, month, day, place, kind or actor` }))
+  if (!GROUP_BY.has(by)) return Result.fail(new TimelineQueryError({ field: "by", reason: `is ${shown(by)}: expected year, month, day, place, kind or actor` }))
   const bad = optionsProblem(options)
   if (bad !== undefined) return Result.fail(bad)
   const o = options ?? {}
@@ -369,7 +369,7 @@ export interface Gap {
  * @since 0.1.0
  */
 export const gaps = (timeline: Timeline, granularity: "year" | "month" | "day", q: Query = {}): Result.Result<ReadonlyArray<Gap>, QueryError> => {
-  if (!GRANULARITIES.has(granularity)) return Result.fail(new QueryFieldError({ field: "granularity", reason: `is ${shown(granularity)}: expected year, month or day` }))
+  if (!GRANULARITIES.has(granularity)) return Result.fail(new TimelineQueryError({ field: "granularity", reason: `is ${shown(granularity)}: expected year, month or day` }))
   const problem = queryProblem(q)
   if (problem !== undefined) return Result.fail(problem)
   const state = stateOf(timeline)

@@ -13,7 +13,7 @@ import * as Anniversary from "../../model/Anniversary.js"
 import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
-import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
+import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, itemById, sameAsClasses, type State, stateOf, type Timeline } from "./timelineState.js"
 
 /**
  * How a window selects events: `overlaps` — the event shares at least one instant with the
@@ -55,13 +55,16 @@ export interface Query {
 }
 
 /**
- * A query part of the wrong kind, as JavaScript callers and casts can pass: `field` names it
- * (`kind`, `mode`, or `query` for the whole value), `reason` says what was expected.
+ * A timeline query that cannot be answered as asked: a part of the wrong kind (as JavaScript
+ * callers and casts can pass), a window whose `to` ends before its `from` begins, or a calendar
+ * walk outside the years 0000–9999 or over too many units. `field` names the part (`kind`,
+ * `mode`, `to`, `by`, …; `query` for the whole value, `window` for the span a calendar walks),
+ * `reason` says what is wrong.
  *
  * @category errors
  * @since 0.1.0
  */
-export class QueryFieldError extends Data.TaggedError("QueryFieldError")<{
+export class TimelineQueryError extends Data.TaggedError("TimelineQueryError")<{
   readonly field: string
   readonly reason: string
 }> {
@@ -71,13 +74,14 @@ export class QueryFieldError extends Data.TaggedError("QueryFieldError")<{
 }
 
 /**
- * Why a query could not be answered: an invalid EDTF value or time zone in the query, a window
- * whose `to` ends before its `from` begins, or a part of the wrong kind.
+ * Why a query could not be answered: an invalid EDTF value (`WhenError`) or time zone
+ * (`TimeZoneError`) in the query, or a query that cannot be answered as asked
+ * (`TimelineQueryError`: a reversed window, a part of the wrong kind, a calendar walk out of range).
  *
  * @category errors
  * @since 0.1.0
  */
-export type QueryError = When.WhenError | TimeZoneError | QueryFieldError
+export type QueryError = When.WhenError | TimeZoneError | TimelineQueryError
 
 /**
  * A window in epoch ms (inclusive), as a query reads it.
@@ -94,10 +98,10 @@ const MODES: ReadonlySet<unknown> = new Set(["overlaps", "within"])
 const isStrings = (u: unknown) => typeof u === "string" || (Array.isArray(u) && u.every((x) => typeof x === "string"))
 
 /** What is wrong with a query's parts, if anything (the EDTF values and zone are read later). */
-export const queryProblem = (q: unknown): QueryFieldError | undefined => {
+export const queryProblem = (q: unknown): TimelineQueryError | undefined => {
   if (q === undefined) return undefined
-  if (!isObject(q)) return new QueryFieldError({ field: "query", reason: `is ${shown(q)}, not an object of query parts` })
-  const fail = (field: string, reason: string) => new QueryFieldError({ field, reason: `is ${shown(q[field])}: ${reason}` })
+  if (!isObject(q)) return new TimelineQueryError({ field: "query", reason: `is ${shown(q)}, not an object of query parts` })
+  const fail = (field: string, reason: string) => new TimelineQueryError({ field, reason: `is ${shown(q[field])}: ${reason}` })
   for (const field of ["from", "to", "timeZone", "place", "actor", "text"]) {
     if (q[field] !== undefined && typeof q[field] !== "string") return fail(field, "expected a string")
   }
@@ -139,7 +143,7 @@ export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result
     to = b.success.latest
   }
   if (to < from) {
-    return Result.fail(new When.WhenError({ input: `${q.from}/${q.to}`, reason: "the window ends before it begins" }))
+    return Result.fail(new TimelineQueryError({ field: "to", reason: `is ${q.to}, which ends before the window begins (from ${q.from})` }))
   }
   return Result.succeed({ from, to })
 }
@@ -229,7 +233,7 @@ export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) =>
  * Every item answering a query, each report on its own (same-as classes not merged yet), in
  * timeline order, with the window it was read into. The state is a timeline already.
  */
-export const answersOf = (state: Timeline, q: Query): Result.Result<{ readonly answers: ReadonlyArray<Answer>; readonly window: Window }, QueryError> =>
+export const answersOf = (state: State, q: Query): Result.Result<{ readonly answers: ReadonlyArray<Answer>; readonly window: Window }, QueryError> =>
   Result.map(windowOf(q), (window) => {
     const keep = matcher(state, q)
     const within = q?.mode === "within"
