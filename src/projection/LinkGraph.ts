@@ -36,13 +36,12 @@ import type { Entry } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
 import type { Link } from "../model/Link.js"
 import { type Index, reachable } from "./internal/linkIndex.js"
-import { empty, graphOf, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
+import { empty, graphOf, indexOf, type Kept, type LinkGraph, makeState } from "./internal/linkState.js"
 import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
 import * as Anniversary from "../model/Anniversary.js"
 import type { Projection } from "./Projection.js"
 
-/** The state of the graph (see `internal/linkState`): each event and link stream with its latest record. */
-export type { Kept, LinkGraph } from "./internal/linkState.js"
+export { isLinkGraph, type LinkGraph } from "./internal/linkState.js"
 
 export { antecedentIsFrom } from "./internal/linkIndex.js"
 export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
@@ -113,11 +112,11 @@ export const apply = (graph: LinkGraph, entry: Entry): LinkGraph => {
   const { id, record, position } = parts
   if (parts.type === "event") {
     if (record !== undefined && eventProblem(record) !== undefined) return state
-    return { events: keep(state.events, id, position, record as AnyEvent | undefined), links: state.links }
+    return makeState(keep(state.events, id, position, record as AnyEvent | undefined), state.links)
   }
   if (parts.type === "link") {
     if (record !== undefined && linkProblem(record) !== undefined) return state
-    return { events: state.events, links: keep(state.links, id, position, record as Link | undefined) }
+    return makeState(state.events, keep(state.links, id, position, record as Link | undefined))
   }
   return state
 }
@@ -154,7 +153,7 @@ export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = 
     if (problem !== undefined) return Result.fail(unreadable(problem, l, i))
     linkMap = HashMap.set(linkMap, (l as Link).id, { value: l as Link, first: ++n, retracted: false })
   }
-  return Result.succeed({ events: eventMap, links: linkMap })
+  return Result.succeed(makeState(eventMap, linkMap))
 }
 
 // ---------------------------------------------------------------------------
