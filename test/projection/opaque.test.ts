@@ -7,8 +7,6 @@ import { Equal, Hash, pipe, Result } from "effect"
 import { inspect } from "node:util"
 import { describe, expect, it } from "vitest"
 import { Projection, Record } from "../../src/index.js"
-import type { AnyEvent } from "../../src/model/Event.js"
-import type { Link } from "../../src/model/Link.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 import { entriesOf } from "./linkHelpers.js"
 
@@ -17,8 +15,8 @@ const { Catalog, LinkGraph, Timeline } = Projection
 const records = zhanaozen.all.map((r) => Record.decodeOrThrow(r))
 const entries = entriesOf(records)
 const reversed = entriesOf([...records].reverse())
-const events = records.filter((r): r is AnyEvent => r.type === "event")
-const links = records.filter((r): r is Link => r.type === "link")
+const events = records.filter(Record.isEvent)
+const links = records.filter(Record.isLink)
 
 describe("Timeline: an opaque value", () => {
   const replayed = Projection.replay(Timeline.projection, entries)

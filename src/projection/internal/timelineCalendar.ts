@@ -12,6 +12,7 @@ import * as Count from "../../model/Count.js"
 import type { AnyEvent } from "../../model/Event.js"
 import * as When from "../../model/When.js"
 import { localDay } from "../../model/Anniversary.js"
+import { firstNotBefore } from "./order.js"
 import { actorsOf, isObject, kindOf, placesOf, shown } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
@@ -92,16 +93,7 @@ const unitCount = (first: string, last: string, by: Granularity): number => {
 }
 
 /** The first unit whose last instant is at or after `t`. */
-const firstUnitEndingAfter = (units: ReadonlyArray<Unit>, t: number): number => {
-  let low = 0
-  let high = units.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (units[mid]!.latest < t) low = mid + 1
-    else high = mid
-  }
-  return low
-}
+const firstUnitEndingAfter = (units: ReadonlyArray<Unit>, t: number): number => firstNotBefore(units.length, (i) => units[i]!.latest < t)
 
 const yearNear = (t: number): string => (Number.isFinite(t) ? String(localDay(Math.floor(t / DAY)).year) : String(t))
 

@@ -19,6 +19,7 @@ import * as Ids from "./timelineIds.js"
 import * as Index from "./timelineIndex.js"
 import * as Items from "./timelineItem.js"
 import * as Opaque from "./opaque.js"
+import { classesOf } from "./order.js"
 
 /**
  * One event as the timeline indexes it: its id, the ranges of its possible start and end instants
@@ -370,30 +371,10 @@ const noClasses: ReadonlyMap<string, string> = new Map()
 export const sameAsClasses = (timeline: Timeline): ReadonlyMap<string, string> => {
   const state = stateOf(timeline)
   if (HashMap.size(state.sameAs) === 0) return noClasses
-  const parent = new Map<string, string>()
-  const find = (x: string): string => {
-    let root = x
-    while (parent.get(root) !== root) root = parent.get(root)!
-    for (let y = x; y !== root; ) {
-      const next = parent.get(y)!
-      parent.set(y, root)
-      y = next
-    }
-    return root
+  const pairs: Array<readonly [string, string]> = []
+  for (const pair of HashMap.values(state.sameAs)) {
+    if (Ids.get(state.byId, pair[0]) !== undefined && Ids.get(state.byId, pair[1]) !== undefined) pairs.push(pair)
   }
-  for (const [from, to] of HashMap.values(state.sameAs)) {
-    const a = Ids.get(state.byId, from)
-    const b = Ids.get(state.byId, to)
-    if (a === undefined || b === undefined) continue
-    for (const id of [from, to]) if (!parent.has(id)) parent.set(id, id)
-    const ra = find(from)
-    const rb = find(to)
-    if (ra === rb) continue
-    // The root is the earliest report, so that it is the class's representative.
-    if (Items.compareItems(Ids.get(state.byId, ra)!, Ids.get(state.byId, rb)!) <= 0) parent.set(rb, ra)
-    else parent.set(ra, rb)
-  }
-  const classes = new Map<string, string>()
-  for (const id of parent.keys()) classes.set(id, find(id))
-  return classes
+  // The representative is the earliest report in timeline order.
+  return classesOf(pairs, (a, b) => Items.compareItems(Ids.get(state.byId, a)!, Ids.get(state.byId, b)!) <= 0)
 }
