@@ -7,7 +7,7 @@
 import { ClaimPolicy, Count, Event, Projection, Record } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
 
-const { Timeline } = Projection
+const { Calendar, Timeline } = Projection
 // `fromRecords` fails, naming the record, when one cannot be read; decoded records always can.
 const built = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeOrThrow(r)))
 if (built._tag === "Failure") throw built.failure
@@ -33,7 +33,7 @@ for (const policy of ["lowest", "highest"] as const) {
     const claims = (Event.isKind(e, "dispersal") || Event.isKind(e, "violence")) ? e.killed : undefined
     return claims === undefined ? undefined : ClaimPolicy.summarize(claims, policy, Timeline.attribution(timeline)).count
   }
-  const years = Timeline.group(timeline, "year", { place: "mangystau-region", kind: ["dispersal", "violence"] }, { timeZone: "Asia/Aqtau", measure })
+  const years = Calendar.group(timeline, "year", { place: "mangystau-region", kind: ["dispersal", "violence"] }, { timeZone: "Asia/Aqtau", measure })
   if (years._tag === "Failure") throw years.failure
   const line = years.success.filter((g) => g.total !== undefined).map((g) => `${g.key}: ${Count.format(g.total!)}`).join(", ")
   console.log(`\nkilled in Mangystau Region by year, ${policy} claim of each event: ${line}`)

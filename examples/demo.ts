@@ -12,7 +12,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Chronicle, Claim, ClaimPolicy, Count, Journal, Projection, When } from "protest-chronicle"
 
-const { Catalog, Inference, LinkGraph, Timeline } = Projection
+const { Calendar, Catalog, Inference, LinkGraph, Timeline } = Projection
 
 // The dataset ships as a journal file; the store takes a lock beside the file it opens, so it
 // works on a copy rather than inside node_modules.
@@ -72,7 +72,7 @@ const contested = (event: Projection.Timeline.Hit["event"]): Array<string> => {
   return lines
 }
 
-const years = Timeline.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" })
+const years = Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" })
 if (years._tag === "Failure") throw years.failure
 for (const year of years.success) {
   const possible = year.possible.length === 0 ? "" : `, and ${year.possible.length} that may fall in it`

@@ -57,7 +57,6 @@ import { itemOfChecked } from "./internal/eventOrder.js"
 import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Timeline, withFields } from "./internal/timelineState.js"
 
 export { UnreadableRecordError } from "./internal/readable.js"
-export { type Group, type GroupBy, type GroupOptions, type Gap, gaps, group } from "./internal/timelineCalendar.js"
 export {
   type AnniversaryHit,
   anniversariesOf,

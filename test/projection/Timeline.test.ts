@@ -9,6 +9,7 @@ import * as When from "../../src/model/When.js"
 import { arbEntries, assertAsOfEqualsPrefix, assertDeterministic, assertReplayEqualsIncremental } from "../../src/testing/index.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 
+import * as Calendar from "../../src/projection/Calendar.js"
 import * as Timeline from "../../src/projection/Timeline.js"
 type Entry = Journal.Entry
 
@@ -122,8 +123,8 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
     const reversed = Timeline.query(timeline, { from: "2012", to: "2011" })
     expect(Result.isFailure(reversed) && reversed.failure._tag).toBe("TimelineQueryError")
     expect(Result.isFailure(reversed) && reversed.failure.message).toBe('query field "to" is 2011, which ends before the window begins (from 2012)')
-    expect(Result.isFailure(Timeline.gaps(timeline, "year", { to: "nope" }))).toBe(true)
-    expect(Result.isFailure(Timeline.group(timeline, "year", { from: "nope" }))).toBe(true)
+    expect(Result.isFailure(Calendar.gaps(timeline, "year", { to: "nope" }))).toBe(true)
+    expect(Result.isFailure(Calendar.group(timeline, "year", { from: "nope" }))).toBe(true)
   })
 
   it("finds anniversaries of 16 December", () => {
@@ -143,17 +144,17 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
   })
 
   it("groups by year and month with uncertain counts as bounds, and sums a measure", () => {
-    const years = ok(Timeline.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }))
+    const years = ok(Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }))
     const y2011 = years.find((g) => g.key === "2011")!
     expect(y2011.certain.map((e) => e.id)).toContain("zhanaozen-2011-12-16-shooting")
     const total = years.reduce((n, g) => n + g.certain.length, 0)
     expect(total).toBeLessThanOrEqual(Timeline.size(timeline))
-    const months = ok(Timeline.group(timeline, "month", { from: "2011", to: "2011", timeZone: "Asia/Aqtau" }))
+    const months = ok(Calendar.group(timeline, "month", { from: "2011", to: "2011", timeZone: "Asia/Aqtau" }))
     const may = months.find((g) => g.key === "2011-05")!
     expect(Count.bounds(may.events).low).toBe(may.certain.length)
     expect(Count.bounds(may.events).high).toBe(may.certain.length + may.possible.length)
     const killed = ok(
-      Timeline.group(timeline, "day", { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau", mode: "within" }, {
+      Calendar.group(timeline, "day", { from: "2011-12-16", to: "2011-12-16", timeZone: "Asia/Aqtau", mode: "within" }, {
         timeZone: "Asia/Aqtau",
         measure: (e) => {
           const claims = (e as { readonly killed?: Parameters<typeof ClaimPolicy.summarize>[0] }).killed
@@ -164,9 +165,9 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
     const day = killed.find((g) => g.key === "2011-12-16")!
     expect(Count.bounds(day.total!).low).toBeLessThanOrEqual(10)
     expect(Count.bounds(day.total!).high).toBeGreaterThanOrEqual(70)
-    const byPlace = ok(Timeline.group(timeline, "place"))
+    const byPlace = ok(Calendar.group(timeline, "place"))
     expect(byPlace.map((g) => g.key)).toContain("zhanaozen")
-    const byKind = ok(Timeline.group(timeline, "kind"))
+    const byKind = ok(Calendar.group(timeline, "kind"))
     expect(byKind.reduce((n, g) => n + g.certain.length + g.possible.length, 0)).toBe(Timeline.size(timeline))
   })
 
@@ -188,7 +189,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
   })
 
   it("reports gaps, certain and possible", () => {
-    const found = ok(Timeline.gaps(timeline, "year", { from: "2011", to: "2023", timeZone: "Asia/Aqtau" }))
+    const found = ok(Calendar.gaps(timeline, "year", { from: "2011", to: "2023", timeZone: "Asia/Aqtau" }))
     for (const g of found) {
       const hits = ok(Timeline.query(timeline, { from: g.from, to: g.to, timeZone: "Asia/Aqtau" }))
       if (g.certainty === "certain") expect(hits).toEqual([])
@@ -199,7 +200,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
       ...records.filter((r) => r.id === "zhanaozen-2011-12-16-shooting")
     ]))
     const two = ok(Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.makeUnsafe("2012-03") } as AnyEvent))
-    const months = ok(Timeline.gaps(two, "month", { timeZone: "Asia/Aqtau" }))
+    const months = ok(Calendar.gaps(two, "month", { timeZone: "Asia/Aqtau" }))
     expect(months).toEqual([expect.objectContaining({ from: "2012-01", to: "2012-02", certainty: "certain" })])
   })
 
@@ -386,9 +387,9 @@ describe("Timeline: gaps refuse what they cannot answer", () => {
       ...records.filter((r) => r.type !== "event"),
       { ...records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!, when: When.makeUnsafe("Y12345") } as AnyEvent
     ]))
-    const r = Timeline.gaps(far, "year")
+    const r = Calendar.gaps(far, "year")
     expect(Result.isFailure(r) && r.failure._tag).toBe("TimelineQueryError")
-    const wide = Timeline.gaps(timeline, "day", { from: "1000", to: "2023" })
+    const wide = Calendar.gaps(timeline, "day", { from: "1000", to: "2023" })
     expect(Result.isFailure(wide) && wide.failure._tag).toBe("TimelineQueryError")
     expect(Result.isFailure(wide) && wide.failure.reason).toMatch(/narrow the window/)
   })

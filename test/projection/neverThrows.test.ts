@@ -7,7 +7,7 @@ import type { Link } from "../../src/model/Link.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 import { entriesOf } from "./linkHelpers.js"
 
-const { Catalog, Hierarchy, Inference, LinkGraph, Timeline } = Projection
+const { Calendar, Catalog, Hierarchy, Inference, LinkGraph, Timeline } = Projection
 
 // A few real states, kept small so that every call is quick.
 const few = ["zhanaozen-2011-12-16-shooting", "zhanaozen-2011-12-16-detentions", "zhanaozen-2011-05-strike"]
@@ -66,8 +66,8 @@ const functionsOf = (name: string, module: object): Array<readonly [string, Func
   return out
 }
 
-const { Catalog: _c, Hierarchy: _d, Inference: _e, LinkGraph: _f, Timeline: _g, ...projectionOwn } = Projection
-const modules = { Projection: projectionOwn, Allen, Anniversary, Catalog, Hierarchy, Inference, LinkGraph, Timeline }
+const { Calendar: _k, Catalog: _c, Hierarchy: _d, Inference: _e, LinkGraph: _f, Timeline: _g, ...projectionOwn } = Projection
+const modules = { Projection: projectionOwn, Allen, Anniversary, Calendar, Catalog, Hierarchy, Inference, LinkGraph, Timeline }
 
 /** Calls a value's functions (a returned predicate, a projection's `apply`, a hierarchy's methods) with `args`. */
 const exercise = (result: unknown, args: ReadonlyArray<unknown>): void => {
@@ -131,8 +131,8 @@ describe("Projection: the bad inputs found in use answer with a typed failure or
     const r = Timeline.query(timeline, { kind: 5 } as never)
     expect(Result.isFailure(r) && r.failure._tag).toBe("TimelineQueryError")
     expect(Result.isFailure(r) && r.failure.message).toBe('query field "kind" is 5: expected a string or a list of strings')
-    expect(Result.isFailure(Timeline.group(timeline, "week" as never))).toBe(true)
-    expect(Result.isFailure(Timeline.gaps(timeline, "week" as never))).toBe(true)
+    expect(Result.isFailure(Calendar.group(timeline, "week" as never))).toBe(true)
+    expect(Result.isFailure(Calendar.gaps(timeline, "week" as never))).toBe(true)
   })
 
   it("projections leave their state as it is for entries they cannot read", () => {

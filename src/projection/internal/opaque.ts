@@ -62,3 +62,10 @@ export const makeProto = <S extends object>(typeId: string, options: OpaqueOptio
 
 /** A state of a prototype made by {@link makeProto}, with these fields. */
 export const make = <S extends object>(proto: object, fields: S): S => Object.assign(Object.create(proto) as S, fields)
+
+/**
+ * The `dual` predicate of a combinator on a state: a call is data-first when it has more arguments
+ * than the data-last form takes, or when its first argument is a state.
+ */
+export const dataFirst = (isData: (u: unknown) => boolean, dataLastArity: number) => (args: IArguments): boolean =>
+  args.length > dataLastArity || isData(args[0])
