@@ -30,13 +30,10 @@
 import { Function, type Result } from "effect"
 import type * as Count from "../model/Count.js"
 import type { AnyEvent } from "../model/Event.js"
-import { dataFirst } from "./internal/opaque.js"
+import { dataFirst, notText } from "./internal/opaque.js"
 import { gapsOf, groupOf } from "./internal/timelineCalendar.js"
 import type { Query, QueryError } from "./internal/timelineQuery.js"
 import type { Certainty, Timeline } from "./internal/timelineState.js"
-
-// The data-last forms begin with a granularity: any other first argument is the timeline.
-const notText = (u: unknown): boolean => typeof u !== "string"
 
 /**
  * What to group by: calendar `year`, `month` or `day` (in `timeZone`, default UTC), or `place`,

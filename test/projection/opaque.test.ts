@@ -10,7 +10,7 @@ import { Projection, Record } from "../../src/index.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 import { entriesOf } from "./linkHelpers.js"
 
-const { Catalog, LinkGraph, Timeline } = Projection
+const { Calendar, Catalog, LinkGraph, Timeline } = Projection
 
 const records = zhanaozen.all.map((r) => Record.decodeOrThrow(r))
 const entries = entriesOf(records)
@@ -49,9 +49,21 @@ describe("Timeline: an opaque value", () => {
     expect(Object.keys(replayed.toJSON() as object)).toEqual(["_id", "size", "events"])
   })
 
-  it("pipes", () => {
+  it("pipes, and its combinators take it first or last", () => {
     expect(replayed.pipe(Timeline.size)).toBe(Timeline.size(replayed))
     expect(pipe(replayed, Timeline.events)).toEqual(Timeline.events(replayed))
+    const december = { from: "2011-12-01", to: "2011-12-31", timeZone: "Asia/Aqtau" }
+    expect(pipe(replayed, Timeline.query(december))).toEqual(Timeline.query(replayed, december))
+    expect(Timeline.query(replayed)).toEqual(Timeline.query(replayed, {}))
+    const window = { from: Date.UTC(2011, 11, 16), to: Date.UTC(2011, 11, 17) }
+    expect(pipe(replayed, Timeline.inWindow(window, "within"))).toEqual(Timeline.inWindow(replayed, window, "within"))
+    expect(pipe(replayed, Calendar.group("year", {}, { timeZone: "Asia/Aqtau" }))).toEqual(Calendar.group(replayed, "year", {}, { timeZone: "Asia/Aqtau" }))
+    expect(pipe(replayed, Calendar.gaps("month", december))).toEqual(Calendar.gaps(replayed, "month", december))
+    const shooting = "zhanaozen-2011-12-16-shooting"
+    expect(pipe(replayed, Timeline.get(shooting))).toBe(Timeline.get(replayed, shooting))
+    expect(Equal.equals(pipe(replayed, Timeline.remove(shooting)), Timeline.remove(replayed, shooting))).toBe(true)
+    expect(pipe(replayed, Timeline.anniversariesOf(shooting))).toEqual(Timeline.anniversariesOf(replayed, shooting))
+    expect(pipe(replayed, Timeline.onMonthDay(12, 16))).toEqual(Timeline.onMonthDay(replayed, 12, 16))
   })
 })
 
@@ -65,6 +77,16 @@ describe("LinkGraph: an opaque value", () => {
     expect(Hash.hash(replayed)).toBe(Hash.hash(built))
     expect(LinkGraph.isLinkGraph(built)).toBe(true)
     expect(Equal.equals(replayed, Result.getOrThrow(LinkGraph.fromRecords(events, links.slice(1))))).toBe(false)
+  })
+
+  it("takes its combinators first or last", () => {
+    const detention = "astana-2023-04-11-detention"
+    expect(pipe(built, LinkGraph.lineage(detention))).toEqual(LinkGraph.lineage(built, detention))
+    expect(pipe(built, LinkGraph.lineage(detention, { maxDepth: 1 }))).toEqual(LinkGraph.lineage(built, detention, { maxDepth: 1 }))
+    const shooting = "zhanaozen-2011-12-16-shooting"
+    expect(pipe(built, LinkGraph.paths(shooting, detention))).toEqual(LinkGraph.paths(built, shooting, detention))
+    expect(pipe(built, LinkGraph.consequences(shooting))).toEqual(LinkGraph.consequences(built, shooting))
+    expect(pipe(built, LinkGraph.event(shooting))).toBe(LinkGraph.event(built, shooting))
   })
 
   it("shows its events and links as JSON", () => {

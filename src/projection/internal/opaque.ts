@@ -69,3 +69,9 @@ export const make = <S extends object>(proto: object, fields: S): S => Object.as
  */
 export const dataFirst = (isData: (u: unknown) => boolean, dataLastArity: number) => (args: IArguments): boolean =>
   args.length > dataLastArity || isData(args[0])
+
+/** A first argument that is not text: the state, where the data-last form begins with an id or a granularity. */
+export const notText = (u: unknown): boolean => typeof u !== "string"
+
+/** A first argument that is not a number: the state, where the data-last form begins with a number. */
+export const notNumber = (u: unknown): boolean => typeof u !== "number"

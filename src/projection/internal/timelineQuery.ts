@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { Data, Result } from "effect"
+import { Data, Function, Result } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import { invalidReason as zoneReason, TimeZoneError } from "../../model/TimeZone.js"
 import * as When from "../../model/When.js"
@@ -13,7 +13,8 @@ import * as Anniversary from "../../model/Anniversary.js"
 import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
-import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, itemById, sameAsClasses, type State, stateOf, type Timeline } from "./timelineState.js"
+import { dataFirst, notNumber, notText } from "./opaque.js"
+import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, isTimeline, itemById, sameAsClasses, type State, stateOf, type Timeline } from "./timelineState.js"
 
 /**
  * How a window selects events: `overlaps` — the event shares at least one instant with the
@@ -171,7 +172,10 @@ const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
  * @category queries
  * @since 0.1.0
  */
-export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
+export const inWindow: {
+  (window: Window, mode?: WindowMode): (timeline: Timeline) => ReadonlyArray<Hit>
+  (timeline: Timeline, window: Window, mode?: WindowMode): ReadonlyArray<Hit>
+} = Function.dual(dataFirst(isTimeline, 2), (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
   if (!isObject(window) || !MODES.has(mode)) return []
   const { from, to } = window
   // `!(from <= to)` also refuses NaN and anything that is not a number.
@@ -189,7 +193,7 @@ export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = 
     if (c !== undefined) out.push({ event: item.event, certainty: c })
   }
   return out
-}
+})
 
 /** An item answering a query, and how surely. */
 export interface Answer {
@@ -255,7 +259,10 @@ export const answersOf = (state: State, q: Query): Result.Result<{ readonly answ
  * @category queries
  * @since 0.1.0
  */
-export const query = (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> => {
+export const query: {
+  (q?: Query): (timeline: Timeline) => Result.Result<ReadonlyArray<Hit>, QueryError>
+  (timeline: Timeline, q?: Query): Result.Result<ReadonlyArray<Hit>, QueryError>
+} = Function.dual(dataFirst(isTimeline, 1), (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> => {
   const state = stateOf(timeline)
   return Result.map(answersOf(state, q), ({ answers }) => {
     const hits: Array<Hit> = answers.map(({ certainty, item }) => ({ event: item.event, certainty }))
@@ -290,7 +297,7 @@ export const query = (timeline: Timeline, q: Query = {}): Result.Result<Readonly
     }
     return out
   })
-}
+})
 
 // ---------------------------------------------------------------------------
 // relations and anniversaries
@@ -303,7 +310,10 @@ export const query = (timeline: Timeline, q: Query = {}): Result.Result<Readonly
  * @category queries
  * @since 0.1.0
  */
-export const relations = (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
+export const relations: {
+  (a: string, b: string): (timeline: Timeline) => Allen.Relations | undefined
+  (timeline: Timeline, a: string, b: string): Allen.Relations | undefined
+} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
   const state = stateOf(timeline)
   const x = itemById(state, a)
   const y = itemById(state, b)
@@ -313,7 +323,7 @@ export const relations = (timeline: Timeline, a: string, b: string): Allen.Relat
     end: { earliest: i.endEarliest, latest: i.latest }
   })
   return Allen.relations(span(x), span(y))
-}
+})
 
 /**
  * An event that falls on an anniversary of another, with how sure that is and how many years
@@ -336,7 +346,10 @@ export interface AnniversaryHit {
  * @category queries
  * @since 0.1.0
  */
-export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
+export const anniversariesOf: {
+  (id: string, filter?: Query): (timeline: Timeline) => ReadonlyArray<AnniversaryHit>
+  (timeline: Timeline, id: string, filter?: Query): ReadonlyArray<AnniversaryHit>
+} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, id: string, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
   const state = stateOf(timeline)
   const origin = itemById(state, id)
   if (origin === undefined || queryProblem(filter) !== undefined) return []
@@ -348,7 +361,7 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
     if (c !== "no") out.push({ event: item.event, certainty: c, years: Anniversary.yearsBetween(origin.event, item.event) })
   }
   return out
-}
+})
 
 /**
  * The events that may fall on a given month and day in any year (`12, 16` for 16 December), in
@@ -358,7 +371,10 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
  * @category queries
  * @since 0.1.0
  */
-export const onMonthDay = (timeline: Timeline, month: number, day: number, filter: Query = {}): ReadonlyArray<Hit> => {
+export const onMonthDay: {
+  (month: number, day: number, filter?: Query): (timeline: Timeline) => ReadonlyArray<Hit>
+  (timeline: Timeline, month: number, day: number, filter?: Query): ReadonlyArray<Hit>
+} = Function.dual(dataFirst(notNumber, 3), (timeline: Timeline, month: number, day: number, filter: Query = {}): ReadonlyArray<Hit> => {
   const state = stateOf(timeline)
   if (queryProblem(filter) !== undefined) return []
   const keep = matcher(state, filter)
@@ -369,4 +385,4 @@ export const onMonthDay = (timeline: Timeline, month: number, day: number, filte
     if (c !== "no") out.push({ event: item.event, certainty: c })
   }
   return out
-}
+})

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { type Equal, HashMap, type Inspectable, Option, type Pipeable, Result } from "effect"
+import { type Equal, Function, HashMap, type Inspectable, Option, type Pipeable, Result } from "effect"
 import type { Actor } from "../../model/Actor.js"
 import type * as ClaimPolicy from "../../model/ClaimPolicy.js"
 import type { AnyEvent } from "../../model/Event.js"
@@ -207,8 +207,11 @@ const addValid = (timeline: State, item: Item): State => {
  * @category combinators
  * @since 0.1.0
  */
-export const add = (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError> =>
-  Result.map(itemOf(event), (item) => addValid(stateOf(timeline), item))
+export const add: {
+  (event: AnyEvent): (timeline: Timeline) => Result.Result<Timeline, UnreadableRecordError>
+  (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError>
+} = Function.dual(2, (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError> =>
+  Result.map(itemOf(event), (item) => addValid(stateOf(timeline), item)))
 
 /**
  * Adds a prepared item (see {@link itemOf}), replacing any item with the same id. O(log n). Fails
@@ -218,10 +221,13 @@ export const add = (timeline: Timeline, event: AnyEvent): Result.Result<Timeline
  * @category combinators
  * @since 0.1.0
  */
-export const addItem = (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError> => {
+export const addItem: {
+  (item: Item): (timeline: Timeline) => Result.Result<Timeline, UnreadableRecordError>
+  (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError>
+} = Function.dual(2, (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError> => {
   const problem = itemProblem(item)
   return problem === undefined ? Result.succeed(addValid(stateOf(timeline), item)) : Result.fail(unreadable(problem, item))
-}
+})
 
 /** Adds an event known to be readable; for `apply`, which has no error channel. */
 export const addChecked = (timeline: State, event: AnyEvent): State => addValid(timeline, itemOfChecked(event))
@@ -233,14 +239,17 @@ export const addChecked = (timeline: State, event: AnyEvent): State => addValid(
  * @category combinators
  * @since 0.1.0
  */
-export const remove = (timeline: Timeline, id: string): Timeline => {
+export const remove: {
+  (id: string): (timeline: Timeline) => Timeline
+  (timeline: Timeline, id: string): Timeline
+} = Function.dual(2, (timeline: Timeline, id: string): Timeline => {
   const state = stateOf(timeline)
   if (typeof id !== "string") return state
   const hash = Items.hashString(id)
   const before = Ids.get(state.byId, id, hash)
   if (before === undefined) return state
   return withFields(state, { index: Index.remove(state.index, before), byId: Ids.remove(state.byId, id, hash) })
-}
+})
 
 /**
  * Builds a timeline from prepared items in one go: sorts them and builds the index in linear time
@@ -311,7 +320,10 @@ export const itemById = (timeline: State, id: unknown): Item | undefined => (typ
  * @category getters
  * @since 0.1.0
  */
-export const get = (timeline: Timeline, id: string): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event
+export const get: {
+  (id: string): (timeline: Timeline) => AnyEvent | undefined
+  (timeline: Timeline, id: string): AnyEvent | undefined
+} = Function.dual(2, (timeline: Timeline, id: string): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event)
 
 /**
  * The place and actor hierarchy of the timeline's current places and actors.
