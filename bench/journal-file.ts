@@ -11,6 +11,7 @@ import { closeSync, fdatasyncSync, mkdtempSync, openSync, readSync, rmSync, writ
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Journal, Record } from "../src/index.js"
+import { layerFile } from "../src/file/index.js"
 import { all } from "../test/fixtures/zhanaozen/index.js"
 import { type Benchmark, compare } from "./harness.js"
 
@@ -39,7 +40,7 @@ const commitAll = (path: string, records: ReadonlyArray<Record.Record>, batch: n
         const appends = records.slice(start, start + batch).map((record) => ({ _tag: "revision" as const, record, expected: "none" as const }))
         yield* journal.commit({ idempotencyKey: `bench-${start}`, appends })
       }
-    }).pipe(Effect.provide(Journal.layerFile(path)))
+    }).pipe(Effect.provide(layerFile(path)))
   )
 
 /**
@@ -172,14 +173,14 @@ export const replayBenchmark = (entries: number, repeat = 3): Benchmark => {
               }))
               yield* journal.commit({ idempotencyKey: `fill-${start}`, appends })
             }
-          }).pipe(Effect.provide(Journal.layerFile(path)))
+          }).pipe(Effect.provide(layerFile(path)))
         )
         const ours = () =>
           Effect.runPromise(
             Effect.gen(function*() {
               const journal = yield* Journal.Journal
               return yield* Stream.runCount(journal.readAll())
-            }).pipe(Effect.provide(Layer.fresh(Journal.layerFile(path))))
+            }).pipe(Effect.provide(Layer.fresh(layerFile(path))))
           ).then((n) => {
             if (n !== entries) throw new Error(`replayed ${n} entries, expected ${entries}`)
             return n

@@ -10,7 +10,8 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Claim, ClaimPolicy, Count, Journal, Projection, When } from "protest-chronicle"
+import { Chronicle, Claim, ClaimPolicy, Count, Projection, When } from "protest-chronicle"
+import { layerFile } from "protest-chronicle/file"
 
 const { Calendar, Catalog, Inference, LinkGraph, Timeline } = Projection
 
@@ -30,7 +31,7 @@ const { catalog, graph, timeline } = await Effect.runPromise(
       timeline: yield* chronicle.project(Timeline.projection),
       graph: yield* chronicle.project(LinkGraph.projection)
     }
-  }).pipe(Effect.provide(Chronicle.layer().pipe(Layer.provide(Journal.layerFile(path)))))
+  }).pipe(Effect.provide(Chronicle.layer().pipe(Layer.provide(layerFile(path)))))
 ).finally(() => rmSync(dir, { recursive: true, force: true }))
 
 const sourceCount = Catalog.records(catalog, { type: "source" }).length

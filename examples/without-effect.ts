@@ -6,14 +6,15 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Journal, Projection } from "protest-chronicle"
+import { Chronicle, Projection } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
+import { layerFile } from "protest-chronicle/file"
 
 const dir = mkdtempSync(join(tmpdir(), "protest-chronicle-example-"))
 const path = join(dir, "chronicle.jsonl")
 
 try {
-  const chronicle = await Chronicle.open(Journal.layerFile(path))
+  const chronicle = await Chronicle.open(layerFile(path))
   const of2011 = zhanaozen.events.filter((e) => e.when.startsWith("2011"))
   for (const record of [...zhanaozen.sources, ...zhanaozen.places, ...zhanaozen.actors, ...of2011]) {
     await chronicle.record(record, { author: "example" })
@@ -27,7 +28,7 @@ try {
   console.log(`\nwrote ${path.replace(dir, "<tmp>")} (${statSync(path).size.toLocaleString("en-US")} bytes)`)
 
   // Another process (or this one, later) opens the same file.
-  const again = await Chronicle.open(Journal.layerFile(path))
+  const again = await Chronicle.open(layerFile(path))
   const catalog = await again.catalog()
   const count = (type: "source" | "place" | "actor" | "event") => Projection.Catalog.records(catalog, { type }).length
   console.log(`reopened: ${count("source")} sources, ${count("place")} places, ${count("actor")} actors, ${count("event")} events`)

@@ -4,8 +4,10 @@
 # Builds the library, packs it, installs the tarball (plus its peer `effect`) into a throwaway
 # project outside the repo, and from there:
 #   - loads the main entry before the optional peers (fast-check) are installed, then adds them,
-#   - imports the entries (main, testing, postgres) from ESM (consumer.mjs) and requires them from
-#     CommonJS (consumer.cjs); the postgres entry builds its layer without needing a server,
+#   - imports the entries (main, testing, postgres, file) from ESM (consumer.mjs) and requires them
+#     from CommonJS (consumer.cjs); the postgres entry builds its layer without needing a server,
+#   - checks that the platform-neutral entries (main, testing, datasets), and every chunk they load,
+#     import no `node:` module (scripts/check-neutral-dist.mjs over dist/),
 #   - checks that internal paths (dist/..., src/...) are hidden by the `exports` map,
 #   - type-checks a TypeScript consumer (module NodeNext) against the shipped declarations, and
 #     checks that `import` gets ESM and `require` gets CommonJS declarations,
@@ -49,6 +51,9 @@ trap cleanup EXIT
 
 step "build (npm run build)"
 npm run build || die "npm run build failed"
+
+step "platform-neutral entries import no node: module (dist/)"
+node scripts/check-neutral-dist.mjs dist || die "a platform-neutral entry of dist/ reaches a node: module"
 
 step "pack"
 mkdir "$work/pack"
@@ -133,7 +138,7 @@ echo "type-check ok ($("$tsc" --version))"
 # shellcheck disable=SC2016 # the single-quoted text is JavaScript
 entry_types="$(cd "$consumer" && node -e '
   const { exports } = require("protest-chronicle/package.json")
-  for (const subpath of [".", "./testing", "./postgres"]) {
+  for (const subpath of [".", "./testing", "./postgres", "./file"]) {
     for (const condition of ["import", "require"]) {
       console.log(`${condition} protest-chronicle${subpath.slice(1)} ${exports[subpath][condition].types.replace(/^\.\//, "")}`)
     }
@@ -184,11 +189,12 @@ step "datasets entry and journal file"
     import { createRequire } from "node:module"
     import { tmpdir } from "node:os"
     import { join } from "node:path"
-    import { Chronicle, Journal, Projection } from "protest-chronicle"
+    import { Chronicle, Projection } from "protest-chronicle"
+    import { layerFile } from "protest-chronicle/file"
     const shipped = createRequire(import.meta.url).resolve("protest-chronicle/datasets/zhanaozen.jsonl")
     const copy = join(mkdtempSync(join(tmpdir(), "pc-dataset-")), "zhanaozen.jsonl")
     copyFileSync(shipped, copy)
-    const client = await Chronicle.open(Journal.layerFile(copy))
+    const client = await Chronicle.open(layerFile(copy))
     const n = Projection.Catalog.size(await client.catalog())
     await client.close()
     if (n !== zhanaozen.all.length) throw new Error(`the journal holds ${n} records, the module ${zhanaozen.all.length}`)

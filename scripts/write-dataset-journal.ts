@@ -9,8 +9,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Chronicle, Journal } from "../src/index.js"
+import { Chronicle } from "../src/index.js"
 import { zhanaozen } from "../src/datasets/index.js"
+import { layerFile } from "../src/file/index.js"
 
 /** When the dataset was compiled: the record time of every entry. */
 export const compiledAt = Date.UTC(2026, 10, 28)
@@ -36,7 +37,7 @@ export const writeDatasetJournal = (path: string): Promise<void> =>
           : chronicle.record(record, { author: "protest-chronicle dataset" })
       }
     }).pipe(
-      Effect.provide(Chronicle.layer().pipe(Layer.provide(Journal.layerFile(path)))),
+      Effect.provide(Chronicle.layer().pipe(Layer.provide(layerFile(path)))),
       Effect.provideService(Clock.Clock, fixedClock)
     )
   )

@@ -6,7 +6,7 @@
  * ```ts
  * import { Chronicle } from "protest-chronicle"
  *
- * const chronicle = await Chronicle.open()          // in memory; or open(Journal.layerFile(path))
+ * const chronicle = await Chronicle.open()          // in memory; or open(layerFile(path)) with layerFile from "protest-chronicle/file"
  * await chronicle.record(shootingJson, { author: "editor" })
  * const catalog = await chronicle.catalog()
  * await chronicle.close()

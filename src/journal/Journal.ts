@@ -2,8 +2,9 @@
  * The `Journal` service: an append-only, event-sourced store of record revisions. Commits are all
  * or nothing across streams, guarded by expected revisions and made idempotent by their key;
  * reads give every entry from a position, one stream's entries, or a live tail that delivers every
- * later commit exactly once and in order. Stores: `layerMemory` (here) and `layerFile` (the
- * embedded default, in `FileJournal`).
+ * later commit exactly once and in order. Stores: `layerMemory` (here), `layerFile` (the
+ * embedded default, from `protest-chronicle/file`) and `layerPostgres` (from
+ * `protest-chronicle/postgres`).
  *
  * @since 0.1.0
  */
@@ -12,7 +13,8 @@ import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from 
 import type { CommitError, JournalCorruptionError, ReadError } from "./errors.js"
 import type { Vocabulary, VocabularyError } from "../model/Vocabulary.js"
 import type { MigrationError } from "./Upcast.js"
-import { type JournalOptions, loadAll, makeJournal } from "./internal/core.js"
+import { makeJournal } from "./internal/core.js"
+import { type JournalOptions, loadAll } from "./internal/kit.js"
 
 /** What a journal can do. */
 export interface JournalShape {
@@ -39,7 +41,7 @@ export interface JournalShape {
 /** The journal service. */
 export class Journal extends Context.Service<Journal, JournalShape>()("protest-chronicle/Journal") {}
 
-export type { JournalOptions } from "./internal/core.js"
+export type { JournalOptions } from "./internal/kit.js"
 
 /**
  * A journal in memory: for tests, scripts and projections that need no persistence. `initial`

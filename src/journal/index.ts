@@ -1,6 +1,7 @@
 /**
  * The journal: an append-only, event-sourced log of record revisions and retractions, with its
- * entries, errors, upcasting, and the memory and file stores.
+ * entries, errors, upcasting, and the memory store. The file store is in `protest-chronicle/file`,
+ * the PostgreSQL store in `protest-chronicle/postgres`.
  *
  * @module
  */
@@ -8,4 +9,3 @@ export * from "./Entry.js"
 export * from "./errors.js"
 export * from "./Journal.js"
 export * from "./Upcast.js"
-export * from "./FileJournal.js"

@@ -8,7 +8,7 @@
  */
 import { Effect, Stream } from "effect"
 import * as fc from "fast-check"
-import { deepStrictEqual, ok } from "node:assert/strict"
+import { deepStrictEqual, ok } from "./internal/assert.js"
 import type { Append, CommitRequest, Entry } from "../journal/Entry.js"
 import type { JournalShape } from "../journal/Journal.js"
 import type { AnyRecord } from "../model/Vocabulary.js"

@@ -7,6 +7,7 @@
 export * from "./Count.js"
 export * from "./JournalConformance.js"
 export * from "./JournalImmutability.js"
+export * from "./JournalModel.js"
 export * from "./laws.js"
 export * from "./laws-projection.js"
 export * from "./Linkage.js"

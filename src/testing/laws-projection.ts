@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as fc from "fast-check"
-import { isDeepStrictEqual } from "node:util"
+import { deepEqual as isDeepStrictEqual } from "./internal/equal.js"
 import type { Entry } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import * as Record from "../model/Record.js"

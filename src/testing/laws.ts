@@ -7,7 +7,7 @@
  */
 import { Result, Schema } from "effect"
 import * as fc from "fast-check"
-import { isDeepStrictEqual } from "node:util"
+import { deepEqual as isDeepStrictEqual } from "./internal/equal.js"
 
 /** Freezes a value and everything reachable from it, and returns it. */
 export const deepFreeze = <A>(value: A): A => {

@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { Journal, Record } from "../../src/index.js"
 import { zhanaozen } from "../../src/datasets/index.js"
+import { layerFile } from "../../src/file/index.js"
 import { compiledAt, shippedPath, writeDatasetJournal } from "../../scripts/write-dataset-journal.js"
 
 const dir = mkdtempSync(join(tmpdir(), "pc-dataset-test-"))
@@ -24,7 +25,7 @@ describe("the dataset's journal file (datasets/zhanaozen.jsonl)", () => {
       Effect.gen(function*() {
         const journal = yield* Journal.Journal
         return yield* Stream.runCollect(journal.readAll())
-      }).pipe(Effect.provide(Layer.fresh(Journal.layerFile(copy))))
+      }).pipe(Effect.provide(Layer.fresh(layerFile(copy))))
     )
     expect(entries).toHaveLength(zhanaozen.all.length)
     entries.forEach((entry, i) => {

@@ -1,7 +1,7 @@
 import { Cause, Clock, Effect, Exit, Fiber, Option, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { type StoredEntry, JournalCorruptionError } from "../../src/journal/index.js"
-import { loadAll, makeJournal } from "../../src/journal/internal/core.js"
+import { loadAll, makeJournal } from "../../src/journal/StoreKit.js"
 import { Journal, type JournalShape, layerMemory } from "../../src/journal/Journal.js"
 import { journalConformance } from "../../src/testing/index.js"
 

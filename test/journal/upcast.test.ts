@@ -7,7 +7,7 @@ import {
   MigrationError,
   type StoredEntry
 } from "../../src/journal/index.js"
-import { loadAll, makeJournal } from "../../src/journal/internal/core.js"
+import { loadAll, makeJournal } from "../../src/journal/StoreKit.js"
 import { Journal, type JournalShape, layerMemory } from "../../src/journal/Journal.js"
 import { Record } from "../../src/index.js"
 

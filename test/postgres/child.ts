@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import * as path from "node:path"
-import { bundleScript } from "../journal/childProcess.js"
+import { bundleScript } from "../file/childProcess.js"
 
-export { startChild } from "../journal/childProcess.js"
+export { startChild } from "../file/childProcess.js"
 
 /** Bundles `test/postgres/<name>.ts`; the runnable file and a function that removes it. */
 export const bundleChild = async (name: string): Promise<{ readonly script: string; readonly remove: () => void }> => {

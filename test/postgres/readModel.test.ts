@@ -7,7 +7,7 @@ import { Journal } from "../../src/journal/Journal.js"
 import { Catalog, make as makeProjection, replay } from "../../src/projection/index.js"
 import { layerPostgres, ReadModel } from "../../src/postgres/index.js"
 import { arbCommit, arbRecordPool } from "../../src/testing/index.js"
-import { actor } from "../journal/fileHelpers.js"
+import { actor } from "../file/fileHelpers.js"
 import { freshSchema, withSql } from "./server.js"
 
 const url = inject("pgUrl")

@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from "vitest"
 import { Journal } from "../../src/journal/Journal.js"
 import { layerPostgres, ReadModel } from "../../src/postgres/index.js"
 import { Catalog } from "../../src/projection/index.js"
-import { actor } from "../journal/fileHelpers.js"
+import { actor } from "../file/fileHelpers.js"
 import { bulkEntries, freshSchema, withSql } from "./server.js"
 
 const url = inject("pgUrl")

@@ -11,7 +11,7 @@ import type { CommitRequest, Entry } from "../../src/journal/Entry.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { layerPostgres, MAX_COMMIT_BYTES, ReadModel } from "../../src/postgres/index.js"
 import { Catalog } from "../../src/projection/index.js"
-import { actor } from "../journal/fileHelpers.js"
+import { actor } from "../file/fileHelpers.js"
 import { freshSchema } from "./server.js"
 
 const url = inject("pgUrl")

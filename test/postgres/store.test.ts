@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from "vitest"
 import type { CommitRequest } from "../../src/journal/Entry.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { layerPostgres, layerPostgresClient, type PostgresOptions } from "../../src/postgres/index.js"
-import { actor } from "../journal/fileHelpers.js"
+import { actor } from "../file/fileHelpers.js"
 import { freshSchema, withSql } from "./server.js"
 
 const url = inject("pgUrl")

@@ -13,7 +13,7 @@ import { Effect } from "effect"
 import type { CommitRequest, Expected } from "../../src/journal/Entry.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { layerPostgres } from "../../src/postgres/index.js"
-import { actor } from "../journal/fileHelpers.js"
+import { actor } from "../file/fileHelpers.js"
 
 const [url, schema, index, commits, shared] = process.argv.slice(2)
 if (url === undefined || schema === undefined || index === undefined || commits === undefined || shared === undefined) {

@@ -2,9 +2,12 @@
  * Deterministic idempotency keys: the SHA-256 of a request's content in canonical JSON (object
  * keys sorted, `undefined` dropped), so that the same request always gets the same key, followed
  * by the revision of the stream the write was made after, so that the same request made later,
- * on a stream that has changed since, is a new write.
+ * on a stream that has changed since, is a new write. The hash is `@noble/hashes`' SHA-256, which
+ * runs in any JavaScript runtime (the digests equal those of `node:crypto`, which journals written
+ * before hold).
  */
-import { createHash } from "node:crypto"
+import { sha256 } from "@noble/hashes/sha2.js"
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 
 /**
  * Canonical JSON: object keys sorted, `undefined`, functions and symbols left out as JSON does.
@@ -40,7 +43,7 @@ const canonical = (value: unknown, ancestors: Set<object> = new Set()): string |
  * `chronicle:<operation>:<sha256 of the canonical JSON of the content>`.
  */
 export const idempotencyKeyOf = (operation: string, content: unknown): string =>
-  `chronicle:${typeof operation === "string" ? operation : "?"}:${createHash("sha256").update(canonical(content) ?? "").digest("hex")}`
+  `chronicle:${typeof operation === "string" ? operation : "?"}:${bytesToHex(sha256(utf8ToBytes(canonical(content) ?? "")))}`
 
 /**
  * The key of a write of `content` made when its stream was at revision `after` (0: no stream):

@@ -1,245 +1,30 @@
 /**
- * The logic every journal store shares: validation, expected revisions, idempotency, record time,
- * upcasting and decoding, reads and the live tail. A store supplies only persistence: the entries
- * it held when opened, and a durable, all-or-nothing `append`.
+ * The journal over a store's persistence, shared by the memory and file stores: expected
+ * revisions, idempotency, record time, the index of streams and commits, reads and the live tail.
+ * A store supplies only persistence (`Persistence` in `kit.ts`): the entries it held when opened,
+ * and a durable, all-or-nothing `append`.
  */
-import { Cause, Effect, Option, PubSub, Result, Schema, Semaphore, Stream } from "effect"
-import type { AnyRecord, Vocabulary } from "../../model/Vocabulary.js"
-import { builtIn, VocabularyError } from "../../model/Vocabulary.js"
+import { Cause, Effect, Option, PubSub, Result, Semaphore, Stream } from "effect"
 import { clipText } from "../../model/DecodeError.js"
-import type { CommitRequest, CommitResult, Entry } from "../Entry.js"
-import { StoredEntry, StreamRef, streamKey } from "../Entry.js"
-import { compile } from "../../model/internal/guard.js"
-import { decodeParsed } from "../../model/internal/parsed.js"
+import type { CommitRequest, CommitResult, Entry, StoredEntry, StreamRef } from "../Entry.js"
+import { streamKey } from "../Entry.js"
 import { type CommitError, ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../errors.js"
 import type { JournalShape } from "../Journal.js"
-import { makeUpcaster, type Migration, MigrationError, type Upcaster } from "../Upcast.js"
-
-/** Options every store takes. */
-export interface JournalOptions {
-  /** The vocabulary records are decoded with (default: the built-in kinds). */
-  readonly vocabulary?: Vocabulary
-  /** Migrations that lift old stored bodies to the current schema version. */
-  readonly migrations?: ReadonlyArray<Migration>
-}
-
-/** What a store provides to the core. */
-export interface Persistence<E = never> {
-  /** A name for messages: the file path, or "memory". */
-  readonly name: string
-  /**
-   * Hands every entry the store holds, in position order, to `add`, and fails with the first
-   * error `add` returns. Entries can be handed over while the store reads them, so that none is
-   * kept twice.
-   */
-  readonly load: (add: (stored: StoredEntry) => JournalCorruptionError | undefined) => Effect.Effect<void, JournalCorruptionError | E>
-  /**
-   * Makes entries durable before it succeeds; on failure nothing of them may remain. It may be
-   * asynchronous (a write and an fsync off the main thread): the core runs one commit at a time —
-   * checks, append, index, publication to tails — under a semaphore, uninterruptibly once the
-   * checks start, so commits stay atomic and ordered, and neither readers nor tails see an entry
-   * before its append has succeeded. Absent for stores that keep nothing (memory), whose commits
-   * run as one synchronous step and need no semaphore.
-   */
-  readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
-  /** True when the store has already checked that every stored value is a `StoredEntry`. */
-  readonly shapeChecked?: boolean
-  /** True when every stored value comes straight from `JSON.parse` (a file store's lines). */
-  readonly parsedJson?: boolean
-}
-
-/** A `load` over entries already in memory. */
-export const loadAll = (stored: ReadonlyArray<StoredEntry>): Persistence["load"] => (add) =>
-  Effect.suspend(() => {
-    for (const s of stored) {
-      const error = add(s)
-      if (error !== undefined) return Effect.fail(error)
-    }
-    return Effect.void
-  })
-
-const isoInstant = /^-?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
-
-/** Parses a stored record time; only the form stores write (Date#toISOString), else NaN. */
-const parseInstant = (iso: string): number =>
-  // Date.parse would read other forms in the machine's own time zone.
-  isoInstant.test(iso) ? Date.parse(iso) : Number.NaN
-
-/**
- * Decodes one stored entry: upcasts its body and decodes the record. `recordedAt` is the entry's
- * record time already parsed (the entries of a commit share one, so callers parse it once);
- * `parsed` says the entry came straight from `JSON.parse` (a file line), which lets the record's
- * check skip what only other values can fail, unless a migration has rebuilt the record.
- */
-export const decodeStored = (
-  stored: StoredEntry,
-  upcaster: Upcaster,
-  vocabulary: Vocabulary,
-  recordedAt: number = parseInstant(stored.recordedAt),
-  parsed = false
-): Result.Result<Entry, string> => {
-  if (!Number.isFinite(recordedAt)) return Result.fail(`recordedAt "${clipText(String(stored.recordedAt))}" is not a UTC instant such as 2023-04-12T10:00:00.000Z`)
-  const body = stored.body
-  let decodedBody: Entry["body"]
-  if (body._tag === "retraction") {
-    decodedBody = body
-  } else {
-    let json: unknown = body.record
-    let asParsed = parsed
-    // Without migrations every body is at version 1: nothing to lift.
-    if (!(upcaster.identity && body.schemaVersion === 1)) {
-      const lifted = upcaster.upcast(stored.stream.type, body.schemaVersion, body.record)
-      if (!lifted.ok) return Result.fail(lifted.reason)
-      // A migration may have built (or changed) the record: check it as any value.
-      asParsed = false
-      json = lifted.record
-    }
-    const decoded = asParsed ? decodeParsed(vocabulary, json) : vocabulary.decode(json)
-    if (Result.isFailure(decoded)) return Result.fail(`the record does not decode:\n${decoded.failure.message}`)
-    const record = decoded.success
-    if (record.type !== stored.stream.type || record.id !== stored.stream.id) {
-      return Result.fail(`the record ${record.type}/${record.id} does not belong to stream ${streamKey(stored.stream)}`)
-    }
-    decodedBody = { _tag: "revision", record }
-  }
-  // Built as one literal, optional fields set only when present (exact optional types).
-  const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
-    position: stored.position,
-    stream: stored.stream,
-    revision: stored.revision,
-    recordedAt,
-    idempotencyKey: stored.idempotencyKey,
-    body: decodedBody
-  }
-  if (stored.author !== undefined) entry.author = stored.author
-  if (stored.reason !== undefined) entry.reason = stored.reason
-  return Result.succeed(freezeEntry(entry))
-}
-
-const isStreamRef = Schema.is(StreamRef)
-
-/** A string as it is, anything else as its JSON (see `safeJson`). */
-const textOf = (u: unknown): string => (typeof u === "string" ? u : safeJson(u))
-
-/** JSON of a stored value for a message, or its type when it has none (a cycle, a bigint). */
-const safeJson = (u: unknown): string => {
-  try {
-    return JSON.stringify(u) ?? typeof u
-  } catch {
-    return typeof u
-  }
-}
-
-/**
- * Freezes an entry, its stream and its body (the record in it is frozen by the decoder): readers
- * share entries, so none may change what the others read.
- */
-export const freezeEntry = (entry: Entry): Entry => {
-  Object.freeze(entry.stream)
-  Object.freeze(entry.body)
-  return Object.freeze(entry)
-}
-
-/**
- * One append, checked: its stream and, for a revision, the record as the decoder reads it and its
- * JSON encoding (what a store writes).
- */
-export interface Checked {
-  readonly stream: StreamRef
-  /** `streamKey(stream)`. */
-  readonly key: string
-  readonly revision?: { readonly record: AnyRecord; readonly encoded: unknown }
-}
-
-/** Checks a commit request before anything is written, and gives each append checked. */
-export const validate = (
-  request: CommitRequest,
-  vocabulary: Vocabulary
-): Result.Result<ReadonlyArray<Checked>, InvalidCommitError> => {
-  const invalid = (reason: string, append?: number) =>
-    Result.fail(new InvalidCommitError(append === undefined ? { reason } : { append, reason }))
-  if (typeof request.idempotencyKey !== "string" || request.idempotencyKey.length === 0) {
-    return invalid("a commit needs a non-empty idempotency key")
-  }
-  if (!Array.isArray(request.appends) || request.appends.length === 0) return invalid("a commit needs at least one append")
-  const seen = new Set<string>()
-  const checked: Array<Checked> = []
-  for (let i = 0; i < request.appends.length; i++) {
-    const a = request.appends[i]!
-    const e = a.expected
-    if (!(e === "none" || e === "any" || (Number.isInteger(e) && e >= 1))) {
-      return invalid(`expected revision must be "none", "any" or an integer >= 1, got ${String(e)}`, i)
-    }
-    if (a._tag === "retraction") {
-      if (!isStreamRef(a.stream)) return invalid(`${clipText(safeJson(a.stream), 200)} is not a stream ({ type, id })`, i)
-      if (typeof a.reason !== "string" || a.reason.trim() === "") return invalid("a retraction needs a reason", i)
-      // A copy: the caller keeps its stream object and may change it later.
-      const stream = Object.freeze({ type: a.stream.type, id: a.stream.id })
-      checked.push({ stream, key: streamKey(stream) })
-    } else {
-      // A record is typed, but may come from an unchecked cast: check it again. The decoder gives
-      // a deeply frozen record that shares nothing with the caller's value (a record it decoded
-      // before comes back as it is), so the journal never keeps an object the caller can change.
-      // Anything else is checked through its encoding,
-      // so that memory holds exactly what a store writes.
-      let record: AnyRecord | undefined
-      let encoded: unknown
-      let problem: string | undefined
-      try {
-        const direct = vocabulary.decode(a.record)
-        if (Result.isSuccess(direct)) {
-          record = direct.success
-          encoded = vocabulary.encode(record)
-        } else {
-          encoded = vocabulary.encode(a.record)
-          const r = vocabulary.decode(encoded)
-          if (Result.isFailure(r)) problem = r.failure.message
-          else record = r.success
-        }
-      } catch (err) {
-        problem = err instanceof Error ? err.message : String(err)
-      }
-      if (record === undefined) {
-        return invalid(`invalid record ${clipText(textOf(a.record?.type))}/${clipText(textOf(a.record?.id))}:\n${problem ?? "not a record"}`, i)
-      }
-      const stream = Object.freeze({ type: record.type, id: record.id })
-      checked.push({ stream, key: streamKey(stream), revision: { record, encoded } })
-    }
-    const key = checked[i]!.key
-    if (seen.has(key)) return invalid(`stream ${key} appears twice in one commit`, i)
-    seen.add(key)
-  }
-  return Result.succeed(checked)
-}
-
-/**
- * The vocabulary and the upcaster of a store's options, checked: migrations written wrongly are a
- * `MigrationError`, a `vocabulary` that is not one a `VocabularyError` — typed failures of the
- * layer, not defects.
- */
-export const settingsOf = (options: JournalOptions | null | undefined): Effect.Effect<
-  { readonly vocabulary: Vocabulary; readonly upcaster: Upcaster },
-  MigrationError | VocabularyError
-> =>
-  Effect.suspend((): Effect.Effect<{ readonly vocabulary: Vocabulary; readonly upcaster: Upcaster }, MigrationError | VocabularyError> => {
-    const given = options?.vocabulary
-    if (given !== undefined && (typeof given !== "object" || given === null || typeof given.decode !== "function")) {
-      return Effect.fail(new VocabularyError({ reason: "the vocabulary option is not a vocabulary: make one with Vocabulary.make([...your kinds])" }))
-    }
-    const migrations = options?.migrations
-    if (migrations !== undefined && !Array.isArray(migrations)) {
-      return Effect.fail(new MigrationError({ reason: "the migrations option must be an array of migrations ({ type, kind?, from, up })" }))
-    }
-    try {
-      return Effect.succeed({ vocabulary: given ?? builtIn, upcaster: makeUpcaster(migrations) })
-    } catch (e) {
-      return Effect.fail(
-        e instanceof MigrationError
-          ? e
-          : new MigrationError({ reason: "a migration could not be read: each is { type, kind?, from, up } with from an integer >= 1 and up a function" })
-      )
-    }
-  })
+import {
+  type Checked,
+  decodeStored,
+  entryOf,
+  isStoredEntry as isStoredEntryGuard,
+  type JournalOptions,
+  parseInstant,
+  type Persistence,
+  safeJson,
+  settingsOf,
+  startOf,
+  storedBodyOf,
+  storedOf,
+  validate
+} from "./kit.js"
 
 /** Builds a journal over a store's persistence. Fails when a stored entry cannot be read. */
 export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOptions = {}) =>
@@ -275,7 +60,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
       entries.push(entry)
     }
 
-    const isStoredEntry = persistence.shapeChecked === true ? undefined : compile(StoredEntry.ast)
+    const isStoredEntry = persistence.shapeChecked === true ? undefined : isStoredEntryGuard
     const parsedJson = persistence.parsedJson === true
     // The entries of a commit share one record time and key: parse the time once, and keep one
     // copy of the key.
@@ -362,47 +147,9 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
       const stored: Array<StoredEntry> = []
       const keeps = persistence.append !== undefined
       for (let i = 0; i < request.appends.length; i++) {
-        const a = request.appends[i]!
-        const { revision: checkedRevision, stream } = checked[i]!
-        const reason = a.reason ?? request.reason
-        // Built as plain literals, optional fields set only when present (exact optional types).
-        const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
-          position: entries.length + i + 1,
-          stream,
-          revision: (current[i] ?? 0) + 1,
-          recordedAt,
-          idempotencyKey: request.idempotencyKey,
-          body: a._tag === "retraction"
-            ? { _tag: "retraction", reason: a.reason }
-            : { _tag: "revision", record: checkedRevision!.record }
-        }
-        if (request.author !== undefined) entry.author = request.author
-        if (reason !== undefined) entry.reason = reason
-        fresh.push(freezeEntry(entry))
-        if (keeps) {
-          // Fields in the order files have always had them: the entry's, then the record time as
-          // text, then the body with the record as JSON and its schema version.
-          const row: { -readonly [K in keyof StoredEntry]?: StoredEntry[K] } = {
-            position: entry.position,
-            stream,
-            revision: entry.revision,
-            idempotencyKey: request.idempotencyKey
-          }
-          if (entry.author !== undefined) row.author = entry.author
-          if (entry.reason !== undefined) row.reason = entry.reason
-          row.recordedAt = iso
-          row.body = a._tag === "retraction"
-            ? { _tag: "retraction", reason: a.reason }
-            : {
-              _tag: "revision",
-              schemaVersion: upcaster.identity ? 1 : upcaster.currentVersion(
-                stream.type,
-                checkedRevision!.record.type === "event" ? checkedRevision!.record.kind : undefined
-              ),
-              record: checkedRevision!.encoded
-            }
-          stored.push(row as StoredEntry)
-        }
+        const entry = entryOf(request, i, checked[i]!, { position: entries.length + i + 1, revision: (current[i] ?? 0) + 1, recordedAt })
+        fresh.push(entry)
+        if (keeps) stored.push(storedOf(entry, iso, storedBodyOf(upcaster, request, i, checked[i]!)))
       }
       return Result.succeed({ fresh, stored, states })
     }
@@ -451,13 +198,8 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
         })))
       })
 
-    const from = (options?: { readonly from?: number }): number => {
-      const f = options?.from
-      return typeof f === "number" && Number.isFinite(f) ? Math.max(1, Math.floor(f)) : 1
-    }
-
     const readAll: JournalShape["readAll"] = (options) =>
-      Stream.suspend(() => Stream.fromArray(entries.slice(from(options) - 1)))
+      Stream.suspend(() => Stream.fromArray(entries.slice(startOf(options) - 1)))
 
     const readStream: JournalShape["readStream"] = (stream) =>
       Effect.sync(() => {
@@ -475,7 +217,7 @@ export const makeJournal = <E>(persistence: Persistence<E>, options: JournalOpti
         // synchronous step that indexes them. So every entry arrives once, and in order.
         Effect.gen(function*() {
           const subscription = yield* PubSub.subscribe(pubsub)
-          const start = from(options)
+          const start = startOf(options)
           const snapshot = entries.slice(start - 1)
           const last = Math.max(start - 1, entries.length)
           return Stream.concat(

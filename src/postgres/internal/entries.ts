@@ -4,11 +4,9 @@
  * read models that keep entries in their state.
  */
 import { Result } from "effect"
-import type { Entry, StoredBody, StoredEntry } from "../../journal/Entry.js"
-import { StoredEntry as StoredEntrySchema } from "../../journal/Entry.js"
-import { decodeStored } from "../../journal/internal/core.js"
+import type { Entry, StoredEntry } from "../../journal/Entry.js"
+import { decodeStored, isStoredEntry, storedBody, storedOf } from "../../journal/StoreKit.js"
 import type { Upcaster } from "../../journal/Upcast.js"
-import { compile } from "../../model/internal/guard.js"
 import type { Vocabulary } from "../../model/Vocabulary.js"
 import type { PagedQuery } from "./pages.js"
 
@@ -41,8 +39,6 @@ export interface EntryRow {
   readonly body: unknown
 }
 
-const isStoredEntry = compile(StoredEntrySchema.ast)
-
 /** A row as a stored entry, the form the shared decoder reads. */
 export const rowToStored = (row: EntryRow): unknown => ({
   position: Number(row.position),
@@ -63,16 +59,6 @@ export interface EntryCodec {
   readonly encode: (entry: Entry) => StoredEntry
 }
 
-/** The body a store writes for a revision's encoded record, or for a retraction. */
-export const storedBody = (upcaster: Upcaster, body: { readonly _tag: "revision"; readonly record: { readonly type: string; readonly kind?: unknown }; readonly encoded: unknown } | { readonly _tag: "retraction"; readonly reason: string }): StoredBody =>
-  body._tag === "retraction"
-    ? { _tag: "retraction", reason: body.reason }
-    : {
-      _tag: "revision",
-      schemaVersion: upcaster.currentVersion(body.record.type as never, body.record.type === "event" ? body.record.kind as string : undefined),
-      record: body.encoded
-    }
-
 /** The entry codec of a journal with these migrations and this vocabulary. */
 export const makeEntryCodec = (upcaster: Upcaster, vocabulary: Vocabulary): EntryCodec => ({
   decode: (stored) => {
@@ -81,21 +67,13 @@ export const makeEntryCodec = (upcaster: Upcaster, vocabulary: Vocabulary): Entr
   },
   encode: (entry) => {
     const body = entry.body
-    // Built field by field: a rest-and-spread copy costs several times more, and read models
-    // encode every entry they keep.
-    const stored: { -readonly [K in keyof StoredEntry]: StoredEntry[K] } = {
-      position: entry.position,
-      stream: entry.stream,
-      revision: entry.revision,
-      recordedAt: isoOf(entry.recordedAt),
-      idempotencyKey: entry.idempotencyKey,
-      body: body._tag === "retraction"
+    return storedOf(
+      entry,
+      isoOf(entry.recordedAt),
+      body._tag === "retraction"
         ? storedBody(upcaster, body)
         : storedBody(upcaster, { _tag: "revision", record: body.record, encoded: vocabulary.encode(body.record) })
-    }
-    if (entry.author !== undefined) stored.author = entry.author
-    if (entry.reason !== undefined) stored.reason = entry.reason
-    return stored
+    )
   }
 })
 

@@ -9,9 +9,9 @@ import type { SqlError } from "effect/sql/SqlError"
 import type { CommitResult, Entry } from "../../journal/Entry.js"
 import { streamKey } from "../../journal/Entry.js"
 import { ConflictError, InvalidCommitError, JournalCorruptionError, JournalStoreError } from "../../journal/errors.js"
-import { freezeEntry, settingsOf, validate } from "../../journal/internal/core.js"
-import type { JournalOptions, JournalShape } from "../../journal/Journal.js"
-import { type EntryCodec, entryQuery, type EntryRow, makeEntryCodec, rowToStored, storedBody } from "./entries.js"
+import type { JournalShape } from "../../journal/Journal.js"
+import { entryOf, type JournalOptions, settingsOf, startOf, storedBodyOf, validate } from "../../journal/StoreKit.js"
+import { type EntryCodec, entryQuery, type EntryRow, makeEntryCodec, rowToStored } from "./entries.js"
 import { type Page, readPage } from "./pages.js"
 import { channelOf } from "./schema.js"
 import { describe, isConnectionLoss, sqlStateOf, storeError } from "./storeError.js"
@@ -150,10 +150,8 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
         const parts: Array<string> = []
         for (let i = 0; i < checked.length; i++) {
           const a = request.appends[i]!
-          const { revision, stream } = checked[i]!
-          const body = a._tag === "retraction"
-            ? storedBody(upcaster, { _tag: "retraction", reason: a.reason })
-            : storedBody(upcaster, { _tag: "revision", record: revision!.record, encoded: revision!.encoded })
+          const { stream } = checked[i]!
+          const body = storedBodyOf(upcaster, request, i, checked[i]!)
           const part = JSON.stringify({ t: stream.type, i: stream.id, e: a.expected, x: a._tag === "retraction", r: a.reason ?? request.reason ?? null, b: body })
           if (unstorableJson.test(part)) {
             return Effect.fail(new InvalidCommitError({ append: i, reason: "the append holds U+0000 or an unpaired surrogate, which PostgreSQL cannot store" }))
@@ -203,20 +201,9 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
               case "committed": {
                 const first = Number(row.first_position)
                 const recordedAt = Number(row.recorded_ms)
-                const entries = request.appends.map((a, i): Entry => {
-                  const reason = a.reason ?? request.reason
-                  const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
-                    position: first + i,
-                    stream: checked[i]!.stream,
-                    revision: (row.actual?.[i] ?? 0) + 1,
-                    recordedAt,
-                    idempotencyKey: request.idempotencyKey,
-                    body: a._tag === "retraction" ? { _tag: "retraction", reason: a.reason } : { _tag: "revision", record: checked[i]!.revision!.record }
-                  }
-                  if (request.author !== undefined) entry.author = request.author
-                  if (reason !== undefined) entry.reason = reason
-                  return freezeEntry(entry)
-                })
+                const entries = request.appends.map((_, i): Entry =>
+                  entryOf(request, i, checked[i]!, { position: first + i, revision: (row.actual?.[i] ?? 0) + 1, recordedAt })
+                )
                 return Effect.succeed({ entries, duplicate: false })
               }
             }
@@ -224,15 +211,10 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
         })
       })
 
-    const from = (options?: { readonly from?: number }): number => {
-      const f = options?.from
-      return typeof f === "number" && Number.isFinite(f) ? Math.max(1, Math.floor(f)) : 1
-    }
-
     const readAll: JournalShape["readAll"] = (options) =>
       Stream.unwrap(
         Effect.map(headNow, (head) =>
-          Stream.paginate(from(options) - 1, (after) =>
+          Stream.paginate(startOf(options) - 1, (after) =>
             after >= head
               ? Effect.succeed([[] as ReadonlyArray<Entry>, Option.none<number>()] as const)
               : Effect.map(
@@ -294,7 +276,7 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
           // tail neither skips nor repeats an entry; any other failure ends the tail.
           const page = (after: number) =>
             retryLostConnection(decodePage("read")(readPage<EntryRow>(sql, allQuery, String(after))), `${name}: a tail's read`)
-          return Stream.paginate(from(options) - 1, (after) =>
+          return Stream.paginate(startOf(options) - 1, (after) =>
             Effect.flatMap(page(after), ({ entries }): Effect.Effect<readonly [ReadonlyArray<Entry>, Option.Option<number>]> =>
               entries.length === 0
                 ? Effect.as(wait, [[], Option.some(after)] as const)

@@ -7,6 +7,7 @@ import Effect = require("effect")
 import Chronicle = require("protest-chronicle")
 import Testing = require("protest-chronicle/testing")
 import Postgres = require("protest-chronicle/postgres")
+import File = require("protest-chronicle/file")
 
 const { Count, Event, Mapping, Record, TimeZone, Vocabulary, When } = Chronicle
 const vocabulary = Vocabulary.make([])
@@ -36,5 +37,6 @@ export = {
   arbitraryRecord: Testing.arbRecord,
   mutation: Testing.arbMutation,
   journalOnPostgres: Postgres.layerPostgres({ connection: "postgres://localhost/chronicle" }),
+  journalInFile: File.layerFile("chronicle.jsonl", { repair: "moveAside" }),
   catalogReadModel: Postgres.ReadModel.catalog
 }

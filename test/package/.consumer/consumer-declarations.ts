@@ -11,6 +11,7 @@
 // this file imports the namespaces whose types its values use, as a user's file would.
 import { Schema } from "effect"
 import { Count, Event, Journal, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { layerFile } from "protest-chronicle/file"
 import { layerPostgres, ReadModel } from "protest-chronicle/postgres"
 import {
   arbChronicle,
@@ -66,5 +67,6 @@ export const rules = Projection.Inference.rules
 export const arbitraryChronicle = arbChronicle()
 // The PostgreSQL entry: a layer and a read model, whose types name Journal and Projection types.
 export const journalOnPostgres = layerPostgres({ connection: "postgres://localhost/chronicle" })
+export const journalInFile = layerFile("chronicle.jsonl", { repair: "moveAside" })
 export const catalogReadModel = ReadModel.catalog
 export type UsesNamespaces = [Journal.Entry, Projection.Catalog.Catalog]

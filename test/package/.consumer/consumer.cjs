@@ -7,6 +7,7 @@ const { Result } = require("effect")
 const chronicle = require("protest-chronicle")
 const testing = require("protest-chronicle/testing")
 const postgres = require("protest-chronicle/postgres")
+const file = require("protest-chronicle/file")
 const { checkRecordDecode } = require("./record-check.cjs")
 
 const fail = (message) => {
@@ -17,7 +18,7 @@ const fail = (message) => {
 const exportNames = (mod) => Object.keys(mod).filter((name) => name !== "default" && name !== "__esModule").sort()
 
 async function main() {
-  for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres]]) {
+  for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres], ["protest-chronicle/file", file]]) {
     const names = exportNames(mod)
     for (const name of names) {
       if (mod[name] === undefined) fail(`${entry} exports ${name} as undefined`)

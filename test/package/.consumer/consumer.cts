@@ -3,6 +3,7 @@
 import Chronicle = require("protest-chronicle")
 import ChronicleTesting = require("protest-chronicle/testing")
 import ChroniclePostgres = require("protest-chronicle/postgres")
+import ChronicleFile = require("protest-chronicle/file")
 
-const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres]
+const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres, ChronicleFile]
 export = entries

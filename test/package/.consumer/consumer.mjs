@@ -6,6 +6,7 @@ import { Result } from "effect"
 import * as chronicle from "protest-chronicle"
 import * as testing from "protest-chronicle/testing"
 import * as postgres from "protest-chronicle/postgres"
+import * as file from "protest-chronicle/file"
 import { checkRecordDecode } from "./record-check.cjs"
 
 const fail = (message) => {
@@ -13,7 +14,7 @@ const fail = (message) => {
   process.exit(1)
 }
 
-for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres]]) {
+for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres], ["protest-chronicle/file", file]]) {
   const names = Object.keys(mod).sort()
   for (const name of names) {
     if (mod[name] === undefined) fail(`${entry} exports ${name} as undefined`)
@@ -40,6 +41,11 @@ console.log("consumer.mjs: internal paths are hidden by the exports map")
 const layer = postgres.layerPostgres({ connection: "postgres://nobody@127.0.0.1:1/nothing" })
 if (layer === undefined || postgres.ReadModel.catalog.name !== "catalog") fail("protest-chronicle/postgres does not build its layer")
 console.log("consumer.mjs: protest-chronicle/postgres builds a layer without a server")
+
+// The file entry builds its layer without touching the disk: nothing opens until it is provided.
+if (file.layerFile("nowhere/journal.jsonl") === undefined || typeof file.JournalLockedError !== "function") fail("protest-chronicle/file does not build its layer")
+if (file.JournalLockedError !== chronicle.Journal.JournalLockedError) fail("protest-chronicle/file and the root entry have two JournalLockedError classes")
+console.log("consumer.mjs: protest-chronicle/file builds a layer; its JournalLockedError is the root entry's")
 
 const recordFile = process.argv[2]
 if (recordFile === undefined) {

@@ -3,5 +3,6 @@
 import * as Chronicle from "protest-chronicle"
 import * as ChronicleTesting from "protest-chronicle/testing"
 import * as ChroniclePostgres from "protest-chronicle/postgres"
+import * as ChronicleFile from "protest-chronicle/file"
 
-export const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres]
+export const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres, ChronicleFile]

@@ -8,7 +8,7 @@ import * as path from "node:path"
 import { crc32 } from "node:zlib"
 import { Effect, Result } from "effect"
 import type { Entry } from "../../src/journal/Entry.js"
-import { type FileJournalOptions, layerFile } from "../../src/journal/FileJournal.js"
+import { type FileJournalOptions, layerFile } from "../../src/file/FileJournal.js"
 import { Journal, type JournalShape } from "../../src/journal/Journal.js"
 import { type AnyRecord, builtIn } from "../../src/model/Vocabulary.js"
 

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto"
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
-import { checksumHex } from "./fileFormat.js"
+import { checksumHex } from "./format.js"
 
 /** Who holds a lock. */
 export interface LockHolder {

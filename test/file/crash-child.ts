@@ -10,7 +10,7 @@
 import * as fs from "node:fs"
 import { Effect } from "effect"
 import type { Append } from "../../src/journal/Entry.js"
-import { layerFile } from "../../src/journal/FileJournal.js"
+import { layerFile } from "../../src/file/FileJournal.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { actor, entryJson, seededRandom } from "./fileHelpers.js"
 

@@ -9,9 +9,9 @@ import { spawnSync } from "node:child_process"
 import { Context, Effect, Exit, Fiber, Layer, Scope, Stream } from "effect"
 import { afterAll, expect, it } from "vitest"
 import type { Append, CommitRequest } from "../../src/journal/Entry.js"
-import { type JournalRepair, layerFile } from "../../src/journal/FileJournal.js"
+import { type JournalRepair, layerFile } from "../../src/file/FileJournal.js"
 import { Journal, type JournalShape } from "../../src/journal/Journal.js"
-import { checksumHex } from "../../src/journal/internal/fileFormat.js"
+import { checksumHex } from "../../src/file/internal/format.js"
 import { actor, entryJson, removeScratch, tempJournal, withJournal } from "./fileHelpers.js"
 
 afterAll(removeScratch)

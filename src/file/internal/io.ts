@@ -5,7 +5,7 @@
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { promisify } from "node:util"
-import { errorCode } from "./fileLock.js"
+import { errorCode } from "./lock.js"
 
 const write = promisify(fs.write)
 const read = promisify(fs.read)

@@ -8,7 +8,7 @@ import * as path from "node:path"
 import { fc } from "@fast-check/vitest"
 import { Cause, Effect, Exit, Stream } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { type FileJournalOptions, layerFile } from "../../src/journal/FileJournal.js"
+import { type FileJournalOptions, layerFile } from "../../src/file/FileJournal.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { actor, removeScratch, scratchDir, tempJournal, withJournal } from "./fileHelpers.js"
 

@@ -30,7 +30,7 @@ export const bundleScript = async (entry: URL, outDir: string): Promise<string> 
   return path.join(outDir, `${name}.mjs`)
 }
 
-/** Bundles `test/journal/<name>.ts` with everything it imports; the path of the runnable file. */
+/** Bundles `test/file/<name>.ts` with everything it imports; the path of the runnable file. */
 export const bundleChild = (name: string): Promise<string> =>
   bundleScript(new URL(`./${name}.ts`, import.meta.url), scratchDir("journal-child-"))
 

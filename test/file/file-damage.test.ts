@@ -9,7 +9,7 @@ import { Effect, Exit, Stream } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import type { Append, CommitRequest } from "../../src/journal/Entry.js"
 import type { JournalCorruptionError } from "../../src/journal/errors.js"
-import type { FileJournalOptions, JournalRepair } from "../../src/journal/FileJournal.js"
+import type { FileJournalOptions, JournalRepair } from "../../src/file/FileJournal.js"
 import { actor, entryLine, removeScratch, tempJournal, withJournal } from "./fileHelpers.js"
 
 afterAll(removeScratch)

@@ -7,7 +7,7 @@ import * as fs from "node:fs"
 import { promisify } from "node:util"
 import { crc32 } from "node:zlib"
 import { isValidId } from "../../model/Id.js"
-import type { StoredEntry } from "../Entry.js"
+import type { StoredEntry } from "../../journal/Entry.js"
 
 /** The header's `format` field. */
 export const FORMAT = "protest-chronicle/journal"

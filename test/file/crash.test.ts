@@ -1,7 +1,7 @@
 import * as fs from "node:fs"
 import { Effect, Stream } from "effect"
 import { afterAll, expect, it } from "vitest"
-import type { JournalRepair } from "../../src/journal/FileJournal.js"
+import type { JournalRepair } from "../../src/file/FileJournal.js"
 import { bundleChild, type Child, startChild } from "./childProcess.js"
 import { entryJson, removeScratch, seededRandom, tempJournal, withJournal } from "./fileHelpers.js"
 

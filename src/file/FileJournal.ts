@@ -76,15 +76,15 @@
 import * as fs from "node:fs"
 import { promisify } from "node:util"
 import { Effect, Layer } from "effect"
-import type { StoredEntry } from "./Entry.js"
-import { JournalCorruptionError, JournalLockedError, JournalStoreError } from "./errors.js"
-import { makeJournal } from "./internal/core.js"
-import { encodeCommit, HEADER_LINE, type Scan, scanFile, shorten } from "./internal/fileFormat.js"
-import { asideName, checkJournalPath, close, copyAside, explain, fdatasync, fsync, fsyncFolder, ftruncate, writeAll } from "./internal/fileIo.js"
-import { acquireLock } from "./internal/fileLock.js"
-import { Journal, type JournalOptions } from "./Journal.js"
-import type { MigrationError } from "./Upcast.js"
+import type { StoredEntry } from "../journal/Entry.js"
+import { JournalCorruptionError, JournalLockedError, JournalStoreError } from "../journal/errors.js"
+import { Journal } from "../journal/Journal.js"
+import { type JournalOptions, makeJournal } from "../journal/StoreKit.js"
+import type { MigrationError } from "../journal/Upcast.js"
 import type { VocabularyError } from "../model/Vocabulary.js"
+import { encodeCommit, HEADER_LINE, type Scan, scanFile, shorten } from "./internal/format.js"
+import { asideName, checkJournalPath, close, copyAside, explain, fdatasync, fsync, fsyncFolder, ftruncate, writeAll } from "./internal/io.js"
+import { acquireLock } from "./internal/lock.js"
 
 /**
  * A change made to the journal file on open, reported to `onRepair` before it is made.
@@ -272,11 +272,12 @@ const load = (
  * ```ts
  * import { Effect } from "effect"
  * import { Journal } from "protest-chronicle"
+ * import { layerFile } from "protest-chronicle/file"
  *
  * const program = Effect.gen(function*() {
  *   const journal = yield* Journal.Journal
  *   return yield* journal.head
- * }).pipe(Effect.provide(Journal.layerFile("chronicle.jsonl", {
+ * }).pipe(Effect.provide(layerFile("chronicle.jsonl", {
  *   onRepair: (repair) => console.warn(`${repair.path}: ${repair._tag} at line ${repair.line}`)
  * })))
  * ```

@@ -9,7 +9,7 @@
  */
 import * as readline from "node:readline"
 import { Effect, Exit, Layer, Option, Scope } from "effect"
-import { layerFile } from "../../src/journal/FileJournal.js"
+import { layerFile } from "../../src/file/FileJournal.js"
 import { Journal } from "../../src/journal/Journal.js"
 import { actor } from "./fileHelpers.js"
 
