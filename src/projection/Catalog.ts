@@ -38,7 +38,7 @@ import type { Projection } from "./Projection.js"
  * and shares the older links, so one stream with many revisions costs no copying. Read streams
  * with `get` or `streams`; this shape is an implementation detail.
  */
-export interface Tracked {
+interface Tracked {
   readonly last: Entry
   readonly earlier: Tracked | undefined
   /** Number of entries of the stream so far. */
