@@ -160,6 +160,10 @@ const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
   return !item.uncertain && item.earliest >= w.from && item.latest <= w.to ? "certain" : "possible"
 }
 
+// Data-first when given the timeline, or a window in second place (the data-last form has a mode there).
+const inWindowDataFirst = (args: IArguments): boolean =>
+  args.length > 2 || isTimeline(args[0]) || (typeof args[1] === "object" && args[1] !== null)
+
 /**
  * The events that overlap or lie within a window, in timeline order, each marked certain or
  * possible. Cost: O(log n + k) for k answers. The index keeps events in classes by length (up to
@@ -175,7 +179,7 @@ const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
 export const inWindow: {
   (window: Window, mode?: WindowMode): (timeline: Timeline) => ReadonlyArray<Hit>
   (timeline: Timeline, window: Window, mode?: WindowMode): ReadonlyArray<Hit>
-} = Function.dual(dataFirst(isTimeline, 2), (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
+} = Function.dual(inWindowDataFirst, (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
   if (!isObject(window) || !MODES.has(mode)) return []
   const { from, to } = window
   // `!(from <= to)` also refuses NaN and anything that is not a number.
