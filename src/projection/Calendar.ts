@@ -16,7 +16,7 @@
  * ```ts
  * import { pipe } from "effect"
  * import { Projection } from "protest-chronicle"
- * const { Calendar, Timeline } = Projection
+ * const { Calendar } = Projection
  * declare const timeline: Projection.Timeline.Timeline
  *
  * Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }) // each year: certain and possible events

@@ -59,6 +59,7 @@ export interface Context {
   readonly places: HashMap.HashMap<string, Place>
   readonly actors: HashMap.HashMap<string, Actor>
   readonly sources: HashMap.HashMap<string, Source>
+  /** The current same-as links, by link id: the pairs of reports of one event. */
   readonly sameAs: HashMap.HashMap<string, readonly [string, string]>
 }
 
