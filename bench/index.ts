@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "node:fs"
 import { parseArgs } from "node:util"
+import { catalogBenchmark } from "./catalog.js"
 import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
@@ -43,6 +44,7 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "file journal: commit throughput, batches of 1000", make: () => commitBenchmark(1000, 100_000) },
   { name: "file journal: reopen and replay", make: () => replayBenchmark(cli.records ?? 1_000_000) },
   { name: "memory journal vs Emmett", make: () => journalMemoryBenchmark() },
+  { name: "catalog: replay", make: () => catalogBenchmark(cli.records ?? 1_000_000) },
   { name: "inference: propose links over 200,000 vs 100,000 events", make: () => inferenceBenchmark() },
   { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },

@@ -4,10 +4,10 @@
 // what a summary reports, and sums over uncertain counts stay bounds.
 //
 //   npx tsx examples/contested-counts.ts
-import { Count, Event, Projection, Record } from "protest-chronicle"
+import { ClaimPolicy, Count, Event, Projection, Record } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
 
-const { Timeline } = Projection
+const { Calendar, Timeline } = Projection
 // `fromRecords` fails, naming the record, when one cannot be read; decoded records always can.
 const built = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeUnsafe(r)))
 if (built._tag === "Failure") throw built.failure
@@ -18,12 +18,12 @@ if (!Event.isKind(shooting, "dispersal") || shooting.killed === undefined) throw
 console.log(`${shooting.title} — killed, as reported:`)
 for (const claim of shooting.killed) {
   const who = claim.claimant ?? claim.citations.map((c) => c.source).join(", ")
-  console.log(`  ${Count.format(claim.value).padEnd(50)} ${who}${Timeline.isOfficial(timeline, claim) ? " (official)" : ""}`)
+  console.log(`  ${Count.format(claim.value).padEnd(50)} ${who}${ClaimPolicy.isOfficial(claim, Timeline.attribution(timeline)) ? " (official)" : ""}`)
 }
 
 console.log("\nWhat a summary reports under each policy:")
 for (const policy of ["all", "official", "lowest", "highest", "envelope"] as const) {
-  const { claims, count } = Timeline.summarize(timeline, shooting.killed, policy)
+  const { claims, count } = ClaimPolicy.summarize(shooting.killed, policy, Timeline.attribution(timeline))
   console.log(`  ${policy.padEnd(9)} ${count === undefined ? "no claim" : Count.format(count)} (from ${claims.length} of ${shooting.killed.length} claims)`)
 }
 
@@ -31,9 +31,9 @@ for (const policy of ["all", "official", "lowest", "highest", "envelope"] as con
 for (const policy of ["lowest", "highest"] as const) {
   const measure = (e: Event.AnyEvent) => {
     const claims = (Event.isKind(e, "dispersal") || Event.isKind(e, "violence")) ? e.killed : undefined
-    return claims === undefined ? undefined : Timeline.summarize(timeline, claims, policy).count
+    return claims === undefined ? undefined : ClaimPolicy.summarize(claims, policy, Timeline.attribution(timeline)).count
   }
-  const years = Timeline.group(timeline, "year", { place: "mangystau-region", kind: ["dispersal", "violence"] }, { timeZone: "Asia/Aqtau", measure })
+  const years = Calendar.group(timeline, "year", { place: "mangystau-region", kind: ["dispersal", "violence"] }, { timeZone: "Asia/Aqtau", measure })
   if (years._tag === "Failure") throw years.failure
   const line = years.success.filter((g) => g.total !== undefined).map((g) => `${g.key}: ${Count.format(g.total!)}`).join(", ")
   console.log(`\nkilled in Mangystau Region by year, ${policy} claim of each event: ${line}`)

@@ -10,10 +10,10 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Claim, Count, Projection, When } from "protest-chronicle"
+import { Chronicle, Claim, ClaimPolicy, Count, Projection, When } from "protest-chronicle"
 import { layerFile } from "protest-chronicle/file"
 
-const { Catalog, Inference, LinkGraph, Timeline } = Projection
+const { Calendar, Catalog, Inference, LinkGraph, Timeline } = Projection
 
 // The dataset ships as a journal file; the store takes a lock beside the file it opens, so it
 // works on a copy rather than inside node_modules.
@@ -65,15 +65,15 @@ const contested = (event: Projection.Timeline.Hit["event"]): Array<string> => {
       lines.push(`${field}: ${by(claims[0]!)}`)
       continue
     }
-    const official = Timeline.summarize(timeline, claims, "official").count
-    const envelope = Timeline.summarize(timeline, claims, "envelope").count!
+    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline)).count
+    const envelope = ClaimPolicy.summarize(claims, "envelope", Timeline.attribution(timeline)).count!
     lines.push(`${field}: ${claims.length} claims, from ${Count.format(envelope)}; official: ${official === undefined ? "none" : Count.format(official)}`)
     for (const claim of claims) lines.push(`  ${by(claim)}`)
   }
   return lines
 }
 
-const years = Timeline.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" })
+const years = Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" })
 if (years._tag === "Failure") throw years.failure
 for (const year of years.success) {
   const possible = year.possible.length === 0 ? "" : `, and ${year.possible.length} that may fall in it`

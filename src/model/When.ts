@@ -20,15 +20,15 @@
 import { Data, Order as Ord, Result, Schema } from "effect"
 import type { Brand } from "effect"
 import { boundsIn, spanIn } from "./internal/edtfBounds.js"
-import { makeBoundedCache } from "./internal/edtfCache.js"
 import { MAX_YEAR, MIN_YEAR } from "./internal/edtfCalendar.js"
 import { precisionOf, qualifiersOf } from "./internal/edtfFacts.js"
 import { format as formatParsed } from "./internal/edtfFormat.js"
 import { EDTF_PATTERN } from "./internal/edtfPattern.js"
-import { scan } from "./internal/edtfScan.js"
+import type { Endpoint, Parsed } from "./internal/edtfTree.js"
+import { NOT_A_STRING, parsedForZones, parsedOrUndefined, scanCached, zoneFailure } from "./internal/edtfParsed.js"
 import { cut, describeValue } from "./internal/shown.js"
 import { zoneNamed } from "./internal/zoneOffsets.js"
-import { type TimeZone, TimeZoneError, invalidReason as invalidZoneReason } from "./TimeZone.js"
+import type { TimeZone, TimeZoneError } from "./TimeZone.js"
 
 // ---------------------------------------------------------------------------
 // models
@@ -63,124 +63,8 @@ export interface Qualifiers {
   readonly approximate: boolean
 }
 
-/**
- * Which parts of a date are written with X: how many trailing year digits
- * (`201X` has 1, `20XX` has 2), and whether the month and day are `XX`.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Unspecified {
-  readonly yearDigits: 0 | 1 | 2 | 3
-  readonly month: boolean
-  readonly day: boolean
-}
-
-/**
- * EDTF level-1 seasons. Like the `edtf` package, they are read as quarters of
- * the calendar year: 21 is January–March, 22 April–June, 23 July–September,
- * 24 October–December (no hemisphere is assumed).
- *
- * @category models
- * @since 0.1.0
- */
-export type Season = 21 | 22 | 23 | 24
-
-/**
- * A date (year, year-month, year-month-day, or year-season). `year` reads X
- * digits as 0 (`201X` → 2010, `-201X` → -2010); `month` and `day` are absent
- * when not written or written `XX`.
- *
- * @category models
- * @since 0.1.0
- */
-export interface EdtfDate {
-  readonly _tag: "Date"
-  readonly year: number
-  readonly month?: number
-  readonly day?: number
-  readonly season?: Season
-  readonly unspecified: Unspecified
-  readonly qualifiers: Qualifiers
-}
-
-/**
- * An offset from UTC written after a time, in minutes east of UTC, and how it
- * was written (`Z`, `+05`, `+05:00`) so the text can be rebuilt exactly.
- *
- * @category models
- * @since 0.1.0
- */
-export interface UtcOffset {
-  readonly minutes: number
-  readonly written: "Z" | "±hh" | "±hh:mm"
-}
-
-/**
- * A date and time to the second. Without `offset` it is local time in the
- * zone of the place; with one, it names a single UTC instant.
- *
- * @category models
- * @since 0.1.0
- */
-export interface EdtfDateTime {
-  readonly _tag: "DateTime"
-  readonly year: number
-  readonly month: number
-  readonly day: number
-  readonly hour: number
-  readonly minute: number
-  readonly second: number
-  readonly offset?: UtcOffset
-}
-
-/**
- * The open end of an interval (`..`): it runs on without limit (`2011-05-11/..`, still ongoing).
- *
- * @category models
- * @since 0.1.0
- */
-export interface OpenEnd {
-  readonly _tag: "Open"
-}
-
-/**
- * The unknown end of an interval (nothing written, as in `2011/`): there is an end, but nobody knows it.
- *
- * @category models
- * @since 0.1.0
- */
-export interface UnknownEnd {
-  readonly _tag: "Unknown"
-}
-
-/**
- * One side of an interval.
- *
- * @category models
- * @since 0.1.0
- */
-export type Endpoint = EdtfDate | EdtfDateTime | OpenEnd | UnknownEnd
-
-/**
- * An interval `start/end`. At least one side is a date or date-time.
- *
- * @category models
- * @since 0.1.0
- */
-export interface EdtfInterval {
-  readonly _tag: "Interval"
-  readonly start: Endpoint
-  readonly end: Endpoint
-}
-
-/**
- * The frozen syntax tree of an EDTF value.
- *
- * @category models
- * @since 0.1.0
- */
-export type Parsed = EdtfDate | EdtfDateTime | EdtfInterval
+// The EDTF syntax tree (what `parse` gives and `format` takes) is in `internal/edtfTree.ts`.
+export type { EdtfDate, EdtfDateTime, EdtfInterval, Endpoint, OpenEnd, Parsed, Season, UnknownEnd, Unspecified, UtcOffset } from "./internal/edtfTree.js"
 
 /**
  * A span of UTC time in epoch milliseconds. `latest` is the last millisecond
@@ -252,8 +136,6 @@ export class WhenError extends Data.TaggedError("WhenError")<{
   }
 }
 
-const NOT_A_STRING = "an EDTF date is a string, such as \"2011-12-16\""
-
 const describeFailure = (input: string, reason: string): string => `${JSON.stringify(cut(input))} is not an EDTF date: ${reason}`
 
 const whenError = (input: unknown, reason: string): WhenError =>
@@ -315,23 +197,6 @@ export const wideningPolicy: string =
 // ---------------------------------------------------------------------------
 // parsing
 // ---------------------------------------------------------------------------
-
-/** Longer than any EDTF value: refused by the scanner at once, and never kept in the cache. */
-const LONGEST = 64
-
-const parsedCache = makeBoundedCache<string, Parsed | string>()
-
-const scanCached = (input: string): Parsed | string => {
-  if (input.length > LONGEST) return scan(input)
-  return parsedCache.get(input) ?? parsedCache.set(input, scan(input))
-}
-
-/** The syntax tree of a value, or undefined when it is not valid EDTF (whatever its type). */
-const parsedOrUndefined = (u: unknown): Parsed | undefined => {
-  if (typeof u !== "string") return undefined
-  const scanned = scanCached(u)
-  return typeof scanned === "string" ? undefined : scanned
-}
 
 /**
  * Reads EDTF text into its frozen syntax tree, or explains what is wrong.
@@ -442,20 +307,6 @@ export const qualifiers = (w: When): Qualifiers => {
  * @since 0.1.0
  */
 export const isInterval = (w: When): boolean => parsedOrUndefined(w)?._tag === "Interval"
-
-/**
- * The syntax tree of `w` for `bounds` and `span`, or why there is none. The parse memo is read
- * but not filled: a value asked about once (a million events imported) would only churn it, and
- * scanning a date costs less than keeping it.
- */
-const parsedForZones = (w: unknown): Parsed | string =>
-  typeof w !== "string" ? NOT_A_STRING : w.length > LONGEST ? scan(w) : (parsedCache.get(w) ?? scan(w))
-
-const zoneFailure = (timeZone: unknown): TimeZoneError =>
-  new TimeZoneError({
-    input: typeof timeZone === "string" ? cut(timeZone) : describeValue(timeZone),
-    reason: invalidZoneReason(timeZone) ?? "not an IANA time zone"
-  })
 
 /**
  * The earliest and latest UTC instants the value can denote, reading dates

@@ -1,7 +1,10 @@
 // The public face of the record model. Each module is exported as a namespace:
 // `import { When, Count, Record } from "protest-chronicle"`.
 export * as Actor from "./Actor.js"
+export * as Allen from "./Allen.js"
+export * as Anniversary from "./Anniversary.js"
 export * as Claim from "./Claim.js"
+export * as ClaimPolicy from "./ClaimPolicy.js"
 export * as Count from "./Count.js"
 export * as Event from "./Event.js"
 export * as Id from "./Id.js"

@@ -24,8 +24,8 @@
  *
  * @module
  */
-import { Context, type Effect, HashMap, Result } from "effect"
-import type { Entry } from "../journal/Entry.js"
+import { Context, type Effect, Result } from "effect"
+import type { Entry, StreamRef } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import type { ReadError } from "../journal/errors.js"
 import * as Catalog from "../projection/Catalog.js"
@@ -117,18 +117,17 @@ export const catalog: ReadModel<Catalog.Catalog> = make({
   encode: (state, key, entries) => {
     const hash = key.lastIndexOf("#")
     const revision = Number(key.slice(hash + 1))
-    const found = HashMap.get(state.byStream, key.slice(0, hash))
-    let tracked = found._tag === "Some" ? found.value : undefined
-    while (tracked !== undefined && tracked.last.revision > revision) tracked = tracked.earlier
-    return tracked?.last.revision === revision ? entries.encode(tracked.last) : undefined
+    // The stream key is "type/id": types hold no slash, ids may.
+    const slash = key.indexOf("/")
+    const entry = Catalog.entryAt(state, { type: key.slice(0, slash), id: key.slice(slash + 1, hash) } as StreamRef, revision)
+    return entry === undefined ? undefined : entries.encode(entry)
   },
   restore: (state, key, json, entries) => {
     const decoded = entries.decode(json)
     if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
     const entry = decoded.success
     if (entryKey(entry) !== key) return Result.fail(`the row holds revision ${entry.revision} of ${streamKey(entry.stream)}`)
-    const before = HashMap.get(state.byStream, streamKey(entry.stream))
-    const count = before._tag === "Some" ? before.value.count : 0
+    const count = Catalog.revisionOf(state, entry.stream)
     if (count !== entry.revision - 1) return Result.fail(`revision ${count + 1} of ${streamKey(entry.stream)} is missing`)
     return Result.succeed(Catalog.apply(state, entry))
   }

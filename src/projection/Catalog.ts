@@ -24,11 +24,12 @@
  *
  * @module
  */
-import { HashMap } from "effect"
+import { type Equal, HashMap, type Inspectable, type Pipeable } from "effect"
 import type { Entry, StreamRef, StreamType } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
+import * as Opaque from "./internal/opaque.js"
 import { entryParts, isObject } from "./internal/readable.js"
 import type { Projection } from "./Projection.js"
 
@@ -37,7 +38,7 @@ import type { Projection } from "./Projection.js"
  * and shares the older links, so one stream with many revisions costs no copying. Read streams
  * with `get` or `streams`; this shape is an implementation detail.
  */
-export interface Tracked {
+interface Tracked {
   readonly last: Entry
   readonly earlier: Tracked | undefined
   /** Number of entries of the stream so far. */
@@ -48,14 +49,26 @@ export interface Tracked {
   readonly said: AnyRecord | undefined
 }
 
+/** The type id of catalogs. */
+const TypeId = "~protest-chronicle/Catalog" as const
+
 /**
- * The catalog state: a persistent hash map from stream key to stream, so that `apply` costs
- * O(log n) and old states stay valid. Read it with `get`, `streams`, `records` and `events`.
+ * The catalog: every stream of the journal with its current record, history and retraction. It is
+ * opaque: read it with `get`, `streams`, `records` and `events`. Two catalogs are `Equal` when they
+ * hold the same entries of the same streams.
  *
  * Gotchas: do not deep-freeze a catalog that has not been hashed yet (`Hash.hash`, `Equal.equals`):
  * effect's `HashMap` caches subtree hashes in its nodes the first time it is hashed.
+ *
+ * @category models
+ * @since 0.1.0
  */
-export interface Catalog {
+export interface Catalog extends Equal.Equal, Inspectable.Inspectable, Pipeable.Pipeable {
+  readonly [TypeId]: typeof TypeId
+}
+
+/** What a catalog holds: a persistent hash map from stream key to stream, so that `apply` costs O(log n). */
+interface State extends Catalog {
   readonly byStream: HashMap.HashMap<string, Tracked>
 }
 
@@ -83,10 +96,33 @@ export interface CatalogItem {
   readonly lastSaid?: AnyRecord
 }
 
-/** The catalog of an empty journal. */
-export const empty: Catalog = { byStream: HashMap.empty() }
+const historyOf = (tracked: Tracked): ReadonlyArray<Entry> => {
+  const history = new Array<Entry>(tracked.count)
+  for (let t: Tracked | undefined = tracked, i = tracked.count - 1; t !== undefined; t = t.earlier, i--) history[i] = t.last
+  return history
+}
 
-const catalogOf = (u: unknown): Catalog => (isObject(u) && HashMap.isHashMap(u["byStream"]) ? (u as unknown as Catalog) : empty)
+const Proto = Opaque.makeProto<State>(TypeId, {
+  name: "Catalog",
+  // The streams by key, each as its entries: equal catalogs hold equal entries, however shared.
+  values: (self) => [HashMap.map(self.byStream, historyOf)],
+  show: (self) => ({ streams: HashMap.size(self.byStream) })
+})
+
+const makeState = (byStream: State["byStream"]): State => Opaque.make(Proto, { byStream }) as State
+
+/**
+ * Tells whether a value is a catalog.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isCatalog = (u: unknown): u is Catalog => isObject(u) && TypeId in u
+
+/** The catalog of an empty journal. */
+export const empty: Catalog = makeState(HashMap.empty())
+
+const catalogOf = (u: unknown): State => (isCatalog(u) ? (u as State) : (empty as State))
 
 /**
  * Adds one entry. Trusts the journal's order: positions increase, revisions follow 1, 2, 3, ….
@@ -105,15 +141,14 @@ export const apply = (state: Catalog, entry: Entry): Catalog => {
     first: earlier?.first ?? entry.position,
     said: entry.body._tag === "revision" ? entry.body.record : earlier?.said
   }
-  return { byStream: HashMap.set(catalog.byStream, key, tracked) }
+  return makeState(HashMap.set(catalog.byStream, key, tracked))
 }
 
 /** The catalog as a projection. */
 export const projection: Projection<Catalog> = { initial: empty, apply }
 
 const itemOf = (tracked: Tracked): CatalogItem => {
-  const history = new Array<Entry>(tracked.count)
-  for (let t: Tracked | undefined = tracked, i = tracked.count - 1; t !== undefined; t = t.earlier, i--) history[i] = t.last
+  const history = historyOf(tracked) as Array<Entry>
   const last = tracked.last
   const said = tracked.said === undefined ? {} : { lastSaid: tracked.said }
   if (last.body._tag === "revision") return { stream: last.stream, current: last.body.record, history, ...said }
@@ -131,6 +166,33 @@ export const get = (catalog: Catalog, stream: StreamRef): CatalogItem | undefine
   if (!isObject(stream) || typeof stream.type !== "string" || typeof stream.id !== "string") return undefined
   const found = HashMap.get(catalogOf(catalog).byStream, streamKey(stream))
   return found._tag === "Some" ? itemOf(found.value) : undefined
+}
+
+const trackedOf = (catalog: Catalog, stream: StreamRef): Tracked | undefined => {
+  const found = HashMap.get(catalogOf(catalog).byStream, streamKey(stream))
+  return found._tag === "Some" ? found.value : undefined
+}
+
+/**
+ * The latest revision of a stream: how many entries the catalog holds for it (0 when none).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const revisionOf = (catalog: Catalog, stream: StreamRef): number => trackedOf(catalog, stream)?.count ?? 0
+
+/**
+ * One entry of a stream, by revision, or `undefined` when the catalog has none. It walks back from
+ * the latest revision, so the latest entries are the quickest to find (as a read model writing
+ * rows for new entries asks for them).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const entryAt = (catalog: Catalog, stream: StreamRef, revision: number): Entry | undefined => {
+  let tracked = trackedOf(catalog, stream)
+  while (tracked !== undefined && tracked.last.revision > revision) tracked = tracked.earlier
+  return tracked !== undefined && tracked.last.revision === revision ? tracked.last : undefined
 }
 
 /** Which streams to list: of one record type only, and whether retracted ones are included. */

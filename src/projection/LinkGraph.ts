@@ -31,18 +31,18 @@
  *
  * @module
  */
-import { HashMap, Result } from "effect"
+import { Function, HashMap, Result } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
 import type { Link } from "../model/Link.js"
 import { type Index, reachable } from "./internal/linkIndex.js"
-import { empty, graphOf, indexOf, type Kept, type LinkGraph } from "./internal/linkState.js"
+import { empty, graphOf, indexOf, type Kept, type LinkGraph, makeState } from "./internal/linkState.js"
+import { dataFirst, notText } from "./internal/opaque.js"
 import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
-import * as Anniversary from "./Anniversary.js"
+import * as Anniversary from "../model/Anniversary.js"
 import type { Projection } from "./Projection.js"
 
-/** The state of the graph (see `internal/linkState`): each event and link stream with its latest record. */
-export type { Kept, LinkGraph } from "./internal/linkState.js"
+export { isLinkGraph, type LinkGraph } from "./internal/linkState.js"
 
 export { antecedentIsFrom } from "./internal/linkIndex.js"
 export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
@@ -113,11 +113,11 @@ export const apply = (graph: LinkGraph, entry: Entry): LinkGraph => {
   const { id, record, position } = parts
   if (parts.type === "event") {
     if (record !== undefined && eventProblem(record) !== undefined) return state
-    return { events: keep(state.events, id, position, record as AnyEvent | undefined), links: state.links }
+    return makeState(keep(state.events, id, position, record as AnyEvent | undefined), state.links)
   }
   if (parts.type === "link") {
     if (record !== undefined && linkProblem(record) !== undefined) return state
-    return { events: state.events, links: keep(state.links, id, position, record as Link | undefined) }
+    return makeState(state.events, keep(state.links, id, position, record as Link | undefined))
   }
   return state
 }
@@ -154,7 +154,7 @@ export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = 
     if (problem !== undefined) return Result.fail(unreadable(problem, l, i))
     linkMap = HashMap.set(linkMap, (l as Link).id, { value: l as Link, first: ++n, retracted: false })
   }
-  return Result.succeed({ events: eventMap, links: linkMap })
+  return Result.succeed(makeState(eventMap, linkMap))
 }
 
 // ---------------------------------------------------------------------------
@@ -165,13 +165,19 @@ export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = 
 export const events = (graph: LinkGraph): ReadonlyArray<AnyEvent> => indexOf(graph).ordered
 
 /** The current event with this id, or undefined (never recorded, or retracted). */
-export const event = (graph: LinkGraph, id: string): AnyEvent | undefined => indexOf(graph).events.get(id)
+export const event: {
+  (id: string): (graph: LinkGraph) => AnyEvent | undefined
+  (graph: LinkGraph, id: string): AnyEvent | undefined
+} = Function.dual(2, (graph: LinkGraph, id: string): AnyEvent | undefined => indexOf(graph).events.get(id))
 
 /** The current links whose two events are current, in the order they were first recorded. */
 export const links = (graph: LinkGraph): ReadonlyArray<Link> => indexOf(graph).live
 
 /** The current links that name this event as `from` or `to`, in the order they were first recorded. */
-export const linksOf = (graph: LinkGraph, id: string): ReadonlyArray<Link> => indexOf(graph).live.filter((l) => l.from === id || l.to === id)
+export const linksOf: {
+  (id: string): (graph: LinkGraph) => ReadonlyArray<Link>
+  (graph: LinkGraph, id: string): ReadonlyArray<Link>
+} = Function.dual(2, (graph: LinkGraph, id: string): ReadonlyArray<Link> => indexOf(graph).live.filter((l) => l.from === id || l.to === id))
 
 // ---------------------------------------------------------------------------
 // same-as classes
@@ -185,14 +191,20 @@ export const linksOf = (graph: LinkGraph, id: string): ReadonlyArray<Link> => in
 export const sameAsClasses = (graph: LinkGraph): ReadonlyMap<string, string> => indexOf(graph).canonical
 
 /** The representative of an event's same-as class, or undefined for an event that is not current. */
-export const canonical = (graph: LinkGraph, id: string): string | undefined => indexOf(graph).canonical.get(id)
+export const canonical: {
+  (id: string): (graph: LinkGraph) => string | undefined
+  (graph: LinkGraph, id: string): string | undefined
+} = Function.dual(2, (graph: LinkGraph, id: string): string | undefined => indexOf(graph).canonical.get(id))
 
 /** Every member of an event's same-as class (itself included), in timeline order; empty when it is not current. */
-export const sameAs = (graph: LinkGraph, id: string): ReadonlyArray<string> => {
+export const sameAs: {
+  (id: string): (graph: LinkGraph) => ReadonlyArray<string>
+  (graph: LinkGraph, id: string): ReadonlyArray<string>
+} = Function.dual(2, (graph: LinkGraph, id: string): ReadonlyArray<string> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
   return root === undefined ? [] : index.members.get(root) ?? []
-}
+})
 
 // ---------------------------------------------------------------------------
 // queries
@@ -212,21 +224,27 @@ const bound = (options: unknown, key: string, fallback: number, open = false): n
  * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
  * the number of links in the chain. Empty for an event that is not current.
  */
-export const lineage = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
+export const lineage: {
+  (id: string, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
+  (graph: LinkGraph, id: string, options?: { readonly maxDepth?: number }): ReadonlyArray<AnyEvent>
+} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
   return root === undefined ? [] : inOrder(index, reachable(index.backward, root, bound(options, "maxDepth", Infinity, true)).keys())
-}
+})
 
 /**
  * Everything an event led to: the events a chain of directed links reaches from it, along time,
  * one per same-as class, in timeline order. `maxDepth` bounds the number of links.
  */
-export const consequences = (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
+export const consequences: {
+  (id: string, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
+  (graph: LinkGraph, id: string, options?: { readonly maxDepth?: number }): ReadonlyArray<AnyEvent>
+} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
   return root === undefined ? [] : inOrder(index, reachable(index.forward, root, bound(options, "maxDepth", Infinity, true)).keys())
-}
+})
 
 /**
  * Options of `paths`: which way steps may go (`"along"` time only, from cause to consequence;
@@ -251,7 +269,10 @@ const reverseOf = (index: Index, direction: PathOptions["direction"]) =>
  * paths, so a dense graph cannot make it run away. Empty when either event is not current or no
  * path fits the bounds; `[{ events: [a], steps: [] }]` when both are the same event.
  */
-export const paths = (graph: LinkGraph, from: string, to: string, options: PathOptions = {}): ReadonlyArray<Path> => {
+export const paths: {
+  (from: string, to: string, options?: PathOptions): (graph: LinkGraph) => ReadonlyArray<Path>
+  (graph: LinkGraph, from: string, to: string, options?: PathOptions): ReadonlyArray<Path>
+} = Function.dual(dataFirst(notText, 3), (graph: LinkGraph, from: string, to: string, options: PathOptions = {}): ReadonlyArray<Path> => {
   const index = indexOf(graph)
   const source = index.canonical.get(from)
   const target = index.canonical.get(to)
@@ -289,7 +310,7 @@ export const paths = (graph: LinkGraph, from: string, to: string, options: PathO
   // Iterative deepening: every path of length L is found before any of length L + 1.
   for (let length = distance(source); length <= maxLength && found.length < maxCount; length++) walk(source, length)
   return found
-}
+})
 
 /**
  * The storylines: connected groups of events over links of every relation (directed, same-as and
@@ -354,7 +375,10 @@ export interface ChainOptions {
  * Starts are taken in timeline order, chains from one start shortest first; bounded like `paths`
  * (at most `maxLength` links, default 8; `maxCount` chains, default 20).
  */
-export const chains = (graph: LinkGraph, options: ChainOptions): ReadonlyArray<Path> => {
+export const chains: {
+  (options: ChainOptions): (graph: LinkGraph) => ReadonlyArray<Path>
+  (graph: LinkGraph, options: ChainOptions): ReadonlyArray<Path>
+} = Function.dual(2, (graph: LinkGraph, options: ChainOptions): ReadonlyArray<Path> => {
   if (!isObject(options) || typeof options.from !== "number" || typeof options.to !== "number") return []
   const index = indexOf(graph)
   const maxLength = Math.min(Math.floor(bound(options, "maxLength", 8)), index.members.size)
@@ -374,7 +398,7 @@ export const chains = (graph: LinkGraph, options: ChainOptions): ReadonlyArray<P
     }
   }
   return found
-}
+})
 
 
 /** An event on an anniversary of another: how many years after, whether surely, and whether a commemorates link joins them. */
@@ -395,7 +419,10 @@ const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === und
  * one). `Timeline.anniversariesOf` answers the same question with the timeline's filters; this one
  * adds the links.
  */
-export const anniversaries = (graph: LinkGraph, id: string, options: { readonly samePlace?: boolean } = {}): ReadonlyArray<AnniversaryOf> => {
+export const anniversaries: {
+  (id: string, options?: { readonly samePlace?: boolean }): (graph: LinkGraph) => ReadonlyArray<AnniversaryOf>
+  (graph: LinkGraph, id: string, options?: { readonly samePlace?: boolean }): ReadonlyArray<AnniversaryOf>
+} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: string, options: { readonly samePlace?: boolean } = {}): ReadonlyArray<AnniversaryOf> => {
   const index = indexOf(graph)
   const origin = index.events.get(id)
   if (origin === undefined) return []
@@ -411,4 +438,4 @@ export const anniversaries = (graph: LinkGraph, id: string, options: { readonly 
     found.push({ event: e, years: Anniversary.yearsBetween(origin, e), certainty, linked: commemorating.has(index.canonical.get(e.id)!) })
   }
   return found
-}
+})

@@ -24,6 +24,7 @@
  */
 import { DateTime } from "effect"
 import type { Entry } from "../journal/Entry.js"
+import { firstNotBefore } from "./internal/order.js"
 
 /**
  * A pure fold over journal entries. `apply` must not mutate `state` (return a new state; sharing
@@ -78,15 +79,10 @@ export const replay = <S>(projection: Projection<S>, entries: Iterable<Entry>): 
 export const countAsOf = (entries: ReadonlyArray<Entry>, recordTime: RecordTime): number => {
   if (!Array.isArray(entries)) return 0
   const t = toEpochMillis(recordTime)
-  let low = 0
-  let high = entries.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    const at = (entries[mid] as Partial<Entry> | null | undefined)?.recordedAt
-    if (typeof at === "number" && at <= t) low = mid + 1
-    else high = mid
-  }
-  return low
+  return firstNotBefore(entries.length, (i) => {
+    const at = (entries[i] as Partial<Entry> | null | undefined)?.recordedAt
+    return typeof at === "number" && at <= t
+  })
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The timeline: every current event in a total, deterministic order, indexed for window queries,
- * with filters, grouping, gaps, anniversaries, interval relations and claim summaries. It is a
- * projection over the journal, so a corrected event moves, a retracted one disappears, and every
+ * with filters, anniversaries and interval relations. Grouping by period and gaps are in
+ * `Calendar`; summaries of contested counts in `ClaimPolicy` (with `Timeline.attribution`). It is
+ * a projection over the journal, so a corrected event moves, a retracted one disappears, and every
  * query can be asked as of a record time (`Projection.asOf(Timeline.projection, entries, t)`).
  *
  * Order: events are sorted by their bounds in UTC (earliest instant, then latest), ties broken by
@@ -16,12 +17,13 @@
  * the window" (or "does it lie inside it", with `mode: "within"`); a calendar group asks "does it
  * share an instant with this year, month or day"; a gap is a run of units that no event is
  * certainly in. So `2010/2012` is certainly in 2011, and `2011-05-11/` (end unknown) is certainly
- * in May 2011. Calendar units are read through `When.bounds` only, so `query`, `group` and `gaps`
- * agree on every unit in every zone.
+ * in May 2011. Calendar units are read through `When.bounds` only, so `query` and the calendar's
+ * `group` and `gaps` agree on every unit in every zone.
  *
  * Bad input: no function here throws. Functions that take records (`itemOf`, `add`, `addItem`,
  * `fromItems`, `fromRecords`) fail with an `UnreadableRecordError` naming the record and the
- * field; queries fail with a `QueryError`. A value that is not a timeline reads as the empty
+ * field; queries fail with a `QueryError` (a `TimelineQueryError` for a query that cannot be
+ * answered as asked, such as a reversed window). A value that is not a timeline reads as the empty
  * timeline, and functions that answer with a plain value say in their own comment what they
  * answer for input outside their type (an empty list, `undefined`). `apply` has no error channel:
  * an entry it cannot read leaves the timeline as it is (journals decode every record, so this
@@ -54,11 +56,9 @@ import type { Source } from "../model/Source.js"
 import type { Projection } from "./Projection.js"
 import { contextProblem, entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError } from "./internal/readable.js"
 import { itemOfChecked } from "./internal/eventOrder.js"
-import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Timeline } from "./internal/timelineState.js"
+import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Timeline, withFields } from "./internal/timelineState.js"
 
 export { UnreadableRecordError } from "./internal/readable.js"
-export { type Group, type GroupBy, type GroupOptions, type Gap, gaps, group } from "./internal/timelineCalendar.js"
-export { type ClaimPolicy, type ClaimSummary, isOfficial, summarize } from "./internal/timelineClaims.js"
 export {
   type AnniversaryHit,
   anniversariesOf,
@@ -68,8 +68,8 @@ export {
   type Query,
   query,
   type QueryError,
-  QueryFieldError,
   relations,
+  TimelineQueryError,
   type Window,
   type WindowMode,
   windowOf
@@ -77,12 +77,15 @@ export {
 export {
   add,
   addItem,
+  attribution,
   type Certainty,
+  type Context,
   empty,
   events,
   fromItems,
   get,
   hierarchy,
+  isTimeline,
   type Hit,
   type Item,
   itemOf,
@@ -156,18 +159,18 @@ export const apply = (timeline: Timeline, entry: Entry): Timeline => {
       if (record === undefined) return remove(state, id)
       return eventProblem(record) === undefined ? addChecked(state, record as AnyEvent) : state
     case "place":
-      return { ...state, places: setOrRemove(state.places, id, record) }
+      return withFields(state, { places: setOrRemove(state.places, id, record) })
     case "actor":
-      return { ...state, actors: setOrRemove(state.actors, id, record) }
+      return withFields(state, { actors: setOrRemove(state.actors, id, record) })
     case "source":
-      return { ...state, sources: setOrRemove(state.sources, id, record) }
+      return withFields(state, { sources: setOrRemove(state.sources, id, record) })
     case "link": {
       const link = record as Link | undefined
       if (link !== undefined && linkProblem(link) !== undefined) return state
       if (link?.relation === "same-as") {
-        return { ...state, sameAs: HashMap.set(state.sameAs, id, [link.from, link.to] as const) }
+        return withFields(state, { sameAs: HashMap.set(state.sameAs, id, [link.from, link.to] as const) })
       }
-      return HashMap.has(state.sameAs, id) ? { ...state, sameAs: HashMap.remove(state.sameAs, id) } : state
+      return HashMap.has(state.sameAs, id) ? withFields(state, { sameAs: HashMap.remove(state.sameAs, id) }) : state
     }
     default:
       return state

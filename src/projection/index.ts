@@ -1,12 +1,11 @@
 /**
  * Projections: pure folds over journal entries (replayed, or taken as of a record time), and the
- * built-in ones: the catalog, the timeline, the link graph; Allen relations, hierarchies,
- * anniversaries and link inference.
+ * built-in ones: the catalog, the timeline and its calendar, the link graph; hierarchies and link
+ * inference.
  *
  * @module
  */
-export * as Allen from "./Allen.js"
-export * as Anniversary from "./Anniversary.js"
+export * as Calendar from "./Calendar.js"
 export * as Catalog from "./Catalog.js"
 export * as Hierarchy from "./Hierarchy.js"
 export * as Inference from "./Inference.js"

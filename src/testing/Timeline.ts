@@ -80,7 +80,7 @@ export const calendarEras: ReadonlyArray<{ readonly zone: string; readonly first
 ]
 
 /**
- * A small chronicle for comparing calendar answers (`Timeline.group`, `gaps`, `query`): its
+ * A small chronicle for comparing calendar answers (`Calendar.group`, `gaps`, `query`): its
  * records (encoded events and same-as links, ready for `Record.decode`), the zone and granularity
  * to group by, and sometimes a kind to filter on.
  *

@@ -4,7 +4,6 @@
  * sheet, and keep the facts the sheet and the seed article give.
  */
 import { Result } from "effect"
-import { existsSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { Event, type Link, Record, When } from "../../src/model/index.js"
 import { disagreements, type FieldPath, notConfirmed, rows } from "../fixtures/coverage.js"
@@ -206,22 +205,8 @@ describe("citations", () => {
     }
     for (const r of all) walk(asJson(r), r.id)
   })
-
-  const article = new URL("../../../shared/data/seed-article-2023-04-11.txt", import.meta.url)
-  it.skipIf(!existsSync(article))("every quote from the seed article is verbatim", () => {
-    const text = readFileSync(article, "utf8").replace(/\s+/g, " ")
-    const quotes: Array<string> = []
-    const walk = (node: Json) => {
-      if (node === null || typeof node !== "object") return
-      if (Array.isArray(node)) return node.forEach(walk)
-      const o = node as Obj
-      if (o["source"] === seedArticle && typeof o["quote"] === "string") quotes.push(o["quote"])
-      Object.values(o).forEach(walk)
-    }
-    all.forEach((r) => walk(asJson(r)))
-    expect(quotes.length).toBeGreaterThan(5)
-    for (const q of quotes) expect(text, q).toContain(q)
-  })
+  // That the seed article's quotes are verbatim is checked against the article itself, which is not
+  // in the repository: scripts/check-seed-quotes.ts, run by hand with the article at hand.
 })
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 import { fc } from "@fast-check/vitest"
 import { DateTime, Result } from "effect"
 import { describe, expect, expectTypeOf, it } from "vitest"
-import { Projection, Record } from "../../src/index.js"
+import { Allen, Anniversary, ClaimPolicy, Projection, Record } from "../../src/index.js"
 import type { AnyEvent } from "../../src/model/Event.js"
 import type { Link } from "../../src/model/Link.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 import { entriesOf } from "./linkHelpers.js"
 
-const { Allen, Anniversary, Catalog, Hierarchy, Inference, LinkGraph, Timeline } = Projection
+const { Calendar, Catalog, Hierarchy, Inference, LinkGraph, Timeline } = Projection
 
 // A few real states, kept small so that every call is quick.
 const few = ["zhanaozen-2011-12-16-shooting", "zhanaozen-2011-12-16-detentions", "zhanaozen-2011-05-strike"]
@@ -66,8 +66,8 @@ const functionsOf = (name: string, module: object): Array<readonly [string, Func
   return out
 }
 
-const { Allen: _a, Anniversary: _b, Catalog: _c, Hierarchy: _d, Inference: _e, LinkGraph: _f, Timeline: _g, ...projectionOwn } = Projection
-const modules = { Projection: projectionOwn, Allen, Anniversary, Catalog, Hierarchy, Inference, LinkGraph, Timeline }
+const { Calendar: _k, Catalog: _c, Hierarchy: _d, Inference: _e, LinkGraph: _f, Timeline: _g, ...projectionOwn } = Projection
+const modules = { Projection: projectionOwn, Allen, Anniversary, Calendar, Catalog, Hierarchy, Inference, LinkGraph, Timeline }
 
 /** Calls a value's functions (a returned predicate, a projection's `apply`, a hierarchy's methods) with `args`. */
 const exercise = (result: unknown, args: ReadonlyArray<unknown>): void => {
@@ -97,10 +97,10 @@ describe("Projection: no exported function throws, whatever it is given", () => 
 })
 
 describe("Projection: the bad inputs found in use answer with a typed failure or a documented answer", () => {
-  it("Timeline.summarize of no claims keeps nothing and counts nothing", () => {
-    expect(Timeline.summarize(timeline, [] as never, "lowest")).toEqual({ claims: [], count: undefined })
-    expect(Timeline.summarize(timeline, [] as never, "highest")).toEqual({ claims: [], count: undefined })
-    expect(Timeline.summarize(timeline, shooting.killed as never, "median" as never)).toEqual({ claims: [], count: undefined })
+  it("ClaimPolicy.summarize of no claims keeps nothing and counts nothing", () => {
+    expect(ClaimPolicy.summarize([] as never, "lowest", Timeline.attribution(timeline))).toEqual({ claims: [], count: undefined })
+    expect(ClaimPolicy.summarize([] as never, "highest", Timeline.attribution(timeline))).toEqual({ claims: [], count: undefined })
+    expect(ClaimPolicy.summarize(shooting.killed as never, "median" as never, Timeline.attribution(timeline))).toEqual({ claims: [], count: undefined })
   })
 
   it("Timeline.fromRecords of undecoded objects fails, naming the record and the field", () => {
@@ -129,10 +129,10 @@ describe("Projection: the bad inputs found in use answer with a typed failure or
 
   it("queries with parts of the wrong kind fail with a typed error", () => {
     const r = Timeline.query(timeline, { kind: 5 } as never)
-    expect(Result.isFailure(r) && r.failure._tag).toBe("QueryFieldError")
+    expect(Result.isFailure(r) && r.failure._tag).toBe("TimelineQueryError")
     expect(Result.isFailure(r) && r.failure.message).toBe('query field "kind" is 5: expected a string or a list of strings')
-    expect(Result.isFailure(Timeline.group(timeline, "week" as never))).toBe(true)
-    expect(Result.isFailure(Timeline.gaps(timeline, "week" as never))).toBe(true)
+    expect(Result.isFailure(Calendar.group(timeline, "week" as never))).toBe(true)
+    expect(Result.isFailure(Calendar.gaps(timeline, "week" as never))).toBe(true)
   })
 
   it("projections leave their state as it is for entries they cannot read", () => {
@@ -156,6 +156,6 @@ describe("Projection: the types say which functions can fail", () => {
     expectTypeOf(Timeline.add(timeline, shooting)).toEqualTypeOf<Result.Result<Projection.Timeline.Timeline, Projection.Timeline.UnreadableRecordError>>()
     expectTypeOf(LinkGraph.check(graph, {} as Link)).toEqualTypeOf<Result.Result<Link, Projection.LinkGraph.LinkError>>()
     expectTypeOf(LinkGraph.check(graph, {} as unknown)).toEqualTypeOf<Result.Result<Link, Projection.LinkGraph.LinkError | Projection.LinkGraph.UnreadableRecordError>>()
-    expectTypeOf(Timeline.summarize).returns.toEqualTypeOf<Projection.Timeline.ClaimSummary>()
+    expectTypeOf(ClaimPolicy.summarize([] as never, "all")).toEqualTypeOf<ClaimPolicy.ClaimSummary>()
   })
 })

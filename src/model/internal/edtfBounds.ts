@@ -5,7 +5,8 @@
  *
  * @internal
  */
-import type { Bounds, Endpoint, Parsed, Span } from "../When.js"
+import type { Bounds, Span } from "../When.js"
+import type { Endpoint, Parsed } from "./edtfTree.js"
 import { MS_PER_SECOND } from "./edtfCalendar.js"
 import { dateEnd, dateStart, dateTimeStart } from "./edtfSpan.js"
 import { instantOfWall, type Zone } from "./zoneOffsets.js"

@@ -3,7 +3,8 @@
  *
  * @internal
  */
-import type { Endpoint, Parsed, Precision, Qualifiers } from "../When.js"
+import type { Precision, Qualifiers } from "../When.js"
+import type { Endpoint, Parsed } from "./edtfTree.js"
 
 const PRECISION_RANK: { readonly [P in Precision]: number } = {
   millennium: 0,

@@ -4,7 +4,8 @@
  *
  * @internal
  */
-import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, Qualifiers, UtcOffset } from "../When.js"
+import type { Qualifiers } from "../When.js"
+import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, UtcOffset } from "./edtfTree.js"
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 

@@ -5,7 +5,8 @@
  *
  * @internal
  */
-import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, Qualifiers, Season, Unspecified, UtcOffset } from "../When.js"
+import type { Qualifiers } from "../When.js"
+import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, Season, Unspecified, UtcOffset } from "./edtfTree.js"
 import { daysInMonth, MAX_YEAR, MIN_YEAR } from "./edtfCalendar.js"
 import { formatEndpoint, formatYear } from "./edtfFormat.js"
 import { endpointsInOrder } from "./edtfSpan.js"

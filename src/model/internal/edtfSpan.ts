@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import type { EdtfDate, EdtfDateTime, Endpoint } from "../When.js"
+import type { EdtfDate, EdtfDateTime, Endpoint } from "./edtfTree.js"
 import {
   MS_PER_DAY,
   MS_PER_MINUTE,

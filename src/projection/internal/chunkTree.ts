@@ -19,6 +19,7 @@
  */
 import { insertAt, removeAt, replaceAt } from "./arrayCopy.js"
 import { hashString, type Item } from "./timelineItem.js"
+import { compareBounds, firstNotBefore } from "./order.js"
 
 /** Expected chunk length: an item begins a chunk when its hash says so, with probability 1/CHUNK. */
 export const CHUNK = 32
@@ -113,42 +114,13 @@ const chunk = <E>(items: ReadonlyArray<Item<E>>, earliest: ReadonlyArray<number>
   node(items, earliest, latest, hash, priorityOf(hash), maxOf(latest), undefined, undefined)
 
 /** Compares an item with the first item of a chunk: earliest, latest, then id. */
-const vsFirst = (x: Item, n: Node<unknown>): number =>
-  x.earliest < n.firstEarliest
-    ? -1
-    : x.earliest > n.firstEarliest
-      ? 1
-      : x.latest < n.firstLatest
-        ? -1
-        : x.latest > n.firstLatest
-          ? 1
-          : x.id < n.firstId
-            ? -1
-            : x.id > n.firstId
-              ? 1
-              : 0
+const vsFirst = (x: Item, n: Node<unknown>): number => compareBounds(x.earliest, x.latest, x.id, n.firstEarliest, n.firstLatest, n.firstId)
 
 /** Compares an item with the item at position `i` of a chunk. */
-const vsAt = (x: Item, n: Node<unknown>, i: number): number => {
-  const e = n.earliest[i]!
-  if (x.earliest !== e) return x.earliest < e ? -1 : 1
-  const l = n.latest[i]!
-  if (x.latest !== l) return x.latest < l ? -1 : 1
-  const id = n.items[i]!.id
-  return x.id < id ? -1 : x.id > id ? 1 : 0
-}
+const vsAt = (x: Item, n: Node<unknown>, i: number): number => compareBounds(x.earliest, x.latest, x.id, n.earliest[i]!, n.latest[i]!, n.items[i]!.id)
 
 /** The first position in the chunk whose item is not before `x`. */
-const lowerBound = (x: Item, n: Node<unknown>): number => {
-  let lo = 0
-  let hi = n.items.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (vsAt(x, n, mid) > 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const lowerBound = (x: Item, n: Node<unknown>): number => firstNotBefore(n.items.length, (i) => vsAt(x, n, i) > 0)
 
 /** The last chunk whose first item is at or before `x` (`strict`: before it). */
 const chunkAt = <E>(t: Tree<E>, x: Item, strict: boolean): Node<E> | undefined => {

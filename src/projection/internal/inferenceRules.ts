@@ -5,10 +5,11 @@
  */
 import type { AnyEvent } from "../../model/Event.js"
 import { parse } from "../../model/When.js"
-import * as Anniversary from "../Anniversary.js"
+import * as Anniversary from "../../model/Anniversary.js"
 import type { Candidate, Context, Rule } from "../Inference.js"
 import { isReadableContext, placesOf } from "./inferenceContext.js"
 import { spanOf } from "./linkRules.js"
+import { firstNotBefore } from "./order.js"
 
 const DAY = 86_400_000
 const YEAR = 365 * DAY
@@ -45,16 +46,7 @@ const push = <K, V>(map: Map<K, Array<V>>, key: K, value: V): void => {
 }
 
 /** First index whose `earliest` is at least `t` (anchors sorted by `earliest`). */
-const lowerBound = (xs: ReadonlyArray<{ readonly earliest: number }>, t: number): number => {
-  let lo = 0
-  let hi = xs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (xs[mid]!.earliest < t) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const lowerBound = (xs: ReadonlyArray<{ readonly earliest: number }>, t: number): number => firstNotBefore(xs.length, (i) => xs[i]!.earliest < t)
 
 /** A rule that reads only contexts it can read, and proposes nothing for anything else. */
 const guarded = (rule: Rule): Rule => ({ ...rule, propose: (context) => (isReadableContext(context) ? rule.propose(context) : []) })

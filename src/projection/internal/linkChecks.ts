@@ -9,7 +9,7 @@ import type { AnyEvent } from "../../model/Event.js"
 import type { Link } from "../../model/Link.js"
 import { oriented, shortestSteps, type Step } from "./linkIndex.js"
 import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./linkRules.js"
-import { current, graphOf, indexOf, type LinkGraph } from "./linkState.js"
+import { current, graphOf, indexOf, type LinkGraph, makeState, type State } from "./linkState.js"
 import { eventProblem, linkProblem, unreadable, type UnreadableRecordError } from "./readable.js"
 
 /** Every error a link can be refused with. */
@@ -21,8 +21,8 @@ export interface Problem {
   readonly error: LinkError
 }
 
-const without = (graph: LinkGraph, linkId: string): LinkGraph =>
-  HashMap.has(graph.links, linkId) ? { events: graph.events, links: HashMap.remove(graph.links, linkId) } : graph
+const without = (graph: State, linkId: string): State =>
+  HashMap.has(graph.links, linkId) ? makeState(graph.events, HashMap.remove(graph.links, linkId)) : graph
 
 // The cycle a refused link closes: it runs from `close` over the refused link to `open`, then
 // along `steps` (which lead from the class of `open` back to the class of `close`).
@@ -114,11 +114,11 @@ export function checkEvent(state: unknown, input: unknown): Result.Result<AnyEve
 export const problems = (state: LinkGraph): ReadonlyArray<Problem> => {
   const graph = graphOf(state)
   const found: Array<Problem> = []
-  let accepted: LinkGraph = { events: graph.events, links: HashMap.empty() }
+  let accepted = makeState(graph.events, HashMap.empty())
   for (const link of current(graph.links)) {
     const r = check(accepted, link)
     if (Result.isFailure(r)) found.push({ link, error: r.failure })
-    else accepted = { events: graph.events, links: HashMap.set(accepted.links, link.id, { value: link, first: HashMap.size(accepted.links), retracted: false }) }
+    else accepted = makeState(graph.events, HashMap.set(accepted.links, link.id, { value: link, first: HashMap.size(accepted.links), retracted: false }))
   }
   return found
 }

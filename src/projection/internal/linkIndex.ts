@@ -6,6 +6,7 @@
 import type { AnyEvent } from "../../model/Event.js"
 import type { Link, Relation } from "../../model/Link.js"
 import { sortEvents } from "./eventOrder.js"
+import { classesOf } from "./order.js"
 
 /** One step of the graph: the link taken and the class reached. */
 export interface Step {
@@ -80,26 +81,14 @@ export const buildIndex = (order: EventOrder, links: ReadonlyArray<Link>): Index
   const dangling: Array<Link> = []
   for (const link of links) (byId.has(link.from) && byId.has(link.to) ? live : dangling).push(link)
 
-  // Union-find over same-as links; the root of a class is its earliest member (lowest rank).
-  const parent = new Map<string, string>()
-  const find = (x: string): string => {
-    let root = x
-    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p
-    for (let y = x, p = parent.get(y); p !== undefined && p !== root; y = p, p = parent.get(y)) parent.set(y, root)
-    return root
-  }
-  for (const link of live) {
-    if (link.relation !== "same-as") continue
-    const a = find(link.from)
-    const b = find(link.to)
-    if (a === b) continue
-    if (rank.get(a)! < rank.get(b)!) parent.set(b, a)
-    else parent.set(a, b)
-  }
+  // Same-as classes; the representative of a class is its earliest member (lowest rank).
+  const sameAs: Array<readonly [string, string]> = []
+  for (const link of live) if (link.relation === "same-as") sameAs.push([link.from, link.to])
+  const roots = classesOf(sameAs, (a, b) => rank.get(a)! < rank.get(b)!)
   const canonical = new Map<string, string>()
   const members = new Map<string, Array<string>>()
   for (const e of sorted) {
-    const root = find(e.id)
+    const root = roots.get(e.id) ?? e.id
     canonical.set(e.id, root)
     push(members, root, e.id)
   }

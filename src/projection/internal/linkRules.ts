@@ -7,7 +7,7 @@ import type { AnyEvent } from "../../model/Event.js"
 import type { EventId, LinkId } from "../../model/Id.js"
 import type { Link, Relation } from "../../model/Link.js"
 import { spanUnsafe as span, type Span } from "../../model/When.js"
-import { certainlyStartsBefore } from "../Allen.js"
+import { certainlyStartsBefore } from "../../model/Allen.js"
 import { cut } from "./readable.js"
 
 /** An event as a refused link names it: its id, its date as written, and the zone it is read in. */

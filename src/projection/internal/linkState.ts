@@ -1,10 +1,13 @@
 /**
  * The link graph state and its cached query index, shared by `LinkGraph` and `Inference`.
+ *
+ * @internal
  */
-import { HashMap } from "effect"
+import { type Equal, HashMap, type Inspectable, type Pipeable } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Link } from "../../model/Link.js"
 import { buildIndex, type EventOrder, type Index, orderEvents } from "./linkIndex.js"
+import * as Opaque from "./opaque.js"
 
 export interface Kept<A> {
   readonly value: A
@@ -13,12 +16,27 @@ export interface Kept<A> {
   readonly retracted: boolean
 }
 
+/** The type id of link graphs. */
+export const TypeId = "~protest-chronicle/LinkGraph" as const
+
 /**
- * The link graph state: every event and link stream the journal holds, with its latest record and
+ * A link graph: the current events and the links between them, with what the journal retracted.
+ * It is opaque: read it with the functions of `LinkGraph`. Two graphs are `Equal` when they hold
+ * the same current events and links, however they were built.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface LinkGraph extends Equal.Equal, Inspectable.Inspectable, Pipeable.Pipeable {
+  readonly [TypeId]: typeof TypeId
+}
+
+/**
+ * What a graph holds: every event and link stream the journal holds, with its latest record and
  * whether it is retracted. Persistent maps, so `apply` costs O(log n) and older states stay valid;
  * the query index is built on the first query of a state and cached with it.
  */
-export interface LinkGraph {
+export interface State extends LinkGraph {
   readonly events: HashMap.HashMap<string, Kept<AnyEvent>>
   readonly links: HashMap.HashMap<string, Kept<Link>>
 }
@@ -29,18 +47,42 @@ export const current = <A>(map: HashMap.HashMap<string, Kept<A>>): Array<A> => {
   return kept.sort((a, b) => a.first - b.first).map((k) => k.value)
 }
 
+const byId = (a: Link, b: Link) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+const Proto = Opaque.makeProto<State>(TypeId, {
+  name: "LinkGraph",
+  values: (self) => {
+    const index = indexOf(self)
+    return [index.ordered, [...index.live, ...index.dangling].sort(byId)]
+  },
+  show: (self) => {
+    const index = indexOf(self)
+    return { events: index.ordered.map((e) => e.id), links: index.live.map((l) => `${l.from} ${l.relation} ${l.to}`) }
+  }
+})
+
+/** A graph with these maps. */
+export const makeState = (events: State["events"], links: State["links"]): State => Opaque.make(Proto, { events, links }) as State
+
+/**
+ * Tells whether a value is a link graph.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isLinkGraph = (u: unknown): u is LinkGraph => typeof u === "object" && u !== null && TypeId in u
+
 /** The link graph of an empty journal. */
-export const empty: LinkGraph = { events: HashMap.empty(), links: HashMap.empty() }
+export const empty: LinkGraph = makeState(HashMap.empty(), HashMap.empty())
 
-/** The graph a value is: itself when it has a graph's shape, else the empty graph. */
-export const graphOf = (u: unknown): LinkGraph =>
-  typeof u === "object" && u !== null && HashMap.isHashMap((u as LinkGraph).events) && HashMap.isHashMap((u as LinkGraph).links) ? (u as LinkGraph) : empty
+/** The graph a value is: itself when it is a graph, else the empty graph. */
+export const graphOf = (u: unknown): State => (isLinkGraph(u) ? (u as State) : (empty as State))
 
-const indexCache = new WeakMap<LinkGraph, Index>()
+const indexCache = new WeakMap<State, Index>()
 // Keyed by the events map itself: recording a link leaves it untouched, so the sort is reused.
 const orderCache = new WeakMap<object, EventOrder>()
 
-const orderOf = (graph: LinkGraph): EventOrder => {
+const orderOf = (graph: State): EventOrder => {
   const known = orderCache.get(graph.events)
   if (known !== undefined) return known
   const order = orderEvents(current(graph.events))

@@ -8,14 +8,16 @@
  * @internal
  */
 import { Result } from "effect"
+import type { Gap, Group, GroupBy, GroupOptions } from "../Calendar.js"
 import * as Count from "../../model/Count.js"
 import type { AnyEvent } from "../../model/Event.js"
 import * as When from "../../model/When.js"
-import { localDay } from "../Anniversary.js"
+import { localDay } from "../../model/Anniversary.js"
+import { firstNotBefore } from "./order.js"
 import { actorsOf, isObject, kindOf, placesOf, shown } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
-import { answersOf, checkZone, matcher, type Query, type QueryError, QueryFieldError, queryProblem, windowOf } from "./timelineQuery.js"
+import { answersOf, checkZone, matcher, type Query, type QueryError, TimelineQueryError, queryProblem, windowOf } from "./timelineQuery.js"
 import { type Certainty, certaintyIn, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
 
 /** A calendar granularity. */
@@ -92,16 +94,7 @@ const unitCount = (first: string, last: string, by: Granularity): number => {
 }
 
 /** The first unit whose last instant is at or after `t`. */
-const firstUnitEndingAfter = (units: ReadonlyArray<Unit>, t: number): number => {
-  let low = 0
-  let high = units.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (units[mid]!.latest < t) low = mid + 1
-    else high = mid
-  }
-  return low
-}
+const firstUnitEndingAfter = (units: ReadonlyArray<Unit>, t: number): number => firstNotBefore(units.length, (i) => units[i]!.latest < t)
 
 const yearNear = (t: number): string => (Number.isFinite(t) ? String(localDay(Math.floor(t / DAY)).year) : String(t))
 
@@ -116,17 +109,17 @@ const unitsBetween = (from: number, to: number, by: Granularity, zone: string): 
   if (firstDay === undefined || lastDay === undefined) {
     const years = [yearNear(from), yearNear(to)]
     const inRange = years.every((y) => Number(y) >= 0 && Number(y) <= 9999)
-    return Result.fail(new When.WhenError({
-      input: years.join("/"),
-      reason: inRange
+    return Result.fail(new TimelineQueryError({
+      field: "window",
+      reason: `is ${years.join("/")}: ` + (inRange
         ? `no local day of ${zone} holds the instant ${firstDay === undefined ? from : to}`
-        : "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to"
+        : "calendar groups and gaps cover the years 0000 to 9999 only; narrow the window with from and to")
     }))
   }
   const first = unitKey(firstDay, by)
   const last = unitKey(lastDay, by)
   if (unitCount(first, last, by) > MAX_UNITS) {
-    return Result.fail(new When.WhenError({ input: `${first}/${last}`, reason: `more than ${MAX_UNITS} ${by}s to look at; narrow the window` }))
+    return Result.fail(new TimelineQueryError({ field: "window", reason: `is ${first}/${last}: more than ${MAX_UNITS} ${by}s to look at; narrow the window` }))
   }
   const units: Array<Unit> = []
   for (let key = first; ; key = nextKey(key, by)) {
@@ -165,76 +158,19 @@ const rangeOf = (window: { readonly from: number; readonly to: number }, items: 
 // grouping
 // ---------------------------------------------------------------------------
 
-/**
- * What to group by: calendar `year`, `month` or `day` (in `timeZone`, default UTC), or `place`,
- * `kind` or `actor` (a participant).
- *
- * @category models
- * @since 0.1.0
- */
-export type GroupBy = "year" | "month" | "day" | "place" | "kind" | "actor"
-
 const GROUP_BY: ReadonlySet<unknown> = new Set(["year", "month", "day", "place", "kind", "actor"])
 
-/**
- * One group: its key (`2011`, `2011-12`, `2011-12-16`, a place id, a kind, an actor id), the
- * events certainly in it and those possibly in it (by the rule of certainty every timeline answer
- * uses: see `Timeline`), how many events that makes as a count (`between certain and certain +
- * possible`), and, when a measure is given, the sum of the measured counts as bounds: certain
- * members add their whole count, possible members add from 0 up to theirs.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Group {
-  readonly key: string
-  readonly certain: ReadonlyArray<AnyEvent>
-  readonly possible: ReadonlyArray<AnyEvent>
-  readonly events: Count.Count
-  readonly total?: Count.Count
-}
-
-/**
- * Options of {@link group}: the zone of calendar keys, and an optional measure — the count of an
- * event to sum per group (for instance its `killed` claims summarised by a policy).
- *
- * @category models
- * @since 0.1.0
- */
-export interface GroupOptions {
-  readonly timeZone?: string
-  /** The count of an event to sum per group (absent: the groups carry no `total`). */
-  readonly measure?: (event: AnyEvent) => Count.Count | undefined
-}
-
-const optionsProblem = (o: unknown): QueryFieldError | undefined => {
+const optionsProblem = (o: unknown): TimelineQueryError | undefined => {
   if (o === undefined) return undefined
-  if (!isObject(o)) return new QueryFieldError({ field: "options", reason: `is ${shown(o)}, not an object of options` })
-  if (o["timeZone"] !== undefined && typeof o["timeZone"] !== "string") return new QueryFieldError({ field: "timeZone", reason: `is ${shown(o["timeZone"])}: expected a string` })
-  if (o["measure"] !== undefined && typeof o["measure"] !== "function") return new QueryFieldError({ field: "measure", reason: `is ${shown(o["measure"])}: expected a function` })
+  if (!isObject(o)) return new TimelineQueryError({ field: "options", reason: `is ${shown(o)}, not an object of options` })
+  if (o["timeZone"] !== undefined && typeof o["timeZone"] !== "string") return new TimelineQueryError({ field: "timeZone", reason: `is ${shown(o["timeZone"])}: expected a string` })
+  if (o["measure"] !== undefined && typeof o["measure"] !== "function") return new TimelineQueryError({ field: "measure", reason: `is ${shown(o["measure"])}: expected a function` })
   return undefined
 }
 
-/**
- * Groups the timeline's events (optionally only those answering a query). Reports joined by
- * same-as links count once, by their representative, as surely as their surest report.
- *
- * Calendar groups are the local years, months or days of `timeZone` (the option, else the query's
- * zone, else UTC), each read as `When.bounds` reads its key — the window `query` would read for
- * it. An event is in every unit it may share an instant with, certainly when every reading of its
- * date does (so `2010/2012` is certainly in 2011, and an event with an open or unknown end is
- * certainly in each unit from its certain part on); with the query's certainty, it is certain only
- * when both are. Units run over the query's window, or where it is unbounded, to the first and
- * last finite instants of the answering events; a unit the zone skipped whole (Samoa's 30
- * December 2011) is no group. Fails, like `gaps`, outside the years 0000–9999 or beyond 200,000
- * units. Place groups use `where.place` and `alsoAt`; actor groups the participants (an event can
- * be in several groups). Groups come sorted by key, members in timeline order.
- *
- * @category queries
- * @since 0.1.0
- */
-export const group = (timeline: Timeline, by: GroupBy, q: Query = {}, options: GroupOptions = {}): Result.Result<ReadonlyArray<Group>, QueryError> => {
-  if (!GROUP_BY.has(by)) return Result.fail(new QueryFieldError({ field: "by", reason: `is ${shown(by)}: expected year, month, day, place, kind or actor` }))
+/** `Calendar.group`, data-first. */
+export const groupOf = (timeline: Timeline, by: GroupBy, q: Query = {}, options: GroupOptions = {}): Result.Result<ReadonlyArray<Group>, QueryError> => {
+  if (!GROUP_BY.has(by)) return Result.fail(new TimelineQueryError({ field: "by", reason: `is ${shown(by)}: expected year, month, day, place, kind or actor` }))
   const bad = optionsProblem(options)
   if (bad !== undefined) return Result.fail(bad)
   const o = options ?? {}
@@ -339,37 +275,9 @@ const totalOf = (measure: (event: AnyEvent) => Count.Count | undefined, certain:
 // gaps
 // ---------------------------------------------------------------------------
 
-/**
- * A period with no events: `certain` when no event can fall in it, `possible` when some events
- * may but none certainly does. `from` and `to` are the first and last calendar units (keys like
- * `2013-04`), `start` and `end` its instants (epoch ms, inclusive).
- *
- * @category models
- * @since 0.1.0
- */
-export interface Gap {
-  readonly from: string
-  readonly to: string
-  readonly start: number
-  readonly end: number
-  readonly certainty: Certainty
-}
-
-/**
- * The gaps of the timeline at a granularity (`year`, `month` or `day`, in `timeZone`, default
- * UTC), between `from` and `to` (EDTF values; by default the first and last finite instants of
- * the events), optionally counting only events answering a query's filters (its `mode` is not
- * used). Units are read as `group` reads them. A unit is certainly occupied when some event is
- * certainly in it (by the rule of `group` and `query`: every reading of its date has an instant
- * there), possibly occupied when some event may be; consecutive empty units of the same certainty
- * form one gap, and a unit the zone skipped whole neither breaks nor joins one. Fails with a typed
- * error for invalid input, for years outside 0000–9999, and for more than 200,000 units.
- *
- * @category queries
- * @since 0.1.0
- */
-export const gaps = (timeline: Timeline, granularity: "year" | "month" | "day", q: Query = {}): Result.Result<ReadonlyArray<Gap>, QueryError> => {
-  if (!GRANULARITIES.has(granularity)) return Result.fail(new QueryFieldError({ field: "granularity", reason: `is ${shown(granularity)}: expected year, month or day` }))
+/** `Calendar.gaps`, data-first. */
+export const gapsOf = (timeline: Timeline, granularity: "year" | "month" | "day", q: Query = {}): Result.Result<ReadonlyArray<Gap>, QueryError> => {
+  if (!GRANULARITIES.has(granularity)) return Result.fail(new TimelineQueryError({ field: "granularity", reason: `is ${shown(granularity)}: expected year, month or day` }))
   const problem = queryProblem(q)
   if (problem !== undefined) return Result.fail(problem)
   const state = stateOf(timeline)

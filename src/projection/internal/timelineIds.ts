@@ -9,6 +9,7 @@
  * @internal
  */
 import { insertAt, removeAt, replaceAt } from "./arrayCopy.js"
+import { firstNotBefore } from "./order.js"
 import * as Scratch from "./scratch.js"
 import { hashString } from "./timelineItem.js"
 
@@ -40,16 +41,7 @@ const popcount = (x: number): number => {
 }
 
 /** The position of `id` in values sorted by id, or of where it would go. */
-const search = <V extends Identified>(values: ReadonlyArray<V>, id: string): number => {
-  let lo = 0
-  let hi = values.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (values[mid]!.id < id) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const search = <V extends Identified>(values: ReadonlyArray<V>, id: string): number => firstNotBefore(values.length, (i) => values[i]!.id < id)
 
 /** The value with this id; `hash` is `hashString(id)` when the caller has it. */
 export const get = <V extends Identified>(m: IdMap<V>, id: string, hash = hashString(id)): V | undefined => {

@@ -5,6 +5,7 @@
  * @internal
  */
 
+import { compareBounds } from "./order.js"
 import * as Scratch from "./scratch.js"
 
 /** One event as the index keeps it: its key, its start and end ranges, and the event itself. */
@@ -21,21 +22,8 @@ export interface Item<E = unknown> {
   readonly event: E
 }
 
-/** The order of items: earliest, then latest, then id. */
-export const compareItems = (a: Item, b: Item): number =>
-  a.earliest < b.earliest
-    ? -1
-    : a.earliest > b.earliest
-      ? 1
-      : a.latest < b.latest
-        ? -1
-        : a.latest > b.latest
-          ? 1
-          : a.id < b.id
-            ? -1
-            : a.id > b.id
-              ? 1
-              : 0
+/** The order of items: earliest, then latest, then id (timeline order: see `order.ts`). */
+export const compareItems = (a: Item, b: Item): number => compareBounds(a.earliest, a.latest, a.id, b.earliest, b.latest, b.id)
 
 /**
  * Items as columns, read from the items in one pass: what a bulk build sorts and indexes by

@@ -4,16 +4,17 @@
  *
  * @internal
  */
-import { Data, Result } from "effect"
+import { Data, Function, Result } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import { invalidReason as zoneReason, TimeZoneError } from "../../model/TimeZone.js"
 import * as When from "../../model/When.js"
-import * as Allen from "../Allen.js"
-import * as Anniversary from "../Anniversary.js"
+import * as Allen from "../../model/Allen.js"
+import * as Anniversary from "../../model/Anniversary.js"
 import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
-import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
+import { dataFirst, notNumber, notText } from "./opaque.js"
+import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, isTimeline, itemById, sameAsClasses, type State, stateOf, type Timeline } from "./timelineState.js"
 
 /**
  * How a window selects events: `overlaps` — the event shares at least one instant with the
@@ -55,13 +56,16 @@ export interface Query {
 }
 
 /**
- * A query part of the wrong kind, as JavaScript callers and casts can pass: `field` names it
- * (`kind`, `mode`, or `query` for the whole value), `reason` says what was expected.
+ * A timeline query that cannot be answered as asked: a part of the wrong kind (as JavaScript
+ * callers and casts can pass), a window whose `to` ends before its `from` begins, or a calendar
+ * walk outside the years 0000–9999 or over too many units. `field` names the part (`kind`,
+ * `mode`, `to`, `by`, …; `query` for the whole value, `window` for the span a calendar walks),
+ * `reason` says what is wrong.
  *
  * @category errors
  * @since 0.1.0
  */
-export class QueryFieldError extends Data.TaggedError("QueryFieldError")<{
+export class TimelineQueryError extends Data.TaggedError("TimelineQueryError")<{
   readonly field: string
   readonly reason: string
 }> {
@@ -71,13 +75,14 @@ export class QueryFieldError extends Data.TaggedError("QueryFieldError")<{
 }
 
 /**
- * Why a query could not be answered: an invalid EDTF value or time zone in the query, a window
- * whose `to` ends before its `from` begins, or a part of the wrong kind.
+ * Why a query could not be answered: an invalid EDTF value (`WhenError`) or time zone
+ * (`TimeZoneError`) in the query, or a query that cannot be answered as asked
+ * (`TimelineQueryError`: a reversed window, a part of the wrong kind, a calendar walk out of range).
  *
  * @category errors
  * @since 0.1.0
  */
-export type QueryError = When.WhenError | TimeZoneError | QueryFieldError
+export type QueryError = When.WhenError | TimeZoneError | TimelineQueryError
 
 /**
  * A window in epoch ms (inclusive), as a query reads it.
@@ -94,10 +99,10 @@ const MODES: ReadonlySet<unknown> = new Set(["overlaps", "within"])
 const isStrings = (u: unknown) => typeof u === "string" || (Array.isArray(u) && u.every((x) => typeof x === "string"))
 
 /** What is wrong with a query's parts, if anything (the EDTF values and zone are read later). */
-export const queryProblem = (q: unknown): QueryFieldError | undefined => {
+export const queryProblem = (q: unknown): TimelineQueryError | undefined => {
   if (q === undefined) return undefined
-  if (!isObject(q)) return new QueryFieldError({ field: "query", reason: `is ${shown(q)}, not an object of query parts` })
-  const fail = (field: string, reason: string) => new QueryFieldError({ field, reason: `is ${shown(q[field])}: ${reason}` })
+  if (!isObject(q)) return new TimelineQueryError({ field: "query", reason: `is ${shown(q)}, not an object of query parts` })
+  const fail = (field: string, reason: string) => new TimelineQueryError({ field, reason: `is ${shown(q[field])}: ${reason}` })
   for (const field of ["from", "to", "timeZone", "place", "actor", "text"]) {
     if (q[field] !== undefined && typeof q[field] !== "string") return fail(field, "expected a string")
   }
@@ -139,7 +144,7 @@ export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result
     to = b.success.latest
   }
   if (to < from) {
-    return Result.fail(new When.WhenError({ input: `${q.from}/${q.to}`, reason: "the window ends before it begins" }))
+    return Result.fail(new TimelineQueryError({ field: "to", reason: `is ${q.to}, which ends before the window begins (from ${q.from})` }))
   }
   return Result.succeed({ from, to })
 }
@@ -155,6 +160,10 @@ const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
   return !item.uncertain && item.earliest >= w.from && item.latest <= w.to ? "certain" : "possible"
 }
 
+// Data-first when given the timeline, or a window in second place (the data-last form has a mode there).
+const inWindowDataFirst = (args: IArguments): boolean =>
+  args.length > 2 || isTimeline(args[0]) || (typeof args[1] === "object" && args[1] !== null)
+
 /**
  * The events that overlap or lie within a window, in timeline order, each marked certain or
  * possible. Cost: O(log n + k) for k answers. The index keeps events in classes by length (up to
@@ -167,7 +176,10 @@ const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
  * @category queries
  * @since 0.1.0
  */
-export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
+export const inWindow: {
+  (window: Window, mode?: WindowMode): (timeline: Timeline) => ReadonlyArray<Hit>
+  (timeline: Timeline, window: Window, mode?: WindowMode): ReadonlyArray<Hit>
+} = Function.dual(inWindowDataFirst, (timeline: Timeline, window: Window, mode: WindowMode = "overlaps"): ReadonlyArray<Hit> => {
   if (!isObject(window) || !MODES.has(mode)) return []
   const { from, to } = window
   // `!(from <= to)` also refuses NaN and anything that is not a number.
@@ -185,7 +197,7 @@ export const inWindow = (timeline: Timeline, window: Window, mode: WindowMode = 
     if (c !== undefined) out.push({ event: item.event, certainty: c })
   }
   return out
-}
+})
 
 /** An item answering a query, and how surely. */
 export interface Answer {
@@ -229,7 +241,7 @@ export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) =>
  * Every item answering a query, each report on its own (same-as classes not merged yet), in
  * timeline order, with the window it was read into. The state is a timeline already.
  */
-export const answersOf = (state: Timeline, q: Query): Result.Result<{ readonly answers: ReadonlyArray<Answer>; readonly window: Window }, QueryError> =>
+export const answersOf = (state: State, q: Query): Result.Result<{ readonly answers: ReadonlyArray<Answer>; readonly window: Window }, QueryError> =>
   Result.map(windowOf(q), (window) => {
     const keep = matcher(state, q)
     const within = q?.mode === "within"
@@ -251,7 +263,10 @@ export const answersOf = (state: Timeline, q: Query): Result.Result<{ readonly a
  * @category queries
  * @since 0.1.0
  */
-export const query = (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> => {
+export const query: {
+  (q?: Query): (timeline: Timeline) => Result.Result<ReadonlyArray<Hit>, QueryError>
+  (timeline: Timeline, q?: Query): Result.Result<ReadonlyArray<Hit>, QueryError>
+} = Function.dual(dataFirst(isTimeline, 1), (timeline: Timeline, q: Query = {}): Result.Result<ReadonlyArray<Hit>, QueryError> => {
   const state = stateOf(timeline)
   return Result.map(answersOf(state, q), ({ answers }) => {
     const hits: Array<Hit> = answers.map(({ certainty, item }) => ({ event: item.event, certainty }))
@@ -286,7 +301,7 @@ export const query = (timeline: Timeline, q: Query = {}): Result.Result<Readonly
     }
     return out
   })
-}
+})
 
 // ---------------------------------------------------------------------------
 // relations and anniversaries
@@ -299,7 +314,10 @@ export const query = (timeline: Timeline, q: Query = {}): Result.Result<Readonly
  * @category queries
  * @since 0.1.0
  */
-export const relations = (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
+export const relations: {
+  (a: string, b: string): (timeline: Timeline) => Allen.Relations | undefined
+  (timeline: Timeline, a: string, b: string): Allen.Relations | undefined
+} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
   const state = stateOf(timeline)
   const x = itemById(state, a)
   const y = itemById(state, b)
@@ -309,7 +327,7 @@ export const relations = (timeline: Timeline, a: string, b: string): Allen.Relat
     end: { earliest: i.endEarliest, latest: i.latest }
   })
   return Allen.relations(span(x), span(y))
-}
+})
 
 /**
  * An event that falls on an anniversary of another, with how sure that is and how many years
@@ -332,7 +350,10 @@ export interface AnniversaryHit {
  * @category queries
  * @since 0.1.0
  */
-export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
+export const anniversariesOf: {
+  (id: string, filter?: Query): (timeline: Timeline) => ReadonlyArray<AnniversaryHit>
+  (timeline: Timeline, id: string, filter?: Query): ReadonlyArray<AnniversaryHit>
+} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, id: string, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
   const state = stateOf(timeline)
   const origin = itemById(state, id)
   if (origin === undefined || queryProblem(filter) !== undefined) return []
@@ -344,7 +365,7 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
     if (c !== "no") out.push({ event: item.event, certainty: c, years: Anniversary.yearsBetween(origin.event, item.event) })
   }
   return out
-}
+})
 
 /**
  * The events that may fall on a given month and day in any year (`12, 16` for 16 December), in
@@ -354,7 +375,10 @@ export const anniversariesOf = (timeline: Timeline, id: string, filter: Query = 
  * @category queries
  * @since 0.1.0
  */
-export const onMonthDay = (timeline: Timeline, month: number, day: number, filter: Query = {}): ReadonlyArray<Hit> => {
+export const onMonthDay: {
+  (month: number, day: number, filter?: Query): (timeline: Timeline) => ReadonlyArray<Hit>
+  (timeline: Timeline, month: number, day: number, filter?: Query): ReadonlyArray<Hit>
+} = Function.dual(dataFirst(notNumber, 3), (timeline: Timeline, month: number, day: number, filter: Query = {}): ReadonlyArray<Hit> => {
   const state = stateOf(timeline)
   if (queryProblem(filter) !== undefined) return []
   const keep = matcher(state, filter)
@@ -365,4 +389,4 @@ export const onMonthDay = (timeline: Timeline, month: number, day: number, filte
     if (c !== "no") out.push({ event: item.event, certainty: c })
   }
   return out
-}
+})

@@ -6,8 +6,9 @@
  *
  * @internal
  */
-import { HashMap, Result } from "effect"
+import { type Equal, Function, HashMap, type Inspectable, Option, type Pipeable, Result } from "effect"
 import type { Actor } from "../../model/Actor.js"
+import type * as ClaimPolicy from "../../model/ClaimPolicy.js"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Place } from "../../model/Place.js"
 import type { Source } from "../../model/Source.js"
@@ -17,6 +18,8 @@ import { eventProblem, isObject, shown, unreadable, type UnreadableRecordError }
 import * as Ids from "./timelineIds.js"
 import * as Index from "./timelineIndex.js"
 import * as Items from "./timelineItem.js"
+import * as Opaque from "./opaque.js"
+import { classesOf } from "./order.js"
 
 /**
  * One event as the timeline indexes it: its id, the ranges of its possible start and end instants
@@ -27,25 +30,82 @@ import * as Items from "./timelineItem.js"
  */
 export type Item = Items.Item<AnyEvent>
 
+/** The type id of timelines. */
+export const TypeId = "~protest-chronicle/Timeline" as const
+
 /**
- * The timeline state: a persistent index of the current events, the events by id, and the places,
- * actors and sources needed for place and actor filters and for claim policies. Every update
- * shares most of the previous state, so old states stay valid and cheap to keep. Treat it as
- * opaque and read it with the functions of this module; any other value given where a timeline is
- * expected reads as the empty timeline.
+ * A timeline: the current events in timeline order, indexed for window queries, with the places,
+ * actors and sources needed for place and actor filters and for claim policies, and the same-as
+ * links between reports. Every update shares most of the previous timeline, so old timelines stay
+ * valid and cheap to keep. It is opaque: read it with the functions of this module. Two timelines
+ * are `Equal` when they hold the same events and context records, however they were built; any
+ * other value given where a timeline is expected reads as the empty timeline.
  *
  * @category models
  * @since 0.1.0
  */
-export interface Timeline {
-  readonly index: Index.Index<AnyEvent>
-  readonly byId: Ids.IdMap<Item>
+export interface Timeline extends Equal.Equal, Inspectable.Inspectable, Pipeable.Pipeable {
+  readonly [TypeId]: typeof TypeId
+}
+
+/**
+ * The records a timeline keeps beside its events: places, actors and sources by id, and the
+ * current same-as links by link id (the pairs of reports of one event).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Context {
   readonly places: HashMap.HashMap<string, Place>
   readonly actors: HashMap.HashMap<string, Actor>
   readonly sources: HashMap.HashMap<string, Source>
   /** The current same-as links, by link id: the pairs of reports of one event. */
   readonly sameAs: HashMap.HashMap<string, readonly [string, string]>
 }
+
+/** What a timeline holds: the persistent index of the current events, the events by id, and the context. */
+export interface State extends Timeline, Context {
+  readonly index: Index.Index<AnyEvent>
+  readonly byId: Ids.IdMap<Item>
+}
+
+type Fields = Omit<State, keyof Timeline>
+
+const Proto = Opaque.makeProto<State>(TypeId, {
+  name: "Timeline",
+  values: (self) => [events(self), self.places, self.actors, self.sources, self.sameAs],
+  show: (self) => ({ size: size(self), events: events(self).map((e) => e.id) })
+})
+
+/** A timeline with these fields. */
+export const makeState = (fields: Fields): State =>
+  Opaque.make(Proto, {
+    index: fields.index,
+    byId: fields.byId,
+    places: fields.places,
+    actors: fields.actors,
+    sources: fields.sources,
+    sameAs: fields.sameAs
+  }) as State
+
+/** A copy of a timeline with some fields replaced. */
+export const withFields = (state: State, fields: Partial<Fields>): State =>
+  makeState({
+    index: fields.index ?? state.index,
+    byId: "byId" in fields ? fields.byId : state.byId,
+    places: fields.places ?? state.places,
+    actors: fields.actors ?? state.actors,
+    sources: fields.sources ?? state.sources,
+    sameAs: fields.sameAs ?? state.sameAs
+  })
+
+/**
+ * Tells whether a value is a timeline.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isTimeline = (u: unknown): u is Timeline => typeof u === "object" && u !== null && TypeId in u
 
 /**
  * How sure an answer is: `certain` when every reading of the event's date (every start and end it
@@ -79,21 +139,17 @@ export interface Hit {
  * @category constructors
  * @since 0.1.0
  */
-export const empty: Timeline = {
+export const empty: Timeline = makeState({
   index: Index.empty,
   byId: undefined,
   places: HashMap.empty(),
   actors: HashMap.empty(),
   sources: HashMap.empty(),
   sameAs: HashMap.empty()
-}
+})
 
-/** The timeline a value is: itself when it has a timeline's shape, else the empty timeline. */
-export const stateOf = (u: unknown): Timeline =>
-  isObject(u) && Array.isArray(u["index"]) && u["index"].length === Index.CLASSES && (u["byId"] === undefined || u["byId"] instanceof Ids.Branch) &&
-    HashMap.isHashMap(u["places"]) && HashMap.isHashMap(u["actors"]) && HashMap.isHashMap(u["sources"]) && HashMap.isHashMap(u["sameAs"])
-    ? (u as unknown as Timeline)
-    : empty
+/** The timeline a value is: itself when it is a timeline, else the empty timeline. */
+export const stateOf = (u: unknown): State => (isTimeline(u) ? (u as State) : (empty as State))
 
 // ---------------------------------------------------------------------------
 // placing events
@@ -138,11 +194,11 @@ const itemProblem = (u: unknown) => {
 // combinators
 // ---------------------------------------------------------------------------
 
-const addValid = (timeline: Timeline, item: Item): Timeline => {
+const addValid = (timeline: State, item: Item): State => {
   const hash = Items.hashString(item.id)
   const before = Ids.get(timeline.byId, item.id, hash)
   const index = before !== undefined ? Index.remove(timeline.index, before) : timeline.index
-  return { ...timeline, index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) }
+  return withFields(timeline, { index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) })
 }
 
 /**
@@ -152,8 +208,11 @@ const addValid = (timeline: Timeline, item: Item): Timeline => {
  * @category combinators
  * @since 0.1.0
  */
-export const add = (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError> =>
-  Result.map(itemOf(event), (item) => addValid(stateOf(timeline), item))
+export const add: {
+  (event: AnyEvent): (timeline: Timeline) => Result.Result<Timeline, UnreadableRecordError>
+  (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError>
+} = Function.dual(2, (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError> =>
+  Result.map(itemOf(event), (item) => addValid(stateOf(timeline), item)))
 
 /**
  * Adds a prepared item (see {@link itemOf}), replacing any item with the same id. O(log n). Fails
@@ -163,13 +222,16 @@ export const add = (timeline: Timeline, event: AnyEvent): Result.Result<Timeline
  * @category combinators
  * @since 0.1.0
  */
-export const addItem = (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError> => {
+export const addItem: {
+  (item: Item): (timeline: Timeline) => Result.Result<Timeline, UnreadableRecordError>
+  (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError>
+} = Function.dual(2, (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError> => {
   const problem = itemProblem(item)
   return problem === undefined ? Result.succeed(addValid(stateOf(timeline), item)) : Result.fail(unreadable(problem, item))
-}
+})
 
 /** Adds an event known to be readable; for `apply`, which has no error channel. */
-export const addChecked = (timeline: Timeline, event: AnyEvent): Timeline => addValid(timeline, itemOfChecked(event))
+export const addChecked = (timeline: State, event: AnyEvent): State => addValid(timeline, itemOfChecked(event))
 
 /**
  * Removes the event with this id, if any (a retraction). O(log n). An id the timeline does not
@@ -178,14 +240,17 @@ export const addChecked = (timeline: Timeline, event: AnyEvent): Timeline => add
  * @category combinators
  * @since 0.1.0
  */
-export const remove = (timeline: Timeline, id: string): Timeline => {
+export const remove: {
+  (id: string): (timeline: Timeline) => Timeline
+  (timeline: Timeline, id: string): Timeline
+} = Function.dual(2, (timeline: Timeline, id: string): Timeline => {
   const state = stateOf(timeline)
   if (typeof id !== "string") return state
   const hash = Items.hashString(id)
   const before = Ids.get(state.byId, id, hash)
   if (before === undefined) return state
-  return { ...state, index: Index.remove(state.index, before), byId: Ids.remove(state.byId, id, hash) }
-}
+  return withFields(state, { index: Index.remove(state.index, before), byId: Ids.remove(state.byId, id, hash) })
+})
 
 /**
  * Builds a timeline from prepared items in one go: sorts them and builds the index in linear time
@@ -198,7 +263,7 @@ export const remove = (timeline: Timeline, id: string): Timeline => {
  */
 export const fromItems = (
   items: ReadonlyArray<Item>,
-  context: Partial<Omit<Timeline, "index" | "byId">> = {}
+  context: Partial<Context> = {}
 ): Result.Result<Timeline, UnreadableRecordError> => {
   if (!Array.isArray(items)) return Result.fail(unreadable({ field: "", reason: `the items are ${shown(items)}, not a list` }, undefined))
   for (let i = 0; i < items.length; i++) {
@@ -209,21 +274,21 @@ export const fromItems = (
 }
 
 /** `fromItems` of items already checked, with context maps that are maps. */
-export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Omit<Timeline, "index" | "byId">> = {}): Timeline => {
+export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Context> = {}): State => {
   const columns = Items.columnsOf(items)
   const ids = Ids.fromValues(items, columns.hashes)
   const dropped = ids.dropped
   const unique = dropped === undefined ? items : items.filter((_, i) => dropped[i] !== 1)
-  const keep = <K extends keyof typeof context>(key: K) => (HashMap.isHashMap(context?.[key]) ? { [key]: context[key] } : {})
-  return {
-    ...empty,
-    ...keep("places"),
-    ...keep("actors"),
-    ...keep("sources"),
-    ...keep("sameAs"),
+  const keep = <K extends keyof Context>(key: K): Context[K] | undefined => (HashMap.isHashMap(context?.[key]) ? context[key] : undefined)
+  const none = empty as State
+  return makeState({
+    places: keep("places") ?? none.places,
+    actors: keep("actors") ?? none.actors,
+    sources: keep("sources") ?? none.sources,
+    sameAs: keep("sameAs") ?? none.sameAs,
     index: Index.fromItems(unique, dropped === undefined ? columns : Items.keepColumns(columns, dropped)),
     byId: ids.map
-  }
+  })
 }
 
 // ---------------------------------------------------------------------------
@@ -248,7 +313,7 @@ export const size = (timeline: Timeline): number => Index.size(stateOf(timeline)
 export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.toArray(stateOf(timeline).index).map((i) => i.event)
 
 /** The item with this id, if the timeline holds it. */
-export const itemById = (timeline: Timeline, id: unknown): Item | undefined => (typeof id === "string" ? Ids.get(timeline.byId, id) : undefined)
+export const itemById = (timeline: State, id: unknown): Item | undefined => (typeof id === "string" ? Ids.get(timeline.byId, id) : undefined)
 
 /**
  * The event with this id, if the timeline holds it.
@@ -256,7 +321,10 @@ export const itemById = (timeline: Timeline, id: unknown): Item | undefined => (
  * @category getters
  * @since 0.1.0
  */
-export const get = (timeline: Timeline, id: string): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event
+export const get: {
+  (id: string): (timeline: Timeline) => AnyEvent | undefined
+  (timeline: Timeline, id: string): AnyEvent | undefined
+} = Function.dual(2, (timeline: Timeline, id: string): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event)
 
 /**
  * The place and actor hierarchy of the timeline's current places and actors.
@@ -267,6 +335,21 @@ export const get = (timeline: Timeline, id: string): AnyEvent | undefined => ite
 export const hierarchy = (timeline: Timeline): Hierarchy.Hierarchy => {
   const state = stateOf(timeline)
   return Hierarchy.make(HashMap.values(state.places), HashMap.values(state.actors))
+}
+
+/**
+ * The timeline's current actors and sources as an attribution for claim policies
+ * (`ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))`).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const attribution = (timeline: Timeline): ClaimPolicy.Attribution => {
+  const state = stateOf(timeline)
+  return {
+    actor: (id) => Option.getOrUndefined(HashMap.get(state.actors, id)),
+    source: (id) => Option.getOrUndefined(HashMap.get(state.sources, id))
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -301,30 +384,10 @@ const noClasses: ReadonlyMap<string, string> = new Map()
 export const sameAsClasses = (timeline: Timeline): ReadonlyMap<string, string> => {
   const state = stateOf(timeline)
   if (HashMap.size(state.sameAs) === 0) return noClasses
-  const parent = new Map<string, string>()
-  const find = (x: string): string => {
-    let root = x
-    while (parent.get(root) !== root) root = parent.get(root)!
-    for (let y = x; y !== root; ) {
-      const next = parent.get(y)!
-      parent.set(y, root)
-      y = next
-    }
-    return root
+  const pairs: Array<readonly [string, string]> = []
+  for (const pair of HashMap.values(state.sameAs)) {
+    if (Ids.get(state.byId, pair[0]) !== undefined && Ids.get(state.byId, pair[1]) !== undefined) pairs.push(pair)
   }
-  for (const [from, to] of HashMap.values(state.sameAs)) {
-    const a = Ids.get(state.byId, from)
-    const b = Ids.get(state.byId, to)
-    if (a === undefined || b === undefined) continue
-    for (const id of [from, to]) if (!parent.has(id)) parent.set(id, id)
-    const ra = find(from)
-    const rb = find(to)
-    if (ra === rb) continue
-    // The root is the earliest report, so that it is the class's representative.
-    if (Items.compareItems(Ids.get(state.byId, ra)!, Ids.get(state.byId, rb)!) <= 0) parent.set(rb, ra)
-    else parent.set(ra, rb)
-  }
-  const classes = new Map<string, string>()
-  for (const id of parent.keys()) classes.set(id, find(id))
-  return classes
+  // The representative is the earliest report in timeline order.
+  return classesOf(pairs, (a, b) => Items.compareItems(Ids.get(state.byId, a)!, Ids.get(state.byId, b)!) <= 0)
 }

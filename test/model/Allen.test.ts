@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import * as When from "../../src/model/When.js"
-import * as Allen from "../../src/projection/Allen.js"
+import * as Allen from "../../src/model/Allen.js"
 import { arbExactSpan, arbFiniteSpan, arbSpan } from "../../src/testing/Timeline.js"
 import { arbTimeZone, arbWhen } from "../../src/testing/When.js"
 

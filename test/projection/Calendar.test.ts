@@ -3,6 +3,7 @@ import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { Record } from "../../src/index.js"
 import * as When from "../../src/model/When.js"
+import * as Calendar from "../../src/projection/Calendar.js"
 import * as Timeline from "../../src/projection/Timeline.js"
 import { arbCalendarCase } from "../../src/testing/index.js"
 
@@ -57,8 +58,8 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
   test.prop([arbCalendarCase], { numRuns: 60 })("agree on every unit, in zones with odd days", (c) => {
     const timeline = build(c.records)
     const filter = c.kind === undefined ? {} : { kind: c.kind }
-    const groups = ok(Timeline.group(timeline, c.granularity, filter, { timeZone: c.zone }))
-    const gaps = ok(Timeline.gaps(timeline, c.granularity, { ...filter, timeZone: c.zone }))
+    const groups = ok(Calendar.group(timeline, c.granularity, filter, { timeZone: c.zone }))
+    const gaps = ok(Calendar.gaps(timeline, c.granularity, { ...filter, timeZone: c.zone }))
     const byKey = new Map(groups.map((g) => [g.key, g]))
     // Each group holds exactly what a query for its unit answers, as surely.
     for (const g of groups) {
@@ -92,7 +93,7 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
 
   it("counts an event certainly in every unit that every reading of its date reaches", () => {
     const timeline = build([event("long", "2010/2012", "UTC"), event("ongoing", "2011-05-11/", "UTC")])
-    const years = ok(Timeline.group(timeline, "year"))
+    const years = ok(Calendar.group(timeline, "year"))
     // Every reading of `2010/2012` starts in 2010, takes in all of 2011 and ends in 2012.
     expect(years.map((g) => [g.key, g.certain.map((e) => e.id), g.possible.map((e) => e.id)])).toEqual([
       ["2010", ["long"], []],
@@ -102,10 +103,10 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
     // An unknown end: the event certainly has an instant in May 2011, whatever its end.
     const may = ok(Timeline.query(timeline, { from: "2011-05", to: "2011-05" }))
     expect(may.find((h) => h.event.id === "ongoing")!.certainty).toBe("certain")
-    const months = ok(Timeline.gaps(timeline, "month", { from: "2011-04", to: "2011-06", kind: "strike" }))
+    const months = ok(Calendar.gaps(timeline, "month", { from: "2011-04", to: "2011-06", kind: "strike" }))
     expect(months.map((g) => g.from)).not.toContain("2011-05")
     // April cannot hold it; June may (it may have ended in May); May certainly does.
-    const alone = ok(Timeline.gaps(build([event("ongoing", "2011-05-11/", "UTC")]), "month", { from: "2011-04", to: "2011-06" }))
+    const alone = ok(Calendar.gaps(build([event("ongoing", "2011-05-11/", "UTC")]), "month", { from: "2011-04", to: "2011-06" }))
     expect(alone.map((g) => [g.from, g.to, g.certainty])).toEqual([["2011-04", "2011-04", "certain"], ["2011-06", "2011-06", "possible"]])
   })
 
@@ -119,13 +120,13 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
       event("repeated-hour", "2019-02-16T23:30:00", zone)
     ])
     for (const from of ["2018-11-02", "2019-02-15"]) {
-      const days = ok(Timeline.group(timeline, "day", { from, to: next(next(next(from))), timeZone: zone }))
+      const days = ok(Calendar.group(timeline, "day", { from, to: next(next(next(from))), timeZone: zone }))
       expect(days.length).toBeGreaterThan(0)
       for (const g of days) {
         expect({ key: g.key, certain: sorted(g.certain.map((e) => e.id)), possible: sorted(g.possible.map((e) => e.id)) }).toEqual({ key: g.key, ...unitAnswer(timeline, g.key, zone) })
       }
     }
-    const day4 = ok(Timeline.group(timeline, "day", { from: "2018-11-04", to: "2018-11-04", timeZone: zone })).find((g) => g.key === "2018-11-04")!
+    const day4 = ok(Calendar.group(timeline, "day", { from: "2018-11-04", to: "2018-11-04", timeZone: zone })).find((g) => g.key === "2018-11-04")!
     expect(day4.certain.map((e) => e.id)).toEqual(["across-spring", "first-hour"])
     expect(day4.possible.map((e) => e.id)).toEqual([])
   })
@@ -133,13 +134,13 @@ describe("Timeline: query, group and gaps read one calendar with one rule of cer
   it("gives no group and no gap to the day Samoa skipped, and agrees with query on its neighbours", () => {
     const zone = "Pacific/Apia"
     const timeline = build([event("across", "2011-12-29/2011-12-31", zone), event("before", "2011-12-28", zone), event("after", "2012-01-02", zone)])
-    const days = ok(Timeline.group(timeline, "day", {}, { timeZone: zone }))
+    const days = ok(Calendar.group(timeline, "day", {}, { timeZone: zone }))
     expect(days.map((g) => g.key)).toEqual(["2011-12-28", "2011-12-29", "2011-12-31", "2012-01-02"])
     for (const g of days) {
       expect({ key: g.key, certain: sorted(g.certain.map((e) => e.id)), possible: sorted(g.possible.map((e) => e.id)) }).toEqual({ key: g.key, ...unitAnswer(timeline, g.key, zone) })
     }
     expect(days.find((g) => g.key === "2011-12-29")!.certain.map((e) => e.id)).toEqual(["across"])
-    const gaps = ok(Timeline.gaps(timeline, "day", { timeZone: zone }))
+    const gaps = ok(Calendar.gaps(timeline, "day", { timeZone: zone }))
     expect(gaps.map((g) => [g.from, g.to, g.certainty])).toEqual([["2012-01-01", "2012-01-01", "certain"]])
   })
 })
@@ -151,8 +152,8 @@ describe("Timeline: gaps over many events", () => {
       return { id: `e${i}`, earliest, startLatest: earliest + DAY - 1, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `e${i}` } as never }
     })
     const timeline = ok(Timeline.fromItems(items))
-    expect(ok(Timeline.gaps(timeline, "month"))).toEqual([])
-    expect(ok(Timeline.gaps(timeline, "day")).map((g) => [g.from, g.to, g.certainty])).toEqual([["2011-01-02", "2011-02-09", "certain"]])
+    expect(ok(Calendar.gaps(timeline, "month"))).toEqual([])
+    expect(ok(Calendar.gaps(timeline, "day")).map((g) => [g.from, g.to, g.certainty])).toEqual([["2011-01-02", "2011-02-09", "certain"]])
   })
 })
 

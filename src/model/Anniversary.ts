@@ -20,8 +20,7 @@
  *
  * @example
  * ```ts
- * import { Projection, When } from "protest-chronicle"
- * const { Anniversary } = Projection
+ * import { Anniversary, When } from "protest-chronicle"
  * Anniversary.ofWhen(When.makeUnsafe("2011-12-16"), When.makeUnsafe("2012-12-16")) // "certain"
  * Anniversary.ofWhen(When.makeUnsafe("2011-12-16"), When.makeUnsafe("2013")) // "possible"
  * ```
@@ -31,11 +30,16 @@
  * @module
  */
 import { Result } from "effect"
-import type { AnyEvent } from "../model/Event.js"
-import { MS_PER_DAY, wallOfDateTime } from "../model/internal/edtfCalendar.js"
-import { dateEnd, dateStart } from "../model/internal/edtfSpan.js"
-import { type Endpoint, parse, type When } from "../model/When.js"
-import { whenOf } from "./internal/readable.js"
+import type { AnyEvent } from "./Event.js"
+import { MS_PER_DAY, wallOfDateTime } from "./internal/edtfCalendar.js"
+import { dateEnd, dateStart } from "./internal/edtfSpan.js"
+import { type Endpoint, parse, type When } from "./When.js"
+
+/** An event's `when` as written, or undefined for a value without one. */
+const whenOf = (e: unknown): string | undefined => {
+  const w = typeof e === "object" && e !== null ? (e as { readonly when?: unknown }).when : undefined
+  return typeof w === "string" ? w : undefined
+}
 
 /**
  * How sure an anniversary is: `certain`, `possible`, or `no`.

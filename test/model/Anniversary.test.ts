@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import * as When from "../../src/model/When.js"
-import * as Anniversary from "../../src/projection/Anniversary.js"
+import * as Anniversary from "../../src/model/Anniversary.js"
 import { arbWhen } from "../../src/testing/When.js"
 
 const a = (x: string, y: string) => Anniversary.ofWhen(When.makeUnsafe(x), When.makeUnsafe(y))

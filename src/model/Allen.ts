@@ -21,8 +21,7 @@
  *
  * @example
  * ```ts
- * import { Allen } from "protest-chronicle"
- * import { When } from "protest-chronicle"
+ * import { Allen, When } from "protest-chronicle"
  * const strike = When.spanUnsafe(When.makeUnsafe("2011-05-26/2011-12-16"), "Asia/Aqtau")
  * const shooting = When.spanUnsafe(When.makeUnsafe("2011-12-16"), "Asia/Aqtau")
  * Allen.relations(shooting, strike).possible
@@ -33,7 +32,7 @@
  *
  * @module
  */
-import type { Bounds, Span } from "../model/When.js"
+import type { Bounds, Span } from "./When.js"
 
 /**
  * One of Allen's thirteen relations, read as "a … b": `before` (a ends before b starts, with a

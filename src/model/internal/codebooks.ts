@@ -1,0 +1,182 @@
+/**
+ * The codebooks' vocabularies as data: PLOVER's event types and the modes of each, ACLED's event
+ * types and the sub-event types of each, and the CAMEO labels of the codes this package uses.
+ * `Mapping` exports the vocabularies and builds its mappings from them.
+ *
+ * @internal
+ */
+
+/**
+ * The sixteen PLOVER event types, in the order of its quad categories (verbal cooperation,
+ * material cooperation, verbal conflict, material conflict).
+ *
+ * @since 0.1.0
+ */
+export const ploverTypes = [
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "CONCEDE",
+  "COOPERATE",
+  "AID",
+  "RETREAT",
+  "REQUEST",
+  "ACCUSE",
+  "REJECT",
+  "THREATEN",
+  "PROTEST",
+  "SANCTION",
+  "MOBILIZE",
+  "COERCE",
+  "ASSAULT"
+] as const
+
+/**
+ * A PLOVER event type.
+ *
+ * @since 0.1.0
+ */
+export type PloverType = typeof ploverTypes[number]
+
+/**
+ * The modes the PLOVER manual (draft 0.8) lists for each event type; an empty list means the
+ * type has none. `REQUEST` takes the modes the manual gives its `DEMAND` category. PLOVER allows
+ * extensions, so the `Mapping` schema does not restrict modes to this table.
+ *
+ * @since 0.1.0
+ */
+export const ploverModes: { readonly [T in PloverType]: ReadonlyArray<string> } = {
+  AGREE: [],
+  CONSULT: ["visit", "third-party", "multilateral", "phone"],
+  SUPPORT: [],
+  CONCEDE: [],
+  COOPERATE: [],
+  AID: [],
+  RETREAT: ["withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"],
+  REQUEST: ["assist", "change", "yield", "meet"],
+  ACCUSE: ["disapprove", "investigate", "allege"],
+  REJECT: ["assist", "change", "yield", "meet"],
+  THREATEN: ["restrict", "ban", "arrest", "relations", "expel", "territory", "violence"],
+  PROTEST: ["demo", "riot", "general", "strike", "hunger", "boycott", "obstruct"],
+  SANCTION: ["convict", "expel", "withdraw", "discontinue"],
+  MOBILIZE: ["troops", "weapons", "police", "militia"],
+  COERCE: ["confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"],
+  ASSAULT: [
+    "abduct",
+    "beat",
+    "torture",
+    "execute",
+    "sexual",
+    "assassinate",
+    "destroy",
+    "primitive",
+    "firearms",
+    "explosives",
+    "suicide-attack",
+    "heavy-weapons",
+    "cleansing",
+    "massacre",
+    "unconventional",
+    "sideAB"
+  ]
+}
+
+/**
+ * The six ACLED event types.
+ *
+ * @since 0.1.0
+ */
+export const acledEventTypes = [
+  "Battles",
+  "Protests",
+  "Riots",
+  "Explosions/Remote violence",
+  "Violence against civilians",
+  "Strategic developments"
+] as const
+
+/**
+ * An ACLED event type.
+ *
+ * @since 0.1.0
+ */
+export type AcledEventType = typeof acledEventTypes[number]
+
+/**
+ * The ACLED sub-event types of each event type, spelled as in the codebook.
+ *
+ * @since 0.1.0
+ */
+export const acledSubEventTypes = {
+  Battles: ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
+  Protests: ["Excessive force against protesters", "Protest with intervention", "Peaceful protest"],
+  Riots: ["Violent demonstration", "Mob violence"],
+  "Explosions/Remote violence": [
+    "Chemical weapon",
+    "Air/drone strike",
+    "Suicide bomb",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade"
+  ],
+  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+  "Strategic developments": [
+    "Agreement",
+    "Arrests",
+    "Change to group/activity",
+    "Disrupted weapons use",
+    "Headquarters or base established",
+    "Looting/property destruction",
+    "Non-violent transfer of territory",
+    "Other"
+  ]
+} as const satisfies { readonly [E in AcledEventType]: ReadonlyArray<string> }
+
+/**
+ * An ACLED sub-event type of the event type `E` (of any event type when `E` is left out).
+ *
+ * @since 0.1.0
+ */
+export type AcledSubEventType<E extends AcledEventType = AcledEventType> = typeof acledSubEventTypes[E][number]
+
+/** CAMEO labels as the manual (1.1b3) gives them, for the codes used here. */
+export const cameoLabels = {
+  "010": "Make statement",
+  "015": "Acknowledge or claim responsibility",
+  "016": "Deny responsibility",
+  "020": "Make an appeal or request",
+  "035": "Express intent to yield",
+  "040": "Consult",
+  "045": "Mediate",
+  "046": "Engage in negotiation",
+  "057": "Sign formal agreement",
+  "0831": "Accede to demands for change in leadership",
+  "0832": "Accede to demands for change in policy",
+  "0841": "Return, release person(s)",
+  "090": "Investigate",
+  "111": "Criticize or denounce",
+  "115": "Bring lawsuit against",
+  "116": "Find guilty or liable (legally)",
+  "130": "Threaten",
+  "141": "Demonstrate or rally",
+  "142": "Conduct hunger strike",
+  "143": "Conduct strike or boycott",
+  "144": "Obstruct passage, block",
+  "145": "Protest violently, riot",
+  "153": "Mobilize or increase police power",
+  "154": "Mobilize or increase armed forces",
+  "160": "Reduce relations",
+  "172": "Impose administrative sanctions",
+  "1712": "Destroy property",
+  "1721": "Impose restrictions on political freedoms",
+  "1722": "Ban political parties or politicians",
+  "1723": "Impose curfew",
+  "1724": "Impose state of emergency or martial law",
+  "173": "Arrest, detain, or charge with legal action",
+  "175": "Use tactics of violent repression",
+  "180": "Use unconventional violence",
+  "182": "Physically assault",
+  "186": "Assassinate",
+  "193": "Fight with small arms and light weapons"
+} as const
+
