@@ -30,6 +30,7 @@
  * @module
  */
 import type { Actor } from "../model/Actor.js"
+import type { ActorId, PlaceId } from "../model/Id.js"
 import type { Place } from "../model/Place.js"
 import * as Catalog from "./Catalog.js"
 import { isObject, listOf, strings } from "./internal/readable.js"
@@ -43,26 +44,26 @@ import { isObject, listOf, strings } from "./internal/readable.js"
  */
 export interface Hierarchy {
   /** The place and every place within it, at any depth. */
-  readonly placesWithin: (placeId: string) => ReadonlySet<string>
+  readonly placesWithin: (placeId: PlaceId) => ReadonlySet<PlaceId>
   /** Tells whether `placeId` is `ancestorId` or lies within it at any depth. */
-  readonly isWithin: (placeId: string, ancestorId: string) => boolean
+  readonly isWithin: (placeId: PlaceId, ancestorId: PlaceId) => boolean
   /** The places that contain `placeId`, nearest first, without the place itself. */
-  readonly placesAround: (placeId: string) => ReadonlyArray<string>
+  readonly placesAround: (placeId: PlaceId) => ReadonlyArray<PlaceId>
   /**
    * The actor and every actor below it by `parent`, at any depth. With `viaMembership`,
    * `memberOf` also counts: the members of a federation or of a group of defendants.
    */
-  readonly membersOf: (actorId: string, options?: { readonly viaMembership?: boolean }) => ReadonlySet<string>
+  readonly membersOf: (actorId: ActorId, options?: { readonly viaMembership?: boolean }) => ReadonlySet<ActorId>
   /** Tells whether `actorId` is `ancestorId` or lies below it (by `parent`, and by `memberOf` when asked). */
-  readonly isMemberOf: (actorId: string, ancestorId: string, options?: { readonly viaMembership?: boolean }) => boolean
+  readonly isMemberOf: (actorId: ActorId, ancestorId: ActorId, options?: { readonly viaMembership?: boolean }) => boolean
   /** The actors above `actorId` by `parent`, nearest first, without the actor itself. */
-  readonly parentsOf: (actorId: string) => ReadonlyArray<string>
+  readonly parentsOf: (actorId: ActorId) => ReadonlyArray<ActorId>
 }
 
-type Children = ReadonlyMap<string, ReadonlyArray<string>>
+type Children<Id> = ReadonlyMap<Id, ReadonlyArray<Id>>
 
-const childrenOf = (edges: Iterable<readonly [string, string]>): Children => {
-  const out = new Map<string, Array<string>>()
+const childrenOf = <Id extends string>(edges: Iterable<readonly [Id, Id]>): Children<Id> => {
+  const out = new Map<Id, Array<Id>>()
   for (const [child, parent] of edges) {
     const list = out.get(parent)
     if (list === undefined) out.set(parent, [child])
@@ -73,8 +74,8 @@ const childrenOf = (edges: Iterable<readonly [string, string]>): Children => {
 }
 
 /** Everything reachable from `root` through `children`, the root included; cycles are walked once. */
-const descendants = (children: Children, root: string): ReadonlySet<string> => {
-  const seen = new Set<string>([root])
+const descendants = <Id>(children: Children<Id>, root: Id): ReadonlySet<Id> => {
+  const seen = new Set<Id>([root])
   const stack = [root]
   while (stack.length > 0) {
     const next = children.get(stack.pop()!)
@@ -88,9 +89,9 @@ const descendants = (children: Children, root: string): ReadonlySet<string> => {
   return seen
 }
 
-const ancestors = (parent: ReadonlyMap<string, string>, id: string): ReadonlyArray<string> => {
-  const out: Array<string> = []
-  const seen = new Set<string>([id])
+const ancestors = <Id>(parent: ReadonlyMap<Id, Id>, id: Id): ReadonlyArray<Id> => {
+  const out: Array<Id> = []
+  const seen = new Set<Id>([id])
   for (let p = parent.get(id); p !== undefined && !seen.has(p); p = parent.get(p)) {
     seen.add(p)
     out.push(p)
@@ -98,8 +99,8 @@ const ancestors = (parent: ReadonlyMap<string, string>, id: string): ReadonlyArr
   return out
 }
 
-const memo = <V>(compute: (key: string) => V): ((key: string) => V) => {
-  const cache = new Map<string, V>()
+const memo = <K, V>(compute: (key: K) => V): ((key: K) => V) => {
+  const cache = new Map<K, V>()
   return (key) => {
     const known = cache.get(key)
     if (known !== undefined) return known
@@ -120,42 +121,46 @@ export const make = (
   places: Iterable<Pick<Place, "id" | "within">>,
   actors: Iterable<Pick<Actor, "id" | "parent" | "memberOf">> = []
 ): Hierarchy => {
-  const placeParent = new Map<string, string>()
+  // Records are read defensively (ids that are strings, whatever their brand), so the maps are
+  // keyed by what the records hold once checked: the branded ids of their schemas.
+  const placeParent = new Map<PlaceId, PlaceId>()
   for (const p of listOf(places) ?? []) {
     if (!isObject(p) || typeof p["id"] !== "string") continue
+    const id = p["id"] as PlaceId
     const within = p["within"]
-    if (typeof within === "string" && within !== p["id"]) placeParent.set(p["id"], within)
-    else placeParent.delete(p["id"])
+    if (typeof within === "string" && within !== id) placeParent.set(id, within as PlaceId)
+    else placeParent.delete(id)
   }
-  const actorParent = new Map<string, string>()
-  const membership = new Map<string, ReadonlyArray<string>>()
+  const actorParent = new Map<ActorId, ActorId>()
+  const membership = new Map<ActorId, ReadonlyArray<ActorId>>()
   for (const a of listOf(actors) ?? []) {
     if (!isObject(a) || typeof a["id"] !== "string") continue
+    const id = a["id"] as ActorId
     const parent = a["parent"]
-    if (typeof parent === "string" && parent !== a["id"]) actorParent.set(a["id"], parent)
-    else actorParent.delete(a["id"])
-    membership.set(a["id"], strings(a["memberOf"]))
+    if (typeof parent === "string" && parent !== id) actorParent.set(id, parent as ActorId)
+    else actorParent.delete(id)
+    membership.set(id, strings(a["memberOf"]) as ReadonlyArray<ActorId>)
   }
   const placeChildren = childrenOf(placeParent)
   const actorChildren = childrenOf(actorParent)
-  const allActorEdges: Array<readonly [string, string]> = [...actorParent]
+  const allActorEdges: Array<readonly [ActorId, ActorId]> = [...actorParent]
   for (const [id, groups] of membership) for (const g of groups) if (g !== id) allActorEdges.push([id, g])
   const actorChildrenAll = childrenOf(allActorEdges)
 
-  const within = memo((id) => descendants(placeChildren, id))
-  const around = memo((id) => Object.freeze(ancestors(placeParent, id)))
-  const members = memo((id) => descendants(actorChildren, id))
-  const membersAll = memo((id) => descendants(actorChildrenAll, id))
-  const parents = memo((id) => Object.freeze(ancestors(actorParent, id)))
+  const within = memo((id: PlaceId) => descendants(placeChildren, id))
+  const around = memo((id: PlaceId) => Object.freeze(ancestors(placeParent, id)))
+  const members = memo((id: ActorId) => descendants(actorChildren, id))
+  const membersAll = memo((id: ActorId) => descendants(actorChildrenAll, id))
+  const parents = memo((id: ActorId) => Object.freeze(ancestors(actorParent, id)))
 
-  const membersOf = (actorId: string, options?: { readonly viaMembership?: boolean }) =>
+  const membersOf = (actorId: ActorId, options?: { readonly viaMembership?: boolean }) =>
     options?.viaMembership === true ? membersAll(actorId) : members(actorId)
   return Object.freeze({
     placesWithin: within,
-    isWithin: (placeId: string, ancestorId: string) => placeId === ancestorId || around(placeId).includes(ancestorId),
+    isWithin: (placeId: PlaceId, ancestorId: PlaceId) => placeId === ancestorId || around(placeId).includes(ancestorId),
     placesAround: around,
     membersOf,
-    isMemberOf: (actorId: string, ancestorId: string, options?: { readonly viaMembership?: boolean }) =>
+    isMemberOf: (actorId: ActorId, ancestorId: ActorId, options?: { readonly viaMembership?: boolean }) =>
       actorId === ancestorId ||
       (options?.viaMembership === true ? membersOf(ancestorId, options).has(actorId) : parents(actorId).includes(ancestorId)),
     parentsOf: parents

@@ -192,8 +192,8 @@ const isIterable = (u: unknown): u is Iterable<unknown> =>
 /** A rule's candidate with its events replaced by the graph's current ones, or undefined. */
 const currentCandidate = (u: unknown, index: Index): Candidate | undefined => {
   if (!isObject(u) || !isObject(u["from"]) || !isObject(u["to"])) return undefined
-  const from = index.events.get(u["from"]["id"] as string)
-  const to = index.events.get(u["to"]["id"] as string)
+  const from = index.events.get(u["from"]["id"] as EventId)
+  const to = index.events.get(u["to"]["id"] as EventId)
   const score = u["score"]
   if (from === undefined || to === undefined || typeof score !== "number" || Number.isNaN(score)) return undefined
   return { from, to, score, reason: u["reason"] as string }
@@ -214,7 +214,7 @@ const hash = (s: string): string => {
  * @since 0.1.0
  * @category getters
  */
-export const proposalId = (ruleName: string, fromId: string, toId: string): LinkId => {
+export const proposalId = (ruleName: string, fromId: EventId, toId: EventId): LinkId => {
   const text = (u: unknown): string => (typeof u === "string" ? u : "")
   const rule = text(ruleName)
   const from = text(fromId)
@@ -232,11 +232,11 @@ const pairKey = (relation: Relation, a: string, b: string): string => relation =
  * links hold a cycle. A new link from a lower to a higher rank can close no cycle; any other needs
  * a search.
  */
-const topoRanks = (index: Index): ReadonlyMap<string, number> | undefined => {
-  const indegree = new Map<string, number>()
+const topoRanks = (index: Index): ReadonlyMap<EventId, number> | undefined => {
+  const indegree = new Map<EventId, number>()
   for (const steps of index.forward.values()) for (const s of steps) indegree.set(s.node, (indegree.get(s.node) ?? 0) + 1)
   const ready = [...index.members.keys()].filter((c) => (indegree.get(c) ?? 0) === 0)
-  const rank = new Map<string, number>()
+  const rank = new Map<EventId, number>()
   while (ready.length > 0) {
     const c = ready.pop()!
     rank.set(c, rank.size)
@@ -270,7 +270,7 @@ export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}
   const index = indexOf(graph)
   const events = index.ordered
   const existing = index.live
-  const classOf = (id: string) => index.canonical.get(id)!
+  const classOf = (id: EventId) => index.canonical.get(id)!
   const taken = new Set<string>()
   for (const l of existing) taken.add(pairKey(l.relation, classOf(l.from), classOf(l.to)))
   const ranks = topoRanks(index)
@@ -298,8 +298,8 @@ export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}
         type: "link",
         id: proposalId(rule.name, c.from.id, c.to.id),
         relation: rule.relation,
-        from: c.from.id as EventId,
-        to: c.to.id as EventId,
+        from: c.from.id,
+        to: c.to.id,
         inferredBy: { rule: rule.name, score, reason }
       }
       out.push({ link, rule: rule.name, score, reason })

@@ -39,6 +39,7 @@
 import { Function, HashMap, Result } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
+import type { EventId, LinkId, PlaceId } from "../model/Id.js"
 import type { Link } from "../model/Link.js"
 import { type Index, reachable } from "./internal/linkIndex.js"
 import { empty, graphOf, indexOf, type Kept, type LinkGraph, makeState } from "./internal/linkState.js"
@@ -78,7 +79,7 @@ export interface PathStep {
  * @category models
  */
 export interface Path {
-  readonly events: ReadonlyArray<string>
+  readonly events: ReadonlyArray<EventId>
   readonly steps: ReadonlyArray<PathStep>
 }
 
@@ -92,9 +93,9 @@ export interface Path {
  */
 export interface Storyline {
   readonly name: string
-  readonly first: string
-  readonly events: ReadonlyArray<string>
-  readonly links: ReadonlyArray<string>
+  readonly first: EventId
+  readonly events: ReadonlyArray<EventId>
+  readonly links: ReadonlyArray<LinkId>
 }
 
 
@@ -203,9 +204,9 @@ export const events = (graph: LinkGraph): ReadonlyArray<AnyEvent> => indexOf(gra
  * @category getters
  */
 export const event: {
-  (id: string): (graph: LinkGraph) => AnyEvent | undefined
-  (graph: LinkGraph, id: string): AnyEvent | undefined
-} = Function.dual(2, (graph: LinkGraph, id: string): AnyEvent | undefined => indexOf(graph).events.get(id))
+  (id: EventId): (graph: LinkGraph) => AnyEvent | undefined
+  (graph: LinkGraph, id: EventId): AnyEvent | undefined
+} = Function.dual(2, (graph: LinkGraph, id: EventId): AnyEvent | undefined => indexOf(graph).events.get(id))
 
 /**
  * The current links whose two events are current, in the order they were first recorded.
@@ -222,9 +223,9 @@ export const links = (graph: LinkGraph): ReadonlyArray<Link> => indexOf(graph).l
  * @category getters
  */
 export const linksOf: {
-  (id: string): (graph: LinkGraph) => ReadonlyArray<Link>
-  (graph: LinkGraph, id: string): ReadonlyArray<Link>
-} = Function.dual(2, (graph: LinkGraph, id: string): ReadonlyArray<Link> => indexOf(graph).live.filter((l) => l.from === id || l.to === id))
+  (id: EventId): (graph: LinkGraph) => ReadonlyArray<Link>
+  (graph: LinkGraph, id: EventId): ReadonlyArray<Link>
+} = Function.dual(2, (graph: LinkGraph, id: EventId): ReadonlyArray<Link> => indexOf(graph).live.filter((l) => l.from === id || l.to === id))
 
 // ---------------------------------------------------------------------------
 // same-as classes
@@ -238,7 +239,7 @@ export const linksOf: {
  * @since 0.1.0
  * @category getters
  */
-export const sameAsClasses = (graph: LinkGraph): ReadonlyMap<string, string> => indexOf(graph).canonical
+export const sameAsClasses = (graph: LinkGraph): ReadonlyMap<EventId, EventId> => indexOf(graph).canonical
 
 /**
  * The representative of an event's same-as class, or undefined for an event that is not current.
@@ -247,9 +248,9 @@ export const sameAsClasses = (graph: LinkGraph): ReadonlyMap<string, string> => 
  * @category getters
  */
 export const canonical: {
-  (id: string): (graph: LinkGraph) => string | undefined
-  (graph: LinkGraph, id: string): string | undefined
-} = Function.dual(2, (graph: LinkGraph, id: string): string | undefined => indexOf(graph).canonical.get(id))
+  (id: EventId): (graph: LinkGraph) => EventId | undefined
+  (graph: LinkGraph, id: EventId): EventId | undefined
+} = Function.dual(2, (graph: LinkGraph, id: EventId): EventId | undefined => indexOf(graph).canonical.get(id))
 
 /**
  * Every member of an event's same-as class (itself included), in timeline order; empty when it is not current.
@@ -258,9 +259,9 @@ export const canonical: {
  * @category queries
  */
 export const sameAs: {
-  (id: string): (graph: LinkGraph) => ReadonlyArray<string>
-  (graph: LinkGraph, id: string): ReadonlyArray<string>
-} = Function.dual(2, (graph: LinkGraph, id: string): ReadonlyArray<string> => {
+  (id: EventId): (graph: LinkGraph) => ReadonlyArray<EventId>
+  (graph: LinkGraph, id: EventId): ReadonlyArray<EventId>
+} = Function.dual(2, (graph: LinkGraph, id: EventId): ReadonlyArray<EventId> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
   return root === undefined ? [] : index.members.get(root) ?? []
@@ -270,7 +271,7 @@ export const sameAs: {
 // queries
 // ---------------------------------------------------------------------------
 
-const inOrder = (index: Index, ids: Iterable<string>): Array<AnyEvent> =>
+const inOrder = (index: Index, ids: Iterable<EventId>): Array<AnyEvent> =>
   [...ids].map((id) => index.events.get(id)!).sort((a, b) => index.rank.get(a.id)! - index.rank.get(b.id)!)
 
 /** A bound from options: a non-negative number (Infinity allowed where `open`), else the default. */
@@ -288,9 +289,9 @@ const bound = (options: unknown, key: string, fallback: number, open = false): n
  * @category queries
  */
 export const lineage: {
-  (id: string, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
-  (graph: LinkGraph, id: string, options?: { readonly maxDepth?: number }): ReadonlyArray<AnyEvent>
-} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
+  (id: EventId, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
+  (graph: LinkGraph, id: EventId, options?: { readonly maxDepth?: number }): ReadonlyArray<AnyEvent>
+} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: EventId, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
   return root === undefined ? [] : inOrder(index, reachable(index.backward, root, bound(options, "maxDepth", Infinity, true)).keys())
@@ -304,9 +305,9 @@ export const lineage: {
  * @category queries
  */
 export const consequences: {
-  (id: string, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
-  (graph: LinkGraph, id: string, options?: { readonly maxDepth?: number }): ReadonlyArray<AnyEvent>
-} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: string, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
+  (id: EventId, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
+  (graph: LinkGraph, id: EventId, options?: { readonly maxDepth?: number }): ReadonlyArray<AnyEvent>
+} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: EventId, options: { readonly maxDepth?: number } = {}): ReadonlyArray<AnyEvent> => {
   const index = indexOf(graph)
   const root = index.canonical.get(id)
   return root === undefined ? [] : inOrder(index, reachable(index.forward, root, bound(options, "maxDepth", Infinity, true)).keys())
@@ -342,9 +343,9 @@ const reverseOf = (index: Index, direction: PathOptions["direction"]) =>
  * @category queries
  */
 export const paths: {
-  (from: string, to: string, options?: PathOptions): (graph: LinkGraph) => ReadonlyArray<Path>
-  (graph: LinkGraph, from: string, to: string, options?: PathOptions): ReadonlyArray<Path>
-} = Function.dual(dataFirst(notText, 3), (graph: LinkGraph, from: string, to: string, options: PathOptions = {}): ReadonlyArray<Path> => {
+  (from: EventId, to: EventId, options?: PathOptions): (graph: LinkGraph) => ReadonlyArray<Path>
+  (graph: LinkGraph, from: EventId, to: EventId, options?: PathOptions): ReadonlyArray<Path>
+} = Function.dual(dataFirst(notText, 3), (graph: LinkGraph, from: EventId, to: EventId, options: PathOptions = {}): ReadonlyArray<Path> => {
   const index = indexOf(graph)
   const source = index.canonical.get(from)
   const target = index.canonical.get(to)
@@ -357,12 +358,12 @@ export const paths: {
   const next = stepsFor(index, direction as PathOptions["direction"])
   // Distance of every class to the target, to prune steps that cannot arrive in time.
   const toTarget = reachable(reverseOf(index, direction as PathOptions["direction"]), target, maxLength)
-  const distance = (node: string) => (node === target ? 0 : toTarget.get(node) ?? Infinity)
+  const distance = (node: EventId) => (node === target ? 0 : toTarget.get(node) ?? Infinity)
   const found: Array<Path> = []
-  const trail: Array<string> = [source]
+  const trail: Array<EventId> = [source]
   const taken: Array<PathStep> = []
-  const onTrail = new Set<string>([source])
-  const walk = (node: string, left: number): void => {
+  const onTrail = new Set<EventId>([source])
+  const walk = (node: EventId, left: number): void => {
     if (found.length >= maxCount) return
     if (node === target) {
       if (left === 0) found.push({ events: [...trail], steps: [...taken] })
@@ -394,8 +395,8 @@ export const paths: {
  */
 export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
   const index = indexOf(graph)
-  const group = new Map<string, number>()
-  const lines: Array<{ events: Array<string>; links: Set<string> }> = []
+  const group = new Map<EventId, number>()
+  const lines: Array<{ events: Array<EventId>; links: Set<LinkId> }> = []
   for (const e of events(graph)) {
     const root = index.canonical.get(e.id)!
     if (group.has(root)) continue
@@ -412,7 +413,7 @@ export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
     lines.push({ events: classes.flatMap((c) => index.members.get(c) ?? []), links: new Set() })
   }
   for (const link of index.live) lines[group.get(index.canonical.get(link.from)!)!]!.links.add(link.id)
-  const order = new Map(index.live.map((l, i) => [l.id as string, i]))
+  const order = new Map(index.live.map((l, i) => [l.id, i]))
   return lines.map((line) => {
     const members = inOrder(index, line.events)
     const first = members[0]!
@@ -469,7 +470,7 @@ export const chains: {
   const index = indexOf(graph)
   const maxLength = Math.min(Math.floor(bound(options, "maxLength", 8)), index.members.size)
   const maxCount = bound(options, "maxCount", 20, true)
-  const inYear = (root: string, year: number) => (index.members.get(root) ?? []).some((id) => yearOf(index.events.get(id)!) === year)
+  const inYear = (root: EventId, year: number) => (index.members.get(root) ?? []).some((id) => yearOf(index.events.get(id)!) === year)
   const ends = [...index.members.keys()].filter((root) => inYear(root, options.to))
   const found: Array<Path> = []
   for (const start of events(graph)) {
@@ -500,7 +501,7 @@ export interface AnniversaryOf {
   readonly linked: boolean
 }
 
-const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === undefined ? [e.where.place] : [e.where.place, ...e.where.alsoAt])
+const placesOf = (e: AnyEvent): ReadonlyArray<PlaceId> => (e.where.alsoAt === undefined ? [e.where.place] : [e.where.place, ...e.where.alsoAt])
 
 /**
  * The events that fall on an anniversary of an event (same month and day in the local calendar,
@@ -514,14 +515,14 @@ const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === und
  * @category queries
  */
 export const anniversaries: {
-  (id: string, options?: { readonly samePlace?: boolean }): (graph: LinkGraph) => ReadonlyArray<AnniversaryOf>
-  (graph: LinkGraph, id: string, options?: { readonly samePlace?: boolean }): ReadonlyArray<AnniversaryOf>
-} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: string, options: { readonly samePlace?: boolean } = {}): ReadonlyArray<AnniversaryOf> => {
+  (id: EventId, options?: { readonly samePlace?: boolean }): (graph: LinkGraph) => ReadonlyArray<AnniversaryOf>
+  (graph: LinkGraph, id: EventId, options?: { readonly samePlace?: boolean }): ReadonlyArray<AnniversaryOf>
+} = Function.dual(dataFirst(notText, 2), (graph: LinkGraph, id: EventId, options: { readonly samePlace?: boolean } = {}): ReadonlyArray<AnniversaryOf> => {
   const index = indexOf(graph)
   const origin = index.events.get(id)
   if (origin === undefined) return []
   const root = index.canonical.get(id)!
-  const commemorating = new Set<string>()
+  const commemorating = new Set<EventId>()
   for (const step of index.forward.get(root) ?? []) if (step.link.relation === "commemorates") commemorating.add(step.node)
   const here = new Set(placesOf(origin))
   const found: Array<AnniversaryOf> = []

@@ -4,6 +4,7 @@
  */
 import type { Actor } from "../../model/Actor.js"
 import type { AnyEvent } from "../../model/Event.js"
+import type { ActorId, PlaceId } from "../../model/Id.js"
 import type { Place } from "../../model/Place.js"
 import * as Hierarchy from "../Hierarchy.js"
 import type { Context } from "../Inference.js"
@@ -12,11 +13,11 @@ import { eventProblem, isObject } from "./readable.js"
 /** Names and containment, as the rules read them. */
 export interface Gazetteer {
   /** A place's name, or its id when no record names it. */
-  readonly placeName: (id: string) => string
+  readonly placeName: (id: PlaceId) => string
   /** An actor's name, or its id when no record names it. */
-  readonly actorName: (id: string) => string
+  readonly actorName: (id: ActorId) => string
   /** The places that contain this one, nearest first (not the place itself). */
-  readonly around: (id: string) => ReadonlyArray<string>
+  readonly around: (id: PlaceId) => ReadonlyArray<PlaceId>
 }
 
 const names = (records: ReadonlyArray<unknown>): ReadonlyMap<string, string> => {
@@ -37,7 +38,7 @@ export const makeGazetteer = (places: ReadonlyArray<Place>, actors: ReadonlyArra
 }
 
 /** The places an event happened at: its place, then those it also spanned. */
-export const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === undefined ? [e.where.place] : [e.where.place, ...e.where.alsoAt])
+export const placesOf = (e: AnyEvent): ReadonlyArray<PlaceId> => (e.where.alsoAt === undefined ? [e.where.place] : [e.where.place, ...e.where.alsoAt])
 
 // Contexts built by `Inference.propose` from a graph's current events: their events are checked
 // already, so the built-in rules need not check them again.

@@ -4,6 +4,7 @@
  * earlier events of an actor.
  */
 import type { AnyEvent } from "../../model/Event.js"
+import type { ActorId } from "../../model/Id.js"
 import { parse } from "../../model/When.js"
 import * as Anniversary from "../../model/Anniversary.js"
 import type { Candidate, Context, Rule } from "../Inference.js"
@@ -210,10 +211,10 @@ export const echoRule: Rule = guarded({
   description: "An event naming an actor of an event at least a year before it echoes that event.",
   relation: "echoes",
   propose: ({ events, hierarchy }: Context): Iterable<Candidate> => {
-    const actorsOf = new Map<AnyEvent, ReadonlySet<string>>()
-    const byActor = new Map<string, Array<{ readonly event: AnyEvent; readonly earliest: number; readonly endLatest: number }>>()
+    const actorsOf = new Map<AnyEvent, ReadonlySet<ActorId>>()
+    const byActor = new Map<ActorId, Array<{ readonly event: AnyEvent; readonly earliest: number; readonly endLatest: number }>>()
     for (const e of events) {
-      const ids = new Set((e.participants ?? []).map((p) => p.actor as string))
+      const ids = new Set((e.participants ?? []).map((p) => p.actor))
       if (ids.size === 0) continue
       actorsOf.set(e, ids)
       const s = spanOf(e)

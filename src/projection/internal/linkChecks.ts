@@ -6,6 +6,7 @@
  */
 import { HashMap, Result } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
+import type { EventId } from "../../model/Id.js"
 import type { Link } from "../../model/Link.js"
 import { oriented, shortestSteps, type Step } from "./linkIndex.js"
 import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./linkRules.js"
@@ -26,8 +27,8 @@ const without = (graph: State, linkId: string): State =>
 
 // The cycle a refused link closes: it runs from `close` over the refused link to `open`, then
 // along `steps` (which lead from the class of `open` back to the class of `close`).
-const cycleOf = (link: Link, close: string, open: string, steps: ReadonlyArray<Step>): LinkCycleError => {
-  const chain: Array<string> = [close, open]
+const cycleOf = (link: Link, close: EventId, open: EventId, steps: ReadonlyArray<Step>): LinkCycleError => {
+  const chain: Array<EventId> = [close, open]
   for (const step of steps) chain.push(oriented(step.link)[1])
   if (chain.at(-1) !== close) chain.push(close)
   return new LinkCycleError({
@@ -91,7 +92,7 @@ export function checkEvent(state: unknown, input: unknown): Result.Result<AnyEve
   const graph = graphOf(state)
   // A scan of the links, not the index: a new event costs no index build.
   if (!HashMap.has(graph.events, revised.id)) return Result.succeed(revised)
-  const currentEvent = (id: string): AnyEvent | undefined => {
+  const currentEvent = (id: EventId): AnyEvent | undefined => {
     if (id === revised.id) return revised
     const kept = HashMap.get(graph.events, id)
     return kept._tag === "Some" && !kept.value.retracted ? kept.value.value : undefined

@@ -53,8 +53,8 @@ export class ImpossibleLinkError extends Data.TaggedError("ImpossibleLinkError")
 export class LinkCycleError extends Data.TaggedError("LinkCycleError")<{
   readonly link: LinkId
   readonly relation: Relation
-  readonly cycle: ReadonlyArray<string>
-  readonly links: ReadonlyArray<string>
+  readonly cycle: ReadonlyArray<EventId>
+  readonly links: ReadonlyArray<LinkId>
 }> {
   override get message(): string {
     return `link ${quoted(this.link)} (${this.relation}) would close a cycle: ${listed(this.cycle, " → ")} (links ${listed(this.links, ", ")}). ` +
@@ -69,7 +69,7 @@ export class LinkCycleError extends Data.TaggedError("LinkCycleError")<{
 export class LinkEndpointError extends Data.TaggedError("LinkEndpointError")<{
   readonly link: LinkId
   readonly role: "from" | "to"
-  readonly event: string
+  readonly event: EventId
   readonly retracted: boolean
 }> {
   override get message(): string {

@@ -6,6 +6,7 @@
  * @internal
  */
 import { Data } from "effect"
+import type { ActorId, PlaceId } from "../../model/Id.js"
 import { isTimeZone } from "../../model/TimeZone.js"
 import { isWhen } from "../../model/When.js"
 
@@ -153,20 +154,23 @@ export const kindOf = (e: unknown): string | undefined => {
   return typeof k === "string" ? k : undefined
 }
 
-/** The places an event happened at: its place, then those it also spanned (strings only). */
-export const placesOf = (e: unknown): ReadonlyArray<string> => {
+/**
+ * The places an event happened at: its place, then those it also spanned. Only strings are kept;
+ * they are typed as the place ids an event's schema puts there.
+ */
+export const placesOf = (e: unknown): ReadonlyArray<PlaceId> => {
   const where = whereOf(e)
   const place = where["place"]
-  const also = strings(where["alsoAt"])
-  return typeof place === "string" ? (also.length === 0 ? [place] : [place, ...also]) : also
+  const also = strings(where["alsoAt"]) as ReadonlyArray<PlaceId>
+  return typeof place === "string" ? (also.length === 0 ? [place as PlaceId] : [place as PlaceId, ...also]) : also
 }
 
 /** The actors an event names as participants. */
-export const actorsOf = (e: unknown): ReadonlyArray<string> => {
+export const actorsOf = (e: unknown): ReadonlyArray<ActorId> => {
   const ps = fields(e)["participants"]
   if (!Array.isArray(ps)) return []
-  const out: Array<string> = []
-  for (const p of ps) if (isObject(p) && typeof p["actor"] === "string") out.push(p["actor"])
+  const out: Array<ActorId> = []
+  for (const p of ps) if (isObject(p) && typeof p["actor"] === "string") out.push(p["actor"] as ActorId)
   return out
 }
 

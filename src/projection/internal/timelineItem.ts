@@ -8,9 +8,12 @@
 import { compareBounds } from "./order.js"
 import * as Scratch from "./scratch.js"
 
+/** The id type of an event type: the branded id of a record, or a plain string for anything else. */
+export type IdOf<E> = E extends { readonly id: infer Id extends string } ? Id : string
+
 /** One event as the index keeps it: its key, its start and end ranges, and the event itself. */
 export interface Item<E = unknown> {
-  readonly id: string
+  readonly id: IdOf<E>
   /** Start range (epoch ms, inclusive): `earliest` … `startLatest`. */
   readonly earliest: number
   readonly startLatest: number

@@ -6,6 +6,7 @@
  */
 import { Data, Function, Result } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
+import type { ActorId, EventId, PlaceId } from "../../model/Id.js"
 import { invalidReason as zoneReason, TimeZoneError } from "../../model/TimeZone.js"
 import * as When from "../../model/When.js"
 import * as Allen from "../../model/Allen.js"
@@ -38,6 +39,10 @@ export type WindowMode = "overlaps" | "within"
  *   `memberOf` when `viaMembership` is true).
  * - `tag`: events carrying this tag (or any of several).
  * - `text`: case-insensitive substring of the title, summary, note, demands, site or tags.
+ *
+ * A query is a filter on data, so `place` and `actor` take plain strings, as `kind` and `tag` do:
+ * a branded `PlaceId` or `ActorId` fits, and so does a value read from a form or a URL, which need
+ * not be a valid id (it then matches no event).
  *
  * @category models
  * @since 0.1.0
@@ -224,8 +229,10 @@ export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) =>
   const kinds = asList(q.kind)
   const tags = asList(q.tag)
   const h = q.place !== undefined || q.actor !== undefined ? hierarchy(timeline) : undefined
-  const places = q.place === undefined ? undefined : h!.placesWithin(q.place)
-  const actors = q.actor === undefined ? undefined : h!.membersOf(q.actor, { viaMembership: q.viaMembership === true })
+  // A query names places and actors with plain strings (see `Query`); one that no record has
+  // reaches no place or actor but itself, and so matches only events that name it.
+  const places = q.place === undefined ? undefined : h!.placesWithin(q.place as PlaceId)
+  const actors = q.actor === undefined ? undefined : h!.membersOf(q.actor as ActorId, { viaMembership: q.viaMembership === true })
   const text = q.text?.toLowerCase()
   return (e) => {
     if (kinds !== undefined && !kinds.includes(kindOf(e)!)) return false
@@ -315,9 +322,9 @@ export const query: {
  * @since 0.1.0
  */
 export const relations: {
-  (a: string, b: string): (timeline: Timeline) => Allen.Relations | undefined
-  (timeline: Timeline, a: string, b: string): Allen.Relations | undefined
-} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, a: string, b: string): Allen.Relations | undefined => {
+  (a: EventId, b: EventId): (timeline: Timeline) => Allen.Relations | undefined
+  (timeline: Timeline, a: EventId, b: EventId): Allen.Relations | undefined
+} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, a: EventId, b: EventId): Allen.Relations | undefined => {
   const state = stateOf(timeline)
   const x = itemById(state, a)
   const y = itemById(state, b)
@@ -351,9 +358,9 @@ export interface AnniversaryHit {
  * @since 0.1.0
  */
 export const anniversariesOf: {
-  (id: string, filter?: Query): (timeline: Timeline) => ReadonlyArray<AnniversaryHit>
-  (timeline: Timeline, id: string, filter?: Query): ReadonlyArray<AnniversaryHit>
-} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, id: string, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
+  (id: EventId, filter?: Query): (timeline: Timeline) => ReadonlyArray<AnniversaryHit>
+  (timeline: Timeline, id: EventId, filter?: Query): ReadonlyArray<AnniversaryHit>
+} = Function.dual(dataFirst(notText, 2), (timeline: Timeline, id: EventId, filter: Query = {}): ReadonlyArray<AnniversaryHit> => {
   const state = stateOf(timeline)
   const origin = itemById(state, id)
   if (origin === undefined || queryProblem(filter) !== undefined) return []

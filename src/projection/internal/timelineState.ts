@@ -10,6 +10,7 @@ import { type Equal, Function, HashMap, type Inspectable, Option, type Pipeable,
 import type { Actor } from "../../model/Actor.js"
 import type * as ClaimPolicy from "../../model/ClaimPolicy.js"
 import type { AnyEvent } from "../../model/Event.js"
+import type { ActorId, EventId, LinkId, PlaceId, SourceId } from "../../model/Id.js"
 import type { Place } from "../../model/Place.js"
 import type { Source } from "../../model/Source.js"
 import * as Hierarchy from "../Hierarchy.js"
@@ -56,11 +57,11 @@ export interface Timeline extends Equal.Equal, Inspectable.Inspectable, Pipeable
  * @since 0.1.0
  */
 export interface Context {
-  readonly places: HashMap.HashMap<string, Place>
-  readonly actors: HashMap.HashMap<string, Actor>
-  readonly sources: HashMap.HashMap<string, Source>
+  readonly places: HashMap.HashMap<PlaceId, Place>
+  readonly actors: HashMap.HashMap<ActorId, Actor>
+  readonly sources: HashMap.HashMap<SourceId, Source>
   /** The current same-as links, by link id: the pairs of reports of one event. */
-  readonly sameAs: HashMap.HashMap<string, readonly [string, string]>
+  readonly sameAs: HashMap.HashMap<LinkId, readonly [EventId, EventId]>
 }
 
 /** What a timeline holds: the persistent index of the current events, the events by id, and the context. */
@@ -241,9 +242,9 @@ export const addChecked = (timeline: State, event: AnyEvent): State => addValid(
  * @since 0.1.0
  */
 export const remove: {
-  (id: string): (timeline: Timeline) => Timeline
-  (timeline: Timeline, id: string): Timeline
-} = Function.dual(2, (timeline: Timeline, id: string): Timeline => {
+  (id: EventId): (timeline: Timeline) => Timeline
+  (timeline: Timeline, id: EventId): Timeline
+} = Function.dual(2, (timeline: Timeline, id: EventId): Timeline => {
   const state = stateOf(timeline)
   if (typeof id !== "string") return state
   const hash = Items.hashString(id)
@@ -322,9 +323,9 @@ export const itemById = (timeline: State, id: unknown): Item | undefined => (typ
  * @since 0.1.0
  */
 export const get: {
-  (id: string): (timeline: Timeline) => AnyEvent | undefined
-  (timeline: Timeline, id: string): AnyEvent | undefined
-} = Function.dual(2, (timeline: Timeline, id: string): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event)
+  (id: EventId): (timeline: Timeline) => AnyEvent | undefined
+  (timeline: Timeline, id: EventId): AnyEvent | undefined
+} = Function.dual(2, (timeline: Timeline, id: EventId): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event)
 
 /**
  * The place and actor hierarchy of the timeline's current places and actors.
@@ -347,8 +348,9 @@ export const hierarchy = (timeline: Timeline): Hierarchy.Hierarchy => {
 export const attribution = (timeline: Timeline): ClaimPolicy.Attribution => {
   const state = stateOf(timeline)
   return {
-    actor: (id) => Option.getOrUndefined(HashMap.get(state.actors, id)),
-    source: (id) => Option.getOrUndefined(HashMap.get(state.sources, id))
+    // `ClaimPolicy.Attribution` asks with plain strings; the ids are the same at run time.
+    actor: (id) => Option.getOrUndefined(HashMap.get(state.actors, id as ActorId)),
+    source: (id) => Option.getOrUndefined(HashMap.get(state.sources, id as SourceId))
   }
 }
 
@@ -369,7 +371,7 @@ export const certaintyIn = (item: Items.Item, from: number, to: number): Certain
 // same-as classes
 // ---------------------------------------------------------------------------
 
-const noClasses: ReadonlyMap<string, string> = new Map()
+const noClasses: ReadonlyMap<EventId, EventId> = new Map()
 
 /**
  * The classes of reports joined by same-as links (an equivalence: the reflexive, symmetric and
@@ -381,10 +383,10 @@ const noClasses: ReadonlyMap<string, string> = new Map()
  * @category queries
  * @since 0.1.0
  */
-export const sameAsClasses = (timeline: Timeline): ReadonlyMap<string, string> => {
+export const sameAsClasses = (timeline: Timeline): ReadonlyMap<EventId, EventId> => {
   const state = stateOf(timeline)
   if (HashMap.size(state.sameAs) === 0) return noClasses
-  const pairs: Array<readonly [string, string]> = []
+  const pairs: Array<readonly [EventId, EventId]> = []
   for (const pair of HashMap.values(state.sameAs)) {
     if (Ids.get(state.byId, pair[0]) !== undefined && Ids.get(state.byId, pair[1]) !== undefined) pairs.push(pair)
   }
