@@ -4,7 +4,7 @@
 // what a summary reports, and sums over uncertain counts stay bounds.
 //
 //   npx tsx examples/contested-counts.ts
-import { ClaimPolicy, Count, Event, Projection, Record } from "protest-chronicle"
+import { ClaimPolicy, Count, Event, Id, Projection, Record } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
 
 const { Calendar, Timeline } = Projection
@@ -12,7 +12,7 @@ const { Calendar, Timeline } = Projection
 const built = Timeline.fromRecords(zhanaozen.all.map((r) => Record.decodeUnsafe(r)))
 if (built._tag === "Failure") throw built.failure
 const timeline = built.success
-const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!
+const shooting = Timeline.get(timeline, Id.EventId.make("zhanaozen-2011-12-16-shooting"))!
 if (!Event.isKind(shooting, "dispersal") || shooting.killed === undefined) throw new Error("expected the shooting's death toll")
 
 console.log(`${shooting.title} — killed, as reported:`)

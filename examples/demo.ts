@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Claim, ClaimPolicy, Count, Projection, When } from "protest-chronicle"
+import { Chronicle, Claim, ClaimPolicy, Count, Id, Projection, When } from "protest-chronicle"
 import { layerFile } from "protest-chronicle/file"
 
 const { Calendar, Catalog, Inference, LinkGraph, Timeline } = Projection
@@ -90,8 +90,8 @@ console.log("\n(? marks an event whose dates reach into more than one year: it i
 // ---------------------------------------------------------------------------------------------
 // 2. From the 2011 strike to the April 2023 detentions in Astana
 
-const title = (id: string) => LinkGraph.event(graph, id)?.title ?? id
-const [chain] = LinkGraph.paths(graph, "ozenmunaigas-2011-strike", "astana-2023-04-11-detention", { direction: "along" })
+const title = (id: Id.EventId) => LinkGraph.event(graph, id)?.title ?? id
+const [chain] = LinkGraph.paths(graph, Id.EventId.make("ozenmunaigas-2011-strike"), Id.EventId.make("astana-2023-04-11-detention"), { direction: "along" })
 console.log("\nFrom the 2011 strike to the April 2023 detentions in Astana:")
 if (chain === undefined) console.log("  (no chain of recorded links)")
 else {

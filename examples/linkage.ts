@@ -3,23 +3,28 @@
 // strike to 2023, and a link the chronicle refuses because it is impossible in time.
 //
 //   npx tsx examples/linkage.ts
-import { Chronicle, Projection } from "protest-chronicle"
+import { Chronicle, Id, Projection } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
 
 const { LinkGraph } = Projection
 const chronicle = await Chronicle.open()
 for (const record of zhanaozen.all) await chronicle.record(record)
 const graph = await chronicle.project(LinkGraph.projection)
-const name = (id: string) => `${LinkGraph.event(graph, id)!.when} ${LinkGraph.event(graph, id)!.title}`
+const name = (id: Id.EventId) => `${LinkGraph.event(graph, id)!.when} ${LinkGraph.event(graph, id)!.title}`
+
+// Projections take branded ids: an id read from a record is one already; a literal is checked once.
+const strike = Id.EventId.make("ozenmunaigas-2011-strike")
+const shooting = Id.EventId.make("zhanaozen-2011-12-16-shooting")
+const detention = Id.EventId.make("astana-2023-04-11-detention")
 
 console.log("What led to the Astana detentions of 11 April 2023 (lineage):")
-for (const e of LinkGraph.lineage(graph, "astana-2023-04-11-detention")) console.log(`  ${name(e.id)}`)
+for (const e of LinkGraph.lineage(graph, detention)) console.log(`  ${name(e.id)}`)
 
 console.log("\nWhat followed the shooting of 16 December 2011 (consequences, two steps at most):")
-for (const e of LinkGraph.consequences(graph, "zhanaozen-2011-12-16-shooting", { maxDepth: 2 })) console.log(`  ${name(e.id)}`)
+for (const e of LinkGraph.consequences(graph, shooting, { maxDepth: 2 })) console.log(`  ${name(e.id)}`)
 
 console.log("\nPaths from the 2011 strike to the Astana detentions, along time:")
-for (const path of LinkGraph.paths(graph, "ozenmunaigas-2011-strike", "astana-2023-04-11-detention", { direction: "along" })) {
+for (const path of LinkGraph.paths(graph, strike, detention, { direction: "along" })) {
   console.log(`  ${path.events.join(" → ")}, through the links:`)
   for (const { link } of path.steps) {
     console.log(`    ${link.from} ${link.relation} ${link.to} (${link.citations?.map((c) => c.source).join(", ")})`)

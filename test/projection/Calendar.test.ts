@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Record } from "../../src/index.js"
+import { Id, Record } from "../../src/index.js"
 import * as When from "../../src/model/When.js"
 import * as Calendar from "../../src/projection/Calendar.js"
 import * as Timeline from "../../src/projection/Timeline.js"
@@ -149,7 +149,7 @@ describe("Timeline: gaps over many events", () => {
   it("finds the gaps of 100,000 events without overflowing the stack", () => {
     const items: Array<Timeline.Item> = Array.from({ length: 100_000 }, (_, i) => {
       const earliest = Date.UTC(2011, 0, 1) + (i % 2) * 40 * DAY
-      return { id: `e${i}`, earliest, startLatest: earliest + DAY - 1, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `e${i}` } as never }
+      return { id: Id.EventId.make(`e${i}`), earliest, startLatest: earliest + DAY - 1, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `e${i}` } as never }
     })
     const timeline = ok(Timeline.fromItems(items))
     expect(ok(Calendar.gaps(timeline, "month"))).toEqual([])
@@ -165,7 +165,7 @@ describe("Timeline: the rule of certainty against every reading of a date", () =
       const startLatest = e + sl
       const endEarliest = e + gap
       const latest = Math.max(startLatest, endEarliest) + el
-      return { id: "x", earliest: e, startLatest, endEarliest, latest, uncertain, event: { id: "x" } as never }
+      return { id: Id.EventId.make("x"), earliest: e, startLatest, endEarliest, latest, uncertain, event: { id: "x" } as never }
     })
   test.prop([arbItem, fc.nat(20), fc.nat(8)])("an event is certain in a window exactly when every reading meets it", (item, from, width) => {
     const to = from + width

@@ -2,30 +2,32 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import type { Actor } from "../../src/model/Actor.js"
 import type { Place } from "../../src/model/Place.js"
-import { Record } from "../../src/index.js"
+import { Id, Record } from "../../src/index.js"
 import * as Hierarchy from "../../src/projection/Hierarchy.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 
 const places = zhanaozen.places.map((p) => Record.decodeUnsafe(p) as Place)
 const actors = zhanaozen.actors.map((a) => Record.decodeUnsafe(a) as Actor)
 const h = Hierarchy.make(places, actors)
+const place = Id.PlaceId.make
+const actor = Id.ActorId.make
 
 describe("Hierarchy", () => {
   it("includes the places within a region and the members of a company", () => {
-    const mangystau = h.placesWithin("mangystau-region")
-    expect(mangystau.has("zhanaozen")).toBe(true)
-    expect(mangystau.has("aktau")).toBe(true)
-    expect(mangystau.has("mangystau-region")).toBe(true)
-    expect(mangystau.has("astana")).toBe(false)
-    expect(h.isWithin("zhanaozen-central-square", "kazakhstan")).toBe(true)
-    expect(h.isWithin("kazakhstan", "zhanaozen")).toBe(false)
-    expect(h.placesAround("zhanaozen")).toEqual(["mangystau-region", "kazakhstan"])
-    const kmg = h.membersOf("kazmunaygas")
-    expect(kmg.has("ozenmunaigas")).toBe(true)
-    expect(kmg.has("kmg-ep")).toBe(true)
-    expect(h.isMemberOf("ozenmunaigas", "samruk-kazyna")).toBe(true)
-    expect(h.parentsOf("ozenmunaigas")[0]).toBe("kazmunaygas")
-    expect(h.placesWithin("unknown-place")).toEqual(new Set(["unknown-place"]))
+    const mangystau = h.placesWithin(place("mangystau-region"))
+    expect(mangystau.has(place("zhanaozen"))).toBe(true)
+    expect(mangystau.has(place("aktau"))).toBe(true)
+    expect(mangystau.has(place("mangystau-region"))).toBe(true)
+    expect(mangystau.has(place("astana"))).toBe(false)
+    expect(h.isWithin(place("zhanaozen-central-square"), place("kazakhstan"))).toBe(true)
+    expect(h.isWithin(place("kazakhstan"), place("zhanaozen"))).toBe(false)
+    expect(h.placesAround(place("zhanaozen"))).toEqual(["mangystau-region", "kazakhstan"])
+    const kmg = h.membersOf(actor("kazmunaygas"))
+    expect(kmg.has(actor("ozenmunaigas"))).toBe(true)
+    expect(kmg.has(actor("kmg-ep"))).toBe(true)
+    expect(h.isMemberOf(actor("ozenmunaigas"), actor("samruk-kazyna"))).toBe(true)
+    expect(h.parentsOf(actor("ozenmunaigas"))[0]).toBe("kazmunaygas")
+    expect(h.placesWithin(place("unknown-place"))).toEqual(new Set(["unknown-place"]))
   })
 
   it("follows memberOf only when asked", () => {
@@ -47,8 +49,8 @@ describe("Hierarchy", () => {
     }
     for (let a = 0; a < 13; a++) {
       for (let b = 0; b < 13; b++) {
-        const x = `p${a}`
-        const y = `p${b}`
+        const x = place(`p${a}`)
+        const y = place(`p${b}`)
         // y contains x when following parents from x reaches y
         let reach = x === y
         const seen = new Set<string>()

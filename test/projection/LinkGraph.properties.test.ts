@@ -9,6 +9,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Projection, Record, When } from "../../src/index.js"
 import type { AnyEvent } from "../../src/model/Event.js"
+import type { EventId } from "../../src/model/Id.js"
 import type { Link } from "../../src/model/Link.js"
 import { arbChronicle, assertAsOfEqualsPrefix, assertDeterministic, assertReplayEqualsIncremental, type GeneratedChronicle } from "../../src/testing/index.js"
 import { entriesOf } from "./linkHelpers.js"
@@ -16,11 +17,11 @@ import { entriesOf } from "./linkHelpers.js"
 const { LinkGraph } = Projection
 
 const directed = (l: Link) => l.relation !== "same-as" && l.relation !== "contradicts"
-const ends = (l: Link): readonly [string, string] => (l.relation === "causes" || l.relation === "part-of" ? [l.from, l.to] : [l.to, l.from])
+const ends = (l: Link): readonly [EventId, EventId] => (l.relation === "causes" || l.relation === "part-of" ? [l.from, l.to] : [l.to, l.from])
 
 // The time rules, restated: the later end cannot certainly start before the earlier one starts;
 // a part cannot certainly start before, or end after, its whole.
-const impossible = (l: Link, byId: ReadonlyMap<string, AnyEvent>): boolean => {
+const impossible = (l: Link, byId: ReadonlyMap<EventId, AnyEvent>): boolean => {
   if (!directed(l)) return false
   const [first, second] = ends(l).map((id) => {
     const e = byId.get(id)!
@@ -53,7 +54,7 @@ const acyclic = (ids: ReadonlyArray<string>, links: ReadonlyArray<Link>): boolea
 
 interface Outcome {
   readonly events: ReadonlyArray<AnyEvent>
-  readonly byId: ReadonlyMap<string, AnyEvent>
+  readonly byId: ReadonlyMap<EventId, AnyEvent>
   readonly accepted: ReadonlyArray<Link>
   readonly refused: ReadonlyArray<{ readonly link: Link; readonly before: ReadonlyArray<Link>; readonly error: Projection.LinkGraph.LinkError }>
   readonly graph: Projection.LinkGraph.LinkGraph
@@ -61,7 +62,7 @@ interface Outcome {
 
 const run = (c: GeneratedChronicle): Outcome => {
   const events = c.events.map((e) => Record.decodeUnsafe(e) as AnyEvent)
-  const byId = new Map(events.map((e) => [e.id as string, e]))
+  const byId = new Map(events.map((e) => [e.id, e]))
   const accepted: Array<Link> = []
   const refused: Array<Outcome["refused"][number]> = []
   let graph = Result.getOrThrow(LinkGraph.fromRecords(events))

@@ -1,10 +1,13 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Projection } from "../../src/index.js"
+import { Id, Projection } from "../../src/index.js"
 import { assertAsOfEqualsPrefix, assertDeterministic, assertReplayEqualsIncremental } from "../../src/testing/index.js"
 import { entriesOf, eventOf, link, rally, zhanaozenEntries, zhanaozenGraph } from "./linkHelpers.js"
 
 const { LinkGraph } = Projection
+
+/** An event id from a literal (ids read from records are branded already). */
+const eventId = (id: string) => Id.EventId.make(id)
 
 const ids = (events: ReadonlyArray<{ readonly id: string }>) => events.map((e) => e.id)
 
@@ -30,7 +33,7 @@ describe("LinkGraph: the projection", () => {
     expect(LinkGraph.links(eventGone)).toEqual([])
     // The link stays in the journal; the graph ignores it and reports it.
     expect(LinkGraph.problems(eventGone).map((p) => p.error.message)).toEqual(["link \"l\": its to event \"a\" is retracted; link a current event instead."])
-    expect(LinkGraph.event(eventGone, "a")).toBeUndefined()
+    expect(LinkGraph.event(eventGone, eventId("a"))).toBeUndefined()
   })
 })
 
@@ -42,16 +45,16 @@ describe("LinkGraph: the Zhanaozen chronicle", () => {
 
   it("finds what led to the Astana detentions of April 2023", () => {
     // The layoff caused the Astana rally, which the detention answered; the rally echoes the 2011 strike.
-    expect(ids(LinkGraph.lineage(zhanaozenGraph, "astana-2023-04-11-detention"))).toEqual([
+    expect(ids(LinkGraph.lineage(zhanaozenGraph, eventId("astana-2023-04-11-detention")))).toEqual([
       "ozenmunaigas-2011-strike",
       "berali-2023-04-01-layoff",
       "astana-2023-04-10-overnight-rally"
     ])
-    expect(ids(LinkGraph.lineage(zhanaozenGraph, "astana-2023-04-11-detention", { maxDepth: 1 }))).toEqual(["astana-2023-04-10-overnight-rally"])
+    expect(ids(LinkGraph.lineage(zhanaozenGraph, eventId("astana-2023-04-11-detention"), { maxDepth: 1 }))).toEqual(["astana-2023-04-10-overnight-rally"])
   })
 
   it("finds the consequences of the 2011 shooting, down to 2023", () => {
-    const after = ids(LinkGraph.consequences(zhanaozenGraph, "zhanaozen-2011-12-16-shooting"))
+    const after = ids(LinkGraph.consequences(zhanaozenGraph, eventId("zhanaozen-2011-12-16-shooting")))
     expect(after).toEqual(expect.arrayContaining([
       "zhanaozen-2011-12-17-state-of-emergency",
       "shetpe-2011-12-17-rail-blockade",
@@ -66,19 +69,19 @@ describe("LinkGraph: the Zhanaozen chronicle", () => {
       "zhanaozen-akim-2023-04-11-appeal"
     ]))
     expect(after).toHaveLength(11)
-    expect(ids(LinkGraph.consequences(zhanaozenGraph, "zhanaozen-2011-12-16-shooting", { maxDepth: 1 }))).not.toContain("zhanaozen-akim-2023-04-11-appeal")
+    expect(ids(LinkGraph.consequences(zhanaozenGraph, eventId("zhanaozen-2011-12-16-shooting"), { maxDepth: 1 }))).not.toContain("zhanaozen-akim-2023-04-11-appeal")
   })
 
   it("connects the 2011 shooting to the April 2023 Astana detentions through the Zhanaozen rally", () => {
-    const found = LinkGraph.paths(zhanaozenGraph, "zhanaozen-2011-12-16-shooting", "astana-2023-04-11-detention")
+    const found = LinkGraph.paths(zhanaozenGraph, eventId("zhanaozen-2011-12-16-shooting"), eventId("astana-2023-04-11-detention"))
     expect(found[0]?.events).toEqual(["zhanaozen-2011-12-16-shooting", "zhanaozen-2023-04-11-rally", "astana-2023-04-11-detention"])
     expect(found[0]?.steps.map((s) => [s.link.relation, s.along])).toEqual([["echoes", true], ["responds-to", false]])
     // Not a chain along time: the rally of 11 April answered the detention, it did not lead to it.
-    expect(LinkGraph.paths(zhanaozenGraph, "zhanaozen-2011-12-16-shooting", "astana-2023-04-11-detention", { direction: "along" })).toEqual([])
+    expect(LinkGraph.paths(zhanaozenGraph, eventId("zhanaozen-2011-12-16-shooting"), eventId("astana-2023-04-11-detention"), { direction: "along" })).toEqual([])
   })
 
   it("connects the 2011 Ozenmunaigas strike to the April 2023 Astana detentions along time", () => {
-    const found = LinkGraph.paths(zhanaozenGraph, "ozenmunaigas-2011-strike", "astana-2023-04-11-detention", { direction: "along" })
+    const found = LinkGraph.paths(zhanaozenGraph, eventId("ozenmunaigas-2011-strike"), eventId("astana-2023-04-11-detention"), { direction: "along" })
     expect(found.map((p) => p.events)).toEqual([
       ["ozenmunaigas-2011-strike", "astana-2023-04-10-overnight-rally", "astana-2023-04-11-detention"]
     ])
@@ -109,7 +112,7 @@ describe("LinkGraph: the Zhanaozen chronicle", () => {
     expect(long.events as ReadonlyArray<string>).toContain("berali-2023-04-01-layoff")
     expect(long.first).toBe(long.events[0])
     expect(long.name).toBe(LinkGraph.event(zhanaozenGraph, long.first)!.title)
-    const wave = lines.find((l) => l.events.includes("mangystau-2011-oil-strike-wave"))!
+    const wave = lines.find((l) => l.events.includes(eventId("mangystau-2011-oil-strike-wave")))!
     expect(wave.events).toEqual(expect.arrayContaining(["ersai-2011-05-11-strike", "ozenmunaigas-2011-strike", "mangystau-2011-08-26-mass-sackings"]))
     // The 2011 wave, the shooting, the trials, January 2022 and April 2023 are now one storyline.
     expect(wave).toBe(long)
@@ -223,15 +226,15 @@ describe("LinkGraph: same-as classes", () => {
   ))
 
   it("merges transitively, represented by the earliest report", () => {
-    expect(LinkGraph.sameAs(g, "report-3")).toEqual(["report-1", "report-2", "report-3"])
-    expect(LinkGraph.canonical(g, "report-3")).toBe("report-1")
-    expect(LinkGraph.sameAsClasses(g).get("d")).toBe("d")
+    expect(LinkGraph.sameAs(g, eventId("report-3"))).toEqual(["report-1", "report-2", "report-3"])
+    expect(LinkGraph.canonical(g, eventId("report-3"))).toBe("report-1")
+    expect(LinkGraph.sameAsClasses(g).get(eventId("d"))).toBe("d")
   })
 
   it("treats a class as one event in queries", () => {
-    expect(ids(LinkGraph.lineage(g, "d"))).toEqual(["report-1"])
-    expect(ids(LinkGraph.consequences(g, "report-2"))).toEqual(["d"])
-    expect(LinkGraph.paths(g, "report-1", "d")[0]?.events).toEqual(["report-1", "d"])
+    expect(ids(LinkGraph.lineage(g, eventId("d")))).toEqual(["report-1"])
+    expect(ids(LinkGraph.consequences(g, eventId("report-2")))).toEqual(["d"])
+    expect(LinkGraph.paths(g, eventId("report-1"), eventId("d"))[0]?.events).toEqual(["report-1", "d"])
     expect(LinkGraph.storylines(g)).toEqual([
       { name: "rally report-1", first: "report-1", events: ["report-1", "report-2", "d", "report-3"], links: ["s12", "s23", "r"] }
     ])
@@ -246,16 +249,16 @@ describe("LinkGraph: paths", () => {
   ))
 
   it("lists simple paths shortest first, bounded by length and count", () => {
-    expect(LinkGraph.paths(g, "a", "d").map((p) => p.events)).toEqual([["a", "d"], ["a", "b", "d"], ["a", "c", "d"]])
-    expect(LinkGraph.paths(g, "a", "d", { maxLength: 1 }).map((p) => p.events)).toEqual([["a", "d"]])
-    expect(LinkGraph.paths(g, "a", "d", { maxCount: 2 })).toHaveLength(2)
-    expect(LinkGraph.paths(g, "d", "a", { direction: "along" })).toEqual([])
+    expect(LinkGraph.paths(g, eventId("a"), eventId("d")).map((p) => p.events)).toEqual([["a", "d"], ["a", "b", "d"], ["a", "c", "d"]])
+    expect(LinkGraph.paths(g, eventId("a"), eventId("d"), { maxLength: 1 }).map((p) => p.events)).toEqual([["a", "d"]])
+    expect(LinkGraph.paths(g, eventId("a"), eventId("d"), { maxCount: 2 })).toHaveLength(2)
+    expect(LinkGraph.paths(g, eventId("d"), eventId("a"), { direction: "along" })).toEqual([])
     // No bound runs away: an unbounded length is capped at the number of events.
-    expect(LinkGraph.paths(g, "d", "a", { direction: "along", maxLength: Infinity, maxCount: Infinity })).toEqual([])
-    expect(LinkGraph.paths(g, "a", "d", { maxLength: Infinity }).map((p) => p.events)).toEqual([["a", "d"], ["a", "b", "d"], ["a", "c", "d"]])
-    expect(LinkGraph.paths(g, "d", "a", { direction: "against" })).toHaveLength(3)
-    expect(LinkGraph.paths(g, "a", "a")).toEqual([{ events: ["a"], steps: [] }])
-    expect(LinkGraph.paths(g, "a", "nowhere")).toEqual([])
+    expect(LinkGraph.paths(g, eventId("d"), eventId("a"), { direction: "along", maxLength: Infinity, maxCount: Infinity })).toEqual([])
+    expect(LinkGraph.paths(g, eventId("a"), eventId("d"), { maxLength: Infinity }).map((p) => p.events)).toEqual([["a", "d"], ["a", "b", "d"], ["a", "c", "d"]])
+    expect(LinkGraph.paths(g, eventId("d"), eventId("a"), { direction: "against" })).toHaveLength(3)
+    expect(LinkGraph.paths(g, eventId("a"), eventId("a"))).toEqual([{ events: ["a"], steps: [] }])
+    expect(LinkGraph.paths(g, eventId("a"), eventId("nowhere"))).toEqual([])
   })
 })
 
@@ -265,9 +268,9 @@ describe("LinkGraph: anniversaries", () => {
       [rally("shooting", "2011-12-16"), rally("tenth", "2021-12-16"), rally("other", "2021-12-17"), rally("first", "2012-12-16", "astana", "Asia/Almaty")],
       [link("c", "commemorates", "tenth", "shooting")]
     ))
-    const found = LinkGraph.anniversaries(g, "shooting")
+    const found = LinkGraph.anniversaries(g, eventId("shooting"))
     expect(found.map((a) => [a.event.id, a.years, a.linked])).toEqual([["first", 1, false], ["tenth", 10, true]])
-    expect(LinkGraph.anniversaries(g, "shooting", { samePlace: true }).map((a) => a.event.id)).toEqual(["tenth"])
+    expect(LinkGraph.anniversaries(g, eventId("shooting"), { samePlace: true }).map((a) => a.event.id)).toEqual(["tenth"])
   })
 })
 

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { Effect, Equal, Result, Stream } from "effect"
 import { describe, expect, it } from "vitest"
-import { Journal, Projection, Record } from "../../src/index.js"
+import { Id, Journal, Projection, Record } from "../../src/index.js"
 import * as ClaimPolicy from "../../src/model/ClaimPolicy.js"
 import * as Count from "../../src/model/Count.js"
 import type { AnyEvent } from "../../src/model/Event.js"
@@ -11,6 +11,11 @@ import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 
 import * as Calendar from "../../src/projection/Calendar.js"
 import * as Timeline from "../../src/projection/Timeline.js"
+
+/** An event id from a literal (ids read from records are branded already). */
+const eventId = (id: string) => Id.EventId.make(id)
+/** Any string as an item's key: the index takes any string, valid id or not, so no check here. */
+const key = (id: string) => id as Id.EventId
 type Entry = Journal.Entry
 
 const records = zhanaozen.all.map((r) => Record.decodeUnsafe(r))
@@ -61,7 +66,7 @@ describe("Timeline: projection", () => {
   })
 
   it("moves a corrected event and drops a retracted one; answers as of a record time", () => {
-    const shooting = records.find((r) => r.id === "zhanaozen-2011-12-16-shooting")!
+    const shooting = Timeline.get(timeline, eventId("zhanaozen-2011-12-16-shooting"))!
     const moved = { ...shooting, when: When.makeUnsafe("2011-12-15") }
     const t = Date.UTC(2026, 5, 1)
     const later: Array<Entry> = [
@@ -96,7 +101,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
     expect(all.length).toBeGreaterThan(hits.length)
     const h = Timeline.hierarchy(timeline)
     for (const hit of hits) {
-      expect([hit.event.where.place, ...(hit.event.where.alsoAt ?? [])].some((p) => h.isWithin(p, "mangystau-region"))).toBe(true)
+      expect([hit.event.where.place, ...(hit.event.where.alsoAt ?? [])].some((p) => h.isWithin(p, Id.PlaceId.make("mangystau-region")))).toBe(true)
     }
     const within = ok(Timeline.query(timeline, { from: "2011-12", to: "2011-12", timeZone: "Asia/Aqtau", mode: "within" }))
     expect(within.length).toBeLessThanOrEqual(all.length)
@@ -130,7 +135,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
   })
 
   it("finds anniversaries of 16 December", () => {
-    const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting")!
+    const shooting = Timeline.get(timeline, eventId("zhanaozen-2011-12-16-shooting"))!
     const memorial = { ...shooting, id: "memorial-2021", kind: "rally", when: When.makeUnsafe("2021-12-16") } as AnyEvent
     const vague = { ...shooting, id: "memorial-2013", kind: "rally", when: When.makeUnsafe("2013-12") } as AnyEvent
     const tl = ok(Timeline.add(ok(Timeline.add(timeline, memorial)), vague))
@@ -174,7 +179,7 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
   })
 
   it("summarises contested claims by policy", () => {
-    const shooting = Timeline.get(timeline, "zhanaozen-2011-12-16-shooting") as unknown as { readonly killed: Parameters<typeof ClaimPolicy.summarize>[0] }
+    const shooting = Timeline.get(timeline, eventId("zhanaozen-2011-12-16-shooting")) as unknown as { readonly killed: Parameters<typeof ClaimPolicy.summarize>[0] }
     const claims = shooting.killed
     const all = ClaimPolicy.summarize(claims, "all", Timeline.attribution(timeline))
     expect(all.claims.length).toBe(claims.length)
@@ -201,15 +206,15 @@ describe("Timeline: queries on the Zhanaozen fixtures", () => {
       ...records.filter((r) => r.type !== "event"),
       ...records.filter((r) => r.id === "zhanaozen-2011-12-16-shooting")
     ]))
-    const two = ok(Timeline.add(tl, { ...Timeline.get(tl, "zhanaozen-2011-12-16-shooting")!, id: "x", when: When.makeUnsafe("2012-03") } as AnyEvent))
+    const two = ok(Timeline.add(tl, { ...Timeline.get(tl, eventId("zhanaozen-2011-12-16-shooting"))!, id: "x", when: When.makeUnsafe("2012-03") } as AnyEvent))
     const months = ok(Calendar.gaps(two, "month", { timeZone: "Asia/Aqtau" }))
     expect(months).toEqual([expect.objectContaining({ from: "2012-01", to: "2012-02", certainty: "certain" })])
   })
 
   it("gives Allen relations between events", () => {
-    const r = Timeline.relations(timeline, "zhanaozen-2011-12-16-shooting", "zhanaozen-2011-12-16-detentions")!
+    const r = Timeline.relations(timeline, eventId("zhanaozen-2011-12-16-shooting"), eventId("zhanaozen-2011-12-16-detentions"))!
     expect(r.possible.length).toBe(13)
-    expect(Timeline.relations(timeline, "zhanaozen-2011-12-16-shooting", "nope")).toBeUndefined()
+    expect(Timeline.relations(timeline, eventId("zhanaozen-2011-12-16-shooting"), eventId("nope"))).toBeUndefined()
   })
 })
 
@@ -224,7 +229,7 @@ describe("Timeline: window queries against a linear scan", () => {
     "insert, remove and bulk build agree; windows match a scan",
     (rows, removals, [from, width, mode]) => {
       const items: Array<Timeline.Item> = rows.map(([e, sl, el, unc, id], i) => ({
-        id: `e${id}-${i % 7}`,
+        id: key(`e${id}-${i % 7}`),
         earliest: e,
         startLatest: e + sl,
         endEarliest: e + Math.min(sl, el),
@@ -235,7 +240,7 @@ describe("Timeline: window queries against a linear scan", () => {
       let tl = Timeline.empty
       for (const it of items) tl = ok(Timeline.addItem(tl, it))
       for (const r of removals) if (items[r] !== undefined) tl = Timeline.remove(tl, items[r]!.id)
-      const model = new Map<string, Timeline.Item>()
+      const model = new Map<Id.EventId, Timeline.Item>()
       for (const it of items) model.set(it.id, it)
       for (const r of removals) if (items[r] !== undefined) model.delete(items[r]!.id)
       const built = ok(Timeline.fromItems([...model.values()]))
@@ -271,7 +276,7 @@ describe("Timeline: bulk paths on large inputs", () => {
       const latest = r > 0.98 ? Infinity : earliest === -Infinity ? Math.floor(next() * 1e9) : earliest + Math.floor(next() * 3) * 1000
       // A tenth of the ids share their first fourteen characters, so that ties go past the numeric prefixes to the ids.
       const id = next() < 0.1 ? `shared-prefix-${Math.floor(next() * 1e6)}-${i}` : `i${Math.floor(next() * 1e6)}-${i}`
-      return { id, earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
+      return { id: key(id), earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
     })
     expect(Items.sortItems(items)).toEqual([...items].sort(Items.compareItems))
     let one = Timeline.empty
@@ -320,13 +325,13 @@ describe("Timeline: adding and removing agree with a bulk build", () => {
       const earliest = shape === "open" ? -Infinity : Date.UTC(2011, 11, 1) + day * DAY
       const latest = shape === "day" ? earliest + DAY - 1 : shape === "month" ? earliest + 31 * DAY - 1 : shape === "instant" ? earliest : shape === "long" ? earliest + 400 * DAY : Infinity
       const uncertain = day % 5 === 0
-      return { id, earliest, startLatest: shape === "open" ? latest : earliest, endEarliest: earliest === -Infinity ? latest : earliest, latest, uncertain, event: { id } as AnyEvent }
+      return { id: key(id), earliest, startLatest: shape === "open" ? latest : earliest, endEarliest: earliest === -Infinity ? latest : earliest, latest, uncertain, event: { id } as AnyEvent }
     })
 
   test.prop([fc.array(arbItem, { minLength: 300, maxLength: 1500 }), fc.array(fc.nat(), { maxLength: 600 })], { numRuns: 12 })(
     "adding and removing in any order gives the state a bulk build of the survivors gives",
     (items, removals) => {
-      const model = new Map<string, Timeline.Item>()
+      const model = new Map<Id.EventId, Timeline.Item>()
       let tl = Timeline.empty
       for (const item of items) {
         tl = ok(Timeline.addItem(tl, item))
@@ -373,7 +378,7 @@ describe("Timeline: adding and removing agree with a bulk build", () => {
   it("replaces an item inserted again under the same key, the first of a chunk included", () => {
     const items: Array<Timeline.Item> = Array.from({ length: 300 }, (_, i) => {
       const earliest = (i % 7) * DAY
-      return { id: `k${i}`, earliest, startLatest: earliest, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `k${i}` } as AnyEvent }
+      return { id: key(`k${i}`), earliest, startLatest: earliest, endEarliest: earliest, latest: earliest + DAY - 1, uncertain: false, event: { id: `k${i}` } as AnyEvent }
     })
     const again = items.map((i) => ({ ...i, event: { id: i.id, title: "corrected" } as unknown as AnyEvent }))
     let timeline = ok(Timeline.fromItems(items))
@@ -383,7 +388,7 @@ describe("Timeline: adding and removing agree with a bulk build", () => {
   })
 
   it("lets the last of repeated ids win in a bulk build, as adding them one by one does", () => {
-    const first = { id: "dup", earliest: 0, startLatest: 0, endEarliest: 0, latest: 0, uncertain: false, event: { id: "dup" } as AnyEvent }
+    const first = { id: key("dup"), earliest: 0, startLatest: 0, endEarliest: 0, latest: 0, uncertain: false, event: { id: "dup" } as AnyEvent }
     const second = { ...first, earliest: DAY, startLatest: DAY, endEarliest: DAY, latest: DAY }
     const bulk = ok(Timeline.fromItems([first, second]))
     expectSameEvents(bulk, ok(Timeline.addItem(ok(Timeline.addItem(Timeline.empty, first)), second)))
@@ -434,7 +439,7 @@ describe("Timeline: same-as classes merge", () => {
     const third = Record.decodeUnsafe({ ...duplicate, id: "shooting-third-report", when: "2011-12-16" })
     const records = [...base, duplicate, third, sameAs("l1", "zhanaozen-2011-12-16-shooting", "shooting-second-report"), sameAs("l2", "shooting-third-report", "shooting-second-report")]
     const classes = Timeline.sameAsClasses(ok(Timeline.fromRecords(records)))
-    expect(new Set(["zhanaozen-2011-12-16-shooting", "shooting-second-report", "shooting-third-report"].map((id) => classes.get(id)))).toEqual(new Set(["shooting-second-report"]))
+    expect(new Set(["zhanaozen-2011-12-16-shooting", "shooting-second-report", "shooting-third-report"].map((id) => classes.get(eventId(id))))).toEqual(new Set(["shooting-second-report"]))
     const entries = await Effect.runPromise(
       Effect.gen(function*() {
         const journal = yield* Journal.Journal
@@ -445,7 +450,7 @@ describe("Timeline: same-as classes merge", () => {
       }).pipe(Effect.provide(Journal.layerMemory()))
     )
     const after = Timeline.sameAsClasses(Projection.replay(Timeline.projection, entries))
-    expect(after.get("shooting-third-report")).toBeUndefined()
-    expect(after.get("zhanaozen-2011-12-16-shooting")).toBe("shooting-second-report")
+    expect(after.get(eventId("shooting-third-report"))).toBeUndefined()
+    expect(after.get(eventId("zhanaozen-2011-12-16-shooting"))).toBe("shooting-second-report")
   })
 })

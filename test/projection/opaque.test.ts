@@ -6,11 +6,14 @@
 import { Equal, Hash, pipe, Result } from "effect"
 import { inspect } from "node:util"
 import { describe, expect, it } from "vitest"
-import { Projection, Record } from "../../src/index.js"
+import { Id, Projection, Record } from "../../src/index.js"
 import * as zhanaozen from "../fixtures/zhanaozen/index.js"
 import { entriesOf } from "./linkHelpers.js"
 
 const { Calendar, Catalog, LinkGraph, Timeline } = Projection
+
+/** An event id from a literal (ids read from records are branded already). */
+const eventId = (id: string) => Id.EventId.make(id)
 
 const records = zhanaozen.all.map((r) => Record.decodeUnsafe(r))
 const entries = entriesOf(records)
@@ -32,11 +35,11 @@ describe("Timeline: an opaque value", () => {
   })
 
   it("differs once an event is removed, and equals itself again once it is put back", () => {
-    const shooting = Timeline.get(replayed, "zhanaozen-2011-12-16-shooting")!
+    const shooting = Timeline.get(replayed, eventId("zhanaozen-2011-12-16-shooting"))!
     const without = Timeline.remove(replayed, shooting.id)
     expect(Equal.equals(replayed, without)).toBe(false)
     expect(Equal.equals(replayed, Result.getOrThrow(Timeline.add(without, shooting)))).toBe(true)
-    expect(Equal.equals(Timeline.empty, Timeline.remove(Timeline.empty, "nothing"))).toBe(true)
+    expect(Equal.equals(Timeline.empty, Timeline.remove(Timeline.empty, eventId("nothing")))).toBe(true)
   })
 
   it("shows its events, not its index, as JSON, text and in Node's inspector", () => {
@@ -59,7 +62,7 @@ describe("Timeline: an opaque value", () => {
     expect(pipe(replayed, Timeline.inWindow(window, "within"))).toEqual(Timeline.inWindow(replayed, window, "within"))
     expect(pipe(replayed, Calendar.group("year", {}, { timeZone: "Asia/Aqtau" }))).toEqual(Calendar.group(replayed, "year", {}, { timeZone: "Asia/Aqtau" }))
     expect(pipe(replayed, Calendar.gaps("month", december))).toEqual(Calendar.gaps(replayed, "month", december))
-    const shooting = "zhanaozen-2011-12-16-shooting"
+    const shooting = eventId("zhanaozen-2011-12-16-shooting")
     expect(pipe(replayed, Timeline.get(shooting))).toBe(Timeline.get(replayed, shooting))
     expect(Equal.equals(pipe(replayed, Timeline.remove(shooting)), Timeline.remove(replayed, shooting))).toBe(true)
     expect(pipe(replayed, Timeline.anniversariesOf(shooting))).toEqual(Timeline.anniversariesOf(replayed, shooting))
@@ -80,10 +83,10 @@ describe("LinkGraph: an opaque value", () => {
   })
 
   it("takes its combinators first or last", () => {
-    const detention = "astana-2023-04-11-detention"
+    const detention = eventId("astana-2023-04-11-detention")
     expect(pipe(built, LinkGraph.lineage(detention))).toEqual(LinkGraph.lineage(built, detention))
     expect(pipe(built, LinkGraph.lineage(detention, { maxDepth: 1 }))).toEqual(LinkGraph.lineage(built, detention, { maxDepth: 1 }))
-    const shooting = "zhanaozen-2011-12-16-shooting"
+    const shooting = eventId("zhanaozen-2011-12-16-shooting")
     expect(pipe(built, LinkGraph.paths(shooting, detention))).toEqual(LinkGraph.paths(built, shooting, detention))
     expect(pipe(built, LinkGraph.consequences(shooting))).toEqual(LinkGraph.consequences(built, shooting))
     expect(pipe(built, LinkGraph.event(shooting))).toBe(LinkGraph.event(built, shooting))

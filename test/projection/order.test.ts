@@ -1,7 +1,7 @@
 import { test } from "@fast-check/vitest"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Record } from "../../src/index.js"
+import { Id, Record } from "../../src/index.js"
 import type { AnyEvent } from "../../src/model/Event.js"
 import type { Link } from "../../src/model/Link.js"
 import * as LinkGraph from "../../src/projection/LinkGraph.js"
@@ -33,7 +33,7 @@ describe("Timeline and LinkGraph: one order of events", () => {
     ])
     expect(Timeline.events(timeline).map((e) => e.id)).toEqual(["a", "b", "c"])
     expect(LinkGraph.events(graph).map((e) => e.id)).toEqual(["a", "b", "c"])
-    expect(Timeline.sameAsClasses(timeline).get("b")).toBe("a")
-    expect(LinkGraph.canonical(graph, "b")).toBe("a")
+    expect(Timeline.sameAsClasses(timeline).get(Id.EventId.make("b"))).toBe("a")
+    expect(LinkGraph.canonical(graph, Id.EventId.make("b"))).toBe("a")
   })
 })
