@@ -3,6 +3,21 @@
  * `zhanaozen-2011-12-16-shooting`, or UUIDs: letters, digits and `.`, `_`, `:`, `~`, `-`,
  * starting with a letter or digit, at most 200 characters.
  *
+ * The brand is a type only: at run time an id is its string. It says what an id names, so the
+ * projections that take ids (`LinkGraph.lineage`, `Timeline.get`, `Hierarchy.isWithin`, …) refuse
+ * a plain string, or a place id where an event id is wanted. Decoded records carry branded ids
+ * already; a literal is made with its schema's `make`, which throws on a malformed id, or
+ * `makeOption`, which returns `Option.none()` instead.
+ *
+ * @example
+ * ```ts
+ * import { Option } from "effect"
+ * import { Id } from "protest-chronicle"
+ *
+ * const shooting = Id.EventId.make("zhanaozen-2011-12-16-shooting") // an EventId
+ * Option.isNone(Id.EventId.makeOption("not an id!")) // true
+ * ```
+ *
  * @since 0.1.0
  *
  * @module

@@ -12,7 +12,7 @@
  *
  * @example
  * ```ts
- * import { Chronicle, Projection } from "protest-chronicle"
+ * import { Chronicle, Id, Projection } from "protest-chronicle"
  * import { zhanaozen } from "protest-chronicle/datasets"
  *
  * const chronicle = await Chronicle.open() // in memory
@@ -20,8 +20,8 @@
  * const { Hierarchy } = Projection
  *
  * const h = Hierarchy.fromCatalog(await chronicle.catalog())
- * h.isWithin("zhanaozen", "mangystau-region")
- * h.membersOf("kazmunaygas") // the company and its subsidiaries
+ * h.isWithin(Id.PlaceId.make("zhanaozen"), Id.PlaceId.make("mangystau-region")) // true
+ * h.membersOf(Id.ActorId.make("kazmunaygas")) // the company and its subsidiaries
  * await chronicle.close()
  * ```
  *

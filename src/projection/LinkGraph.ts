@@ -10,15 +10,18 @@
  * links merge events into one class (one real-world event told twice); queries treat a class as
  * one node, named by its earliest event. Contradicts links join two events in a storyline only.
  *
+ * Ids are branded `EventId`s: those of decoded records pass as they are, and a literal is made
+ * with `Id.EventId.make` (see the example).
+ *
  * Bad input: nothing here throws. A value that is not a graph reads as the empty graph; ids that
- * are not strings name no event; options of the wrong kind (a bound that is not a non-negative
- * number, a direction that is not one of the three) fall back to their defaults, and lengths are
- * capped at the number of events, so no query can run away. `fromRecords`, `check` and
+ * are not strings (a JavaScript caller's, a cast's) name no event; options of the wrong kind (a
+ * bound that is not a non-negative number, a direction that is not one of the three) fall back to
+ * their defaults, and lengths are capped at the number of events, so no query can run away. `fromRecords`, `check` and
  * `checkEvent` fail with an `UnreadableRecordError` on a record they cannot read.
  *
  * @example
  * ```ts
- * import { Chronicle, Projection } from "protest-chronicle"
+ * import { Chronicle, Id, Projection } from "protest-chronicle"
  * import { zhanaozen } from "protest-chronicle/datasets"
  *
  * const chronicle = await Chronicle.open() // in memory
@@ -26,8 +29,9 @@
  * const { LinkGraph } = Projection
  *
  * const graph = await chronicle.project(LinkGraph.projection)
- * LinkGraph.lineage(graph, "astana-2023-04-11-detention").map((e) => e.id)
- * LinkGraph.paths(graph, "zhanaozen-2011-12-16-shooting", "astana-2023-04-11-detention")
+ * const detention = Id.EventId.make("astana-2023-04-11-detention")
+ * LinkGraph.lineage(graph, detention).map((e) => e.id)
+ * LinkGraph.paths(graph, Id.EventId.make("zhanaozen-2011-12-16-shooting"), detention)
  * LinkGraph.storylines(graph)[0]?.name
  * await chronicle.close()
  * ```
