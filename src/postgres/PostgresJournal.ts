@@ -41,11 +41,20 @@ import type { MigrationError } from "../journal/Upcast.js"
 import type { VocabularyError } from "../model/Vocabulary.js"
 import { makeReadModelStore } from "./internal/readModels.js"
 import { currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
-import { makeStore } from "./internal/store.js"
+import { MAX_COMMIT_BYTES as commitLimit, makeStore } from "./internal/store.js"
 import { storeError } from "./internal/storeError.js"
 import { ReadModelStore } from "./ReadModel.js"
 
-export { MAX_COMMIT_BYTES } from "./internal/store.js"
+/**
+ * The most a commit may hold (64 MiB), in bytes of JSON as the store sends it to the server: each
+ * append's record or retraction and reason, and the idempotency key and author, which every entry
+ * repeats. A larger commit fails with `InvalidCommitError` before anything is written: split bulk
+ * imports into several commits, and keep large documents outside the journal (cite them).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const MAX_COMMIT_BYTES: number = commitLimit
 
 /** Settings of the PostgreSQL store, besides the connection. */
 export interface PostgresOptions extends JournalOptions {

@@ -25,14 +25,26 @@
  * @module
  */
 import { Context, type Effect, Result } from "effect"
-import type { Entry, StreamRef } from "../journal/Entry.js"
+import type { Entry, StoredEntry, StreamRef } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import type { ReadError } from "../journal/errors.js"
 import * as Catalog from "../projection/Catalog.js"
 import type { Projection } from "../projection/Projection.js"
-import type { EntryCodec } from "./internal/entries.js"
 
-export type { EntryCodec } from "./internal/entries.js"
+/**
+ * Reads stored entries (rows, or read-model JSON) and writes entries back as stored entries, with
+ * the journal's migrations and vocabulary: what a read model uses to keep journal entries in its
+ * rows, so that records are stored encoded and upcast when read, like the journal's own.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface EntryCodec {
+  /** Checks the shape, upcasts the body and decodes the record; a reason on failure. */
+  readonly decode: (stored: unknown) => Result.Result<Entry, string>
+  /** The stored form of an entry, its record encoded in the current schema version. */
+  readonly encode: (entry: Entry) => StoredEntry
+}
 
 /**
  * A projection kept in a table, as rows under keys it chooses. `name` identifies it; `version`
