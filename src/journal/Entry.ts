@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { isValidId } from "../model/Id.js"
+import { isValidId } from "../model/IdCheck.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
 
 /** The record types that have streams. */
