@@ -92,6 +92,9 @@ import { acquireLock } from "./internal/lock.js"
  * `DamageMovedAside`: with `repair: "moveAside"`, corrupt lines and everything after them are
  * copied to `movedTo`, then cut. `line` is the first line removed (1-based), `offset` the byte
  * length the journal is cut to, `bytes` how many bytes are removed, `reason` what was wrong.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface JournalRepair {
   readonly _tag: "TornWriteCut" | "DamageMovedAside"
@@ -113,6 +116,9 @@ export interface JournalRepair {
  *   `JournalStoreError` (method `"onRepair"`).
  * - `repair: "moveAside"` opens a journal whose tail is corrupt by moving the damaged lines, and
  *   every line after them, into `<path>.damaged`. Without it, corruption fails the open.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface FileJournalOptions extends JournalOptions {
   /** `"moveAside"`: open a journal with a corrupt tail by moving the damaged lines aside. */
@@ -281,6 +287,9 @@ const load = (
  *   onRepair: (repair) => console.warn(`${repair.path}: ${repair._tag} at line ${repair.line}`)
  * })))
  * ```
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerFile = (
   path: string,

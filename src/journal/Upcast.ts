@@ -11,7 +11,12 @@
 import { Data, Result } from "effect"
 import type { StreamType } from "./Entry.js"
 
-/** A migration of one record type (and, for events, one kind) from version `from` to `from + 1`. */
+/**
+ * A migration of one record type (and, for events, one kind) from version `from` to `from + 1`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Migration {
   readonly type: StreamType
   /** For events: the kind it applies to (required for events, absent for other types). */
@@ -21,14 +26,24 @@ export interface Migration {
   readonly up: (record: unknown) => unknown
 }
 
-/** Migrations were registered wrongly (a gap or a repeat in a chain). A programming error. */
+/**
+ * Migrations were registered wrongly (a gap or a repeat in a chain). A programming error.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class MigrationError extends Data.TaggedError("MigrationError")<{ readonly reason: string }> {
   override get message(): string {
     return this.reason
   }
 }
 
-/** Lifts stored record JSON to the current version. */
+/**
+ * Lifts stored record JSON to the current version.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Upcaster {
   /** True when there are no migrations: every body is at version 1 and nothing is lifted. */
   readonly identity: boolean

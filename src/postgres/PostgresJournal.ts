@@ -56,7 +56,12 @@ import { ReadModelStore } from "./ReadModel.js"
  */
 export const MAX_COMMIT_BYTES: number = commitLimit
 
-/** Settings of the PostgreSQL store, besides the connection. */
+/**
+ * Settings of the PostgreSQL store, besides the connection.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PostgresOptions extends JournalOptions {
   /**
    * The schema that holds the journal's tables (default `"protest_chronicle"`): a lower-case
@@ -80,10 +85,18 @@ export interface PostgresOptions extends JournalOptions {
 /**
  * Where the server is: a connection URL (`postgres://user:password@host:5432/database`), as text
  * or `Redacted`, or the full settings of `@effect/sql-pg`'s pool (host, port, TLS, pool size…).
+ *
+ * @category models
+ * @since 0.1.0
  */
 export type PostgresConnection = string | Redacted.Redacted<string> | PgClient.PgPoolConfig
 
-/** The settings of `layerPostgres`: the connection and the store's options. */
+/**
+ * The settings of `layerPostgres`: the connection and the store's options.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PostgresConfig extends PostgresOptions {
   readonly connection: PostgresConnection
 }
@@ -126,6 +139,9 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
  * `Journal`, and the `ReadModelStore` for read models kept in the same schema. Opening creates or
  * upgrades the schema (unless `migrate: false`) and fails with `JournalStoreError` when the server
  * cannot be reached, the schema is newer than this release, or the name is not acceptable.
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerPostgresClient = (
   options: PostgresOptions = {}
@@ -165,6 +181,9 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  *   return yield* journal.head
  * }).pipe(Effect.provide(layerPostgres({ connection: "postgres://chronicle@db.internal:5432/chronicle" })))
  * ```
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerPostgres = (config: PostgresConfig): Layer.Layer<Journal | ReadModelStore, JournalStoreError | MigrationError | VocabularyError> =>
   Layer.effectContext(

@@ -62,6 +62,9 @@ export interface EntryCodec {
  *
  * `encode` and `restore` get an `EntryCodec` for rows that hold journal entries, so that records
  * are stored encoded, and upcast when read, like the journal's own.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface ReadModel<S> {
   readonly name: string
@@ -75,16 +78,31 @@ export interface ReadModel<S> {
   readonly restore: (state: S, key: string, json: unknown, entries: EntryCodec) => Result.Result<S, string>
 }
 
-/** The longest key a read model's row may have, in bytes of UTF-8 (the table's index bounds it). */
+/**
+ * The longest key a read model's row may have, in bytes of UTF-8 (the table's index bounds it).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const MAX_KEY_BYTES = 1000
 
-/** A state and the position of the last journal entry it includes (0 for none). */
+/**
+ * A state and the position of the last journal entry it includes (0 for none).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Checkpointed<S> {
   readonly state: S
   readonly position: number
 }
 
-/** What the read-model store does with read models. */
+/**
+ * What the read-model store does with read models.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ReadModelStoreShape {
   /**
    * The saved state and checkpoint; the projection's initial state at position 0 when nothing is
@@ -105,10 +123,20 @@ export interface ReadModelStoreShape {
   readonly rebuild: <S>(model: ReadModel<S>) => Effect.Effect<Checkpointed<S>, ReadError>
 }
 
-/** The read-model store of a PostgreSQL journal, provided by `layerPostgres` with the journal. */
+/**
+ * The read-model store of a PostgreSQL journal, provided by `layerPostgres` with the journal.
+ *
+ * @category services
+ * @since 0.1.0
+ */
 export class ReadModelStore extends Context.Service<ReadModelStore, ReadModelStoreShape>()("protest-chronicle/postgres/ReadModelStore") {}
 
-/** Makes a read model from its parts; a typed identity, for inference. */
+/**
+ * Makes a read model from its parts; a typed identity, for inference.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const make = <S>(model: ReadModel<S>): ReadModel<S> => model
 
 // The catalog's row of an entry: its stream and its revision, zero-padded so that byte order is
@@ -120,6 +148,9 @@ const entryKey = (entry: Entry): string => `${streamKey(entry.stream)}#${String(
  * entry (key `type/id#revision`, the entry as the journal stores it): a catch-up writes one row
  * per new entry, and no row is ever rewritten. Restoring checks that each stream's revisions
  * follow 1, 2, 3… and belong to the row they are in.
+ *
+ * @category read models
+ * @since 0.1.0
  */
 export const catalog: ReadModel<Catalog.Catalog> = make({
   name: "catalog",

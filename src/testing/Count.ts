@@ -20,6 +20,7 @@ import { bounds, type Count, type Kind } from "../model/Count.js"
  * Non-negative safe integers, mostly small (crowd-sized) and sometimes anywhere up to
  * `Number.MAX_SAFE_INTEGER`, so that overflow edges are exercised too.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbQuantity: fc.Arbitrary<number> = fc.oneof(
@@ -58,6 +59,7 @@ const byKind: { readonly [K in Kind]: fc.Arbitrary<Count> } = {
 /**
  * A valid count of the given kind.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbCountOfKind = (kind: Kind): fc.Arbitrary<Count> => byKind[kind]
@@ -65,6 +67,7 @@ export const arbCountOfKind = (kind: Kind): fc.Arbitrary<Count> => byKind[kind]
 /**
  * Any valid count: every kind, with and without phrase, explicit bounds and `exclusive`.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbCount: fc.Arbitrary<Count> = fc.oneof(...Object.values(byKind))
@@ -73,6 +76,7 @@ export const arbCount: fc.Arbitrary<Count> = fc.oneof(...Object.values(byKind))
  * A number the count allows: an integer inside its bounds. For counts open above, values up to
  * 10,000 past the low bound (or up to `Number.MAX_SAFE_INTEGER` when that is nearer).
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbValueIn = (count: Count): fc.Arbitrary<number> => {
@@ -86,6 +90,7 @@ export const arbValueIn = (count: Count): fc.Arbitrary<number> => {
  * A count together with one number it allows, for properties like "the sum of true values lies
  * within the bounds of the summed counts".
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbCountWithValue: fc.Arbitrary<readonly [Count, number]> = arbCount.chain((count) =>

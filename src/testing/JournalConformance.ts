@@ -32,6 +32,9 @@ import { assertMatchesModel } from "./JournalModel.js"
  * The two functions of a test runner the suite needs: `describe(name, body)` and
  * `it(name, body, timeout?)`, where `body` returns a promise that rejects on failure. vitest's and
  * jest's fit as they are, so the suite never imports a runner itself.
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export interface ConformanceRunner {
   /** Groups tests under a name (vitest's or jest's `describe`). */
@@ -48,6 +51,9 @@ export interface ConformanceRunner {
  * opens it — once, then again after closing — so that the suite can check that what a store kept
  * is what it answered: `durable: () => { const path = tmpPath(); return () => layerFile(path) }`
  * (`layerFile` from `protest-chronicle/file`).
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export interface ConformanceOptions {
   readonly numRuns?: number
@@ -58,7 +64,12 @@ export interface ConformanceOptions {
   readonly durable?: () => MakeJournalLayer
 }
 
-/** A store under test, as the suite receives it: a fresh, empty journal each time it is built. */
+/**
+ * A store under test, as the suite receives it: a fresh, empty journal each time it is built.
+ *
+ * @category conformance
+ * @since 0.1.0
+ */
 export type MakeJournalLayer = () => Layer.Layer<Journal, unknown>
 
 /**
@@ -71,6 +82,9 @@ export type MakeJournalLayer = () => Layer.Layer<Journal, unknown>
  * Every failing commit is also checked to have written nothing. With `options.durable` it also
  * closes and reopens a store, and checks that the reopened store answers as the first did.
  * Record time is read from a hand-set `Clock` the suite provides to each test.
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export const journalConformance = (
   name: string,

@@ -128,6 +128,7 @@ const arbInterval: fc.Arbitrary<string> = fc
  * qualifiers `?` `~` `%`, date-times with and without offsets, and intervals
  * with closed, open (`..`) and unknown (empty) ends.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbEdtf: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: arbSingle }, { weight: 2, arbitrary: arbInterval })
@@ -135,6 +136,7 @@ export const arbEdtf: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: ar
 /**
  * The same values as {@link arbEdtf}, typed as `When`.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(makeUnsafe)
@@ -147,6 +149,7 @@ export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(makeUnsafe)
  * local mean time a few minutes west of Greenwich (Europe/Dublin until 1916,
  * Africa/Monrovia until 1972) and the extremes UTC−11 and UTC+14.
  *
+ * @category constants
  * @since 0.1.0
  */
 export const timeZoneSamples: ReadonlyArray<TimeZone> = [
@@ -176,6 +179,7 @@ export const timeZoneSamples: ReadonlyArray<TimeZone> = [
 /**
  * One of {@link timeZoneSamples}.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbTimeZone: fc.Arbitrary<TimeZone> = fc.constantFrom(...timeZoneSamples)

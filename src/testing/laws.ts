@@ -9,7 +9,12 @@ import { Result, Schema } from "effect"
 import * as fc from "fast-check"
 import { deepEqual as isDeepStrictEqual } from "./internal/equal.js"
 
-/** Freezes a value and everything reachable from it, and returns it. */
+/**
+ * Freezes a value and everything reachable from it, and returns it.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const deepFreeze = <A>(value: A): A => {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -25,6 +30,9 @@ const fail = (message: string): never => {
 /**
  * Asserts that for every value of `arb`, decoding it with `schema`, encoding the result and
  * decoding again gives equal values, and that encoding gives back the input.
+ *
+ * @category laws
+ * @since 0.1.0
  */
 export const assertRoundTrip = <A, I>(
   schema: Schema.Codec<A, I>,
@@ -54,6 +62,9 @@ export const assertRoundTrip = <A, I>(
 /**
  * Asserts that `f` neither throws on nor mutates any deep-frozen value of `arb` (a mutation of a
  * frozen object throws in strict mode, and the input is compared with a copy taken before).
+ *
+ * @category laws
+ * @since 0.1.0
  */
 export const assertDoesNotMutate = <A>(
   arb: fc.Arbitrary<A>,
