@@ -276,16 +276,31 @@ const load = (
  *
  * @example
  * ```ts
+ * import * as fs from "node:fs"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
  * import { Effect } from "effect"
- * import { Journal } from "protest-chronicle"
+ * import { Journal, Record } from "protest-chronicle"
  * import { layerFile } from "protest-chronicle/file"
  *
- * const program = Effect.gen(function*() {
- *   const journal = yield* Journal.Journal
- *   return yield* journal.head
- * }).pipe(Effect.provide(layerFile("chronicle.jsonl", {
+ * const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "chronicle-")), "journal.jsonl")
+ * const journal = layerFile(file, {
  *   onRepair: (repair) => console.warn(`${repair.path}: ${repair._tag} at line ${repair.line}`)
- * })))
+ * })
+ * const town = Record.decodeUnsafe({ type: "place", id: "zhanaozen", kind: "town", name: "Zhanaozen", timeZone: "Asia/Aqtau" })
+ *
+ * // The first run creates the file; the lock is released when the program's layer closes.
+ * await Effect.runPromise(Effect.gen(function*() {
+ *   const j = yield* Journal.Journal
+ *   yield* j.commit({ idempotencyKey: "import-1", appends: [{ _tag: "revision", record: town, expected: "none" }] })
+ * }).pipe(Effect.provide(journal)))
+ *
+ * // A later run reads it back.
+ * const head = await Effect.runPromise(Effect.gen(function*() {
+ *   return yield* (yield* Journal.Journal).head
+ * }).pipe(Effect.provide(journal)))
+ * console.log(head) // 1
+ * fs.rmSync(path.dirname(file), { recursive: true })
  * ```
  *
  * @category layers

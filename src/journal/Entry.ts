@@ -40,7 +40,21 @@ export const StreamRef = Schema.Struct({
 export type StreamRef = typeof StreamRef.Type
 
 /**
- * The key of a stream in maps and messages: `event/zhanaozen-2011-12-16-shooting`.
+ * The key of a stream as text, `type/id` (`event/zhanaozen-2011-12-16-shooting`): a stream is an
+ * object, so maps and sets of streams, a projection's index and a read model's row keys use this
+ * instead. Two streams are the same exactly when their keys are equal.
+ *
+ * @example
+ * ```ts
+ * import { Journal, type Projection } from "protest-chronicle"
+ *
+ * // A projection of the latest revision of every stream, keyed by the stream's text.
+ * const latest: Projection.Projection<ReadonlyMap<string, number>> = {
+ *   initial: new Map(),
+ *   apply: (state, entry) => new Map(state).set(Journal.streamKey(entry.stream), entry.revision)
+ * }
+ * console.log(Journal.streamKey({ type: "event", id: "zhanaozen-2011-12-16-shooting" })) // "event/zhanaozen-2011-12-16-shooting"
+ * ```
  *
  * @category getters
  * @since 0.1.0
@@ -54,7 +68,9 @@ export const streamKey = (stream: StreamRef): string => {
 const part = (u: unknown): string => (typeof u === "string" ? u : "?")
 
 /**
- * The stream a record belongs to.
+ * The stream a record belongs to, its type and id: what `Journal.readStream` takes to give the
+ * record's history, and what a retraction names. (`Journal.layerMemory`'s example reads a
+ * record's revisions with it.)
  *
  * @category getters
  * @since 0.1.0

@@ -72,6 +72,25 @@ export interface JournalOptions {
  * seeds it with stored entries (as a file would hold them, older schema versions included), which
  * are upcast and decoded on open like any store's.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Journal, Record } from "protest-chronicle"
+ *
+ * const town = { type: "place", id: "zhanaozen", kind: "town", name: "Zhanaozen", timeZone: "Asia/Aqtau" } as const
+ * const first = Record.decodeUnsafe(town)
+ * const renamed = Record.decodeUnsafe({ ...town, name: "Zhanaozen (Жаңаөзен)" })
+ * const program = Effect.gen(function*() {
+ *   const journal = yield* Journal.Journal
+ *   yield* journal.commit({ idempotencyKey: "import-1", appends: [{ _tag: "revision", record: first, expected: "none" }] })
+ *   yield* journal.commit({ idempotencyKey: "fix-1", appends: [{ _tag: "revision", record: renamed, expected: 1, reason: "local name" }] })
+ *   return yield* journal.readStream(Journal.streamOf(first))
+ * }).pipe(Effect.provide(Journal.layerMemory()))
+ *
+ * const history = await Effect.runPromise(program)
+ * console.log(history.map((entry) => `revision ${entry.revision} at position ${entry.position}`)) // two revisions, positions 1 and 2
+ * ```
+ *
  * @category layers
  * @since 0.1.0
  */

@@ -134,6 +134,26 @@ export class ReadModelStore extends Context.Service<ReadModelStore, ReadModelSto
 /**
  * Makes a read model from its parts; a typed identity, for inference.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { ReadModel } from "protest-chronicle/postgres"
+ *
+ * // How many entries each record type has: one small row per type.
+ * const entriesPerType = ReadModel.make<ReadonlyMap<string, number>>({
+ *   name: "entries-per-type",
+ *   version: 1,
+ *   projection: {
+ *     initial: new Map(),
+ *     apply: (state, entry) => new Map(state).set(entry.stream.type, (state.get(entry.stream.type) ?? 0) + 1)
+ *   },
+ *   keys: (entry) => [entry.stream.type],
+ *   encode: (state, key) => state.get(key),
+ *   restore: (state, key, json) =>
+ *     typeof json === "number" ? Result.succeed(new Map(state).set(key, json)) : Result.fail(`the row ${key} is not a count`)
+ * })
+ * ```
+ *
  * @category constructors
  * @since 0.1.0
  */

@@ -1,14 +1,15 @@
 /**
  * fast-check arbitraries for `Count`: valid counts of every kind, and true values inside a count,
- * for property tests of code that sums, compares or displays counts.
+ * for property tests of code that sums, compares or displays counts. With `@fast-check/vitest`,
+ * `test.prop([arbCount])("…", (c) => …)` runs the same property as a test.
  *
  * @example
  * ```ts
- * import { test } from "@fast-check/vitest"
+ * import * as fc from "fast-check"
  * import { Count } from "protest-chronicle"
  * import { arbCount } from "protest-chronicle/testing"
  *
- * test.prop([arbCount])("format never throws", (c) => typeof Count.format(c) === "string")
+ * fc.assert(fc.property(arbCount, (c) => typeof Count.format(c) === "string")) // format never throws
  * ```
  *
  * @since 0.1.0

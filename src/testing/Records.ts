@@ -398,7 +398,18 @@ export const arbEventByKind = {
 } as const
 
 /**
- * An event of any built-in kind.
+ * An event of any built-in kind, in its encoded (JSON) form: every one decodes.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Record } from "protest-chronicle"
+ * import { arbEvent } from "protest-chronicle/testing"
+ *
+ * // A property of your own code, tried on generated events: here, that every event cites a source.
+ * const citesASource = (event: Record.Record) => event.type === "event" && event.citations.length > 0
+ * fc.assert(fc.property(arbEvent, (encoded) => citesASource(Record.decodeUnsafe(encoded))))
+ * ```
  *
  * @category arbitraries
  * @since 0.1.0

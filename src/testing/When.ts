@@ -1,18 +1,19 @@
 /**
  * fast-check arbitraries for `When` values and time zones. The strings are
  * assembled from their parts (not printed from a syntax tree), so they also
- * test the parser.
+ * test the parser. With `@fast-check/vitest`, `test.prop([arbWhen, arbTimeZone])("…", …)` runs
+ * the same property as a test.
  *
  * @example
  * ```ts
- * import { test } from "@fast-check/vitest"
+ * import * as fc from "fast-check"
  * import { When } from "protest-chronicle"
  * import { arbTimeZone, arbWhen } from "protest-chronicle/testing"
  *
- * test.prop([arbWhen, arbTimeZone])("bounds are ordered", (w, zone) => {
+ * fc.assert(fc.property(arbWhen, arbTimeZone, (w, zone) => {
  *   const b = When.boundsUnsafe(w, zone)
- *   return b.earliest <= b.latest
- * })
+ *   return b.earliest <= b.latest // the bounds of any date, in any zone, are ordered
+ * }))
  * ```
  *
  * @since 0.1.0

@@ -31,6 +31,14 @@ const fail = (message: string): never => {
  * Asserts that for every value of `arb`, decoding it with `schema`, encoding the result and
  * decoding again gives equal values, and that encoding gives back the input.
  *
+ * @example
+ * ```ts
+ * import { Source } from "protest-chronicle"
+ * import { arbSource, assertRoundTrip } from "protest-chronicle/testing"
+ *
+ * assertRoundTrip(Source.Source, arbSource, { numRuns: 50 }) // throws, naming the value, if the law fails
+ * ```
+ *
  * @category laws
  * @since 0.1.0
  */

@@ -10,8 +10,11 @@ import { missingTags } from "./tags.js"
 
 const root = path.resolve(import.meta.dirname, "../..")
 
-/** Checked: the record model (but for the modules being reshaped) and the chronicle. */
-const checkedFolders = ["src/model", "src/chronicle"]
+/**
+ * Checked: the record model (but for the modules being reshaped), the chronicle, the journal and
+ * its stores, the testing kit and the datasets.
+ */
+const checkedFolders = ["src/model", "src/chronicle", "src/journal", "src/file", "src/postgres", "src/testing", "src/datasets"]
 const notYet = ["src/model/When.ts", "src/model/Mapping.ts", "src/model/Claim.ts", "src/model/Allen.ts", "src/model/Anniversary.ts"]
 
 describe("@since and @category", () => {

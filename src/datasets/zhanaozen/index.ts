@@ -85,7 +85,23 @@ export const events: ReadonlyArray<Record.Encoded & { readonly type: "event" }> 
 
 /**
  * Every record: sources, places and actors first (each after the records it names), then events,
- * then links.
+ * then links — the order in which a chronicle, which checks that references exist, accepts them.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { Chronicle, Journal, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
+ *
+ * const program = Effect.gen(function*() {
+ *   const chronicle = yield* Chronicle.Chronicle
+ *   for (const record of zhanaozen.all) yield* chronicle.record(record, { author: "dataset" })
+ *   return yield* chronicle.catalog()
+ * }).pipe(Effect.provide(Chronicle.layer().pipe(Layer.provide(Journal.layerMemory()))))
+ *
+ * const catalog = await Effect.runPromise(program)
+ * console.log(Projection.Catalog.events(catalog).length === zhanaozen.events.length) // true
+ * ```
  *
  * @category datasets
  * @since 0.1.0
