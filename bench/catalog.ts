@@ -11,7 +11,7 @@ import * as Catalog from "../src/projection/Catalog.js"
 import { replay } from "../src/projection/Projection.js"
 import { type Benchmark, compare } from "./harness.js"
 
-const union = Record.decodeOrThrow({ type: "actor", id: "oil-workers-union", kind: "union", name: "Oil workers' union" })
+const union = Record.decodeUnsafe({ type: "actor", id: "oil-workers-union", kind: "union", name: "Oil workers' union" })
 
 /** The entries: 200,000 streams, one of them (`hot`) with a tenth of all entries. */
 const journal = (count: number): ReadonlyArray<Entry> => {

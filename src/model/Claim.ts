@@ -18,6 +18,9 @@ import { When } from "./When.js"
  * A schema for a claim whose value is decoded by `value`: the value, the citations that report
  * it, and optionally the claimant (the actor who made the claim, such as the Prosecutor General's
  * Office), the date it was made (an EDTF value) and a note.
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const claimOf = <S extends Schema.Top>(value: S) =>
   Schema.Struct({
@@ -28,18 +31,36 @@ export const claimOf = <S extends Schema.Top>(value: S) =>
     note: Schema.optionalKey(Text)
   })
 
-/** A schema for a non-empty list of claims about one quantity or fact. */
+/**
+ * A schema for a non-empty list of claims about one quantity or fact.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const claimsOf = <S extends Schema.Top>(value: S) => nonEmptyArrayOf(claimOf(value), "needs at least one claim")
 
-/** One part of a reported total: "12 shot dead" of 15, "19 security personnel" of 225. */
+/**
+ * One part of a reported total: "12 shot dead" of 15, "19 security personnel" of 225.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
 export const CountPart = Schema.Struct({ label: Text, count: Count }).annotate({ identifier: "CountPart", title: "CountPart" })
-/** @since 0.1.0 */
+/**
+ * The type of the `CountPart` schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type CountPart = typeof CountPart.Type
 
 /**
  * One claim about a count: "14 dead, according to the Prosecutor General". `breakdown` keeps the
  * parts a source gave with its total (12 shot dead and 3 other deaths; 225 dead including 19
  * security personnel); the parts need not add up to the total, but none may exceed it.
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const CountClaim = Schema.Struct({
   ...claimOf(Count).fields,
@@ -54,22 +75,40 @@ export const CountClaim = Schema.Struct({
     )
   })
 ).annotate({ identifier: "CountClaim", title: "CountClaim" })
-/** @since 0.1.0 */
+/**
+ * The type of the `CountClaim` schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type CountClaim = typeof CountClaim.Type
 
-/** Every claim about one count, kept as reported (at least one). */
+/**
+ * Every claim about one count, kept as reported (at least one).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
 export const CountClaims = nonEmptyArrayOf(CountClaim, "needs at least one claim").annotate({
   identifier: "CountClaims",
   title: "CountClaims",
   description: "Every reported value of a contested count, each attributed to its sources."
 })
-/** @since 0.1.0 */
+/**
+ * The type of the `CountClaims` schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type CountClaims = typeof CountClaims.Type
 
 /**
  * The value of a claim in a dispute: a text, a count, a date, a set of actors or a place. It lets
  * a record keep any disagreement between sources: which companies were involved, when a strike
  * began, where a sit-in was held.
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const ClaimedValue = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("text"), text: Text }),
@@ -78,16 +117,29 @@ export const ClaimedValue = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("actors"), actors: nonEmptyArrayOf(ActorId, "needs at least one actor") }),
   Schema.Struct({ kind: Schema.Literal("place"), place: PlaceId, site: Schema.optionalKey(Text) })
 ]).annotate({ identifier: "ClaimedValue", title: "ClaimedValue" })
-/** @since 0.1.0 */
+/**
+ * The type of the `ClaimedValue` schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ClaimedValue = typeof ClaimedValue.Type
 
 /**
  * A dispute: sources disagree about one topic of a record ("company that lost the tender",
  * "start of the strike"). Each version is a claim with its citations.
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const Dispute = Schema.Struct({
   topic: Text,
   claims: nonEmptyArrayOf(claimOf(ClaimedValue), "needs at least one claim")
 }).annotate({ identifier: "Dispute", title: "Dispute" })
-/** @since 0.1.0 */
+/**
+ * The type of the `Dispute` schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Dispute = typeof Dispute.Type

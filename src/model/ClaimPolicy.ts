@@ -9,12 +9,15 @@
  *
  * @example
  * ```ts
- * import { ClaimPolicy, Count } from "protest-chronicle"
- * import type { Claim } from "protest-chronicle"
- * declare const killed: Claim.CountClaims
+ * import { Schema } from "effect"
+ * import { Claim, ClaimPolicy, Count } from "protest-chronicle"
  *
+ * const killed = Schema.decodeUnknownSync(Claim.CountClaims)([
+ *   { value: { kind: "exact", value: 14 }, citations: [{ source: "court-ruling" }] },
+ *   { value: { kind: "between", low: 60, high: 70 }, citations: [{ source: "rights-report" }] }
+ * ])
  * const { count } = ClaimPolicy.summarize(killed, "envelope") // from the lowest low to the highest high
- * if (count !== undefined) console.log(Count.format(count))
+ * console.log(count === undefined ? "no claim kept" : Count.format(count)) // "14–70"
  * ```
  *
  * @since 0.1.0
@@ -168,14 +171,18 @@ const summarizeWith = (claims: CountClaims, policy: ClaimPolicy, who: Attributio
  *
  * @example
  * ```ts
- * import { pipe } from "effect"
- * import { ClaimPolicy, Projection } from "protest-chronicle"
- * import type { Claim } from "protest-chronicle"
- * declare const timeline: Projection.Timeline.Timeline
- * declare const killed: Claim.CountClaims
+ * import { pipe, Schema } from "effect"
+ * import { Claim, ClaimPolicy, Record } from "protest-chronicle"
  *
- * ClaimPolicy.summarize(killed, "official", Projection.Timeline.attribution(timeline))
- * pipe(killed, ClaimPolicy.summarize("lowest")) // the same, pipeable
+ * const killed = Schema.decodeUnknownSync(Claim.CountClaims)([
+ *   { value: { kind: "exact", value: 14 }, citations: [{ source: "court-ruling" }], claimant: "court" },
+ *   { value: { kind: "between", low: 60, high: 70 }, citations: [{ source: "rights-report" }] }
+ * ])
+ * const court = Record.decodeUnsafe({ type: "actor", id: "court", kind: "court", name: "Regional court" })
+ * const who = ClaimPolicy.attribution({ actors: [court].filter(Record.isActor) })
+ * ClaimPolicy.summarize(killed, "official", who).claims.length // 1: the court's
+ * pipe(killed, ClaimPolicy.summarize("lowest")) // data last, in a pipe
+ * // A timeline gives the attribution of the records it holds: Projection.Timeline.attribution(timeline)
  * ```
  *
  * @category combinators

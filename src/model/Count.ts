@@ -22,6 +22,7 @@
 import { type Array as Arr, Data, Order as Ord, Result, Schema, SchemaIssue } from "effect"
 import { dual } from "effect/Function"
 import { clipMessage, formatPath } from "./DecodeError.js"
+import { boundsOf, fromBounds } from "./internal/countBounds.js"
 import { boundsText, digits, isObject, orderBy } from "./internal/countText.js"
 import { AboutCount, AtLeastCount, AtMostCount, BetweenCount, ExactCount, UnknownCount } from "./internal/countKinds.js"
 
@@ -291,38 +292,7 @@ export const unknownUnsafe: (phrase?: string) => Count = unsafe(unknown)
  * @since 0.1.0
  * @category getters
  */
-export const bounds = (c: Count): Bounds => {
-  // Anything that is not a count (a cast, a JavaScript caller) allows every number, as "unknown".
-  const u = c as { readonly [key: string]: unknown } | null | undefined
-  const num = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v)
-  switch (typeof u === "object" && u !== null ? u["kind"] : undefined) {
-    case "exact":
-      if (num(u!["value"])) return { low: u!["value"], high: u!["value"] }
-      break
-    case "about": {
-      const value = u!["value"]
-      const low = u!["low"]
-      const high = u!["high"]
-      if (num(value)) {
-        return {
-          low: num(low) ? low : Math.ceil(value * (1 - aboutTolerance)),
-          high: num(high) ? high : Math.floor(value * (1 + aboutTolerance))
-        }
-      }
-      break
-    }
-    case "at-least":
-      if (num(u!["value"])) return { low: u!["exclusive"] === true ? u!["value"] + 1 : u!["value"], high: Infinity }
-      break
-    case "at-most":
-      if (num(u!["value"])) return { low: 0, high: u!["exclusive"] === true ? u!["value"] - 1 : u!["value"] }
-      break
-    case "between":
-      if (num(u!["low"]) && num(u!["high"])) return { low: u!["low"], high: u!["high"] }
-      break
-  }
-  return { low: 0, high: Infinity }
-}
+export const bounds = (c: Count): Bounds => boundsOf(c, aboutTolerance)
 
 /**
  * Whether `n` is a number the count allows: a non-negative integer within its bounds.
@@ -338,15 +308,6 @@ export const contains: {
   const b = bounds(c)
   return b.low <= n && n <= b.high
 })
-
-// The count that allows exactly [low, high], widened where a number would leave the safe-integer
-// range (a wider count never excludes a true value; a rounded one could).
-const fromBounds = (low: number, high: number): Count => {
-  const top = high > Number.MAX_SAFE_INTEGER ? Infinity : high
-  const bottom = Math.min(low, Number.MAX_SAFE_INTEGER)
-  if (top === Infinity) return bottom === 0 ? { kind: "unknown" } : { kind: "at-least", value: bottom }
-  return bottom === top ? { kind: "exact", value: bottom } : { kind: "between", low: bottom, high: top }
-}
 
 /**
  * The total of several counts: its low is the sum of the lows, its high the sum of the highs. The

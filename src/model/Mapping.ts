@@ -29,9 +29,9 @@
  * @module
  */
 import { Schema } from "effect"
-import { type AcledEventType, type AcledSubEventType, acledSubEventTypes, cameoLabels, type PloverType, ploverTypes } from "./internal/codebooks.js"
+import { type AcledEventType, type AcledSubEventType, acledSubEventTypes, cameoLabels, type PloverType, ploverTypes } from "./Codebooks.js"
 
-// The codebooks' vocabularies are data, kept in `internal/codebooks.ts`; they are part of this module.
+// The codebooks' vocabularies are data, kept in `Codebooks.ts`; this module re-exports them.
 export {
   type AcledEventType,
   acledEventTypes,
@@ -40,7 +40,7 @@ export {
   ploverModes,
   type PloverType,
   ploverTypes
-} from "./internal/codebooks.js"
+} from "./Codebooks.js"
 
 
 // ---------------------------------------------------------------------------------------------
@@ -72,6 +72,8 @@ const AcledMapping = Schema.Union([
  * type that belongs to it.
  *
  * @since 0.1.0
+ *
+ * @category schemas
  */
 export const Mapping = Schema.Struct({
   cameo: Schema.Struct({ code: CameoCode, label: Schema.NonEmptyString }),
@@ -87,6 +89,8 @@ export const Mapping = Schema.Struct({
  * A decoded mapping.
  *
  * @since 0.1.0
+ *
+ * @category models
  */
 export type Mapping = typeof Mapping.Type
 
@@ -130,6 +134,8 @@ const strategic = (subEventType: AcledSubEventType<"Strategic developments">): A
  * The thirteen built-in event kinds.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const builtInKinds = [
   "strike",
@@ -151,6 +157,8 @@ export const builtInKinds = [
  * A built-in event kind.
  *
  * @since 0.1.0
+ *
+ * @category models
  */
 export type BuiltInKind = typeof builtInKinds[number]
 
@@ -164,6 +172,8 @@ export type BuiltInKind = typeof builtInKinds[number]
  * code is used and the entry says so.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const kindMappings: { readonly [K in BuiltInKind]: Mapping } = Object.freeze({
   // CAMEO 14 PROTEST/143; PLOVER PROTEST mode "strike" (limited strike); ACLED Protests counts strikes only when workers demonstrate — nearest.
@@ -203,6 +213,8 @@ export const kindMappings: { readonly [K in BuiltInKind]: Mapping } = Object.fre
  * `"limited"` one (a sector or an employer). CAMEO and ACLED do not.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const strikeMapping = (scope: "limited" | "general"): Mapping =>
   scope === "general" ? mapping("143", ["PROTEST", "general"], protests("Peaceful protest")) : kindMappings.strike
@@ -215,6 +227,8 @@ export const strikeMapping = (scope: "limited" | "general"): Mapping =>
  * all CAMEO 141 / PLOVER `demo`.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const rallyMapping = (
   form: "demonstration" | "march" | "sit-in" | "picket" | "blockade" | "gathering",
@@ -236,6 +250,8 @@ export const rallyMapping = (
  * keeps 175 for both.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const dispersalMapping = (details: {
   readonly lethal: boolean
@@ -258,6 +274,8 @@ export const dispersalMapping = (details: {
  * civilians/Attack.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const violenceMapping = (
   form: "shooting" | "killing" | "beating" | "clashes" | "arson" | "death" | "other",
@@ -284,6 +302,8 @@ export const violenceMapping = (
  * other politically significant arrests are Strategic developments/Arrests.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const detentionMapping = (context?: {
   readonly atProtest?: boolean
@@ -304,6 +324,8 @@ export const detentionMapping = (context?: {
  * than Strategic developments/Other for the rest.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const emergencyMapping = (
   measure:
@@ -343,6 +365,8 @@ export const emergencyMapping = (
  * release.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const trialMapping = (
   stage: "charge" | "lawsuit" | "opening" | "hearing" | "verdict" | "appeal" | "parole-hearing",
@@ -357,6 +381,8 @@ export const trialMapping = (
  * freeing of people as RETREAT `release`; CAMEO (0841) and ACLED do not distinguish.
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const releaseMapping = (form: "release" | "amnesty" | "parole" | "pardon" | "acquittal" | "bail"): Mapping =>
   form === "amnesty" || form === "pardon"
@@ -369,6 +395,8 @@ export const releaseMapping = (form: "release" | "amnesty" | "parole" | "pardon"
  * subject is the default (0832, a change of policy).
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const concessionMapping = (details: {
   readonly subject?: "wages" | "jobs" | "prices" | "personnel" | "policy" | "other"
@@ -386,6 +414,8 @@ export const concessionMapping = (details: {
  * commissions).
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const negotiationMapping = (
   form: "negotiation" | "meeting" | "mediation" | "commission" | "inquiry" | "report"
@@ -410,6 +440,8 @@ export const negotiationMapping = (
  * else keeps the default. ACLED has no statement type (Strategic developments/Other).
  *
  * @since 0.1.0
+ *
+ * @category mappings
  */
 export const statementMapping = (
   stance: "appeal" | "warning" | "concession" | "acknowledgement" | "denial" | "condemnation" | "information" | "other"

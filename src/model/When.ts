@@ -24,7 +24,7 @@ import { MAX_YEAR, MIN_YEAR } from "./internal/edtfCalendar.js"
 import { precisionOf, qualifiersOf } from "./internal/edtfFacts.js"
 import { format as formatParsed } from "./internal/edtfFormat.js"
 import { EDTF_PATTERN } from "./internal/edtfPattern.js"
-import type { Endpoint, Parsed } from "./internal/edtfTree.js"
+import type { Endpoint, Parsed } from "./EdtfTree.js"
 import { NOT_A_STRING, parsedForZones, parsedOrUndefined, scanCached, zoneFailure } from "./internal/edtfParsed.js"
 import { cut, describeValue } from "./internal/shown.js"
 import { zoneNamed } from "./internal/zoneOffsets.js"
@@ -63,8 +63,8 @@ export interface Qualifiers {
   readonly approximate: boolean
 }
 
-// The EDTF syntax tree (what `parse` gives and `format` takes) is in `internal/edtfTree.ts`.
-export type { EdtfDate, EdtfDateTime, EdtfInterval, Endpoint, OpenEnd, Parsed, Season, UnknownEnd, Unspecified, UtcOffset } from "./internal/edtfTree.js"
+// The EDTF syntax tree (what `parse` gives and `format` takes) is in `EdtfTree.ts` (types only).
+export type { EdtfDate, EdtfDateTime, EdtfInterval, Endpoint, OpenEnd, Parsed, Season, UnknownEnd, Unspecified, UtcOffset } from "./EdtfTree.js"
 
 /**
  * A span of UTC time in epoch milliseconds. `latest` is the last millisecond

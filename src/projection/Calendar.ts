@@ -15,12 +15,17 @@
  * @example
  * ```ts
  * import { pipe } from "effect"
- * import { Projection } from "protest-chronicle"
- * const { Calendar } = Projection
- * declare const timeline: Projection.Timeline.Timeline
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
  *
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
+ * const { Calendar, Timeline } = Projection
+ *
+ * const timeline = await chronicle.project(Timeline.projection)
  * Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }) // each year: certain and possible events
  * pipe(timeline, Calendar.gaps("month", { from: "2012", to: "2021" })) // months with no event
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0

@@ -10,14 +10,19 @@
  *
  * @example
  * ```ts
- * import { Projection } from "protest-chronicle"
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
+ *
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
  * const { Catalog } = Projection
  *
- * const catalog = Projection.replay(Catalog.projection, entries)
+ * const catalog = await chronicle.project(Catalog.projection) // or chronicle.catalog()
  * const shooting = Catalog.get(catalog, { type: "event", id: "zhanaozen-2011-12-16-shooting" })
  * shooting?.current          // the latest revision, absent when retracted
  * shooting?.history.length   // every revision and retraction, revision 1 first
- * Catalog.records(catalog, { type: "actor" })
+ * Catalog.records(catalog, { type: "actor" }).length
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0
@@ -72,7 +77,12 @@ interface State extends Catalog {
   readonly byStream: HashMap.HashMap<string, Tracked>
 }
 
-/** A retraction: when the journal recorded it, the reason given, and by whom. */
+/**
+ * A retraction: when the journal recorded it, the reason given, and by whom.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Retraction {
   readonly at: number
   readonly revision: number
@@ -80,7 +90,12 @@ export interface Retraction {
   readonly author?: string
 }
 
-/** What the catalog knows of one stream. */
+/**
+ * What the catalog knows of one stream.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CatalogItem {
   readonly stream: StreamRef
   /** The latest revision's record; absent when the stream's last entry is a retraction. */
@@ -119,7 +134,12 @@ const makeState = (byStream: State["byStream"]): State => Opaque.make(Proto, { b
  */
 export const isCatalog = (u: unknown): u is Catalog => isObject(u) && TypeId in u
 
-/** The catalog of an empty journal. */
+/**
+ * The catalog of an empty journal.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const empty: Catalog = makeState(HashMap.empty())
 
 const catalogOf = (u: unknown): State => (isCatalog(u) ? (u as State) : (empty as State))
@@ -127,6 +147,9 @@ const catalogOf = (u: unknown): State => (isCatalog(u) ? (u as State) : (empty a
 /**
  * Adds one entry. Trusts the journal's order: positions increase, revisions follow 1, 2, 3, ….
  * A value that is not a journal entry changes nothing.
+ *
+ * @since 0.1.0
+ * @category projections
  */
 export const apply = (state: Catalog, entry: Entry): Catalog => {
   const catalog = catalogOf(state)
@@ -144,7 +167,12 @@ export const apply = (state: Catalog, entry: Entry): Catalog => {
   return makeState(HashMap.set(catalog.byStream, key, tracked))
 }
 
-/** The catalog as a projection. */
+/**
+ * The catalog as a projection.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
 export const projection: Projection<Catalog> = { initial: empty, apply }
 
 const itemOf = (tracked: Tracked): CatalogItem => {
@@ -161,7 +189,12 @@ const itemOf = (tracked: Tracked): CatalogItem => {
   return { stream: last.stream, retracted, history, ...said }
 }
 
-/** What the catalog knows of one stream, or `undefined` when the journal has no entry for it. */
+/**
+ * What the catalog knows of one stream, or `undefined` when the journal has no entry for it.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const get = (catalog: Catalog, stream: StreamRef): CatalogItem | undefined => {
   if (!isObject(stream) || typeof stream.type !== "string" || typeof stream.id !== "string") return undefined
   const found = HashMap.get(catalogOf(catalog).byStream, streamKey(stream))
@@ -195,7 +228,12 @@ export const entryAt = (catalog: Catalog, stream: StreamRef, revision: number): 
   return tracked !== undefined && tracked.last.revision === revision ? tracked.last : undefined
 }
 
-/** Which streams to list: of one record type only, and whether retracted ones are included. */
+/**
+ * Which streams to list: of one record type only, and whether retracted ones are included.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Filter<T extends StreamType = StreamType> {
   readonly type?: T
   readonly includeRetracted?: boolean
@@ -219,6 +257,9 @@ const pick = (catalog: Catalog, input: Filter | undefined): Array<Tracked> => {
 /**
  * Every stream, in the order streams were first recorded (so the listing is deterministic),
  * optionally of one type; retracted streams only when `includeRetracted` is true.
+ *
+ * @since 0.1.0
+ * @category getters
  */
 export const streams = (catalog: Catalog, filter: Filter = {}): ReadonlyArray<CatalogItem> =>
   pick(catalog, filter).map(itemOf)
@@ -226,6 +267,9 @@ export const streams = (catalog: Catalog, filter: Filter = {}): ReadonlyArray<Ca
 /**
  * The current records, in the order their streams were first recorded, optionally of one type.
  * With `includeRetracted`, a retracted stream contributes the record said last before it.
+ *
+ * @since 0.1.0
+ * @category getters
  */
 export const records = <T extends StreamType = StreamType>(
   catalog: Catalog,
@@ -236,8 +280,18 @@ export const records = <T extends StreamType = StreamType>(
   return out as Array<Extract<AnyRecord, { readonly type: T }>>
 }
 
-/** The current (not retracted) events, in the order they were first recorded. */
+/**
+ * The current (not retracted) events, in the order they were first recorded.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const events = (catalog: Catalog): ReadonlyArray<AnyEvent> => records(catalog, { type: "event" })
 
-/** How many streams the catalog holds, retracted ones included. */
+/**
+ * How many streams the catalog holds, retracted ones included.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const size = (catalog: Catalog): number => HashMap.size(catalogOf(catalog).byStream)

@@ -12,12 +12,17 @@
  *
  * @example
  * ```ts
- * import { Projection } from "protest-chronicle"
- * const { Hierarchy, Catalog } = Projection
- * declare const catalog: Projection.Catalog.Catalog
- * const h = Hierarchy.fromCatalog(catalog)
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
+ *
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
+ * const { Hierarchy } = Projection
+ *
+ * const h = Hierarchy.fromCatalog(await chronicle.catalog())
  * h.isWithin("zhanaozen", "mangystau-region")
- * h.membersOf("kazmunaygas") // KazMunayGas and its subsidiaries
+ * h.membersOf("kazmunaygas") // the company and its subsidiaries
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0

@@ -11,12 +11,21 @@
  *
  * @example
  * ```ts
- * import { Projection } from "protest-chronicle"
- * const { Inference, LinkGraph } = Projection
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
  *
- * const graph = Projection.replay(LinkGraph.projection, entries)
- * const proposals = Inference.propose(graph, { places, actors })
- * proposals[0]?.reason // "detention at Astana 1 day after the rally at Astana"
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
+ * const { Catalog, Inference, LinkGraph } = Projection
+ *
+ * const graph = await chronicle.project(LinkGraph.projection)
+ * const catalog = await chronicle.catalog()
+ * const proposals = Inference.propose(graph, {
+ *   places: Catalog.records(catalog, { type: "place" }),
+ *   actors: Catalog.records(catalog, { type: "actor" })
+ * })
+ * proposals[0]?.reason // why the rule proposes the link, in words
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0
@@ -36,7 +45,12 @@ import { isObject } from "./internal/readable.js"
 import * as LinkGraph from "./LinkGraph.js"
 import { anniversaryRule, echoRule, forceAfterProtestRule, statementRule } from "./internal/inferenceRules.js"
 
-/** A proposed link: the link (with `inferredBy` filled in), and its rule, score and reason. */
+/**
+ * A proposed link: the link (with `inferredBy` filled in), and its rule, score and reason.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Proposal {
   readonly link: Link
   readonly rule: string
@@ -48,6 +62,9 @@ export interface Proposal {
  * What a rule proposes before it is checked: the relation's `from` and `to` events, a score and a
  * reason. The engine turns it into a `Proposal`, drops duplicates of existing links and links that
  * are impossible in time or would close a cycle.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Candidate {
   readonly from: AnyEvent
@@ -60,6 +77,9 @@ export interface Candidate {
  * What rules read: the current events in timeline order, and a gazetteer built from the places and
  * actors given to `propose` — `placeName` and `actorName` (the id when no record names it) and
  * `around`, the places containing a place, nearest first (from `Hierarchy`).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Context {
   readonly events: ReadonlyArray<AnyEvent>
@@ -71,6 +91,9 @@ export type { Gazetteer } from "./internal/inferenceContext.js"
 /**
  * A rule: its name (written into `inferredBy.rule`), a description in words, the relation it
  * proposes, and `propose`, which returns candidates (in any order; the engine sorts them).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Rule {
   readonly name: string
@@ -84,6 +107,9 @@ export interface Rule {
  * Force after a protest (`responds-to`): a detention or dispersal at the same place that can begin
  * within two days after a rally, strike or hunger strike begins or ends. Score 0.8 on the same
  * day, 0.7 and 0.6 one and two days on; 0.1 less when the places only contain one another.
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const forceAfterProtest: Rule = forceAfterProtestRule
 
@@ -92,6 +118,9 @@ export const forceAfterProtest: Rule = forceAfterProtestRule
  * place, or a place it also names) that can begin within three days after another event begins or
  * ends. Score 0.7 on the same day, 0.1 less for each day on and when the places only contain one
  * another.
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const statementAfterEvent: Rule = statementRule
 
@@ -104,6 +133,9 @@ export const statementAfterEvent: Rule = statementRule
  * written to the day (an approximate `2011-12-16~` is matched on 16 December only); each later
  * event is compared with the two earliest events of its place and day, which is what a
  * commemoration marks.
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const anniversary: Rule = anniversaryRule
 
@@ -114,13 +146,26 @@ export const anniversary: Rule = anniversaryRule
  * Gotchas: for each actor only the two latest earlier events are considered, so that an actor
  * present in thousands of events (the police) costs no more than one in two; older echoes of a
  * busy actor are not proposed.
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const sharedActors: Rule = echoRule
 
-/** The built-in rules, in the order their proposals are listed when scores tie. */
+/**
+ * The built-in rules, in the order their proposals are listed when scores tie.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
 export const rules: ReadonlyArray<Rule> = [forceAfterProtest, statementAfterEvent, anniversary, sharedActors]
 
-/** Options of `propose`: places and actors (for names and containment), the rules (default: all), and a minimum score. */
+/**
+ * Options of `propose`: places and actors (for names and containment), the rules (default: all), and a minimum score.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ProposeOptions {
   readonly places?: ReadonlyArray<Place>
   readonly actors?: ReadonlyArray<Actor>
@@ -165,6 +210,9 @@ const hash = (s: string): string => {
  * The id an inferred link gets: `<rule>:<from>~<to>`, or with hashed event ids when that would be
  * longer than an id may be. The same proposal always gets the same id. A part that is not a string
  * counts as empty.
+ *
+ * @since 0.1.0
+ * @category getters
  */
 export const proposalId = (ruleName: string, fromId: string, toId: string): LinkId => {
   const text = (u: unknown): string => (typeof u === "string" ? u : "")
@@ -213,6 +261,9 @@ const topoRanks = (index: Index): ReadonlyMap<string, number> | undefined => {
  * proposals, and so does a value that is not a graph. A candidate a rule returns that names an
  * event that is not current, or has no numeric score, is dropped. An exception thrown by your own
  * rule reaches you unchanged.
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const propose = (graph: LinkGraph.LinkGraph, options: ProposeOptions = {}): ReadonlyArray<Proposal> => {
   if (!isProposeOptions(options)) return []

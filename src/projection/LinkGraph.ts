@@ -18,13 +18,18 @@
  *
  * @example
  * ```ts
- * import { Projection } from "protest-chronicle"
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
+ *
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
  * const { LinkGraph } = Projection
  *
- * const graph = Projection.replay(LinkGraph.projection, entries)
+ * const graph = await chronicle.project(LinkGraph.projection)
  * LinkGraph.lineage(graph, "astana-2023-04-11-detention").map((e) => e.id)
  * LinkGraph.paths(graph, "zhanaozen-2011-12-16-shooting", "astana-2023-04-11-detention")
  * LinkGraph.storylines(graph)[0]?.name
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0
@@ -54,7 +59,12 @@ export type { EventInTime, TimeRule } from "./internal/linkRules.js"
 // models
 // ---------------------------------------------------------------------------
 
-/** One step of a path: the link taken, and whether the step runs along time or against it. */
+/**
+ * One step of a path: the link taken, and whether the step runs along time or against it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface PathStep {
   readonly link: Link
   readonly along: boolean
@@ -63,6 +73,9 @@ export interface PathStep {
 /**
  * A path between two events: the events met (same-as classes by their representative), first to
  * last, and the link taken at each step (`steps.length === events.length - 1`).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Path {
   readonly events: ReadonlyArray<string>
@@ -73,6 +86,9 @@ export interface Path {
  * A storyline: a connected group of events (over links of every relation), named by the title of
  * its earliest event. `events` lists every member in timeline order (same-as duplicates
  * included); `links` the links inside it, in the order they were first recorded.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Storyline {
   readonly name: string
@@ -105,6 +121,9 @@ const keep = <A>(map: HashMap.HashMap<string, Kept<A>>, id: string, position: nu
  * entry, an event without a valid `when` or time zone, a link without a relation or its ends)
  * leaves the graph as it is. Journals decode every record, so only hand-made entries can be
  * unreadable; {@link fromRecords} fails on such records instead.
+ *
+ * @since 0.1.0
+ * @category projections
  */
 export const apply = (graph: LinkGraph, entry: Entry): LinkGraph => {
   const state = graphOf(graph)
@@ -122,7 +141,12 @@ export const apply = (graph: LinkGraph, entry: Entry): LinkGraph => {
   return state
 }
 
-/** The link graph as a projection. */
+/**
+ * The link graph as a projection.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
 export const projection: Projection<LinkGraph> = { initial: empty, apply }
 
 /**
@@ -133,6 +157,9 @@ export const projection: Projection<LinkGraph> = { initial: empty, apply }
  * valid `when` or time zone, a link without a relation or its ends), naming its position in its
  * list and its id; nothing is built. Links are not checked against one another here: see
  * {@link problems}.
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = []): Result.Result<LinkGraph, UnreadableRecordError> => {
   const eventList = listOf(events)
@@ -161,19 +188,39 @@ export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = 
 // reading
 // ---------------------------------------------------------------------------
 
-/** The current (not retracted) events, in timeline order. */
+/**
+ * The current (not retracted) events, in timeline order.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const events = (graph: LinkGraph): ReadonlyArray<AnyEvent> => indexOf(graph).ordered
 
-/** The current event with this id, or undefined (never recorded, or retracted). */
+/**
+ * The current event with this id, or undefined (never recorded, or retracted).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const event: {
   (id: string): (graph: LinkGraph) => AnyEvent | undefined
   (graph: LinkGraph, id: string): AnyEvent | undefined
 } = Function.dual(2, (graph: LinkGraph, id: string): AnyEvent | undefined => indexOf(graph).events.get(id))
 
-/** The current links whose two events are current, in the order they were first recorded. */
+/**
+ * The current links whose two events are current, in the order they were first recorded.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const links = (graph: LinkGraph): ReadonlyArray<Link> => indexOf(graph).live
 
-/** The current links that name this event as `from` or `to`, in the order they were first recorded. */
+/**
+ * The current links that name this event as `from` or `to`, in the order they were first recorded.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const linksOf: {
   (id: string): (graph: LinkGraph) => ReadonlyArray<Link>
   (graph: LinkGraph, id: string): ReadonlyArray<Link>
@@ -187,16 +234,29 @@ export const linksOf: {
  * The representative of every current event's same-as class: its earliest member in timeline
  * order (ties by id). Events with no same-as link represent themselves. This is the hook a
  * timeline uses to merge duplicate reports: keep one row per representative.
+ *
+ * @since 0.1.0
+ * @category getters
  */
 export const sameAsClasses = (graph: LinkGraph): ReadonlyMap<string, string> => indexOf(graph).canonical
 
-/** The representative of an event's same-as class, or undefined for an event that is not current. */
+/**
+ * The representative of an event's same-as class, or undefined for an event that is not current.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
 export const canonical: {
   (id: string): (graph: LinkGraph) => string | undefined
   (graph: LinkGraph, id: string): string | undefined
 } = Function.dual(2, (graph: LinkGraph, id: string): string | undefined => indexOf(graph).canonical.get(id))
 
-/** Every member of an event's same-as class (itself included), in timeline order; empty when it is not current. */
+/**
+ * Every member of an event's same-as class (itself included), in timeline order; empty when it is not current.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
 export const sameAs: {
   (id: string): (graph: LinkGraph) => ReadonlyArray<string>
   (graph: LinkGraph, id: string): ReadonlyArray<string>
@@ -223,6 +283,9 @@ const bound = (options: unknown, key: string, fallback: number, open = false): n
  * Everything that led to an event: the events from which a chain of directed links runs to it,
  * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
  * the number of links in the chain. Empty for an event that is not current.
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const lineage: {
   (id: string, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
@@ -236,6 +299,9 @@ export const lineage: {
 /**
  * Everything an event led to: the events a chain of directed links reaches from it, along time,
  * one per same-as class, in timeline order. `maxDepth` bounds the number of links.
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const consequences: {
   (id: string, options?: { readonly maxDepth?: number }): (graph: LinkGraph) => ReadonlyArray<AnyEvent>
@@ -250,6 +316,9 @@ export const consequences: {
  * Options of `paths`: which way steps may go (`"along"` time only, from cause to consequence;
  * `"against"` time only; `"any"`, the default, either way), the longest path in links (default 6)
  * and how many paths at most (default 20).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface PathOptions {
   readonly direction?: "along" | "against" | "any"
@@ -268,6 +337,9 @@ const reverseOf = (index: Index, direction: PathOptions["direction"]) =>
  * were recorded; same-as classes count as one event. Bounded by `maxLength` links and `maxCount`
  * paths, so a dense graph cannot make it run away. Empty when either event is not current or no
  * path fits the bounds; `[{ events: [a], steps: [] }]` when both are the same event.
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const paths: {
   (from: string, to: string, options?: PathOptions): (graph: LinkGraph) => ReadonlyArray<Path>
@@ -316,6 +388,9 @@ export const paths: {
  * The storylines: connected groups of events over links of every relation (directed, same-as and
  * contradicts), each named by its earliest event, ordered by that event on the timeline. They
  * partition the current events: an event with no link is a storyline of its own.
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
   const index = indexOf(graph)
@@ -353,6 +428,9 @@ export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
 /**
  * The year an event begins in, in its own calendar, as written (`2011-05~` → 2011; an interval by
  * its start); undefined when the start is open or unknown.
+ *
+ * @since 0.1.0
+ * @category getters
  */
 export const yearOf = (e: AnyEvent): number | undefined => {
   const when = whenOf(e)
@@ -361,7 +439,12 @@ export const yearOf = (e: AnyEvent): number | undefined => {
   return head === null ? undefined : Number(head[1]!.replace(/X/gu, "0"))
 }
 
-/** Options of `chains`: the first and last years, and the bounds of `paths`. */
+/**
+ * Options of `chains`: the first and last years, and the bounds of `paths`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ChainOptions {
   readonly from: number
   readonly to: number
@@ -374,6 +457,9 @@ export interface ChainOptions {
  * begin with an event of year `from` and end with an event of year `to` — "from 2011 to 2023".
  * Starts are taken in timeline order, chains from one start shortest first; bounded like `paths`
  * (at most `maxLength` links, default 8; `maxCount` chains, default 20).
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const chains: {
   (options: ChainOptions): (graph: LinkGraph) => ReadonlyArray<Path>
@@ -401,7 +487,12 @@ export const chains: {
 })
 
 
-/** An event on an anniversary of another: how many years after, whether surely, and whether a commemorates link joins them. */
+/**
+ * An event on an anniversary of another: how many years after, whether surely, and whether a commemorates link joins them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface AnniversaryOf {
   readonly event: AnyEvent
   readonly years: number | undefined
@@ -418,6 +509,9 @@ const placesOf = (e: AnyEvent): ReadonlyArray<string> => (e.where.alsoAt === und
  * `linked` says whether a commemorates link already joins the two (same-as classes counting as
  * one). `Timeline.anniversariesOf` answers the same question with the timeline's filters; this one
  * adds the links.
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const anniversaries: {
   (id: string, options?: { readonly samePlace?: boolean }): (graph: LinkGraph) => ReadonlyArray<AnniversaryOf>

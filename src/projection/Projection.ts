@@ -13,11 +13,19 @@
  *
  * @example
  * ```ts
- * import { Projection } from "protest-chronicle"
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
  *
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
+ *
+ * // A projection is an initial state and a step: here, how many revisions were written.
  * const revisions = Projection.make(0, (n, entry) => (entry.body._tag === "revision" ? n + 1 : n))
- * Projection.replay(revisions, entries)                                  // every revision written
- * Projection.asOf(revisions, entries, new Date("2011-12-17T00:00:00Z")) // those known by then
+ * await chronicle.project(revisions)                                              // all of them
+ * await chronicle.project(revisions, { asOf: new Date("2011-12-17T00:00:00Z") }) // those recorded by then: none
+ * // Over entries held in memory, the same folds: Projection.replay(revisions, entries),
+ * // Projection.asOf(revisions, entries, recordTime).
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0
@@ -30,6 +38,9 @@ import { firstNotBefore } from "./internal/order.js"
  * A pure fold over journal entries. `apply` must not mutate `state` (return a new state; sharing
  * unchanged parts is fine) and must depend on nothing but its arguments, so that replaying the
  * same entries always gives the same state.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Projection<S> {
   /** The state before any entry. */
@@ -41,13 +52,26 @@ export interface Projection<S> {
 /**
  * A record time: UTC epoch milliseconds (as in `Entry.recordedAt`), a JS `Date`, or an Effect
  * `DateTime`.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type RecordTime = number | Date | DateTime.DateTime
 
-/** Makes a projection from its initial state and its step function. */
+/**
+ * Makes a projection from its initial state and its step function.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const make = <S>(initial: S, apply: (state: S, entry: Entry) => S): Projection<S> => ({ initial, apply })
 
-/** A record time as UTC epoch milliseconds; NaN for a value that is not a record time. */
+/**
+ * A record time as UTC epoch milliseconds; NaN for a value that is not a record time.
+ *
+ * @since 0.1.0
+ * @category record time
+ */
 export const toEpochMillis = (time: RecordTime): number =>
   typeof time === "number" ? time : time instanceof Date ? time.getTime() : DateTime.isDateTime(time) ? DateTime.toEpochMillis(time) : NaN
 
@@ -60,7 +84,12 @@ const isIterable = (u: unknown): u is Iterable<unknown> =>
 const initialOf = <S>(projection: Projection<S>): S =>
   (typeof projection === "object" && projection !== null ? projection.initial : undefined) as S
 
-/** Feeds entries, in order, to `apply`, starting from `state`. */
+/**
+ * Feeds entries, in order, to `apply`, starting from `state`.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
 export const applyAll = <S>(projection: Projection<S>, state: S, entries: Iterable<Entry>): S => {
   if (!isProjection(projection) || !isIterable(entries)) return state
   let s = state
@@ -68,13 +97,21 @@ export const applyAll = <S>(projection: Projection<S>, state: S, entries: Iterab
   return s
 }
 
-/** The state after every entry, in order, starting from the projection's initial state. */
+/**
+ * The state after every entry, in order, starting from the projection's initial state.
+ *
+ * @since 0.1.0
+ * @category projections
+ */
 export const replay = <S>(projection: Projection<S>, entries: Iterable<Entry>): S =>
   applyAll(projection, initialOf(projection), entries)
 
 /**
  * How many entries were recorded at or before `recordTime`. Entries must be in position order,
  * where record time never decreases, so they form a prefix: found by binary search.
+ *
+ * @since 0.1.0
+ * @category record time
  */
 export const countAsOf = (entries: ReadonlyArray<Entry>, recordTime: RecordTime): number => {
   if (!Array.isArray(entries)) return 0
@@ -90,6 +127,9 @@ export const countAsOf = (entries: ReadonlyArray<Entry>, recordTime: RecordTime)
  *
  * Gotchas: `entries` must be in position order, as journals give them (record time never
  * decreases along positions); in any other order the result is meaningless.
+ *
+ * @since 0.1.0
+ * @category projections
  */
 export const asOf = <S>(projection: Projection<S>, entries: ReadonlyArray<Entry>, recordTime: RecordTime): S => {
   let s = initialOf(projection)
@@ -99,7 +139,12 @@ export const asOf = <S>(projection: Projection<S>, entries: ReadonlyArray<Entry>
   return s
 }
 
-/** Runs two projections side by side over the same entries; the state is the pair of states. */
+/**
+ * Runs two projections side by side over the same entries; the state is the pair of states.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
 export const zip = <A, B>(first: Projection<A>, second: Projection<B>): Projection<readonly [A, B]> => {
   const step = <S>(p: Projection<S>, s: S, entry: Entry): S => (isProjection(p) ? p.apply(s, entry) : s)
   return make([initialOf(first), initialOf(second)] as const, (pair, entry) => {

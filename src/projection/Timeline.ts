@@ -32,14 +32,17 @@
  * @example
  * ```ts
  * import { Result } from "effect"
- * import { Projection } from "protest-chronicle"
- * import type { Journal } from "protest-chronicle"
- * const { Timeline } = Projection
- * declare const entries: ReadonlyArray<Journal.Entry>
+ * import { Chronicle, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
  *
- * const timeline = Projection.replay(Timeline.projection, entries)
+ * const chronicle = await Chronicle.open() // in memory
+ * for (const record of zhanaozen.all) await chronicle.record(record)
+ * const { Timeline } = Projection
+ *
+ * const timeline = await chronicle.project(Timeline.projection)
  * const december = Timeline.query(timeline, { from: "2011-12-01", to: "2011-12-31", place: "mangystau-region" })
  * if (Result.isSuccess(december)) for (const hit of december.success) console.log(hit.certainty, hit.event.title)
+ * await chronicle.close()
  * ```
  *
  * @since 0.1.0

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import * as fc from "fast-check"
-import { deepEqual as isDeepStrictEqual } from "./internal/equal.js"
+import { Equal } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import * as Record from "../model/Record.js"
@@ -99,7 +99,7 @@ export interface LawOptions<S> {
 }
 
 const check = <S>(options: LawOptions<S>, a: S, b: S, what: string): void => {
-  if (!(options.equals ?? isDeepStrictEqual)(a, b)) throw new Error(`projection law broken: ${what}`)
+  if (!(options.equals ?? Equal.equals)(a, b)) throw new Error(`projection law broken: ${what}`)
 }
 
 // A structured clone to compare states before and after, or undefined when a state cannot be cloned.
@@ -112,7 +112,7 @@ const snapshot = (value: unknown): { readonly value: unknown } | undefined => {
 }
 
 const unchanged = (value: unknown, before: { readonly value: unknown } | undefined): boolean =>
-  before === undefined || isDeepStrictEqual(snapshot(value)?.value, before.value)
+  before === undefined || Equal.equals(snapshot(value)?.value, before.value)
 
 /**
  * Asserts that feeding entries one by one equals replaying them all, that resuming from a stored

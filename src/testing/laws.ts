@@ -5,9 +5,8 @@
  *
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import { Equal, Result, Schema } from "effect"
 import * as fc from "fast-check"
-import { deepEqual as isDeepStrictEqual } from "./internal/equal.js"
 
 /**
  * Freezes a value and everything reachable from it, and returns it.
@@ -55,11 +54,11 @@ export const assertRoundTrip = <A, I>(
       if (Result.isFailure(decoded)) return fail(`does not decode: ${decoded.failure.message}\n${JSON.stringify(input)}`)
       const encoded = encode(decoded.success)
       if (Result.isFailure(encoded)) return fail(`does not encode: ${encoded.failure.message}`)
-      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(encoded.success)), JSON.parse(JSON.stringify(input)))) {
+      if (!Equal.equals(JSON.parse(JSON.stringify(encoded.success)), JSON.parse(JSON.stringify(input)))) {
         return fail(`encode(decode(x)) differs from x:\n${JSON.stringify(input)}\n${JSON.stringify(encoded.success)}`)
       }
       const again = decode(encoded.success)
-      if (Result.isFailure(again) || !isDeepStrictEqual(again.success, decoded.success)) {
+      if (Result.isFailure(again) || !Equal.equals(again.success, decoded.success)) {
         return fail("decode(encode(decode(x))) differs from decode(x)")
       }
     }),
@@ -84,7 +83,7 @@ export const assertDoesNotMutate = <A>(
       const before = structuredClone(a)
       f(deepFreeze(a))
       // Compare clones: structuredClone drops null prototypes, which would otherwise differ.
-      if (!isDeepStrictEqual(structuredClone(a), before)) fail("the input changed")
+      if (!Equal.equals(structuredClone(a), before)) fail("the input changed")
     }),
     parameters
   )

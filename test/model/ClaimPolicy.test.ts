@@ -10,13 +10,13 @@ import { Record } from "../../src/index.js"
 import type { CountClaims } from "../../src/model/Claim.js"
 
 const claims = [
-  { value: Count.exact(14), citations: [{ source: "decree" }], claimant: "prosecutor" },
-  { value: Count.between(60, 70), citations: [{ source: "blog" }] },
-  { value: Count.exact(16), citations: [{ source: "court-ruling" }] }
+  { value: Count.exactUnsafe(14), citations: [{ source: "decree" }], claimant: "prosecutor" },
+  { value: Count.betweenUnsafe(60, 70), citations: [{ source: "blog" }] },
+  { value: Count.exactUnsafe(16), citations: [{ source: "court-ruling" }] }
 ] as unknown as CountClaims
 
 const who = ClaimPolicy.attribution({
-  actors: [Record.decodeOrThrow({ type: "actor", id: "prosecutor", kind: "state-body", name: "Prosecutor General's Office" })] as never,
+  actors: [Record.decodeUnsafe({ type: "actor", id: "prosecutor", kind: "state-body", name: "Prosecutor General's Office" })] as never,
   sources: [
     { type: "source", id: "decree", kind: "news" },
     { type: "source", id: "court-ruling", kind: "court" },
@@ -33,7 +33,7 @@ describe("ClaimPolicy", () => {
   })
 
   it("summarises by each policy, data first or piped", () => {
-    expect(ClaimPolicy.summarize(claims, "official", who).count).toEqual(Count.envelope([Count.exact(14), Count.exact(16)]))
+    expect(ClaimPolicy.summarize(claims, "official", who).count).toEqual(Count.envelope([Count.exactUnsafe(14), Count.exactUnsafe(16)]))
     expect(ClaimPolicy.summarize(claims, "lowest").claims).toEqual([claims[0]])
     expect(pipe(claims, ClaimPolicy.summarize("highest")).claims).toEqual([claims[1]])
     expect(pipe(claims, ClaimPolicy.summarize("official", who))).toEqual(ClaimPolicy.summarize(claims, "official", who))

@@ -12,7 +12,7 @@ import { entriesOf } from "./linkHelpers.js"
 
 const { Calendar, Catalog, LinkGraph, Timeline } = Projection
 
-const records = zhanaozen.all.map((r) => Record.decodeOrThrow(r))
+const records = zhanaozen.all.map((r) => Record.decodeUnsafe(r))
 const entries = entriesOf(records)
 const reversed = entriesOf([...records].reverse())
 const events = records.filter(Record.isEvent)

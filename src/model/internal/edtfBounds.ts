@@ -6,7 +6,7 @@
  * @internal
  */
 import type { Bounds, Span } from "../When.js"
-import type { Endpoint, Parsed } from "./edtfTree.js"
+import type { Endpoint, Parsed } from "../EdtfTree.js"
 import { MS_PER_SECOND } from "./edtfCalendar.js"
 import { dateEnd, dateStart, dateTimeStart } from "./edtfSpan.js"
 import { instantOfWall, type Zone } from "./zoneOffsets.js"

@@ -4,7 +4,7 @@
  * @internal
  */
 import type { Precision, Qualifiers } from "../When.js"
-import type { Endpoint, Parsed } from "./edtfTree.js"
+import type { Endpoint, Parsed } from "../EdtfTree.js"
 
 const PRECISION_RANK: { readonly [P in Precision]: number } = {
   millennium: 0,

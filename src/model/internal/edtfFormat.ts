@@ -5,7 +5,7 @@
  * @internal
  */
 import type { Qualifiers } from "../When.js"
-import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, UtcOffset } from "./edtfTree.js"
+import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, UtcOffset } from "../EdtfTree.js"
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 

@@ -8,7 +8,7 @@
 import { TimeZoneError, invalidReason as invalidZoneReason } from "../TimeZone.js"
 import { makeBoundedCache } from "./edtfCache.js"
 import { scan } from "./edtfScan.js"
-import type { Parsed } from "./edtfTree.js"
+import type { Parsed } from "../EdtfTree.js"
 import { cut, describeValue } from "./shown.js"
 
 /** Why a value that is not a string is no EDTF date. */

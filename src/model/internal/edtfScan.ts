@@ -6,7 +6,7 @@
  * @internal
  */
 import type { Qualifiers } from "../When.js"
-import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, Season, Unspecified, UtcOffset } from "./edtfTree.js"
+import type { EdtfDate, EdtfDateTime, Endpoint, Parsed, Season, Unspecified, UtcOffset } from "../EdtfTree.js"
 import { daysInMonth, MAX_YEAR, MIN_YEAR } from "./edtfCalendar.js"
 import { formatEndpoint, formatYear } from "./edtfFormat.js"
 import { endpointsInOrder } from "./edtfSpan.js"

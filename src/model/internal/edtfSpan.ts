@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import type { EdtfDate, EdtfDateTime, Endpoint } from "./edtfTree.js"
+import type { EdtfDate, EdtfDateTime, Endpoint } from "../EdtfTree.js"
 import {
   MS_PER_DAY,
   MS_PER_MINUTE,

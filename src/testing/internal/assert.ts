@@ -3,7 +3,7 @@
  * any JavaScript runtime and under any test runner: a failure throws an `Error` named
  * `AssertionError` carrying `actual` and `expected`.
  */
-import { deepEqual } from "./equal.js"
+import { Equal } from "effect"
 
 /** The error a failed assertion throws. */
 export class AssertionError extends Error {
@@ -46,9 +46,9 @@ export const strictEqual = <A>(actual: unknown, expected: A, message?: string): 
   }
 }
 
-/** Asserts that `actual` and `expected` are deeply and strictly equal (`deepEqual`). */
+/** Asserts that `actual` and `expected` are equal by Effect's structural equality (`Equal.equals`). */
 export const deepStrictEqual = <A>(actual: unknown, expected: A, message?: string): void => {
-  if (!deepEqual(actual, expected)) {
+  if (!Equal.equals(actual, expected)) {
     throw new AssertionError(`${message ?? "values differ"}\nactual:   ${show(actual)}\nexpected: ${show(expected)}`, actual, expected)
   }
 }

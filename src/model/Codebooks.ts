@@ -1,9 +1,9 @@
 /**
  * The codebooks' vocabularies as data: PLOVER's event types and the modes of each, ACLED's event
  * types and the sub-event types of each, and the CAMEO labels of the codes this package uses.
- * `Mapping` exports the vocabularies and builds its mappings from them.
+ * Data only: `Mapping` re-exports the vocabularies and builds its mappings from them.
  *
- * @internal
+ * @since 0.1.0
  */
 
 /**
@@ -11,6 +11,8 @@
  * material cooperation, verbal conflict, material conflict).
  *
  * @since 0.1.0
+ *
+ * @category codebooks
  */
 export const ploverTypes = [
   "AGREE",
@@ -35,6 +37,8 @@ export const ploverTypes = [
  * A PLOVER event type.
  *
  * @since 0.1.0
+ *
+ * @category models
  */
 export type PloverType = typeof ploverTypes[number]
 
@@ -44,6 +48,8 @@ export type PloverType = typeof ploverTypes[number]
  * extensions, so the `Mapping` schema does not restrict modes to this table.
  *
  * @since 0.1.0
+ *
+ * @category codebooks
  */
 export const ploverModes: { readonly [T in PloverType]: ReadonlyArray<string> } = {
   AGREE: [],
@@ -85,6 +91,8 @@ export const ploverModes: { readonly [T in PloverType]: ReadonlyArray<string> } 
  * The six ACLED event types.
  *
  * @since 0.1.0
+ *
+ * @category codebooks
  */
 export const acledEventTypes = [
   "Battles",
@@ -99,6 +107,8 @@ export const acledEventTypes = [
  * An ACLED event type.
  *
  * @since 0.1.0
+ *
+ * @category models
  */
 export type AcledEventType = typeof acledEventTypes[number]
 
@@ -106,6 +116,8 @@ export type AcledEventType = typeof acledEventTypes[number]
  * The ACLED sub-event types of each event type, spelled as in the codebook.
  *
  * @since 0.1.0
+ *
+ * @category codebooks
  */
 export const acledSubEventTypes = {
   Battles: ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
@@ -136,6 +148,8 @@ export const acledSubEventTypes = {
  * An ACLED sub-event type of the event type `E` (of any event type when `E` is left out).
  *
  * @since 0.1.0
+ *
+ * @category models
  */
 export type AcledSubEventType<E extends AcledEventType = AcledEventType> = typeof acledSubEventTypes[E][number]
 

@@ -1,12 +1,12 @@
 /**
  * The EDTF syntax tree: what `When.parse` gives and `When.format` takes — dates, date-times with
  * their offsets, open and unknown interval ends, and intervals — each with its qualifiers and
- * unspecified digits. `When` re-exports these types; the scanner, the formatter and the bounds
- * read them from here.
+ * unspecified digits. Types only: `When` re-exports them (`When.Parsed`, `When.EdtfDate`, …), and
+ * the scanner, the formatter and the bounds in `internal/` read them from here.
  *
- * @internal
+ * @since 0.1.0
  */
-import type { Qualifiers } from "../When.js"
+import type { Qualifiers } from "./When.js"
 
 /**
  * Which parts of a date are written with X: how many trailing year digits
