@@ -13,6 +13,38 @@ import type { StreamType } from "./Entry.js"
 
 /**
  * A migration of one record type (and, for events, one kind) from version `from` to `from + 1`.
+ * Every store takes its migrations as the `migrations` option.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Journal } from "protest-chronicle"
+ *
+ * // Suppose version 1 of places wrote the zone as `zone`; version 2 calls it `timeZone`.
+ * const renameZone: Journal.Migration = {
+ *   type: "place",
+ *   from: 1,
+ *   up: (record) => {
+ *     const { zone, ...rest } = record as { readonly zone: string }
+ *     return { ...rest, timeZone: zone }
+ *   }
+ * }
+ * const written: Journal.StoredEntry = {
+ *   position: 1,
+ *   stream: { type: "place", id: "zhanaozen" },
+ *   revision: 1,
+ *   recordedAt: "2023-04-12T10:00:00.000Z",
+ *   idempotencyKey: "import-1",
+ *   body: { _tag: "revision", schemaVersion: 1, record: { type: "place", id: "zhanaozen", kind: "town", name: "Zhanaozen", zone: "Asia/Aqtau" } }
+ * }
+ * const program = Effect.gen(function*() {
+ *   const journal = yield* Journal.Journal
+ *   return yield* journal.readStream({ type: "place", id: "zhanaozen" })
+ * }).pipe(Effect.provide(Journal.layerMemory({ initial: [written], migrations: [renameZone] })))
+ *
+ * const [entry] = await Effect.runPromise(program)
+ * console.log(entry?.body) // the place as version 2 reads it, with `timeZone: "Asia/Aqtau"`
+ * ```
  *
  * @category models
  * @since 0.1.0
