@@ -44,7 +44,7 @@ const throwingProxy = (): unknown =>
 
 /**
  * Awkward values a cast or a JavaScript caller can produce, each made fresh (some are mutable).
- * Objects that throw when read are apart, in `throwingValues`.
+ * Objects that throw when read are apart, in `borderValues`.
  *
  * @category hostile values
  * @since 0.1.0
@@ -112,6 +112,16 @@ export const arbOutsideType: fc.Arbitrary<unknown> = fc.oneof(
  * `arbOutsideType`, plus the `borderValues` (objects that throw when read, a vast empty array):
  * what a decoder, which stands at the border between the outside world and typed records, must
  * also survive.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Record } from "protest-chronicle"
+ * import { arbHostile } from "protest-chronicle/testing"
+ *
+ * // Whatever it is handed, the decoder answers with a `Result` and never throws.
+ * fc.assert(fc.property(arbHostile, (u) => void Record.decode(u)), { numRuns: 50 })
+ * ```
  *
  * @category arbitraries
  * @since 0.1.0
