@@ -164,8 +164,7 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  * server cannot be reached or the schema cannot be used. The module doc explains how commits are
  * ordered and why readers never skip an entry.
  *
- * Gotchas: `head` cannot fail in the `Journal` port, so a server lost at that moment is a defect;
- * commits run one after another (batch bulk imports); PostgreSQL cannot store U+0000 or unpaired
+ * Gotchas: commits run one after another (batch bulk imports); PostgreSQL cannot store U+0000 or unpaired
  * surrogates, so commits holding them fail with `InvalidCommitError`, as do commits over
  * `MAX_COMMIT_BYTES`; a pool configured with a `maxMessageSize` under 2 MiB cannot read large
  * entries.
