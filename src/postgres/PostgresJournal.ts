@@ -140,6 +140,17 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
  * upgrades the schema (unless `migrate: false`) and fails with `JournalStoreError` when the server
  * cannot be reached, the schema is newer than this release, or the name is not acceptable.
  *
+ * @example
+ * ```ts
+ * import { Layer, Redacted } from "effect"
+ * import { PgClient } from "@effect/sql-pg"
+ * import { layerPostgresClient } from "protest-chronicle/postgres"
+ *
+ * // The application's own pool, shared by its queries and the journal (kept in its own schema).
+ * const pool = PgClient.layer({ url: Redacted.make("postgres://chronicle@db.internal:5432/chronicle") })
+ * const stores = layerPostgresClient({ schema: "newsroom" }).pipe(Layer.provide(pool))
+ * ```
+ *
  * @category layers
  * @since 0.1.0
  */
