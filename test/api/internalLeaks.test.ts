@@ -17,8 +17,6 @@ const known = new Set([
   "projection/internal/linkRules.d.ts",
   "projection/internal/linkState.d.ts",
   "projection/internal/readable.d.ts",
-  "projection/internal/timelineCalendar.d.ts",
-  "projection/internal/timelineClaims.d.ts",
   "projection/internal/timelineIds.d.ts",
   "projection/internal/timelineIndex.d.ts",
   "projection/internal/timelineItem.d.ts",
