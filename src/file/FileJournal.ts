@@ -78,8 +78,8 @@ import { promisify } from "node:util"
 import { Effect, Layer } from "effect"
 import type { StoredEntry } from "../journal/Entry.js"
 import { JournalCorruptionError, JournalLockedError, JournalStoreError } from "../journal/errors.js"
-import { Journal } from "../journal/Journal.js"
-import { type JournalOptions, makeJournal } from "../journal/StoreKit.js"
+import { Journal, type JournalOptions } from "../journal/Journal.js"
+import { makeJournal } from "../journal/StoreKit.js"
 import type { MigrationError } from "../journal/Upcast.js"
 import type { VocabularyError } from "../model/Vocabulary.js"
 import { encodeCommit, HEADER_LINE, type Scan, scanFile, shorten } from "./internal/format.js"
@@ -92,6 +92,9 @@ import { acquireLock } from "./internal/lock.js"
  * `DamageMovedAside`: with `repair: "moveAside"`, corrupt lines and everything after them are
  * copied to `movedTo`, then cut. `line` is the first line removed (1-based), `offset` the byte
  * length the journal is cut to, `bytes` how many bytes are removed, `reason` what was wrong.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface JournalRepair {
   readonly _tag: "TornWriteCut" | "DamageMovedAside"
@@ -113,6 +116,9 @@ export interface JournalRepair {
  *   `JournalStoreError` (method `"onRepair"`).
  * - `repair: "moveAside"` opens a journal whose tail is corrupt by moving the damaged lines, and
  *   every line after them, into `<path>.damaged`. Without it, corruption fails the open.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface FileJournalOptions extends JournalOptions {
   /** `"moveAside"`: open a journal with a corrupt tail by moving the damaged lines aside. */
@@ -270,17 +276,35 @@ const load = (
  *
  * @example
  * ```ts
+ * import * as fs from "node:fs"
+ * import * as os from "node:os"
+ * import * as path from "node:path"
  * import { Effect } from "effect"
- * import { Journal } from "protest-chronicle"
+ * import { Journal, Record } from "protest-chronicle"
  * import { layerFile } from "protest-chronicle/file"
  *
- * const program = Effect.gen(function*() {
- *   const journal = yield* Journal.Journal
- *   return yield* journal.head
- * }).pipe(Effect.provide(layerFile("chronicle.jsonl", {
+ * const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "chronicle-")), "journal.jsonl")
+ * const journal = layerFile(file, {
  *   onRepair: (repair) => console.warn(`${repair.path}: ${repair._tag} at line ${repair.line}`)
- * })))
+ * })
+ * const town = Record.decodeUnsafe({ type: "place", id: "zhanaozen", kind: "town", name: "Zhanaozen", timeZone: "Asia/Aqtau" })
+ *
+ * // The first run creates the file; the lock is released when the program's layer closes.
+ * await Effect.runPromise(Effect.gen(function*() {
+ *   const j = yield* Journal.Journal
+ *   yield* j.commit({ idempotencyKey: "import-1", appends: [{ _tag: "revision", record: town, expected: "none" }] })
+ * }).pipe(Effect.provide(journal)))
+ *
+ * // A later run reads it back.
+ * const head = await Effect.runPromise(Effect.gen(function*() {
+ *   return yield* (yield* Journal.Journal).head
+ * }).pipe(Effect.provide(journal)))
+ * console.log(head) // 1
+ * fs.rmSync(path.dirname(file), { recursive: true })
  * ```
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerFile = (
   path: string,

@@ -16,7 +16,12 @@ import type { Migration, MigrationError } from "./Upcast.js"
 import { makeJournal } from "./internal/core.js"
 import { loadAll } from "./internal/kit.js"
 
-/** What a journal can do. */
+/**
+ * What a journal can do.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface JournalShape {
   /** Appends entries to one or more streams, all or nothing. */
   readonly commit: (request: CommitRequest) => Effect.Effect<CommitResult, CommitError>
@@ -41,7 +46,12 @@ export interface JournalShape {
   readonly vocabulary?: Vocabulary
 }
 
-/** The journal service. */
+/**
+ * The journal service.
+ *
+ * @category services
+ * @since 0.1.0
+ */
 export class Journal extends Context.Service<Journal, JournalShape>()("protest-chronicle/Journal") {}
 
 /**
@@ -61,6 +71,28 @@ export interface JournalOptions {
  * A journal in memory: for tests, scripts and projections that need no persistence. `initial`
  * seeds it with stored entries (as a file would hold them, older schema versions included), which
  * are upcast and decoded on open like any store's.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Journal, Record } from "protest-chronicle"
+ *
+ * const town = { type: "place", id: "zhanaozen", kind: "town", name: "Zhanaozen", timeZone: "Asia/Aqtau" } as const
+ * const first = Record.decodeUnsafe(town)
+ * const renamed = Record.decodeUnsafe({ ...town, name: "Zhanaozen (Жаңаөзен)" })
+ * const program = Effect.gen(function*() {
+ *   const journal = yield* Journal.Journal
+ *   yield* journal.commit({ idempotencyKey: "import-1", appends: [{ _tag: "revision", record: first, expected: "none" }] })
+ *   yield* journal.commit({ idempotencyKey: "fix-1", appends: [{ _tag: "revision", record: renamed, expected: 1, reason: "local name" }] })
+ *   return yield* journal.readStream(Journal.streamOf(first))
+ * }).pipe(Effect.provide(Journal.layerMemory()))
+ *
+ * const history = await Effect.runPromise(program)
+ * console.log(history.map((entry) => `revision ${entry.revision} at position ${entry.position}`)) // two revisions, positions 1 and 2
+ * ```
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerMemory = (
   options: JournalOptions & { readonly initial?: ReadonlyArray<StoredEntry> } = {}

@@ -11,7 +11,44 @@
 import { Data, Result } from "effect"
 import type { StreamType } from "./Entry.js"
 
-/** A migration of one record type (and, for events, one kind) from version `from` to `from + 1`. */
+/**
+ * A migration of one record type (and, for events, one kind) from version `from` to `from + 1`.
+ * Every store takes its migrations as the `migrations` option.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Journal } from "protest-chronicle"
+ *
+ * // Suppose version 1 of places wrote the zone as `zone`; version 2 calls it `timeZone`.
+ * const renameZone: Journal.Migration = {
+ *   type: "place",
+ *   from: 1,
+ *   up: (record) => {
+ *     const { zone, ...rest } = record as { readonly zone: string }
+ *     return { ...rest, timeZone: zone }
+ *   }
+ * }
+ * const written: Journal.StoredEntry = {
+ *   position: 1,
+ *   stream: { type: "place", id: "zhanaozen" },
+ *   revision: 1,
+ *   recordedAt: "2023-04-12T10:00:00.000Z",
+ *   idempotencyKey: "import-1",
+ *   body: { _tag: "revision", schemaVersion: 1, record: { type: "place", id: "zhanaozen", kind: "town", name: "Zhanaozen", zone: "Asia/Aqtau" } }
+ * }
+ * const program = Effect.gen(function*() {
+ *   const journal = yield* Journal.Journal
+ *   return yield* journal.readStream({ type: "place", id: "zhanaozen" })
+ * }).pipe(Effect.provide(Journal.layerMemory({ initial: [written], migrations: [renameZone] })))
+ *
+ * const [entry] = await Effect.runPromise(program)
+ * console.log(entry?.body) // the place as version 2 reads it, with `timeZone: "Asia/Aqtau"`
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Migration {
   readonly type: StreamType
   /** For events: the kind it applies to (required for events, absent for other types). */
@@ -21,14 +58,24 @@ export interface Migration {
   readonly up: (record: unknown) => unknown
 }
 
-/** Migrations were registered wrongly (a gap or a repeat in a chain). A programming error. */
+/**
+ * Migrations were registered wrongly (a gap or a repeat in a chain). A programming error.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class MigrationError extends Data.TaggedError("MigrationError")<{ readonly reason: string }> {
   override get message(): string {
     return this.reason
   }
 }
 
-/** Lifts stored record JSON to the current version. */
+/**
+ * Lifts stored record JSON to the current version.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Upcaster {
   /** True when there are no migrations: every body is at version 1 and nothing is lifted. */
   readonly identity: boolean

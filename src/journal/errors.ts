@@ -21,6 +21,9 @@ const describeCause = (cause: unknown): string => {
 /**
  * A commit expected a stream at one revision and found it at another. Nothing was written.
  * `actual` is `"none"` when the stream does not exist.
+ *
+ * @category errors
+ * @since 0.1.0
  */
 export class ConflictError extends Data.TaggedError("ConflictError")<{
   readonly stream: StreamRef
@@ -38,7 +41,12 @@ export class ConflictError extends Data.TaggedError("ConflictError")<{
   }
 }
 
-/** A commit is malformed (no appends, a stream twice, a record in the wrong stream…). Nothing was written. */
+/**
+ * A commit is malformed (no appends, a stream twice, a record in the wrong stream…). Nothing was written.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class InvalidCommitError extends Data.TaggedError("InvalidCommitError")<{
   readonly reason: string
   /** Index of the append at fault, when there is one. */
@@ -49,7 +57,12 @@ export class InvalidCommitError extends Data.TaggedError("InvalidCommitError")<{
   }
 }
 
-/** Another writer holds the journal file's lock. */
+/**
+ * Another writer holds the journal file's lock.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class JournalLockedError extends Data.TaggedError("JournalLockedError")<{
   readonly path: string
   readonly holder: { readonly pid: number; readonly hostname: string; readonly since: string }
@@ -64,6 +77,9 @@ export class JournalLockedError extends Data.TaggedError("JournalLockedError")<{
  * A stored entry is damaged or cannot be read. `line` is 1-based, in files. `reason` says what is
  * wrong and what to do. `damagedLines`, from the file store, counts the lines from the last intact
  * commit to the end of the file that fail their own checksum (the reason names the first few).
+ *
+ * @category errors
+ * @since 0.1.0
  */
 export class JournalCorruptionError extends Data.TaggedError("JournalCorruptionError")<{
   readonly path: string
@@ -78,7 +94,12 @@ export class JournalCorruptionError extends Data.TaggedError("JournalCorruptionE
   }
 }
 
-/** An I/O failure of the store behind a journal, with the method that failed and its cause. */
+/**
+ * An I/O failure of the store behind a journal, with the method that failed and its cause.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export class JournalStoreError extends Data.TaggedError("JournalStoreError")<{
   readonly method: string
   readonly cause: unknown
@@ -88,8 +109,18 @@ export class JournalStoreError extends Data.TaggedError("JournalStoreError")<{
   }
 }
 
-/** Every error a journal's reads can fail with. */
+/**
+ * Every error a journal's reads can fail with.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export type ReadError = JournalStoreError | JournalCorruptionError
 
-/** Every error a commit can fail with. */
+/**
+ * Every error a commit can fail with.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
 export type CommitError = ConflictError | InvalidCommitError | JournalStoreError

@@ -8,11 +8,18 @@
  */
 import type { Result, SchemaAST } from "effect"
 import type { RecordDecodeError } from "./DecodeError.js"
-import { compile, type Guard } from "./internal/guard.js"
+import { compile } from "./internal/guard.js"
 import { decodeParsed } from "./internal/parsed.js"
 import type { AnyRecord, Vocabulary } from "./Vocabulary.js"
 
-export type { Guard } from "./internal/guard.js"
+/**
+ * A fast validity check compiled from a schema's AST, for schemas whose decoded value equals
+ * their input (no transformations). It answers only "certainly valid": `false` means "ask the
+ * schema", which then reports the issues (or, where the guard is stricter than the schema,
+ * accepts). The decoders use it to skip Effect's general interpreter on the common, valid path;
+ * a property test checks that it never accepts what the schema rejects.
+ */
+export type Guard = (input: unknown) => boolean
 
 /**
  * A check compiled (once per schema) from a schema's AST that answers "certainly valid": `false`

@@ -23,8 +23,7 @@
  * @module
  */
 import { Schema } from "effect"
-
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,199}$/u
+import { idPattern } from "./IdCheck.js"
 
 const idCheck = Schema.isPattern(idPattern, {
   expected: "an id: letters, digits and . _ : ~ - (starting with a letter or digit, at most 200 characters)"
@@ -97,11 +96,3 @@ export const LinkId = IdString.pipe(Schema.brand("LinkId")).annotate(about("Link
  * @category models
  */
 export type LinkId = typeof LinkId.Type
-
-/**
- * True when `s` has the form every id must have (whatever kind of record it names).
- *
- * @category guards
- * @since 0.1.0
- */
-export const isValidId = (s: unknown): s is string => typeof s === "string" && idPattern.test(s)

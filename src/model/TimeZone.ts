@@ -48,7 +48,19 @@ const OFFSET_LIKE = /^(?:UTC|GMT)?[+-]\d/
 /**
  * Says why `id` is not a time zone, or `undefined` when it is one. The engine is
  * asked once per id; the answer is remembered. Any value may be passed: one that
- * is not a string is refused with a reason, never with an exception.
+ * is not a string is refused with a reason, never with an exception. Meant for
+ * input checked as it arrives (a form field, a command-line option, a JSON value
+ * of unknown type) where the reason is shown as it is; {@link make} takes a
+ * string and gives a {@link TimeZoneError}.
+ *
+ * @example
+ * ```ts
+ * import { TimeZone } from "protest-chronicle"
+ *
+ * TimeZone.invalidReason("Asia/Aqtau") // undefined
+ * TimeZone.invalidReason("UTC+5") // says to give the place's zone, or to write the offset in the date
+ * TimeZone.invalidReason(42) // a time zone is an IANA id such as "Asia/Aqtau", not a number
+ * ```
  *
  * @category guards
  * @since 0.1.0

@@ -41,13 +41,27 @@ import type { MigrationError } from "../journal/Upcast.js"
 import type { VocabularyError } from "../model/Vocabulary.js"
 import { makeReadModelStore } from "./internal/readModels.js"
 import { currentVersion, migrate, schemaNamePattern, type SchemaProblem, verify } from "./internal/schema.js"
-import { makeStore } from "./internal/store.js"
+import { MAX_COMMIT_BYTES as commitLimit, makeStore } from "./internal/store.js"
 import { storeError } from "./internal/storeError.js"
 import { ReadModelStore } from "./ReadModel.js"
 
-export { MAX_COMMIT_BYTES } from "./internal/store.js"
+/**
+ * The most a commit may hold (64 MiB), in bytes of JSON as the store sends it to the server: each
+ * append's record or retraction and reason, and the idempotency key and author, which every entry
+ * repeats. A larger commit fails with `InvalidCommitError` before anything is written: split bulk
+ * imports into several commits, and keep large documents outside the journal (cite them).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const MAX_COMMIT_BYTES: number = commitLimit
 
-/** Settings of the PostgreSQL store, besides the connection. */
+/**
+ * Settings of the PostgreSQL store, besides the connection.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PostgresOptions extends JournalOptions {
   /**
    * The schema that holds the journal's tables (default `"protest_chronicle"`): a lower-case
@@ -71,10 +85,18 @@ export interface PostgresOptions extends JournalOptions {
 /**
  * Where the server is: a connection URL (`postgres://user:password@host:5432/database`), as text
  * or `Redacted`, or the full settings of `@effect/sql-pg`'s pool (host, port, TLS, pool size…).
+ *
+ * @category models
+ * @since 0.1.0
  */
 export type PostgresConnection = string | Redacted.Redacted<string> | PgClient.PgPoolConfig
 
-/** The settings of `layerPostgres`: the connection and the store's options. */
+/**
+ * The settings of `layerPostgres`: the connection and the store's options.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface PostgresConfig extends PostgresOptions {
   readonly connection: PostgresConnection
 }
@@ -117,6 +139,20 @@ const build = (pg: PgClient.PgClient, options: PostgresOptions) =>
  * `Journal`, and the `ReadModelStore` for read models kept in the same schema. Opening creates or
  * upgrades the schema (unless `migrate: false`) and fails with `JournalStoreError` when the server
  * cannot be reached, the schema is newer than this release, or the name is not acceptable.
+ *
+ * @example
+ * ```ts
+ * import { Layer, Redacted } from "effect"
+ * import { PgClient } from "@effect/sql-pg"
+ * import { layerPostgresClient } from "protest-chronicle/postgres"
+ *
+ * // The application's own pool, shared by its queries and the journal (kept in its own schema).
+ * const pool = PgClient.layer({ url: Redacted.make("postgres://chronicle@db.internal:5432/chronicle") })
+ * const stores = layerPostgresClient({ schema: "newsroom" }).pipe(Layer.provide(pool))
+ * ```
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerPostgresClient = (
   options: PostgresOptions = {}
@@ -139,8 +175,7 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  * server cannot be reached or the schema cannot be used. The module doc explains how commits are
  * ordered and why readers never skip an entry.
  *
- * Gotchas: `head` cannot fail in the `Journal` port, so a server lost at that moment is a defect;
- * commits run one after another (batch bulk imports); PostgreSQL cannot store U+0000 or unpaired
+ * Gotchas: commits run one after another (batch bulk imports); PostgreSQL cannot store U+0000 or unpaired
  * surrogates, so commits holding them fail with `InvalidCommitError`, as do commits over
  * `MAX_COMMIT_BYTES`; a pool configured with a `maxMessageSize` under 2 MiB cannot read large
  * entries.
@@ -156,6 +191,9 @@ const poolConfig = (connection: PostgresConnection): PgClient.PgPoolConfig =>
  *   return yield* journal.head
  * }).pipe(Effect.provide(layerPostgres({ connection: "postgres://chronicle@db.internal:5432/chronicle" })))
  * ```
+ *
+ * @category layers
+ * @since 0.1.0
  */
 export const layerPostgres = (config: PostgresConfig): Layer.Layer<Journal | ReadModelStore, JournalStoreError | MigrationError | VocabularyError> =>
   Layer.effectContext(

@@ -25,14 +25,26 @@
  * @module
  */
 import { Context, type Effect, Result } from "effect"
-import type { Entry, StreamRef } from "../journal/Entry.js"
+import type { Entry, StoredEntry, StreamRef } from "../journal/Entry.js"
 import { streamKey } from "../journal/Entry.js"
 import type { ReadError } from "../journal/errors.js"
 import * as Catalog from "../projection/Catalog.js"
 import type { Projection } from "../projection/Projection.js"
-import type { EntryCodec } from "./internal/entries.js"
 
-export type { EntryCodec } from "./internal/entries.js"
+/**
+ * Reads stored entries (rows, or read-model JSON) and writes entries back as stored entries, with
+ * the journal's migrations and vocabulary: what a read model uses to keep journal entries in its
+ * rows, so that records are stored encoded and upcast when read, like the journal's own.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface EntryCodec {
+  /** Checks the shape, upcasts the body and decodes the record; a reason on failure. */
+  readonly decode: (stored: unknown) => Result.Result<Entry, string>
+  /** The stored form of an entry, its record encoded in the current schema version. */
+  readonly encode: (entry: Entry) => StoredEntry
+}
 
 /**
  * A projection kept in a table, as rows under keys it chooses. `name` identifies it; `version`
@@ -50,6 +62,9 @@ export type { EntryCodec } from "./internal/entries.js"
  *
  * `encode` and `restore` get an `EntryCodec` for rows that hold journal entries, so that records
  * are stored encoded, and upcast when read, like the journal's own.
+ *
+ * @category models
+ * @since 0.1.0
  */
 export interface ReadModel<S> {
   readonly name: string
@@ -63,16 +78,31 @@ export interface ReadModel<S> {
   readonly restore: (state: S, key: string, json: unknown, entries: EntryCodec) => Result.Result<S, string>
 }
 
-/** The longest key a read model's row may have, in bytes of UTF-8 (the table's index bounds it). */
+/**
+ * The longest key a read model's row may have, in bytes of UTF-8 (the table's index bounds it).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
 export const MAX_KEY_BYTES = 1000
 
-/** A state and the position of the last journal entry it includes (0 for none). */
+/**
+ * A state and the position of the last journal entry it includes (0 for none).
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Checkpointed<S> {
   readonly state: S
   readonly position: number
 }
 
-/** What the read-model store does with read models. */
+/**
+ * What the read-model store does with read models.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface ReadModelStoreShape {
   /**
    * The saved state and checkpoint; the projection's initial state at position 0 when nothing is
@@ -93,10 +123,40 @@ export interface ReadModelStoreShape {
   readonly rebuild: <S>(model: ReadModel<S>) => Effect.Effect<Checkpointed<S>, ReadError>
 }
 
-/** The read-model store of a PostgreSQL journal, provided by `layerPostgres` with the journal. */
+/**
+ * The read-model store of a PostgreSQL journal, provided by `layerPostgres` with the journal.
+ *
+ * @category services
+ * @since 0.1.0
+ */
 export class ReadModelStore extends Context.Service<ReadModelStore, ReadModelStoreShape>()("protest-chronicle/postgres/ReadModelStore") {}
 
-/** Makes a read model from its parts; a typed identity, for inference. */
+/**
+ * Makes a read model from its parts; a typed identity, for inference.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { ReadModel } from "protest-chronicle/postgres"
+ *
+ * // How many entries each record type has: one small row per type.
+ * const entriesPerType = ReadModel.make<ReadonlyMap<string, number>>({
+ *   name: "entries-per-type",
+ *   version: 1,
+ *   projection: {
+ *     initial: new Map(),
+ *     apply: (state, entry) => new Map(state).set(entry.stream.type, (state.get(entry.stream.type) ?? 0) + 1)
+ *   },
+ *   keys: (entry) => [entry.stream.type],
+ *   encode: (state, key) => state.get(key),
+ *   restore: (state, key, json) =>
+ *     typeof json === "number" ? Result.succeed(new Map(state).set(key, json)) : Result.fail(`the row ${key} is not a count`)
+ * })
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
 export const make = <S>(model: ReadModel<S>): ReadModel<S> => model
 
 // The catalog's row of an entry: its stream and its revision, zero-padded so that byte order is
@@ -108,6 +168,9 @@ const entryKey = (entry: Entry): string => `${streamKey(entry.stream)}#${String(
  * entry (key `type/id#revision`, the entry as the journal stores it): a catch-up writes one row
  * per new entry, and no row is ever rewritten. Restoring checks that each stream's revisions
  * follow 1, 2, 3… and belong to the row they are in.
+ *
+ * @category read models
+ * @since 0.1.0
  */
 export const catalog: ReadModel<Catalog.Catalog> = make({
   name: "catalog",

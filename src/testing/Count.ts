@@ -1,14 +1,15 @@
 /**
  * fast-check arbitraries for `Count`: valid counts of every kind, and true values inside a count,
- * for property tests of code that sums, compares or displays counts.
+ * for property tests of code that sums, compares or displays counts. With `@fast-check/vitest`,
+ * `test.prop([arbCount])("…", (c) => …)` runs the same property as a test.
  *
  * @example
  * ```ts
- * import { test } from "@fast-check/vitest"
+ * import * as fc from "fast-check"
  * import { Count } from "protest-chronicle"
  * import { arbCount } from "protest-chronicle/testing"
  *
- * test.prop([arbCount])("format never throws", (c) => typeof Count.format(c) === "string")
+ * fc.assert(fc.property(arbCount, (c) => typeof Count.format(c) === "string")) // format never throws
  * ```
  *
  * @since 0.1.0
@@ -20,6 +21,7 @@ import { bounds, type Count, type Kind } from "../model/Count.js"
  * Non-negative safe integers, mostly small (crowd-sized) and sometimes anywhere up to
  * `Number.MAX_SAFE_INTEGER`, so that overflow edges are exercised too.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbQuantity: fc.Arbitrary<number> = fc.oneof(
@@ -58,6 +60,7 @@ const byKind: { readonly [K in Kind]: fc.Arbitrary<Count> } = {
 /**
  * A valid count of the given kind.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbCountOfKind = (kind: Kind): fc.Arbitrary<Count> => byKind[kind]
@@ -65,6 +68,7 @@ export const arbCountOfKind = (kind: Kind): fc.Arbitrary<Count> => byKind[kind]
 /**
  * Any valid count: every kind, with and without phrase, explicit bounds and `exclusive`.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbCount: fc.Arbitrary<Count> = fc.oneof(...Object.values(byKind))
@@ -73,6 +77,7 @@ export const arbCount: fc.Arbitrary<Count> = fc.oneof(...Object.values(byKind))
  * A number the count allows: an integer inside its bounds. For counts open above, values up to
  * 10,000 past the low bound (or up to `Number.MAX_SAFE_INTEGER` when that is nearer).
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbValueIn = (count: Count): fc.Arbitrary<number> => {
@@ -86,6 +91,7 @@ export const arbValueIn = (count: Count): fc.Arbitrary<number> => {
  * A count together with one number it allows, for properties like "the sum of true values lies
  * within the bounds of the summed counts".
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbCountWithValue: fc.Arbitrary<readonly [Count, number]> = arbCount.chain((count) =>

@@ -44,7 +44,10 @@ const throwingProxy = (): unknown =>
 
 /**
  * Awkward values a cast or a JavaScript caller can produce, each made fresh (some are mutable).
- * Objects that throw when read are apart, in `throwingValues`.
+ * Objects that throw when read are apart, in `borderValues`.
+ *
+ * @category hostile values
+ * @since 0.1.0
  */
 export const awkwardValues: ReadonlyArray<() => unknown> = [
   () => undefined,
@@ -76,6 +79,9 @@ export const awkwardValues: ReadonlyArray<() => unknown> = [
  * What only a border (a decoder) is asked to survive: objects that throw when they are read (a
  * getter, a proxy that throws on every trap), and an array of length 2^32 - 1 with no elements,
  * which code that walks its indexes would take minutes over.
+ *
+ * @category hostile values
+ * @since 0.1.0
  */
 export const borderValues: ReadonlyArray<() => unknown> = [throwingGetter, throwingProxy, sparse]
 
@@ -93,6 +99,9 @@ const anything = fc.anything({
 /**
  * Any value outside a function's type, as casts and JavaScript callers produce: anything at all,
  * with the awkward values above mixed in often. Every function of the package must survive it.
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbOutsideType: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: anything, weight: 2 },
@@ -103,6 +112,19 @@ export const arbOutsideType: fc.Arbitrary<unknown> = fc.oneof(
  * `arbOutsideType`, plus the `borderValues` (objects that throw when read, a vast empty array):
  * what a decoder, which stands at the border between the outside world and typed records, must
  * also survive.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Record } from "protest-chronicle"
+ * import { arbHostile } from "protest-chronicle/testing"
+ *
+ * // Whatever it is handed, the decoder answers with a `Result` and never throws.
+ * fc.assert(fc.property(arbHostile, (u) => void Record.decode(u)), { numRuns: 50 })
+ * ```
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbHostile: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: arbOutsideType, weight: 4 },

@@ -3,20 +3,24 @@
  * atomic commits, expected revisions, idempotency, record time, reads, the live tail, retractions
  * — checked case by case, and a model-based property that drives the store with random commits
  * (valid, invalid, conflicting, repeated) next to an in-memory journal and demands that the two
- * never differ. Write a store, then run it against this suite with your own test runner:
- *
- * @example
- * ```ts
- * import { describe, it } from "vitest"
- * import { journalConformance } from "protest-chronicle/testing"
- * import { layerPostgres } from "protest-chronicle/postgres"
- *
- * journalConformance("postgres", () => layerPostgres(freshSchema()), { describe, it }, { numRuns: 30 })
- * ```
+ * never differ. Write a store, then run it against this suite with your own test runner.
  *
  * The suite's cases are in `internal/conformanceWrites.ts` and `internal/conformanceReads.ts`,
  * its model-based property in `JournalModel.ts`, its hand-set clock in
  * `internal/conformanceClock.ts`. It imports no test runner and no `node:` module.
+ *
+ * @example
+ * ```ts
+ * import { describe, it } from "vitest"
+ * import { layerPostgres } from "protest-chronicle/postgres"
+ * import { journalConformance } from "protest-chronicle/testing"
+ *
+ * // A fresh, empty store for every test: a schema of its own on a test server.
+ * let schemas = 0
+ * const freshSchema = () => ({ connection: process.env["DATABASE_URL"] ?? "postgres://localhost/test", schema: `conformance_${++schemas}` })
+ *
+ * journalConformance("postgres", () => layerPostgres(freshSchema()), { describe, it }, { numRuns: 30 })
+ * ```
  *
  * @since 0.1.0
  */
@@ -32,6 +36,9 @@ import { assertMatchesModel } from "./JournalModel.js"
  * The two functions of a test runner the suite needs: `describe(name, body)` and
  * `it(name, body, timeout?)`, where `body` returns a promise that rejects on failure. vitest's and
  * jest's fit as they are, so the suite never imports a runner itself.
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export interface ConformanceRunner {
   /** Groups tests under a name (vitest's or jest's `describe`). */
@@ -48,6 +55,9 @@ export interface ConformanceRunner {
  * opens it — once, then again after closing — so that the suite can check that what a store kept
  * is what it answered: `durable: () => { const path = tmpPath(); return () => layerFile(path) }`
  * (`layerFile` from `protest-chronicle/file`).
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export interface ConformanceOptions {
   readonly numRuns?: number
@@ -58,7 +68,12 @@ export interface ConformanceOptions {
   readonly durable?: () => MakeJournalLayer
 }
 
-/** A store under test, as the suite receives it: a fresh, empty journal each time it is built. */
+/**
+ * A store under test, as the suite receives it: a fresh, empty journal each time it is built.
+ *
+ * @category conformance
+ * @since 0.1.0
+ */
 export type MakeJournalLayer = () => Layer.Layer<Journal, unknown>
 
 /**
@@ -71,6 +86,27 @@ export type MakeJournalLayer = () => Layer.Layer<Journal, unknown>
  * Every failing commit is also checked to have written nothing. With `options.durable` it also
  * closes and reopens a store, and checks that the reopened store answers as the first did.
  * Record time is read from a hand-set `Clock` the suite provides to each test.
+ *
+ * In a test file, give it the runner's own functions: `journalConformance("my store", () =>
+ * layerMyStore(), { describe, it })` with vitest's or jest's.
+ *
+ * @example
+ * ```ts
+ * import { Journal } from "protest-chronicle"
+ * import { journalConformance } from "protest-chronicle/testing"
+ *
+ * // Any runner with `describe` and `it` fits: this one runs every test at once and collects the failures.
+ * const runs: Array<Promise<string | undefined>> = []
+ * journalConformance("memory", () => Journal.layerMemory(), {
+ *   describe: (_name, body) => body(),
+ *   it: (name, body) => void runs.push(body().then(() => undefined, (error) => `${name}: ${error}`))
+ * }, { numRuns: 3 })
+ * const failures = (await Promise.all(runs)).filter((failure) => failure !== undefined)
+ * console.log(`${runs.length} tests, ${failures.length} failed`)
+ * ```
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export const journalConformance = (
   name: string,

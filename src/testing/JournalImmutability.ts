@@ -17,6 +17,9 @@ import { arbRecord } from "./Records.js"
 /**
  * Changes everything it can reach in a value, in place: strings and numbers in objects and
  * arrays, an extra element in every array, an extra key in every object. Frozen parts are left.
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export const scramble = (value: unknown, seen: Set<object> = new Set()): void => {
   if (typeof value !== "object" || value === null || seen.has(value) || Object.isFrozen(value)) return
@@ -32,7 +35,12 @@ export const scramble = (value: unknown, seen: Set<object> = new Set()): void =>
   else bag["changedAfterwards"] = true
 }
 
-/** Whether a value and everything inside it is frozen. */
+/**
+ * Whether a value and everything inside it is frozen.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
 export const isDeeplyFrozen = (value: unknown, seen: Set<object> = new Set()): boolean => {
   if (typeof value !== "object" || value === null || seen.has(value)) return true
   if (!Object.isFrozen(value)) return false
@@ -45,6 +53,9 @@ const arbBatch = fc.array(fc.tuple(arbRecord, fc.boolean()), { minLength: 1, max
 /**
  * Runs the property against one journal (`numRuns` runs, each committing under fresh ids). Fails
  * with an assertion naming what changed or what was not frozen.
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export const assertKeepsNoReferences = (journal: JournalShape, numRuns = 15): Effect.Effect<void, unknown> =>
   Effect.promise(async () => {

@@ -23,6 +23,9 @@ import { arbRecord } from "./Records.js"
 /**
  * A small pool of decoded records (from `arbRecord`) in which several records share a stream, so
  * that commits drawn from it meet on the same streams: the material of `arbCommit`.
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbRecordPool: fc.Arbitrary<ReadonlyArray<AnyRecord>> = fc
   .tuple(fc.array(arbRecord, { minLength: 2, maxLength: 4 }), fc.array(arbRecord, { maxLength: 5 }))
@@ -56,6 +59,9 @@ const arbExpected: fc.Arbitrary<Expected> = fc.oneof(
  * Some requests are invalid on purpose — no appends, a stream twice, a bad expected revision, a
  * retraction without a reason, a record that does not decode (an unchecked cast), an empty key —
  * and many conflict once a few have been committed.
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbCommit = (
   pool: ReadonlyArray<AnyRecord>,
@@ -292,6 +298,9 @@ const openJournal = async (layer: Layer.Layer<Journal, unknown>) => {
  * for any reason writes nothing. With `durable` (see `ConformanceOptions`) the store is built
  * from it instead, and is also closed and reopened at random points. Rejects with the shrunk
  * counterexample.
+ *
+ * @category conformance
+ * @since 0.1.0
  */
 export const assertMatchesModel = async (
   makeLayer: MakeJournalLayer,

@@ -15,7 +15,12 @@ import { arbEventByKind } from "./Records.js"
 
 import type { Encoded } from "./Records.js"
 
-/** The places generated chronicles use: a region, two towns within it, and a capital elsewhere. */
+/**
+ * The places generated chronicles use: a region, two towns within it, and a capital elsewhere.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const linkagePlaces: ReadonlyArray<Encoded<typeof Place>> = [
   { type: "place", id: "mangystau", kind: "region", name: "Mangystau Region", timeZone: "Asia/Aqtau" },
   { type: "place", id: "zhanaozen", kind: "city", name: "Zhanaozen", timeZone: "Asia/Aqtau", within: "mangystau" },
@@ -23,7 +28,12 @@ export const linkagePlaces: ReadonlyArray<Encoded<typeof Place>> = [
   { type: "place", id: "astana", kind: "city", name: "Astana", timeZone: "Asia/Almaty" }
 ]
 
-/** The actors generated chronicles name. */
+/**
+ * The actors generated chronicles name.
+ *
+ * @category fixtures
+ * @since 0.1.0
+ */
 export const linkageActors: ReadonlyArray<Encoded<typeof Actor>> = [
   { type: "actor", id: "oil-workers", kind: "workers", name: "Oil workers" },
   { type: "actor", id: "police", kind: "police", name: "Police" },
@@ -38,6 +48,9 @@ const pad = (n: number) => String(n).padStart(2, "0")
 /**
  * A date crowded into a few days: 10–20 April or December of 2011, 2012, 2021 or 2023, written as
  * a day, an approximate day, a month, a range of days, or an interval with an open end.
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbCrowdedWhen: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom(2011, 2012, 2021, 2023), fc.constantFrom(4, 12), fc.integer({ min: 10, max: 20 }), fc.integer({ min: 0, max: 4 }), fc.nat({ max: 9 }))
@@ -52,7 +65,12 @@ export const arbCrowdedWhen: fc.Arbitrary<string> = fc
 
 const kinds = ["rally", "strike", "detention", "dispersal", "official-statement", "violence"] as const
 
-/** An event of a kind the inference rules read, with a crowded date, a place and some of the actors. */
+/**
+ * An event of a kind the inference rules read, with a crowded date, a place and some of the actors.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbLinkageEvent = (id: string): fc.Arbitrary<Encoded<typeof Event>> =>
   fc
     .tuple(
@@ -70,7 +88,12 @@ export const arbLinkageEvent = (id: string): fc.Arbitrary<Encoded<typeof Event>>
       participants: actors.map((actor) => ({ actor, role: "participant" as const }))
     })) as unknown as fc.Arbitrary<Encoded<typeof Event>>
 
-/** A link attempt between two of `ids` (or, rarely, to an event that does not exist), asserted. */
+/**
+ * A link attempt between two of `ids` (or, rarely, to an event that does not exist), asserted.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbLinkAttempt = (ids: ReadonlyArray<string>, n: number): fc.Arbitrary<Encoded<typeof Link>> =>
   fc
     .tuple(
@@ -84,13 +107,23 @@ export const arbLinkAttempt = (ids: ReadonlyArray<string>, n: number): fc.Arbitr
       return { type: "link" as const, id: `link-${n}`, relation, from, to, rationale: "generated", citations: [{ source: "source-1" }] }
     })
 
-/** A generated chronicle: events with unique ids, then link attempts in the order they are made. */
+/**
+ * A generated chronicle: events with unique ids, then link attempts in the order they are made.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface GeneratedChronicle {
   readonly events: ReadonlyArray<Encoded<typeof Event>>
   readonly links: ReadonlyArray<Encoded<typeof Link>>
 }
 
-/** A chronicle of 2–`maxEvents` events (default 12) and up to `maxLinks` link attempts (default 30). */
+/**
+ * A chronicle of 2–`maxEvents` events (default 12) and up to `maxLinks` link attempts (default 30).
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbChronicle = (options: { readonly maxEvents?: number; readonly maxLinks?: number } = {}): fc.Arbitrary<GeneratedChronicle> =>
   fc.integer({ min: 2, max: options.maxEvents ?? 12 }).chain((count) => {
     const ids = Array.from({ length: count }, (_, i) => `event-${i + 1}`)

@@ -7,14 +7,24 @@
  */
 import * as fc from "fast-check"
 
-/** A mutated record and the path that makes it invalid. */
+/**
+ * A mutated record and the path that makes it invalid.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export interface Mutated {
   readonly record: unknown
   readonly path: ReadonlyArray<PropertyKey>
   readonly description: string
 }
 
-/** A JSON object: the form of a record that `arbMutation` mutates. */
+/**
+ * A JSON object: the form of a record that `arbMutation` mutates.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Json = { [k: string]: unknown }
 
 const setAt = (value: unknown, path: ReadonlyArray<PropertyKey>, f: (old: unknown) => unknown | typeof remove): unknown => {
@@ -39,6 +49,9 @@ const badIds = ["", " ", "has space", "-leading-hyphen", "a/b"]
 /**
  * An arbitrary of mutations of a valid encoded record (as produced by `arbRecord`), each known to
  * make it invalid.
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbMutation = (record: Json): fc.Arbitrary<Mutated> => {
   const options: Array<fc.Arbitrary<Mutated>> = [

@@ -15,7 +15,12 @@ import { arbCount } from "./Count.js"
 import { arbTimeZone, arbWhen } from "./When.js"
 
 // Arbitraries build the encoded (JSON) form of records; `Record.decode` turns them into records.
-/** The encoded (JSON) form of a schema's values: what the arbitraries generate. */
+/**
+ * The encoded (JSON) form of a schema's values: what the arbitraries generate.
+ *
+ * @category models
+ * @since 0.1.0
+ */
 export type Encoded<S extends { readonly Encoded: unknown }> = S["Encoded"]
 
 const words = [
@@ -23,28 +28,58 @@ const words = [
   "police", "akimat", "union", "wages", "jobs", "tender", "KazMunayGas", "Ozenmunaigas", "night", "court"
 ]
 
-/** Non-blank text of one to six words, some in Cyrillic and Kazakh letters. */
+/**
+ * Non-blank text of one to six words, some in Cyrillic and Kazakh letters.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(" ")) },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40, unit: "grapheme" }).filter((s) => /\S/u.test(s)) }
 )
 
-/** A slug id with a given prefix, drawn from a pool of `size` values so that references meet. */
+/**
+ * A slug id with a given prefix, drawn from a pool of `size` values so that references meet.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbIdFrom = (prefix: string, size = 8): fc.Arbitrary<string> =>
   fc.integer({ min: 1, max: size }).map((n) => `${prefix}-${n}`)
 
-/** Any valid id. */
+/**
+ * Any valid id.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbId: fc.Arbitrary<string> = fc.stringMatching(/^[a-z0-9][a-z0-9._:~-]{0,30}$/)
 
-/** A tag such as `oil-workers`. */
+/**
+ * A tag such as `oil-workers`.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbTag: fc.Arbitrary<string> = fc
   .array(fc.constantFrom("oil", "workers", "16", "december", "jobs", "wages", "жанаозен", "2011"), { minLength: 1, maxLength: 3 })
   .map((ws) => ws.join("-"))
 
-/** A BCP 47 language tag from the languages a Kazakh chronicle meets. */
+/**
+ * A BCP 47 language tag from the languages a Kazakh chronicle meets.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbLanguageTag: fc.Arbitrary<string> = fc.constantFrom("kk", "ru", "en", "kk-Cyrl", "kk-Latn", "en-GB", "de", "zh")
 
-/** An http(s) URL. */
+/**
+ * An http(s) URL.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbUrl: fc.Arbitrary<string> = fc.webUrl({ validSchemes: ["http", "https"] }).filter((u) => {
   try {
     return ["http:", "https:"].includes(new URL(u).protocol)
@@ -58,7 +93,12 @@ const actorIds = arbIdFrom("actor")
 const placeIds = arbIdFrom("place")
 const eventIds = arbIdFrom("event", 12)
 
-/** A citation of one of the pooled sources. */
+/**
+ * A citation of one of the pooled sources.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbCitation: fc.Arbitrary<Encoded<typeof Citation>> = fc.record(
   {
     source: sourceIds,
@@ -72,7 +112,12 @@ export const arbCitation: fc.Arbitrary<Encoded<typeof Citation>> = fc.record(
 
 const citations = fc.array(arbCitation, { minLength: 1, maxLength: 3 })
 
-/** A source record. */
+/**
+ * A source record.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbSource: fc.Arbitrary<Encoded<typeof Source>> = fc.record(
   {
     type: fc.constant("source" as const),
@@ -90,14 +135,24 @@ export const arbSource: fc.Arbitrary<Encoded<typeof Source>> = fc.record(
   { requiredKeys: ["type", "id", "outlet", "kind"] }
 )
 
-/** A claim whose value comes from `value`. */
+/**
+ * A claim whose value comes from `value`.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbClaimOf = <A>(value: fc.Arbitrary<A>) =>
   fc.record(
     { value, citations, claimant: actorIds, madeOn: arbWhen, note: arbText },
     { requiredKeys: ["value", "citations"] }
   )
 
-/** A claim about a count, sometimes with a breakdown into parts no larger than the total. */
+/**
+ * A claim about a count, sometimes with a breakdown into parts no larger than the total.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbCountClaim = fc
   .tuple(arbClaimOf(arbCount), fc.array(fc.tuple(arbText, arbCount), { maxLength: 3 }))
   .map(([claim, parts]) => {
@@ -106,7 +161,12 @@ export const arbCountClaim = fc
     return breakdown.length === 0 ? claim : { ...claim, breakdown }
   })
 
-/** A non-empty list of claims about a count. */
+/**
+ * A non-empty list of claims about a count.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbCountClaims = fc.array(arbCountClaim, { minLength: 1, maxLength: 4 })
 
 const arbClaimedValue = fc.oneof(
@@ -117,7 +177,12 @@ const arbClaimedValue = fc.oneof(
   fc.record({ kind: fc.constant("place" as const), place: placeIds, site: arbText }, { requiredKeys: ["kind", "place"] })
 )
 
-/** A dispute between sources about one topic. */
+/**
+ * A dispute between sources about one topic.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbDispute = fc.record({
   topic: arbText,
   claims: fc.array(arbClaimOf(arbClaimedValue), { minLength: 1, maxLength: 3 })
@@ -128,7 +193,12 @@ const alias = fc.record(
   { requiredKeys: ["name"] }
 )
 
-/** An actor record (never its own parent or member). */
+/**
+ * An actor record (never its own parent or member).
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbActor: fc.Arbitrary<Encoded<typeof Actor>> = fc
   .record(
     {
@@ -163,7 +233,12 @@ export const arbActor: fc.Arbitrary<Encoded<typeof Actor>> = fc
     }
   })
 
-/** A place record (never within itself). */
+/**
+ * A place record (never within itself).
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbPlace: fc.Arbitrary<Encoded<typeof Place>> = fc
   .record(
     {
@@ -232,7 +307,12 @@ const actorList = fc.array(actorIds, { maxLength: 3 })
 const texts = fc.array(arbText, { maxLength: 3 })
 const nonEmptyTexts = fc.array(arbText, { minLength: 1, maxLength: 3 })
 
-/** An event of each built-in kind, by kind name. */
+/**
+ * An event of each built-in kind, by kind name.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbEventByKind = {
   strike: eventOf("strike", {
     form: fc.constantFrom("strike", "work-stoppage", "wildcat", "sit-down", "go-slow", "refusal-to-work"),
@@ -317,12 +397,33 @@ export const arbEventByKind = {
   }, ["form"])
 } as const
 
-/** An event of any built-in kind. */
+/**
+ * An event of any built-in kind, in its encoded (JSON) form: every one decodes.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Record } from "protest-chronicle"
+ * import { arbEvent } from "protest-chronicle/testing"
+ *
+ * // A property of your own code, tried on generated events: here, that every event cites a source.
+ * const citesASource = (event: Record.Record) => event.type === "event" && event.citations.length > 0
+ * fc.assert(fc.property(arbEvent, (encoded) => citesASource(Record.decodeUnsafe(encoded))))
+ * ```
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbEvent: fc.Arbitrary<Encoded<typeof Event>> = fc.oneof(...Object.values(arbEventByKind)) as unknown as fc.Arbitrary<
   Encoded<typeof Event>
 >
 
-/** A link record: asserted (rationale and citations) or inferred (rule, score, reason). */
+/**
+ * A link record: asserted (rationale and citations) or inferred (rule, score, reason).
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbLink: fc.Arbitrary<Encoded<typeof Link>> = fc
   .tuple(
     eventIds,
@@ -341,5 +442,10 @@ export const arbLink: fc.Arbitrary<Encoded<typeof Link>> = fc
       : { type: "link" as const, id, relation, from, to, rationale, citations: cites }
   })
 
-/** Any record of the built-in vocabulary. */
+/**
+ * Any record of the built-in vocabulary.
+ *
+ * @category arbitraries
+ * @since 0.1.0
+ */
 export const arbRecord = fc.oneof(arbEvent, arbActor, arbPlace, arbSource, arbLink)

@@ -1,18 +1,19 @@
 /**
  * fast-check arbitraries for `When` values and time zones. The strings are
  * assembled from their parts (not printed from a syntax tree), so they also
- * test the parser.
+ * test the parser. With `@fast-check/vitest`, `test.prop([arbWhen, arbTimeZone])("…", …)` runs
+ * the same property as a test.
  *
  * @example
  * ```ts
- * import { test } from "@fast-check/vitest"
+ * import * as fc from "fast-check"
  * import { When } from "protest-chronicle"
  * import { arbTimeZone, arbWhen } from "protest-chronicle/testing"
  *
- * test.prop([arbWhen, arbTimeZone])("bounds are ordered", (w, zone) => {
+ * fc.assert(fc.property(arbWhen, arbTimeZone, (w, zone) => {
  *   const b = When.boundsUnsafe(w, zone)
- *   return b.earliest <= b.latest
- * })
+ *   return b.earliest <= b.latest // the bounds of any date, in any zone, are ordered
+ * }))
  * ```
  *
  * @since 0.1.0
@@ -128,6 +129,7 @@ const arbInterval: fc.Arbitrary<string> = fc
  * qualifiers `?` `~` `%`, date-times with and without offsets, and intervals
  * with closed, open (`..`) and unknown (empty) ends.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbEdtf: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: arbSingle }, { weight: 2, arbitrary: arbInterval })
@@ -135,6 +137,7 @@ export const arbEdtf: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: ar
 /**
  * The same values as {@link arbEdtf}, typed as `When`.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(makeUnsafe)
@@ -147,6 +150,7 @@ export const arbWhen: fc.Arbitrary<When> = arbEdtf.map(makeUnsafe)
  * local mean time a few minutes west of Greenwich (Europe/Dublin until 1916,
  * Africa/Monrovia until 1972) and the extremes UTC−11 and UTC+14.
  *
+ * @category constants
  * @since 0.1.0
  */
 export const timeZoneSamples: ReadonlyArray<TimeZone> = [
@@ -176,6 +180,7 @@ export const timeZoneSamples: ReadonlyArray<TimeZone> = [
 /**
  * One of {@link timeZoneSamples}.
  *
+ * @category arbitraries
  * @since 0.1.0
  */
 export const arbTimeZone: fc.Arbitrary<TimeZone> = fc.constantFrom(...timeZoneSamples)

@@ -72,13 +72,26 @@ const build = (steps: ReadonlyArray<Step>): ReadonlyArray<Entry> => {
  * stream, record times that never decrease (often equal, as within a commit), records drawn with
  * `arbRecord` and decoded, ids from small pools so that streams get corrections, and some
  * retractions (sometimes of a stream already retracted, sometimes followed by a new revision).
+ *
+ * @category arbitraries
+ * @since 0.1.0
  */
 export const arbEntries: fc.Arbitrary<ReadonlyArray<Entry>> = fc.array(arbStep, { maxLength: 25 }).map(build)
 
-/** fast-check parameters the laws accept (those that do not depend on the generated values). */
+/**
+ * fast-check parameters the laws accept (those that do not depend on the generated values).
+ *
+ * @category laws
+ * @since 0.1.0
+ */
 export type LawParameters = Omit<fc.Parameters<unknown>, "examples" | "reporter" | "asyncReporter">
 
-/** Options of the projection laws: how states are compared (default: deep equality) and fast-check's parameters. */
+/**
+ * Options of the projection laws: how states are compared (default: deep equality) and fast-check's parameters.
+ *
+ * @category laws
+ * @since 0.1.0
+ */
 export interface LawOptions<S> {
   /** How two states are compared (default: deep equality). */
   readonly equals?: (a: S, b: S) => boolean
@@ -106,6 +119,9 @@ const unchanged = (value: unknown, before: { readonly value: unknown } | undefin
  * intermediate state gives the same result, and that `apply` mutates neither its state nor the
  * entries (deep-frozen first): earlier states, the initial state included, are compared with
  * structured clones taken before later entries were applied.
+ *
+ * @category laws
+ * @since 0.1.0
  */
 export const assertReplayEqualsIncremental = <S>(
   projection: Projection<S>,
@@ -137,6 +153,9 @@ export const assertReplayEqualsIncremental = <S>(
 /**
  * Asserts that the state as of record time T equals the replay of the entries recorded at or
  * before T, for T on entry times, a millisecond either side of them, and before and after all.
+ *
+ * @category laws
+ * @since 0.1.0
  */
 export const assertAsOfEqualsPrefix = <S>(
   projection: Projection<S>,
@@ -155,7 +174,12 @@ export const assertAsOfEqualsPrefix = <S>(
   )
 }
 
-/** Asserts that replaying equal entries (deep copies) twice gives equal states. */
+/**
+ * Asserts that replaying equal entries (deep copies) twice gives equal states.
+ *
+ * @category laws
+ * @since 0.1.0
+ */
 export const assertDeterministic = <S>(
   projection: Projection<S>,
   arb: fc.Arbitrary<ReadonlyArray<Entry>> = arbEntries,

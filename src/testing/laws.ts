@@ -8,7 +8,12 @@
 import { Equal, Result, Schema } from "effect"
 import * as fc from "fast-check"
 
-/** Freezes a value and everything reachable from it, and returns it. */
+/**
+ * Freezes a value and everything reachable from it, and returns it.
+ *
+ * @category utils
+ * @since 0.1.0
+ */
 export const deepFreeze = <A>(value: A): A => {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -24,6 +29,17 @@ const fail = (message: string): never => {
 /**
  * Asserts that for every value of `arb`, decoding it with `schema`, encoding the result and
  * decoding again gives equal values, and that encoding gives back the input.
+ *
+ * @example
+ * ```ts
+ * import { Source } from "protest-chronicle"
+ * import { arbSource, assertRoundTrip } from "protest-chronicle/testing"
+ *
+ * assertRoundTrip(Source.Source, arbSource, { numRuns: 50 }) // throws, naming the value, if the law fails
+ * ```
+ *
+ * @category laws
+ * @since 0.1.0
  */
 export const assertRoundTrip = <A, I>(
   schema: Schema.Codec<A, I>,
@@ -53,6 +69,9 @@ export const assertRoundTrip = <A, I>(
 /**
  * Asserts that `f` neither throws on nor mutates any deep-frozen value of `arb` (a mutation of a
  * frozen object throws in strict mode, and the input is compared with a copy taken before).
+ *
+ * @category laws
+ * @since 0.1.0
  */
 export const assertDoesNotMutate = <A>(
   arb: fc.Arbitrary<A>,

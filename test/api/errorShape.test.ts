@@ -1,10 +1,10 @@
 /**
- * Every error class of the record model, the journal and the chronicle has one shape: a `_tag`
+ * Every error class of the record model, the journal, the projections and the chronicle has one shape: a `_tag`
  * equal to its class name, its facts as fields, and a `message` computed from those fields (a
  * getter on the class, never a field of its own that could disagree with them).
  */
 import { describe, expect, it } from "vitest"
-import { Chronicle, Count, Journal, Record, TimeZone, Vocabulary } from "../../src/index.js"
+import { Chronicle, Count, Journal, Projection, Record, TimeZone, Vocabulary, When } from "../../src/index.js"
 
 const stream = { type: "event", id: "zhanaozen-2011-12-16-shooting" } as const
 
@@ -20,7 +20,13 @@ const samples: ReadonlyArray<readonly [string, Error & { readonly _tag: string }
   ["JournalCorruptionError", new Journal.JournalCorruptionError({ path: "j.jsonl", line: 3, reason: "checksum" })],
   ["JournalStoreError", new Journal.JournalStoreError({ method: "head", cause: new Error("gone") })],
   ["NoRecordError", new Chronicle.NoRecordError({ stream, method: "correct", retracted: false })],
-  ["MissingReferenceError", new Chronicle.MissingReferenceError({ stream, missing: [{ type: "source", id: "s" }] })]
+  ["MissingReferenceError", new Chronicle.MissingReferenceError({ stream, missing: [{ type: "source", id: "s" }] })],
+  ["WhenError", new When.WhenError({ input: "16/12/2011", reason: "write EDTF dates as 2011-12-16" })],
+  ["TimelineQueryError", new Projection.Timeline.TimelineQueryError({ field: "to", reason: "is before from" })],
+  ["UnreadableRecordError", new Projection.Timeline.UnreadableRecordError({ index: 0, id: "e", field: "when", reason: "is not an EDTF date" })],
+  ["ImpossibleLinkError", new Projection.LinkGraph.ImpossibleLinkError({ link: "l" as never, relation: "response-to", from: { id: "a", when: "2011-12-16", timeZone: "UTC" } as never, to: { id: "b", when: "2011-12-17", timeZone: "UTC" } as never, rule: "the response starts before what it answers" })],
+  ["LinkCycleError", new Projection.LinkGraph.LinkCycleError({ link: "l" as never, relation: "caused-by", cycle: ["a", "b", "a"], links: ["l", "m"] })],
+  ["LinkEndpointError", new Projection.LinkGraph.LinkEndpointError({ link: "l" as never, role: "from", event: "a" as never, retracted: false })]
 ]
 
 describe("error classes share one shape", () => {

@@ -14,7 +14,11 @@ export interface Exported {
   readonly tags: ReadonlySet<string>
 }
 
-/** The `.ts` files of `folders` (relative to `root`), internal folders and `exclude` left out. */
+/**
+ * The `.ts` files of `folders` (relative to `root`), internal folders and `exclude` left out, and
+ * each folder's own `index.ts` (its public face, re-exports only); an `index.ts` further down,
+ * such as a dataset's, is a module like any other.
+ */
 export const publicModules = (root: string, folders: ReadonlyArray<string>, exclude: ReadonlyArray<string> = []): ReadonlyArray<string> => {
   const out: Array<string> = []
   const visit = (dir: string): void => {
@@ -22,7 +26,7 @@ export const publicModules = (root: string, folders: ReadonlyArray<string>, excl
       const rel = path.posix.join(dir, entry.name)
       if (entry.isDirectory()) {
         if (entry.name !== "internal") visit(rel)
-      } else if (entry.name.endsWith(".ts") && entry.name !== "index.ts" && !exclude.includes(rel)) out.push(rel)
+      } else if (entry.name.endsWith(".ts") && !(entry.name === "index.ts" && folders.includes(dir)) && !exclude.includes(rel)) out.push(rel)
     }
   }
   for (const folder of folders) visit(folder)

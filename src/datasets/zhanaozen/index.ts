@@ -44,18 +44,38 @@ const referencesFirst = <R extends Record.Encoded>(records: ReadonlyArray<R>): R
   return out
 }
 
-/** Every place, each after the place it lies within. */
+/**
+ * Every place, each after the place it lies within.
+ *
+ * @category datasets
+ * @since 0.1.0
+ */
 export const places = referencesFirst(placesAsWritten)
-/** Every actor, each after its parent and the bodies it belongs to. */
+/**
+ * Every actor, each after its parent and the bodies it belongs to.
+ *
+ * @category datasets
+ * @since 0.1.0
+ */
 export const actors = referencesFirst(actorsAsWritten)
 
-/** Every source, each after the source it was read through (`via`). */
+/**
+ * Every source, each after the source it was read through (`via`).
+ *
+ * @category datasets
+ * @since 0.1.0
+ */
 export const sources = referencesFirst(sourcesAsWritten)
 
 export { links }
 export { seedArticle } from "./sources.js"
 
-/** Every event, in file order: 2011, 2012–2021, 2022–2023, then the seed article's 2023 events. */
+/**
+ * Every event, in file order: 2011, 2012–2021, 2022–2023, then the seed article's 2023 events.
+ *
+ * @category datasets
+ * @since 0.1.0
+ */
 export const events: ReadonlyArray<Record.Encoded & { readonly type: "event" }> = [
   ...events2011,
   ...events2012to2021,
@@ -65,6 +85,25 @@ export const events: ReadonlyArray<Record.Encoded & { readonly type: "event" }> 
 
 /**
  * Every record: sources, places and actors first (each after the records it names), then events,
- * then links.
+ * then links — the order in which a chronicle, which checks that references exist, accepts them.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Layer } from "effect"
+ * import { Chronicle, Journal, Projection } from "protest-chronicle"
+ * import { zhanaozen } from "protest-chronicle/datasets"
+ *
+ * const program = Effect.gen(function*() {
+ *   const chronicle = yield* Chronicle.Chronicle
+ *   for (const record of zhanaozen.all) yield* chronicle.record(record, { author: "dataset" })
+ *   return yield* chronicle.catalog()
+ * }).pipe(Effect.provide(Chronicle.layer().pipe(Layer.provide(Journal.layerMemory()))))
+ *
+ * const catalog = await Effect.runPromise(program)
+ * console.log(Projection.Catalog.events(catalog).length === zhanaozen.events.length) // true
+ * ```
+ *
+ * @category datasets
+ * @since 0.1.0
  */
 export const all: ReadonlyArray<Record.Encoded> = [...sources, ...places, ...actors, ...events, ...links]

@@ -6,7 +6,7 @@
 import * as fs from "node:fs"
 import { promisify } from "node:util"
 import { crc32 } from "node:zlib"
-import { isValidId } from "../../model/Id.js"
+import { isValidId } from "../../model/IdCheck.js"
 import type { StoredEntry } from "../../journal/Entry.js"
 
 /** The header's `format` field. */

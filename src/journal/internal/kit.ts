@@ -3,7 +3,7 @@
  * building the entries a commit writes and their stored form, decoding stored entries (upcast,
  * then decoded), and reading a store's options. The memory and file stores use them through the
  * core (`core.ts`); the PostgreSQL store, which checks revisions and keys in the database, uses
- * them directly. `StoreKit.ts` is their public face for the package's other folders.
+ * them directly. `StoreKit.ts` is their public face for the package's other folders, and declares their types.
  */
 import { Effect, Result, Schema } from "effect"
 import { clipText } from "../../model/DecodeError.js"
@@ -15,33 +15,10 @@ import { StoredEntry, StreamRef, streamKey } from "../Entry.js"
 import { InvalidCommitError, type JournalCorruptionError, type JournalStoreError } from "../errors.js"
 import { makeUpcasterUnsafe, MigrationError, type Upcaster } from "../Upcast.js"
 import type { JournalOptions } from "../Journal.js"
+import type { BodyToStore, Checked, Persistence, Placement } from "../StoreKit.js"
 
-export type { JournalOptions } from "../Journal.js"
-
-/** What a store provides to the core. */
-export interface Persistence<E = never> {
-  /** A name for messages: the file path, or "memory". */
-  readonly name: string
-  /**
-   * Hands every entry the store holds, in position order, to `add`, and fails with the first
-   * error `add` returns. Entries can be handed over while the store reads them, so that none is
-   * kept twice.
-   */
-  readonly load: (add: (stored: StoredEntry) => JournalCorruptionError | undefined) => Effect.Effect<void, JournalCorruptionError | E>
-  /**
-   * Makes entries durable before it succeeds; on failure nothing of them may remain. It may be
-   * asynchronous (a write and an fsync off the main thread): the core runs one commit at a time —
-   * checks, append, index, publication to tails — under a semaphore, uninterruptibly once the
-   * checks start, so commits stay atomic and ordered, and neither readers nor tails see an entry
-   * before its append has succeeded. Absent for stores that keep nothing (memory), whose commits
-   * run as one synchronous step and need no semaphore.
-   */
-  readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
-  /** True when the store has already checked that every stored value is a `StoredEntry`. */
-  readonly shapeChecked?: boolean
-  /** True when every stored value comes straight from `JSON.parse` (a file store's lines). */
-  readonly parsedJson?: boolean
-}
+// The types a store author meets are declared in `StoreKit.ts`, the public face of this module.
+export type { BodyToStore, Checked, JournalOptions, Persistence, Placement } from "../StoreKit.js"
 
 /** A `load` over entries already in memory. */
 export const loadAll = (stored: ReadonlyArray<StoredEntry>): Persistence["load"] => (add) =>
@@ -133,17 +110,6 @@ export const freezeEntry = (entry: Entry): Entry => {
   Object.freeze(entry.stream)
   Object.freeze(entry.body)
   return Object.freeze(entry)
-}
-
-/**
- * One append, checked: its stream and, for a revision, the record as the decoder reads it and its
- * JSON encoding (what a store writes).
- */
-export interface Checked {
-  readonly stream: StreamRef
-  /** `streamKey(stream)`. */
-  readonly key: string
-  readonly revision?: { readonly record: AnyRecord; readonly encoded: unknown }
 }
 
 /** Checks a commit request before anything is written, and gives each append checked. */
@@ -249,13 +215,6 @@ export const startOf = (options?: { readonly from?: number }): number => {
   return typeof f === "number" && Number.isFinite(f) ? Math.max(1, Math.floor(f)) : 1
 }
 
-/** Where a commit put one of its entries: its position, its stream's new revision, the record time. */
-export interface Placement {
-  readonly position: number
-  readonly revision: number
-  readonly recordedAt: number
-}
-
 /**
  * The entry a commit writes for its append `i` (checked by `validate`), frozen: the commit's key
  * and author, the append's reason (else the commit's), the record as checked or the retraction.
@@ -276,11 +235,6 @@ export const entryOf = (request: CommitRequest, i: number, checked: Checked, at:
   if (reason !== undefined) entry.reason = reason
   return freezeEntry(entry)
 }
-
-/** A body to store: a revision's record with its JSON encoding, or a retraction. */
-export type BodyToStore =
-  | { readonly _tag: "revision"; readonly record: AnyRecord; readonly encoded: unknown }
-  | { readonly _tag: "retraction"; readonly reason: string }
 
 /** The stored body of a revision (its encoded record, at the current schema version) or a retraction. */
 export const storedBody = (upcaster: Upcaster, body: BodyToStore): StoredBody =>

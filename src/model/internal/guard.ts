@@ -1,13 +1,8 @@
 import type { SchemaAST } from "effect"
+import type { Guard } from "../FastDecode.js"
 
-/**
- * A fast validity check compiled from a schema's AST, for schemas whose decoded value equals
- * their input (no transformations). It answers only "certainly valid": `false` means "ask the
- * schema", which then reports the issues (or, where the guard is stricter than the schema,
- * accepts). The decoders use it to skip Effect's general interpreter on the common, valid path;
- * a property test checks that it never accepts what the schema rejects.
- */
-export type Guard = (input: unknown) => boolean
+// The type is declared in the module that publishes it to the package's other folders.
+export type { Guard } from "../FastDecode.js"
 
 /**
  * What a guard may assume of its input: `"any"` value, or a value straight from `JSON.parse`,

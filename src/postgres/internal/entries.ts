@@ -8,6 +8,7 @@ import type { Entry, StoredEntry } from "../../journal/Entry.js"
 import { decodeStored, isStoredEntry, storedBody, storedOf } from "../../journal/StoreKit.js"
 import type { Upcaster } from "../../journal/Upcast.js"
 import type { Vocabulary } from "../../model/Vocabulary.js"
+import type { EntryCodec } from "../ReadModel.js"
 import type { PagedQuery } from "./pages.js"
 
 /**
@@ -50,14 +51,6 @@ export const rowToStored = (row: EntryRow): unknown => ({
   ...(row.reason === null ? {} : { reason: row.reason }),
   body: row.body
 })
-
-/** Reads stored entries (rows, or read-model JSON) and writes entries back as stored entries. */
-export interface EntryCodec {
-  /** Checks the shape, upcasts the body and decodes the record; a reason on failure. */
-  readonly decode: (stored: unknown) => Result.Result<Entry, string>
-  /** The stored form of an entry, its record encoded in the current schema version. */
-  readonly encode: (entry: Entry) => StoredEntry
-}
 
 /** The entry codec of a journal with these migrations and this vocabulary. */
 export const makeEntryCodec = (upcaster: Upcaster, vocabulary: Vocabulary): EntryCodec => ({
