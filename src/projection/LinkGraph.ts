@@ -45,7 +45,8 @@ import type { Entry } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
 import type { EventId, LinkId, PlaceId } from "../model/Id.js"
 import type { Link } from "../model/Link.js"
-import { type Index, reachable } from "./internal/linkIndex.js"
+import { reachable } from "./internal/linkIndex.js"
+import { bound, inOrder, simplePaths, storylinesOf } from "./internal/linkQueries.js"
 import { empty, graphOf, indexOf, type Kept, type LinkGraph, makeState } from "./internal/linkState.js"
 import { dataFirst, notText } from "./internal/opaque.js"
 import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
@@ -275,15 +276,6 @@ export const sameAs: {
 // queries
 // ---------------------------------------------------------------------------
 
-const inOrder = (index: Index, ids: Iterable<EventId>): Array<AnyEvent> =>
-  [...ids].map((id) => index.events.get(id)!).sort((a, b) => index.rank.get(a.id)! - index.rank.get(b.id)!)
-
-/** A bound from options: a non-negative number (Infinity allowed where `open`), else the default. */
-const bound = (options: unknown, key: string, fallback: number, open = false): number => {
-  const v = isObject(options) ? options[key] : undefined
-  return typeof v === "number" && v >= 0 && (open || Number.isFinite(v)) ? v : fallback
-}
-
 /**
  * Everything that led to an event: the events from which a chain of directed links runs to it,
  * along time, one per same-as class (its representative), in timeline order. `maxDepth` bounds
@@ -331,12 +323,6 @@ export interface PathOptions {
   readonly maxCount?: number
 }
 
-const stepsFor = (index: Index, direction: PathOptions["direction"]) =>
-  direction === "along" ? index.forward : direction === "against" ? index.backward : index.around
-
-const reverseOf = (index: Index, direction: PathOptions["direction"]) =>
-  direction === "along" ? index.backward : direction === "against" ? index.forward : index.around
-
 /**
  * The simple paths (no event twice) between two events, shortest first, then in the order links
  * were recorded; same-as classes count as one event. Bounded by `maxLength` links and `maxCount`
@@ -353,40 +339,7 @@ export const paths: {
   const index = indexOf(graph)
   const source = index.canonical.get(from)
   const target = index.canonical.get(to)
-  if (source === undefined || target === undefined) return []
-  if (source === target) return [{ events: [source], steps: [] }]
-  // A simple path has fewer links than there are classes: a longer bound changes nothing.
-  const maxLength = Math.min(Math.floor(bound(options, "maxLength", 6)), index.members.size)
-  const maxCount = bound(options, "maxCount", 20, true)
-  const direction = isObject(options) ? options["direction"] : undefined
-  const next = stepsFor(index, direction as PathOptions["direction"])
-  // Distance of every class to the target, to prune steps that cannot arrive in time.
-  const toTarget = reachable(reverseOf(index, direction as PathOptions["direction"]), target, maxLength)
-  const distance = (node: EventId) => (node === target ? 0 : toTarget.get(node) ?? Infinity)
-  const found: Array<Path> = []
-  const trail: Array<EventId> = [source]
-  const taken: Array<PathStep> = []
-  const onTrail = new Set<EventId>([source])
-  const walk = (node: EventId, left: number): void => {
-    if (found.length >= maxCount) return
-    if (node === target) {
-      if (left === 0) found.push({ events: [...trail], steps: [...taken] })
-      return
-    }
-    for (const step of next.get(node) ?? []) {
-      if (onTrail.has(step.node) || distance(step.node) > left - 1) continue
-      trail.push(step.node)
-      taken.push({ link: step.link, along: step.along })
-      onTrail.add(step.node)
-      walk(step.node, left - 1)
-      onTrail.delete(step.node)
-      taken.pop()
-      trail.pop()
-    }
-  }
-  // Iterative deepening: every path of length L is found before any of length L + 1.
-  for (let length = distance(source); length <= maxLength && found.length < maxCount; length++) walk(source, length)
-  return found
+  return source === undefined || target === undefined ? [] : simplePaths(index, source, target, options)
 })
 
 /**
@@ -397,38 +350,7 @@ export const paths: {
  * @since 0.1.0
  * @category queries
  */
-export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => {
-  const index = indexOf(graph)
-  const group = new Map<EventId, number>()
-  const lines: Array<{ events: Array<EventId>; links: Set<LinkId> }> = []
-  for (const e of events(graph)) {
-    const root = index.canonical.get(e.id)!
-    if (group.has(root)) continue
-    const n = lines.length
-    const classes = [root]
-    group.set(root, n)
-    for (let i = 0; i < classes.length; i++) {
-      for (const step of index.around.get(classes[i]!) ?? []) {
-        if (group.has(step.node)) continue
-        group.set(step.node, n)
-        classes.push(step.node)
-      }
-    }
-    lines.push({ events: classes.flatMap((c) => index.members.get(c) ?? []), links: new Set() })
-  }
-  for (const link of index.live) lines[group.get(index.canonical.get(link.from)!)!]!.links.add(link.id)
-  const order = new Map(index.live.map((l, i) => [l.id, i]))
-  return lines.map((line) => {
-    const members = inOrder(index, line.events)
-    const first = members[0]!
-    return {
-      name: first.title,
-      first: first.id,
-      events: members.map((e) => e.id),
-      links: [...line.links].sort((a, b) => order.get(a)! - order.get(b)!)
-    }
-  })
-}
+export const storylines = (graph: LinkGraph): ReadonlyArray<Storyline> => storylinesOf(indexOf(graph))
 
 /**
  * The year an event begins in, in its own calendar, as written (`2011-05~` → 2011; an interval by
