@@ -24,8 +24,8 @@ const samples: ReadonlyArray<readonly [string, Error & { readonly _tag: string }
   ["WhenError", new When.WhenError({ input: "16/12/2011", reason: "write EDTF dates as 2011-12-16" })],
   ["TimelineQueryError", new Projection.Timeline.TimelineQueryError({ field: "to", reason: "is before from" })],
   ["UnreadableRecordError", new Projection.Timeline.UnreadableRecordError({ index: 0, id: "e", field: "when", reason: "is not an EDTF date" })],
-  ["ImpossibleLinkError", new Projection.LinkGraph.ImpossibleLinkError({ link: "l" as never, relation: "response-to", from: { id: "a", when: "2011-12-16", timeZone: "UTC" } as never, to: { id: "b", when: "2011-12-17", timeZone: "UTC" } as never, rule: "the response starts before what it answers" })],
-  ["LinkCycleError", new Projection.LinkGraph.LinkCycleError({ link: "l" as never, relation: "caused-by", cycle: ["a", "b", "a"], links: ["l", "m"] })],
+  ["ImpossibleLinkError", new Projection.LinkGraph.ImpossibleLinkError({ link: "l" as never, relation: "responds-to", from: { id: "a", when: "2011-12-16", timeZone: "UTC" } as never, to: { id: "b", when: "2011-12-17", timeZone: "UTC" } as never, rule: "the response starts before what it answers" })],
+  ["LinkCycleError", new Projection.LinkGraph.LinkCycleError({ link: "l" as never, relation: "causes", cycle: ["a", "b", "a"], links: ["l", "m"] })],
   ["LinkEndpointError", new Projection.LinkGraph.LinkEndpointError({ link: "l" as never, role: "from", event: "a" as never, retracted: false })]
 ]
 
