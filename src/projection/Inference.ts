@@ -34,10 +34,10 @@
  */
 import type { Actor } from "../model/Actor.js"
 import type { AnyEvent } from "../model/Event.js"
-import type { EventId, LinkId } from "../model/Id.js"
+import type { ActorId, EventId, LinkId, PlaceId } from "../model/Id.js"
 import type { Link, Relation } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
-import { type Gazetteer, makeGazetteer, trust } from "./internal/inferenceContext.js"
+import { makeGazetteer, trust } from "./internal/inferenceContext.js"
 import { antecedentIsFrom, type Index, shortestSteps } from "./internal/linkIndex.js"
 import { possibleInTime } from "./internal/linkRules.js"
 import { indexOf } from "./internal/linkState.js"
@@ -86,7 +86,20 @@ export interface Context {
   readonly hierarchy: Gazetteer
 }
 
-export type { Gazetteer } from "./internal/inferenceContext.js"
+/**
+ * Names and containment, as the rules read them: what `Context.hierarchy` holds.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Gazetteer {
+  /** A place's name, or its id when no record names it. */
+  readonly placeName: (id: PlaceId) => string
+  /** An actor's name, or its id when no record names it. */
+  readonly actorName: (id: ActorId) => string
+  /** The places that contain this one, nearest first (not the place itself). */
+  readonly around: (id: PlaceId) => ReadonlyArray<PlaceId>
+}
 
 /**
  * A rule: its name (written into `inferredBy.rule`), a description in words, the relation it

@@ -4,21 +4,11 @@
  */
 import type { Actor } from "../../model/Actor.js"
 import type { AnyEvent } from "../../model/Event.js"
-import type { ActorId, PlaceId } from "../../model/Id.js"
+import type { PlaceId } from "../../model/Id.js"
 import type { Place } from "../../model/Place.js"
 import * as Hierarchy from "../Hierarchy.js"
-import type { Context } from "../Inference.js"
+import type { Context, Gazetteer } from "../Inference.js"
 import { eventProblem, isObject } from "./readable.js"
-
-/** Names and containment, as the rules read them. */
-export interface Gazetteer {
-  /** A place's name, or its id when no record names it. */
-  readonly placeName: (id: PlaceId) => string
-  /** An actor's name, or its id when no record names it. */
-  readonly actorName: (id: ActorId) => string
-  /** The places that contain this one, nearest first (not the place itself). */
-  readonly around: (id: PlaceId) => ReadonlyArray<PlaceId>
-}
 
 const names = (records: ReadonlyArray<unknown>): ReadonlyMap<string, string> => {
   const out = new Map<string, string>()
