@@ -40,30 +40,60 @@
  *
  * @module
  */
-import { Function, HashMap, Result } from "effect"
+import { type Equal, Function, HashMap, type Inspectable, type Pipeable, Result } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import type { AnyEvent } from "../model/Event.js"
 import type { EventId, LinkId, PlaceId } from "../model/Id.js"
-import type { Link } from "../model/Link.js"
-import { reachable } from "./internal/linkIndex.js"
+import type { Link, Relation } from "../model/Link.js"
+import * as linkIndex from "./internal/linkIndex.js"
 import { bound, inOrder, simplePaths, storylinesOf } from "./internal/linkQueries.js"
-import { empty, graphOf, indexOf, type Kept, type LinkGraph, makeState } from "./internal/linkState.js"
+import * as state from "./internal/linkState.js"
 import { dataFirst, notText } from "./internal/opaque.js"
 import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
 import * as Anniversary from "../model/Anniversary.js"
 import type { Projection } from "./Projection.js"
 
-export { isLinkGraph, type LinkGraph } from "./internal/linkState.js"
-
-export { antecedentIsFrom } from "./internal/linkIndex.js"
-export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
-export { check, checkEvent, type LinkError, type Problem, problems } from "./internal/linkChecks.js"
+export { check, checkEvent, ImpossibleLinkError, LinkCycleError, LinkEndpointError, problems, timeRules } from "./LinkCheck.js"
+export type { EventInTime, LinkError, Problem, TimeRule } from "./LinkCheck.js"
 export { UnreadableRecordError } from "./internal/readable.js"
-export type { EventInTime, TimeRule } from "./internal/linkRules.js"
+
+const { graphOf, indexOf, keep, makeState } = state
+const { reachable } = linkIndex
 
 // ---------------------------------------------------------------------------
 // models
 // ---------------------------------------------------------------------------
+
+const TypeId = state.TypeId
+
+/**
+ * A link graph: the current events and the links between them, with what the journal retracted.
+ * It is opaque: read it with the functions of `LinkGraph`. Two graphs are `Equal` when they hold
+ * the same current events and links, however they were built.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface LinkGraph extends Equal.Equal, Inspectable.Inspectable, Pipeable.Pipeable {
+  readonly [TypeId]: typeof TypeId
+}
+
+/**
+ * Tells whether a value is a link graph.
+ *
+ * @category guards
+ * @since 0.1.0
+ */
+export const isLinkGraph: (u: unknown) => u is LinkGraph = state.isLinkGraph
+
+/**
+ * Which end of a directed link comes first in time ("the antecedent"): `from` for causes and
+ * part-of (the part leads into the whole), `to` for responds-to, continues, commemorates and echoes.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const antecedentIsFrom: (relation: Relation) => boolean = linkIndex.antecedentIsFrom
 
 /**
  * One step of a path: the link taken, and whether the step runs along time or against it.
@@ -108,17 +138,13 @@ export interface Storyline {
 // the projection
 // ---------------------------------------------------------------------------
 
-/** The link graph of an empty journal. Any other value given where a graph is expected reads as this one. */
-export { empty }
-
-const keep = <A>(map: HashMap.HashMap<string, Kept<A>>, id: string, position: number, value: A | undefined): HashMap.HashMap<string, Kept<A>> => {
-  const before = HashMap.get(map, id)
-  const old = before._tag === "Some" ? before.value : undefined
-  if (value === undefined) {
-    return old === undefined ? map : HashMap.set(map, id, { ...old, retracted: true })
-  }
-  return HashMap.set(map, id, { value, first: old?.first ?? position, retracted: false })
-}
+/**
+ * The link graph of an empty journal. Any other value given where a graph is expected reads as this one.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const empty: LinkGraph = state.empty
 
 /**
  * Adds one entry: event and link revisions and retractions; other streams leave the graph as it is.
@@ -172,8 +198,8 @@ export const fromRecords = (events: Iterable<AnyEvent>, links: Iterable<Link> = 
   const linkList = listOf(links)
   if (eventList === undefined) return Result.fail(unreadable({ field: "", reason: `the events are ${shown(events)}, not a list` }, undefined))
   if (linkList === undefined) return Result.fail(unreadable({ field: "", reason: `the links are ${shown(links)}, not a list` }, undefined))
-  let eventMap = HashMap.empty<string, Kept<AnyEvent>>()
-  let linkMap = HashMap.empty<string, Kept<Link>>()
+  let eventMap = HashMap.empty<string, state.Kept<AnyEvent>>()
+  let linkMap = HashMap.empty<string, state.Kept<Link>>()
   let n = 0
   for (let i = 0; i < eventList.length; i++) {
     const e = eventList[i]

@@ -1,6 +1,8 @@
 /**
  * The checks a link and an event correction must pass against the link graph: both events current,
  * possible in time, and no cycle among directed links (same-as classes counting as one event).
+ * `LinkCheck` declares and documents them; they are function declarations, hoisted, so that
+ * `LinkCheck` can bind them although this module imports its error classes.
  *
  * @internal
  */
@@ -9,18 +11,11 @@ import type { AnyEvent } from "../../model/Event.js"
 import type { EventId } from "../../model/Id.js"
 import type { Link } from "../../model/Link.js"
 import { oriented, shortestSteps, type Step } from "./linkIndex.js"
-import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./linkRules.js"
-import { current, graphOf, indexOf, type LinkGraph, makeState, type State } from "./linkState.js"
+import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, type LinkError, type Problem } from "../LinkCheck.js"
+import type { LinkGraph } from "../LinkGraph.js"
+import { timing } from "./linkRules.js"
+import { current, graphOf, indexOf, makeState, type State } from "./linkState.js"
 import { eventProblem, linkProblem, unreadable, type UnreadableRecordError } from "./readable.js"
-
-/** Every error a link can be refused with. */
-export type LinkError = ImpossibleLinkError | LinkCycleError | LinkEndpointError
-
-/** A link that breaks an invariant, as found in a journal written without the chronicle's checks. */
-export interface Problem {
-  readonly link: Link
-  readonly error: LinkError
-}
 
 const without = (graph: State, linkId: string): State =>
   HashMap.has(graph.links, linkId) ? makeState(graph.events, HashMap.remove(graph.links, linkId)) : graph
@@ -39,14 +34,7 @@ const cycleOf = (link: Link, close: EventId, open: EventId, steps: ReadonlyArray
   })
 }
 
-/**
- * Checks a link against the graph before it is recorded: both events must be current
- * (`LinkEndpointError`), a directed link must be possible in time (`ImpossibleLinkError`, see
- * `timeRules`), and the directed graph over same-as classes must stay acyclic (`LinkCycleError`,
- * naming the cycle). A link with an id already in the graph is checked as its replacement. A value
- * that is not a link record (a JavaScript caller's or a cast's) fails with an
- * `UnreadableRecordError`; the second signature says so.
- */
+/** `LinkCheck.check`. */
 export function check(graph: LinkGraph, link: Link): Result.Result<Link, LinkError>
 export function check(graph: unknown, link: unknown): Result.Result<Link, LinkError | UnreadableRecordError>
 export function check(state: unknown, input: unknown): Result.Result<Link, LinkError | UnreadableRecordError> {
@@ -78,11 +66,7 @@ export function check(state: unknown, input: unknown): Result.Result<Link, LinkE
   return back === undefined ? Result.succeed(link) : Result.fail(cycleOf(link, antecedent, consequent, back))
 }
 
-/**
- * Checks that a new revision of an event keeps every current directed link that names it possible
- * in time; the first link it would break comes back as an `ImpossibleLinkError`. A value that is
- * not an event the graph can place fails with an `UnreadableRecordError`.
- */
+/** `LinkCheck.checkEvent`. */
 export function checkEvent(graph: LinkGraph, revised: AnyEvent): Result.Result<AnyEvent, ImpossibleLinkError>
 export function checkEvent(graph: unknown, revised: unknown): Result.Result<AnyEvent, ImpossibleLinkError | UnreadableRecordError>
 export function checkEvent(state: unknown, input: unknown): Result.Result<AnyEvent, ImpossibleLinkError | UnreadableRecordError> {
@@ -107,12 +91,8 @@ export function checkEvent(state: unknown, input: unknown): Result.Result<AnyEve
   return Result.succeed(revised)
 }
 
-/**
- * The links that break an invariant, in the order they were first recorded: an end that is not a
- * current event, a directed link impossible in time, or a link that closes a cycle with the links
- * recorded before it. Empty for a journal written only through the chronicle by one process.
- */
-export const problems = (state: LinkGraph): ReadonlyArray<Problem> => {
+/** `LinkCheck.problems`. */
+export function problems(state: LinkGraph): ReadonlyArray<Problem> {
   const graph = graphOf(state)
   const found: Array<Problem> = []
   let accepted = makeState(graph.events, HashMap.empty())

@@ -3,9 +3,10 @@
  *
  * @internal
  */
-import { type Equal, HashMap, type Inspectable, type Pipeable } from "effect"
+import { HashMap } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import type { Link } from "../../model/Link.js"
+import type { LinkGraph } from "../LinkGraph.js"
 import { buildIndex, type EventOrder, type Index, orderEvents } from "./linkIndex.js"
 import * as Opaque from "./opaque.js"
 
@@ -16,20 +17,8 @@ export interface Kept<A> {
   readonly retracted: boolean
 }
 
-/** The type id of link graphs. */
+/** The type id of link graphs (`LinkGraph` declares the public interface with it). */
 export const TypeId = "~protest-chronicle/LinkGraph" as const
-
-/**
- * A link graph: the current events and the links between them, with what the journal retracted.
- * It is opaque: read it with the functions of `LinkGraph`. Two graphs are `Equal` when they hold
- * the same current events and links, however they were built.
- *
- * @category models
- * @since 0.1.0
- */
-export interface LinkGraph extends Equal.Equal, Inspectable.Inspectable, Pipeable.Pipeable {
-  readonly [TypeId]: typeof TypeId
-}
 
 /**
  * What a graph holds: every event and link stream the journal holds, with its latest record and
@@ -39,6 +28,16 @@ export interface LinkGraph extends Equal.Equal, Inspectable.Inspectable, Pipeabl
 export interface State extends LinkGraph {
   readonly events: HashMap.HashMap<string, Kept<AnyEvent>>
   readonly links: HashMap.HashMap<string, Kept<Link>>
+}
+
+/** The map with a stream's new record (or its retraction, when `value` is undefined) at `position`. */
+export const keep = <A>(map: HashMap.HashMap<string, Kept<A>>, id: string, position: number, value: A | undefined): HashMap.HashMap<string, Kept<A>> => {
+  const before = HashMap.get(map, id)
+  const old = before._tag === "Some" ? before.value : undefined
+  if (value === undefined) {
+    return old === undefined ? map : HashMap.set(map, id, { ...old, retracted: true })
+  }
+  return HashMap.set(map, id, { value, first: old?.first ?? position, retracted: false })
 }
 
 export const current = <A>(map: HashMap.HashMap<string, Kept<A>>): Array<A> => {
@@ -64,12 +63,7 @@ const Proto = Opaque.makeProto<State>(TypeId, {
 /** A graph with these maps. */
 export const makeState = (events: State["events"], links: State["links"]): State => Opaque.make(Proto, { events, links }) as State
 
-/**
- * Tells whether a value is a link graph.
- *
- * @category guards
- * @since 0.1.0
- */
+/** `LinkGraph.isLinkGraph`. */
 export const isLinkGraph = (u: unknown): u is LinkGraph => typeof u === "object" && u !== null && TypeId in u
 
 /** The link graph of an empty journal. */
