@@ -49,16 +49,16 @@ import { reachable } from "./internal/linkIndex.js"
 import { bound, inOrder, simplePaths, storylinesOf } from "./internal/linkQueries.js"
 import { empty, graphOf, indexOf, type Kept, type LinkGraph, makeState } from "./internal/linkState.js"
 import { dataFirst, notText } from "./internal/opaque.js"
-import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
+import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, whenOf } from "./internal/readable.js"
 import * as Anniversary from "../model/Anniversary.js"
-import type { Projection } from "./Projection.js"
+import type { Projection, UnreadableRecordError } from "./Projection.js"
 
 export { isLinkGraph, type LinkGraph } from "./internal/linkState.js"
 
 export { antecedentIsFrom } from "./internal/linkIndex.js"
 export { ImpossibleLinkError, LinkCycleError, LinkEndpointError, timeRules } from "./internal/linkRules.js"
 export { check, checkEvent, type LinkError, type Problem, problems } from "./internal/linkChecks.js"
-export { UnreadableRecordError } from "./internal/readable.js"
+export { UnreadableRecordError } from "./Projection.js"
 export type { EventInTime, TimeRule } from "./internal/linkRules.js"
 
 // ---------------------------------------------------------------------------

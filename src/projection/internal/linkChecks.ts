@@ -11,7 +11,8 @@ import type { Link } from "../../model/Link.js"
 import { oriented, shortestSteps, type Step } from "./linkIndex.js"
 import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, timing } from "./linkRules.js"
 import { current, graphOf, indexOf, type LinkGraph, makeState, type State } from "./linkState.js"
-import { eventProblem, linkProblem, unreadable, type UnreadableRecordError } from "./readable.js"
+import type { UnreadableRecordError } from "../Projection.js"
+import { eventProblem, linkProblem, unreadable } from "./readable.js"
 
 /** Every error a link can be refused with. */
 export type LinkError = ImpossibleLinkError | LinkCycleError | LinkEndpointError
