@@ -15,8 +15,9 @@ import type { Link, Relation } from "../model/Link.js"
 import type { Span } from "../model/When.js"
 import { certainlyStartsBefore } from "../model/Allen.js"
 import * as internal from "./internal/linkChecks.js"
-import { cut, type UnreadableRecordError } from "./internal/readable.js"
+import { cut } from "./internal/readable.js"
 import type { LinkGraph } from "./LinkGraph.js"
+import type { UnreadableRecordError } from "./Projection.js"
 
 // ---------------------------------------------------------------------------
 // errors

@@ -49,13 +49,13 @@ import * as linkIndex from "./internal/linkIndex.js"
 import { bound, inOrder, simplePaths, storylinesOf } from "./internal/linkQueries.js"
 import * as state from "./internal/linkState.js"
 import { dataFirst, notText } from "./internal/opaque.js"
-import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError, whenOf } from "./internal/readable.js"
+import { entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, whenOf } from "./internal/readable.js"
 import * as Anniversary from "../model/Anniversary.js"
-import type { Projection } from "./Projection.js"
+import type { Projection, UnreadableRecordError } from "./Projection.js"
 
 export { check, checkEvent, ImpossibleLinkError, LinkCycleError, LinkEndpointError, problems, timeRules } from "./LinkCheck.js"
 export type { EventInTime, LinkError, Problem, TimeRule } from "./LinkCheck.js"
-export { UnreadableRecordError } from "./internal/readable.js"
+export { UnreadableRecordError } from "./Projection.js"
 
 const { graphOf, indexOf, keep, makeState } = state
 const { reachable } = linkIndex

@@ -30,7 +30,7 @@
  *
  * @since 0.1.0
  */
-import { DateTime } from "effect"
+import { Data, DateTime } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import { firstNotBefore } from "./internal/order.js"
 
@@ -57,6 +57,30 @@ export interface Projection<S> {
  * @category models
  */
 export type RecordTime = number | Date | DateTime.DateTime
+
+/**
+ * A record a projection cannot read: not an object, or without a field it needs (an event's `id`,
+ * `kind`, `when`, `where.place` and `where.timeZone`; a link's `relation`, `from` and `to`), or
+ * with one of the wrong kind. `index` is its position in the list it came in, when there is one.
+ * Nothing was built from it. Records read from a journal are decoded and never fail this way:
+ * decode hand-made ones with `Record.decode` first, which names every bad field.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class UnreadableRecordError extends Data.TaggedError("UnreadableRecordError")<{
+  readonly index: number | undefined
+  readonly id: string | undefined
+  readonly field: string
+  readonly reason: string
+}> {
+  override get message(): string {
+    // A whole list of the wrong kind names no record.
+    if (this.index === undefined && this.id === undefined && this.field === "") return `${this.reason}: pass an array`
+    const which = `${this.index === undefined ? "record" : `record ${this.index}`}${this.id === undefined ? "" : ` (${JSON.stringify(this.id.length > 60 ? `${this.id.slice(0, 60)}…` : this.id)})`}`
+    return `${which}: ${this.field === "" ? "" : `${this.field} `}${this.reason}; decode records with Record.decode first, which names every bad field`
+  }
+}
 
 /**
  * Makes a projection from its initial state and its step function.

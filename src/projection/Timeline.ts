@@ -57,12 +57,12 @@ import type { ActorId, EventId, LinkId, PlaceId, SourceId } from "../model/Id.js
 import type { Link } from "../model/Link.js"
 import type { Place } from "../model/Place.js"
 import type { Source } from "../model/Source.js"
-import type { Projection } from "./Projection.js"
-import { contextProblem, entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable, type UnreadableRecordError } from "./internal/readable.js"
+import type { Projection, UnreadableRecordError } from "./Projection.js"
+import { contextProblem, entryParts, eventProblem, isObject, linkProblem, listOf, shown, unreadable } from "./internal/readable.js"
 import { itemOfChecked } from "./internal/eventOrder.js"
 import { addChecked, empty, fromValidItems, type Item, remove, stateOf, type Timeline, withFields } from "./internal/timelineState.js"
 
-export { UnreadableRecordError } from "./internal/readable.js"
+export { UnreadableRecordError } from "./Projection.js"
 export {
   type AnniversaryHit,
   anniversariesOf,

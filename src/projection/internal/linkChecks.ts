@@ -13,9 +13,10 @@ import type { Link } from "../../model/Link.js"
 import { oriented, shortestSteps, type Step } from "./linkIndex.js"
 import { type ImpossibleLinkError, LinkCycleError, LinkEndpointError, type LinkError, type Problem } from "../LinkCheck.js"
 import type { LinkGraph } from "../LinkGraph.js"
+import type { UnreadableRecordError } from "../Projection.js"
 import { timing } from "./linkRules.js"
 import { current, graphOf, indexOf, makeState, type State } from "./linkState.js"
-import { eventProblem, linkProblem, unreadable, type UnreadableRecordError } from "./readable.js"
+import { eventProblem, linkProblem, unreadable } from "./readable.js"
 
 const without = (graph: State, linkId: string): State =>
   HashMap.has(graph.links, linkId) ? makeState(graph.events, HashMap.remove(graph.links, linkId)) : graph

@@ -5,10 +5,10 @@
  *
  * @internal
  */
-import { Data } from "effect"
 import type { ActorId, PlaceId } from "../../model/Id.js"
 import { isTimeZone } from "../../model/TimeZone.js"
 import { isWhen } from "../../model/When.js"
+import { UnreadableRecordError } from "../Projection.js"
 
 /** An object (not null, not an array) whose fields can be read. */
 export const isObject = (u: unknown): u is { readonly [key: string]: unknown } =>
@@ -32,30 +32,6 @@ export const listOf = (u: unknown): ReadonlyArray<unknown> | undefined => {
     return Array.from(u as Iterable<unknown>)
   } catch {
     return undefined
-  }
-}
-
-/**
- * A record a projection cannot read: not an object, or without a field it needs (an event's `id`,
- * `kind`, `when`, `where.place` and `where.timeZone`; a link's `relation`, `from` and `to`), or
- * with one of the wrong kind. `index` is its position in the list it came in, when there is one.
- * Nothing was built from it. Records read from a journal are decoded and never fail this way:
- * decode hand-made ones with `Record.decode` first, which names every bad field.
- *
- * @category errors
- * @since 0.1.0
- */
-export class UnreadableRecordError extends Data.TaggedError("UnreadableRecordError")<{
-  readonly index: number | undefined
-  readonly id: string | undefined
-  readonly field: string
-  readonly reason: string
-}> {
-  override get message(): string {
-    // A whole list of the wrong kind names no record.
-    if (this.index === undefined && this.id === undefined && this.field === "") return `${this.reason}: pass an array`
-    const which = `${this.index === undefined ? "record" : `record ${this.index}`}${this.id === undefined ? "" : ` (${JSON.stringify(cut(this.id))})`}`
-    return `${which}: ${this.field === "" ? "" : `${this.field} `}${this.reason}; decode records with Record.decode first, which names every bad field`
   }
 }
 
