@@ -37,8 +37,7 @@ import type * as Count from "../model/Count.js"
 import type { AnyEvent } from "../model/Event.js"
 import { dataFirst, notText } from "./internal/opaque.js"
 import { gapsOf, groupOf } from "./internal/timelineCalendar.js"
-import type { Query, QueryError } from "./internal/timelineQuery.js"
-import type { Certainty, Timeline } from "./internal/timelineState.js"
+import type { Certainty, Query, QueryError, Timeline } from "./Timeline.js"
 
 /**
  * What to group by: calendar `year`, `month` or `day` (in `timeZone`, default UTC), or `place`,

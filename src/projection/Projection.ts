@@ -11,6 +11,9 @@
  * before every entry. An exception thrown by your own projection's `apply` is yours and reaches
  * you unchanged.
  *
+ * `UnreadableRecordError`, the error of the built-in projections (`Timeline`, `LinkGraph`) for a
+ * hand-made record they cannot read, lives here; both modules export it too.
+ *
  * @example
  * ```ts
  * import { Chronicle, Projection } from "protest-chronicle"
@@ -77,7 +80,9 @@ export class UnreadableRecordError extends Data.TaggedError("UnreadableRecordErr
   override get message(): string {
     // A whole list of the wrong kind names no record.
     if (this.index === undefined && this.id === undefined && this.field === "") return `${this.reason}: pass an array`
-    const which = `${this.index === undefined ? "record" : `record ${this.index}`}${this.id === undefined ? "" : ` (${JSON.stringify(this.id.length > 60 ? `${this.id.slice(0, 60)}…` : this.id)})`}`
+    // The id is the caller's input: never more than about 60 characters of it.
+    const id = this.id === undefined ? "" : ` (${JSON.stringify(this.id.length > 60 ? `${this.id.slice(0, 60)}…` : this.id)})`
+    const which = `${this.index === undefined ? "record" : `record ${this.index}`}${id}`
     return `${which}: ${this.field === "" ? "" : `${this.field} `}${this.reason}; decode records with Record.decode first, which names every bad field`
   }
 }

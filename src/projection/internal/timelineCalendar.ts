@@ -9,6 +9,8 @@
  */
 import { Result } from "effect"
 import type { Gap, Group, GroupBy, GroupOptions } from "../Calendar.js"
+// Timeline.ts before timelineQuery.ts: it loads that module, which reads `TimelineQueryError` from it.
+import { type Certainty, type Item, type Query, type QueryError, type Timeline, TimelineQueryError } from "../Timeline.js"
 import * as Count from "../../model/Count.js"
 import type { AnyEvent } from "../../model/Event.js"
 import * as When from "../../model/When.js"
@@ -17,8 +19,8 @@ import { firstNotBefore } from "./order.js"
 import { actorsOf, isObject, kindOf, placesOf, shown } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
-import { answersOf, checkZone, matcher, type Query, type QueryError, TimelineQueryError, queryProblem, windowOf } from "./timelineQuery.js"
-import { type Certainty, certaintyIn, type Item, itemById, sameAsClasses, stateOf, type Timeline } from "./timelineState.js"
+import { answersOf, checkZone, matcher, queryProblem, windowOf } from "./timelineQuery.js"
+import { certaintyIn, itemById, sameAsClasses, stateOf } from "./timelineState.js"
 
 /** A calendar granularity. */
 type Granularity = "year" | "month" | "day"

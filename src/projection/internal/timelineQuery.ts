@@ -1,104 +1,26 @@
 /**
  * Timeline queries: windows, filters, same-as classes answered once, Allen relations and
- * anniversaries.
+ * anniversaries (the implementation of those parts of `Timeline`; the public types, the
+ * `TimelineQueryError` class and their documentation live there).
+ *
+ * Load it through `Timeline.ts`, never first on its own: it reads `TimelineQueryError` from that
+ * module, which reads this module's functions as it loads (public modules are the only way in).
  *
  * @internal
  */
-import { Data, Function, Result } from "effect"
+import { Function, Result } from "effect"
 import type { AnyEvent } from "../../model/Event.js"
 import type { ActorId, EventId, PlaceId } from "../../model/Id.js"
 import { invalidReason as zoneReason, TimeZoneError } from "../../model/TimeZone.js"
 import * as When from "../../model/When.js"
 import * as Allen from "../../model/Allen.js"
 import * as Anniversary from "../../model/Anniversary.js"
+import { type AnniversaryHit, type Certainty, type Hit, type Item, type Query, type QueryError, type Timeline, TimelineQueryError, type Window, type WindowMode } from "../Timeline.js"
 import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
 import { dataFirst, notNumber, notText } from "./opaque.js"
-import { type Certainty, certaintyIn, hierarchy, type Hit, type Item, isTimeline, itemById, sameAsClasses, type State, stateOf, type Timeline } from "./timelineState.js"
-
-/**
- * How a window selects events: `overlaps` — the event shares at least one instant with the
- * window; `within` — the event lies entirely inside it.
- *
- * @category models
- * @since 0.1.0
- */
-export type WindowMode = "overlaps" | "within"
-
-/**
- * A query. Every part is optional; all given parts must hold.
- *
- * - `from`, `to`: EDTF values; the window runs from the first instant `from` may denote to the last
- *   instant `to` may denote (either may be left out for an unbounded side), read in `timeZone`
- *   (default `UTC`).
- * - `mode`: `overlaps` (default) or `within`.
- * - `kind`: one kind or several.
- * - `place`: events at this place or any place within it (by `where.place` or `where.alsoAt`).
- * - `actor`: events with a participant that is this actor or below it by `parent` (and by
- *   `memberOf` when `viaMembership` is true).
- * - `tag`: events carrying this tag (or any of several).
- * - `text`: case-insensitive substring of the title, summary, note, demands, site or tags.
- *
- * A query is a filter on data, so `place` and `actor` take plain strings, as `kind` and `tag` do:
- * a branded `PlaceId` or `ActorId` fits, and so does a value read from a form or a URL, which need
- * not be a valid id (it then matches no event).
- *
- * @category models
- * @since 0.1.0
- */
-export interface Query {
-  readonly from?: string
-  readonly to?: string
-  readonly timeZone?: string
-  readonly mode?: WindowMode
-  readonly kind?: string | ReadonlyArray<string>
-  readonly place?: string
-  readonly actor?: string
-  readonly viaMembership?: boolean
-  readonly tag?: string | ReadonlyArray<string>
-  readonly text?: string
-}
-
-/**
- * A timeline query that cannot be answered as asked: a part of the wrong kind (as JavaScript
- * callers and casts can pass), a window whose `to` ends before its `from` begins, or a calendar
- * walk outside the years 0000–9999 or over too many units. `field` names the part (`kind`,
- * `mode`, `to`, `by`, …; `query` for the whole value, `window` for the span a calendar walks),
- * `reason` says what is wrong.
- *
- * @category errors
- * @since 0.1.0
- */
-export class TimelineQueryError extends Data.TaggedError("TimelineQueryError")<{
-  readonly field: string
-  readonly reason: string
-}> {
-  override get message(): string {
-    return `query ${this.field === "query" ? "" : `field "${this.field}" `}${this.reason}`
-  }
-}
-
-/**
- * Why a query could not be answered: an invalid EDTF value (`WhenError`) or time zone
- * (`TimeZoneError`) in the query, or a query that cannot be answered as asked
- * (`TimelineQueryError`: a reversed window, a part of the wrong kind, a calendar walk out of range).
- *
- * @category errors
- * @since 0.1.0
- */
-export type QueryError = When.WhenError | TimeZoneError | TimelineQueryError
-
-/**
- * A window in epoch ms (inclusive), as a query reads it.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Window {
-  readonly from: number
-  readonly to: number
-}
+import { certaintyIn, hierarchy, isTimeline, itemById, sameAsClasses, type State, stateOf } from "./timelineState.js"
 
 const MODES: ReadonlySet<unknown> = new Set(["overlaps", "within"])
 const isStrings = (u: unknown) => typeof u === "string" || (Array.isArray(u) && u.every((x) => typeof x === "string"))
@@ -123,12 +45,7 @@ export const checkZone = (zone: string): TimeZoneError | undefined => {
   return reason === undefined ? undefined : new TimeZoneError({ input: zone, reason })
 }
 
-/**
- * Reads `from` and `to` into a window, or fails with a typed error (never throws).
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.windowOf`. */
 export const windowOf = (query: Pick<Query, "from" | "to" | "timeZone">): Result.Result<Window, QueryError> => {
   const problem = queryProblem(query)
   if (problem !== undefined) return Result.fail(problem)
@@ -169,18 +86,7 @@ const withinCertainty = (item: Item, w: Window): Certainty | undefined => {
 const inWindowDataFirst = (args: IArguments): boolean =>
   args.length > 2 || isTimeline(args[0]) || (typeof args[1] === "object" && args[1] !== null)
 
-/**
- * The events that overlap or lie within a window, in timeline order, each marked certain or
- * possible. Cost: O(log n + k) for k answers. The index keeps events in classes by length (up to
- * 56, by powers of two), and reads in each class only the events that could reach the window, at
- * least about half of which do; events open at one end sit in a class of their own.
- *
- * A window that holds no instant — `to` before `from`, or a bound that is not a number (NaN) —
- * answers nothing, as does a `mode` other than `overlaps` and `within`.
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.inWindow`. */
 export const inWindow: {
   (window: Window, mode?: WindowMode): (timeline: Timeline) => ReadonlyArray<Hit>
   (timeline: Timeline, window: Window, mode?: WindowMode): ReadonlyArray<Hit>
@@ -215,14 +121,7 @@ const asList = (x: string | ReadonlyArray<string> | undefined): ReadonlyArray<st
 
 const nothing = (): boolean => false
 
-/**
- * A predicate for the non-temporal parts of a query (kind, place, actor, tag, text), with the
- * hierarchy read from the timeline once. A query with a part of the wrong kind matches nothing
- * (`query` says what is wrong with it).
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.matcher`. */
 export const matcher = (timeline: Timeline, query: Query): ((event: AnyEvent) => boolean) => {
   if (queryProblem(query) !== undefined) return nothing
   const q = query ?? {}
@@ -260,16 +159,7 @@ export const answersOf = (state: State, q: Query): Result.Result<{ readonly answ
     return { answers, window }
   })
 
-/**
- * Answers a query (window, kind, place, actor, tag, text), in timeline order, each event marked
- * certain or possible. Reports joined by same-as links are one event: a class is answered once,
- * by its earliest report, with the others as `duplicates`, when any of its reports answers the
- * query, and as surely as its surest answering report. Fails with a typed error for an invalid
- * EDTF value or time zone, or a part of the wrong kind.
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.query`. */
 export const query: {
   (q?: Query): (timeline: Timeline) => Result.Result<ReadonlyArray<Hit>, QueryError>
   (timeline: Timeline, q?: Query): Result.Result<ReadonlyArray<Hit>, QueryError>
@@ -314,13 +204,7 @@ export const query: {
 // relations and anniversaries
 // ---------------------------------------------------------------------------
 
-/**
- * Allen's relations between two events of the timeline, certain and possible; `undefined` when
- * either id is not in the timeline.
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.relations`. */
 export const relations: {
   (a: EventId, b: EventId): (timeline: Timeline) => Allen.Relations | undefined
   (timeline: Timeline, a: EventId, b: EventId): Allen.Relations | undefined
@@ -336,27 +220,7 @@ export const relations: {
   return Allen.relations(span(x), span(y))
 })
 
-/**
- * An event that falls on an anniversary of another, with how sure that is and how many years
- * later (counted from the years the two begin in).
- *
- * @category models
- * @since 0.1.0
- */
-export interface AnniversaryHit {
-  readonly event: AnyEvent
-  readonly certainty: Certainty
-  readonly years: number | undefined
-}
-
-/**
- * The events that fall on an anniversary of event `id` (same month and day in a later year, in
- * local calendars; see `Anniversary`), in timeline order, optionally narrowed by a query's filters.
- * Empty when the timeline does not hold `id`, or when the filter has a part of the wrong kind.
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.anniversariesOf`. */
 export const anniversariesOf: {
   (id: EventId, filter?: Query): (timeline: Timeline) => ReadonlyArray<AnniversaryHit>
   (timeline: Timeline, id: EventId, filter?: Query): ReadonlyArray<AnniversaryHit>
@@ -374,14 +238,7 @@ export const anniversariesOf: {
   return out
 })
 
-/**
- * The events that may fall on a given month and day in any year (`12, 16` for 16 December), in
- * timeline order, optionally narrowed by a query's filters. Empty for a month and day that no
- * year has (`2, 30`), or a filter with a part of the wrong kind.
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.onMonthDay`. */
 export const onMonthDay: {
   (month: number, day: number, filter?: Query): (timeline: Timeline) => ReadonlyArray<Hit>
   (timeline: Timeline, month: number, day: number, filter?: Query): ReadonlyArray<Hit>

@@ -1,21 +1,20 @@
 /**
- * The timeline's state and what builds and reads it: the persistent index of items, the id map,
+ * The timeline's state and what builds and reads it (the implementation of most of `Timeline`;
+ * the public types and their documentation live there): the persistent index of items, the id map,
  * and the context records; same-as classes; and the one rule of certainty (shared by windows,
  * calendar groups and gaps). The order of events lives in `eventOrder.ts`, shared with the link
  * graph.
  *
  * @internal
  */
-import { type Equal, Function, HashMap, type Inspectable, Option, type Pipeable, Result } from "effect"
-import type { Actor } from "../../model/Actor.js"
+import { Function, HashMap, Option, Result } from "effect"
 import type * as ClaimPolicy from "../../model/ClaimPolicy.js"
 import type { AnyEvent } from "../../model/Event.js"
 import type { ActorId, EventId, LinkId, PlaceId, SourceId } from "../../model/Id.js"
-import type { Place } from "../../model/Place.js"
-import type { Source } from "../../model/Source.js"
 import * as Hierarchy from "../Hierarchy.js"
-import { itemOfChecked } from "./eventOrder.js"
 import type { UnreadableRecordError } from "../Projection.js"
+import type { Certainty, Context, Item, Timeline } from "../Timeline.js"
+import { itemOfChecked } from "./eventOrder.js"
 import { eventProblem, isObject, shown, unreadable } from "./readable.js"
 import * as Ids from "./timelineIds.js"
 import * as Index from "./timelineIndex.js"
@@ -23,47 +22,8 @@ import * as Items from "./timelineItem.js"
 import * as Opaque from "./opaque.js"
 import { classesOf } from "./order.js"
 
-/**
- * One event as the timeline indexes it: its id, the ranges of its possible start and end instants
- * (epoch ms, inclusive; see `When.span`), whether its date is marked uncertain, and the event.
- *
- * @category models
- * @since 0.1.0
- */
-export type Item = Items.Item<AnyEvent>
-
-/** The type id of timelines. */
+/** The type id of timelines (the key `Timeline.Timeline` declares). */
 export const TypeId = "~protest-chronicle/Timeline" as const
-
-/**
- * A timeline: the current events in timeline order, indexed for window queries, with the places,
- * actors and sources needed for place and actor filters and for claim policies, and the same-as
- * links between reports. Every update shares most of the previous timeline, so old timelines stay
- * valid and cheap to keep. It is opaque: read it with the functions of this module. Two timelines
- * are `Equal` when they hold the same events and context records, however they were built; any
- * other value given where a timeline is expected reads as the empty timeline.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Timeline extends Equal.Equal, Inspectable.Inspectable, Pipeable.Pipeable {
-  readonly [TypeId]: typeof TypeId
-}
-
-/**
- * The records a timeline keeps beside its events: places, actors and sources by id, and the
- * current same-as links by link id (the pairs of reports of one event).
- *
- * @category models
- * @since 0.1.0
- */
-export interface Context {
-  readonly places: HashMap.HashMap<PlaceId, Place>
-  readonly actors: HashMap.HashMap<ActorId, Actor>
-  readonly sources: HashMap.HashMap<SourceId, Source>
-  /** The current same-as links, by link id: the pairs of reports of one event. */
-  readonly sameAs: HashMap.HashMap<LinkId, readonly [EventId, EventId]>
-}
 
 /** What a timeline holds: the persistent index of the current events, the events by id, and the context. */
 export interface State extends Timeline, Context {
@@ -101,46 +61,10 @@ export const withFields = (state: State, fields: Partial<Fields>): State =>
     sameAs: fields.sameAs ?? state.sameAs
   })
 
-/**
- * Tells whether a value is a timeline.
- *
- * @category guards
- * @since 0.1.0
- */
+/** `Timeline.isTimeline`. */
 export const isTimeline = (u: unknown): u is Timeline => typeof u === "object" && u !== null && TypeId in u
 
-/**
- * How sure an answer is: `certain` when every reading of the event's date (every start and end it
- * allows) satisfies the question, `possible` when only some do. A date marked uncertain (`?`) is
- * never certain.
- *
- * @category models
- * @since 0.1.0
- */
-export type Certainty = "certain" | "possible"
-
-/**
- * An event answered by a query, with how sure the answer is.
- *
- * @category models
- * @since 0.1.0
- */
-export interface Hit {
-  readonly event: AnyEvent
-  readonly certainty: Certainty
-  /**
-   * Other reports of the same event (joined to it by same-as links), when there are any: a query
-   * answers each class of reports once, by its earliest report (see `sameAsClasses`).
-   */
-  readonly duplicates?: ReadonlyArray<AnyEvent>
-}
-
-/**
- * The empty timeline.
- *
- * @category constructors
- * @since 0.1.0
- */
+/** `Timeline.empty`. */
 export const empty: Timeline = makeState({
   index: Index.empty,
   byId: undefined,
@@ -157,14 +81,7 @@ export const stateOf = (u: unknown): State => (isTimeline(u) ? (u as State) : (e
 // placing events
 // ---------------------------------------------------------------------------
 
-/**
- * The index item of an event: its span in its own zone (`where.timeZone`). Fails with an
- * `UnreadableRecordError` for a value the timeline cannot place: not an event record, or without
- * a valid `when` or time zone (decoded events always pass).
- *
- * @category constructors
- * @since 0.1.0
- */
+/** `Timeline.itemOf`. */
 export const itemOf = (event: AnyEvent): Result.Result<Item, UnreadableRecordError> => {
   const problem = eventProblem(event)
   return problem === undefined ? Result.succeed(itemOfChecked(event)) : Result.fail(unreadable(problem, event))
@@ -203,27 +120,14 @@ const addValid = (timeline: State, item: Item): State => {
   return withFields(timeline, { index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) })
 }
 
-/**
- * Adds an event, or replaces the event with the same id (a correction moves it). O(log n). Fails
- * like {@link itemOf} for a value the timeline cannot place, and then changes nothing.
- *
- * @category combinators
- * @since 0.1.0
- */
+/** `Timeline.add`. */
 export const add: {
   (event: AnyEvent): (timeline: Timeline) => Result.Result<Timeline, UnreadableRecordError>
   (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError>
 } = Function.dual(2, (timeline: Timeline, event: AnyEvent): Result.Result<Timeline, UnreadableRecordError> =>
   Result.map(itemOf(event), (item) => addValid(stateOf(timeline), item)))
 
-/**
- * Adds a prepared item (see {@link itemOf}), replacing any item with the same id. O(log n). Fails
- * with an `UnreadableRecordError` for an item without a string id, with an instant that is not a
- * number (NaN) or with reversed bounds (`earliest` after `latest`).
- *
- * @category combinators
- * @since 0.1.0
- */
+/** `Timeline.addItem`. */
 export const addItem: {
   (item: Item): (timeline: Timeline) => Result.Result<Timeline, UnreadableRecordError>
   (timeline: Timeline, item: Item): Result.Result<Timeline, UnreadableRecordError>
@@ -235,13 +139,7 @@ export const addItem: {
 /** Adds an event known to be readable; for `apply`, which has no error channel. */
 export const addChecked = (timeline: State, event: AnyEvent): State => addValid(timeline, itemOfChecked(event))
 
-/**
- * Removes the event with this id, if any (a retraction). O(log n). An id the timeline does not
- * hold (or a value that is not a string) changes nothing.
- *
- * @category combinators
- * @since 0.1.0
- */
+/** `Timeline.remove`. */
 export const remove: {
   (id: EventId): (timeline: Timeline) => Timeline
   (timeline: Timeline, id: EventId): Timeline
@@ -254,15 +152,7 @@ export const remove: {
   return withFields(state, { index: Index.remove(state.index, before), byId: Ids.remove(state.byId, id, hash) })
 })
 
-/**
- * Builds a timeline from prepared items in one go: sorts them and builds the index in linear time
- * after the sort. Later items with the same id replace earlier ones. Gives the same state as
- * adding them one by one. Fails like {@link addItem} on the first item it cannot index (`index`
- * names its position), building nothing.
- *
- * @category constructors
- * @since 0.1.0
- */
+/** `Timeline.fromItems`. */
 export const fromItems = (
   items: ReadonlyArray<Item>,
   context: Partial<Context> = {}
@@ -297,55 +187,28 @@ export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Cont
 // reading
 // ---------------------------------------------------------------------------
 
-/**
- * How many events the timeline holds.
- *
- * @category getters
- * @since 0.1.0
- */
+/** `Timeline.size`. */
 export const size = (timeline: Timeline): number => Index.size(stateOf(timeline).index)
 
-/**
- * Every event in timeline order: by earliest instant, then latest, then id (see the module
- * comment; the link graph lists events in the same order).
- *
- * @category getters
- * @since 0.1.0
- */
+/** `Timeline.events`. */
 export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.toArray(stateOf(timeline).index).map((i) => i.event)
 
 /** The item with this id, if the timeline holds it. */
 export const itemById = (timeline: State, id: unknown): Item | undefined => (typeof id === "string" ? Ids.get(timeline.byId, id) : undefined)
 
-/**
- * The event with this id, if the timeline holds it.
- *
- * @category getters
- * @since 0.1.0
- */
+/** `Timeline.get`. */
 export const get: {
   (id: EventId): (timeline: Timeline) => AnyEvent | undefined
   (timeline: Timeline, id: EventId): AnyEvent | undefined
 } = Function.dual(2, (timeline: Timeline, id: EventId): AnyEvent | undefined => itemById(stateOf(timeline), id)?.event)
 
-/**
- * The place and actor hierarchy of the timeline's current places and actors.
- *
- * @category getters
- * @since 0.1.0
- */
+/** `Timeline.hierarchy`. */
 export const hierarchy = (timeline: Timeline): Hierarchy.Hierarchy => {
   const state = stateOf(timeline)
   return Hierarchy.make(HashMap.values(state.places), HashMap.values(state.actors))
 }
 
-/**
- * The timeline's current actors and sources as an attribution for claim policies
- * (`ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))`).
- *
- * @category getters
- * @since 0.1.0
- */
+/** `Timeline.attribution`. */
 export const attribution = (timeline: Timeline): ClaimPolicy.Attribution => {
   const state = stateOf(timeline)
   return {
@@ -374,16 +237,7 @@ export const certaintyIn = (item: Items.Item, from: number, to: number): Certain
 
 const noClasses: ReadonlyMap<EventId, EventId> = new Map()
 
-/**
- * The classes of reports joined by same-as links (an equivalence: the reflexive, symmetric and
- * transitive closure of the links between current events): each event of a class of two or more
- * mapped to the class's representative, its earliest report in timeline order (the order
- * `LinkGraph.sameAsClasses` uses too, so both name the same representative). Events in no such
- * class are absent (they represent themselves).
- *
- * @category queries
- * @since 0.1.0
- */
+/** `Timeline.sameAsClasses`. */
 export const sameAsClasses = (timeline: Timeline): ReadonlyMap<EventId, EventId> => {
   const state = stateOf(timeline)
   if (HashMap.size(state.sameAs) === 0) return noClasses
