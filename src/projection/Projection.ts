@@ -11,8 +11,10 @@
  * before every entry. An exception thrown by your own projection's `apply` is yours and reaches
  * you unchanged.
  *
- * `UnreadableRecordError`, the error of the built-in projections (`Timeline`, `LinkGraph`) for a
- * hand-made record they cannot read, lives here; both modules export it too.
+ * The errors of the built-in projections live here, so that their implementations need no public
+ * module but this one: `UnreadableRecordError` (a hand-made record `Timeline` or `LinkGraph`
+ * cannot read; both export it too) and `TimelineQueryError` (a timeline query that cannot be
+ * answered as asked; `Timeline` exports it too).
  *
  * @example
  * ```ts
@@ -84,6 +86,25 @@ export class UnreadableRecordError extends Data.TaggedError("UnreadableRecordErr
     const id = this.id === undefined ? "" : ` (${JSON.stringify(this.id.length > 60 ? `${this.id.slice(0, 60)}…` : this.id)})`
     const which = `${this.index === undefined ? "record" : `record ${this.index}`}${id}`
     return `${which}: ${this.field === "" ? "" : `${this.field} `}${this.reason}; decode records with Record.decode first, which names every bad field`
+  }
+}
+
+/**
+ * A timeline query that cannot be answered as asked: a part of the wrong kind (as JavaScript
+ * callers and casts can pass), a window whose `to` ends before its `from` begins, or a calendar
+ * walk outside the years 0000–9999 or over too many units. `field` names the part (`kind`,
+ * `mode`, `to`, `by`, …; `query` for the whole value, `window` for the span a calendar walks),
+ * `reason` says what is wrong.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class TimelineQueryError extends Data.TaggedError("TimelineQueryError")<{
+  readonly field: string
+  readonly reason: string
+}> {
+  override get message(): string {
+    return `query ${this.field === "query" ? "" : `field "${this.field}" `}${this.reason}`
   }
 }
 

@@ -48,7 +48,7 @@
  *
  * @module
  */
-import { Data, type Equal, type HashMap, type Inspectable, type Pipeable, type Result } from "effect"
+import { type Equal, type HashMap, type Inspectable, type Pipeable, type Result } from "effect"
 import type { Entry } from "../journal/Entry.js"
 import type { Actor } from "../model/Actor.js"
 import type * as Allen from "../model/Allen.js"
@@ -60,12 +60,12 @@ import type { Source } from "../model/Source.js"
 import type { TimeZoneError } from "../model/TimeZone.js"
 import type { WhenError } from "../model/When.js"
 import type * as Hierarchy from "./Hierarchy.js"
-import type { Projection, UnreadableRecordError } from "./Projection.js"
+import type { Projection, TimelineQueryError, UnreadableRecordError } from "./Projection.js"
 import * as query_ from "./internal/timelineQuery.js"
 import * as records from "./internal/timelineRecords.js"
 import * as internal from "./internal/timelineState.js"
 
-export { UnreadableRecordError } from "./Projection.js"
+export { TimelineQueryError, UnreadableRecordError } from "./Projection.js"
 
 const TypeId = "~protest-chronicle/Timeline" as const // the key that marks a timeline
 
@@ -208,25 +208,6 @@ export interface Query {
   readonly viaMembership?: boolean
   readonly tag?: string | ReadonlyArray<string>
   readonly text?: string
-}
-
-/**
- * A timeline query that cannot be answered as asked: a part of the wrong kind (as JavaScript
- * callers and casts can pass), a window whose `to` ends before its `from` begins, or a calendar
- * walk outside the years 0000–9999 or over too many units. `field` names the part (`kind`,
- * `mode`, `to`, `by`, …; `query` for the whole value, `window` for the span a calendar walks),
- * `reason` says what is wrong.
- *
- * @category errors
- * @since 0.1.0
- */
-export class TimelineQueryError extends Data.TaggedError("TimelineQueryError")<{
-  readonly field: string
-  readonly reason: string
-}> {
-  override get message(): string {
-    return `query ${this.field === "query" ? "" : `field "${this.field}" `}${this.reason}`
-  }
 }
 
 /**

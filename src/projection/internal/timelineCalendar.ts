@@ -9,8 +9,8 @@
  */
 import { Result } from "effect"
 import type { Gap, Group, GroupBy, GroupOptions } from "../Calendar.js"
-// Timeline.ts before timelineQuery.ts: it loads that module, which reads `TimelineQueryError` from it.
-import { type Certainty, type Item, type Query, type QueryError, type Timeline, TimelineQueryError } from "../Timeline.js"
+import type { Certainty, Item, Query, QueryError, Timeline } from "../Timeline.js"
+import { TimelineQueryError } from "../Projection.js"
 import * as Count from "../../model/Count.js"
 import type { AnyEvent } from "../../model/Event.js"
 import * as When from "../../model/When.js"

@@ -1,10 +1,7 @@
 /**
  * Timeline queries: windows, filters, same-as classes answered once, Allen relations and
- * anniversaries (the implementation of those parts of `Timeline`; the public types, the
- * `TimelineQueryError` class and their documentation live there).
- *
- * Load it through `Timeline.ts`, never first on its own: it reads `TimelineQueryError` from that
- * module, which reads this module's functions as it loads (public modules are the only way in).
+ * anniversaries (the implementation of those parts of `Timeline`; the public types and their
+ * documentation live there, the `TimelineQueryError` class in `Projection.ts`).
  *
  * @internal
  */
@@ -15,7 +12,8 @@ import { invalidReason as zoneReason, TimeZoneError } from "../../model/TimeZone
 import * as When from "../../model/When.js"
 import * as Allen from "../../model/Allen.js"
 import * as Anniversary from "../../model/Anniversary.js"
-import { type AnniversaryHit, type Certainty, type Hit, type Item, type Query, type QueryError, type Timeline, TimelineQueryError, type Window, type WindowMode } from "../Timeline.js"
+import type { AnniversaryHit, Certainty, Hit, Item, Query, QueryError, Timeline, Window, WindowMode } from "../Timeline.js"
+import { TimelineQueryError } from "../Projection.js"
 import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf } from "./readable.js"
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
