@@ -62,7 +62,9 @@ export interface ClaimSummary {
  * @since 0.1.0
  */
 export interface Attribution {
+  /** The actor with this id (its kind is what the `official` policy reads), or undefined. */
   readonly actor: (id: string) => Pick<Actor, "kind"> | undefined
+  /** The source with this id (its kind is what the `official` policy reads), or undefined. */
   readonly source: (id: string) => Pick<Source, "kind"> | undefined
 }
 

@@ -10,7 +10,7 @@
 // in the consumer's file; it never writes `import("protest-chronicle").When.When` by itself. So
 // this file imports the namespaces whose types its values use, as a user's file would.
 import { Schema } from "effect"
-import { Count, Event, Journal, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
+import { Count, Event, Id, Journal, Mapping, Projection, Record, TimeZone, Vocabulary, When } from "protest-chronicle"
 import { layerFile } from "protest-chronicle/file"
 import { layerPostgres, ReadModel } from "protest-chronicle/postgres"
 import {
@@ -59,7 +59,7 @@ export const roundTrip = assertRoundTrip
 // proposals, refusals): each must be nameable through `Projection`.
 export const linkGraphRead = Projection.LinkGraph.fromRecords([])
 export const linkGraph = Projection.LinkGraph.empty
-export const paths = Projection.LinkGraph.paths(linkGraph, "a", "b")
+export const paths = Projection.LinkGraph.paths(linkGraph, Id.EventId.make("a"), Id.EventId.make("b"))
 export const storylines = Projection.LinkGraph.storylines(linkGraph)
 export const refusal = (link: Parameters<typeof Projection.LinkGraph.check>[1]) => Projection.LinkGraph.check(linkGraph, link)
 export const proposals = Projection.Inference.propose(linkGraph)
