@@ -10,6 +10,7 @@ import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
 import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
+import { buildVsBenchmark, memoryVsBenchmark, updateVsBenchmark, windowVsBenchmark } from "./timeline-vs.js"
 import { zonesBenchmark } from "./zones.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
 import { postgresCommitBenchmark, postgresReadModelBenchmark, stopPostgres } from "./journal-postgres.js"
@@ -49,6 +50,16 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) },
+  // Side by side with @flatten-js/interval-tree and flatbush (issue 15); memory first, on a quiet heap.
+  { name: "timeline vs a budget: retained bytes per event", make: () => memoryVsBenchmark(cli.records ?? 1_000_000) },
+  { name: "timeline vs flatten-js: build", make: () => buildVsBenchmark(cli.records ?? 1_000_000) },
+  ...[0.00001, 0.0001, 0.001, 0.01].map((fraction) => ({
+    name: `timeline vs flatten-js: window at ${fraction * 100}%`,
+    make: () => windowVsBenchmark(fraction, "flatten-js", cli.records ?? 1_000_000)
+  })),
+  { name: "timeline vs flatbush: window at 0.1%", make: () => windowVsBenchmark(0.001, "flatbush", cli.records ?? 1_000_000) },
+  { name: "timeline vs flatten-js: insert", make: () => updateVsBenchmark("insert", cli.records ?? 1_000_000) },
+  { name: "timeline vs flatten-js: delete", make: () => updateVsBenchmark("delete", cli.records ?? 1_000_000) },
   { name: "zones: When.bounds of distinct zoned dates", make: () => zonesBenchmark(cli.records ?? 1_000_000) },
   // PostgreSQL: PROTEST_CHRONICLE_PG_URL, or a throwaway cluster started for the run.
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },

@@ -20,7 +20,7 @@ const ZONE = "Asia/Aqtau"
 const kinds = ["rally", "strike", "detention", "official-statement", "trial", "dispersal"]
 
 /** One generated event: a day (80%), a month (10%) or an interval of 1–10 days (10%). */
-const eventAt = (i: number, next: () => number): AnyEvent => {
+export const eventAt = (i: number, next: () => number): AnyEvent => {
   const day = Math.floor(next() * DAYS)
   const r = next()
   const start = isoDay(FIRST + day * DAY)
