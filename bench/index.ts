@@ -9,6 +9,7 @@ import { catalogBenchmark } from "./catalog.js"
 import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
+import { sqliteCommitBenchmark, sqliteReplayBenchmark } from "./journal-sqlite.js"
 import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
 import { buildVsBenchmark, memoryVsBenchmark, updateVsBenchmark, windowVsBenchmark } from "./timeline-vs.js"
 import { zonesBenchmark } from "./zones.js"
@@ -44,6 +45,10 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "file journal: commit throughput, batches of 100", make: () => commitBenchmark(100, 20_000) },
   { name: "file journal: commit throughput, batches of 1000", make: () => commitBenchmark(1000, 100_000) },
   { name: "file journal: reopen and replay", make: () => replayBenchmark(cli.records ?? 1_000_000) },
+  { name: "file journal vs SQLite: commit throughput, batches of 1", make: () => sqliteCommitBenchmark(1, 1_000) },
+  { name: "file journal vs SQLite: commit throughput, batches of 100", make: () => sqliteCommitBenchmark(100, 20_000) },
+  { name: "file journal vs SQLite: commit throughput, batches of 1000", make: () => sqliteCommitBenchmark(1000, 100_000) },
+  { name: "file journal vs SQLite: reopen and replay", make: () => sqliteReplayBenchmark(cli.records ?? 1_000_000) },
   { name: "memory journal vs Emmett", make: () => journalMemoryBenchmark() },
   { name: "catalog: replay", make: () => catalogBenchmark(cli.records ?? 1_000_000) },
   { name: "inference: propose links over 200,000 vs 100,000 events", make: () => inferenceBenchmark() },

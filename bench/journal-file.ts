@@ -18,12 +18,12 @@ import { type Benchmark, compare } from "./harness.js"
 const events = all.filter((r) => r.type === "event")
 
 /** Revision `i` of the bench: one of the Zhanaozen events under a unique id. */
-const recordAt = (i: number) => {
+export const recordAt = (i: number) => {
   const r = events[i % events.length]!
   return Record.decodeUnsafe({ ...r, id: `${r.id}~${i.toString(36)}` })
 }
 
-const withDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
+export const withDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
   const dir = mkdtempSync(join(tmpdir(), "pc-bench-"))
   try {
     return await f(dir)
@@ -32,7 +32,7 @@ const withDir = async <A>(f: (dir: string) => Promise<A>): Promise<A> => {
   }
 }
 
-const commitAll = (path: string, records: ReadonlyArray<Record.Record>, batch: number) =>
+export const commitAll = (path: string, records: ReadonlyArray<Record.Record>, batch: number) =>
   Effect.runPromise(
     Effect.gen(function*() {
       const journal = yield* Journal.Journal
@@ -110,7 +110,7 @@ export const commitBenchmark = (batch: number, entries: number, repeat = 3): Ben
 }
 
 /** A small rally record under a unique id, so that a 1,000,000-entry file stays near 500 MB. */
-const smallRecord = (i: number) =>
+export const smallRecord = (i: number) =>
   Record.decodeUnsafe({
     type: "event",
     kind: "rally",
