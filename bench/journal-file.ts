@@ -13,7 +13,7 @@ import { join } from "node:path"
 import { Journal, Record } from "../src/index.js"
 import { layerFile } from "../src/file/index.js"
 import { all } from "../test/fixtures/zhanaozen/index.js"
-import { type Benchmark, compare } from "./harness.js"
+import { asThroughput, type Benchmark, compare } from "./harness.js"
 
 const events = all.filter((r) => r.type === "event")
 
@@ -84,29 +84,13 @@ export const commitBenchmark = (batch: number, entries: number, repeat = 3): Ben
     return text
   })
   const bytes = append((from, to) => lines.slice(from, to).join(""))
-  const timed = compare(name, ours, raw, {
+  return asThroughput(compare(name, ours, raw, {
     target: 0.5,
     better: "higher",
     repeat,
     warmup: 1,
     references: [{ label: "writing the same lines serialized in advance", run: bytes }]
-  })
-  // compare reports time per run; throughput is entries per second, so invert (higher is better).
-  return {
-    name,
-    unit: "entries/s",
-    target: 0.5,
-    better: "higher",
-    run: async () => {
-      const { value, baseline, references = [] } = await timed.run()
-      const perSecond = (ms: number) => entries / (ms / 1000)
-      return {
-        value: perSecond(value),
-        baseline: perSecond(baseline),
-        references: references.map((r) => ({ label: r.label, value: perSecond(r.value) }))
-      }
-    }
-  }
+  }), entries)
 }
 
 /** A small rally record under a unique id, so that a 1,000,000-entry file stays near 500 MB. */
@@ -122,6 +106,10 @@ export const smallRecord = (i: number) =>
     size: [{ value: { kind: "about", value: 2000, phrase: "about two thousand" }, citations: [{ source: "eadaily-2023-04-11" }] }],
     citations: [{ source: "eadaily-2023-04-11" }]
   })
+
+/** Writes `records` into a new file journal at `path`, 1000 to a commit: the file a replay reads. */
+export const fillFile = (path: string, records: ReadonlyArray<Record.Record>): Promise<void> =>
+  commitAll(path, records, 1000)
 
 /** Reads a file in 8 MiB chunks and calls `line` with each complete line (without its newline). */
 const forEachLine = (path: string, line: (text: string) => void): void => {
@@ -161,20 +149,7 @@ export const replayBenchmark = (entries: number, repeat = 3): Benchmark => {
     run: () =>
       withDir(async (dir) => {
         const path = join(dir, "replay.jsonl")
-        const batch = 1000
-        await Effect.runPromise(
-          Effect.gen(function*() {
-            const journal = yield* Journal.Journal
-            for (let start = 0; start < entries; start += batch) {
-              const appends = Array.from({ length: Math.min(batch, entries - start) }, (_, i) => ({
-                _tag: "revision" as const,
-                record: smallRecord(start + i),
-                expected: "none" as const
-              }))
-              yield* journal.commit({ idempotencyKey: `fill-${start}`, appends })
-            }
-          }).pipe(Effect.provide(layerFile(path)))
-        )
+        await fillFile(path, Array.from({ length: entries }, (_, i) => smallRecord(i)))
         const ours = () =>
           Effect.runPromise(
             Effect.gen(function*() {

@@ -14,8 +14,8 @@ import { join } from "node:path"
 import type { DatabaseSync } from "node:sqlite"
 import { Journal, Record } from "../src/index.js"
 import { layerFile } from "../src/file/index.js"
-import { type Benchmark, compare } from "./harness.js"
-import { commitAll, recordAt, smallRecord, withDir } from "./journal-file.js"
+import { asThroughput, type Benchmark, compare } from "./harness.js"
+import { commitAll, fillFile, recordAt, smallRecord, withDir } from "./journal-file.js"
 
 /** A database as an embedding application would open it for durable appends. */
 const openDatabase = (path: string): DatabaseSync => {
@@ -57,22 +57,12 @@ const sqliteAppend = (path: string, records: ReadonlyArray<Record.Record>, batch
 export const sqliteCommitBenchmark = (batch: number, entries: number, repeat = 3): Benchmark => {
   const records = Array.from({ length: entries }, (_, i) => recordAt(i))
   const name = `file journal vs SQLite: commit throughput, batches of ${batch}`
-  const timed = compare(
+  return asThroughput(compare(
     name,
     () => withDir((dir) => commitAll(join(dir, "j.jsonl"), records, batch)),
     () => withDir(async (dir) => sqliteAppend(join(dir, "j.db"), records, batch)),
     { target: 1, better: "higher", repeat, warmup: 1 }
-  )
-  return {
-    name,
-    unit: "entries/s",
-    target: 1,
-    better: "higher",
-    run: async () => {
-      const { value, baseline } = await timed.run()
-      return { value: entries / (value / 1000), baseline: entries / (baseline / 1000) }
-    }
-  }
+  ), entries)
 }
 
 /** Reopen and replay `entries` entries against reading them back from SQLite and decoding them. */
@@ -87,18 +77,9 @@ export const sqliteReplayBenchmark = (entries: number, repeat = 3): Benchmark =>
       withDir(async (dir) => {
         const file = join(dir, "replay.jsonl")
         const database = join(dir, "replay.db")
-        const batch = 1000
         const records = Array.from({ length: entries }, (_, i) => smallRecord(i))
-        await Effect.runPromise(
-          Effect.gen(function*() {
-            const journal = yield* Journal.Journal
-            for (let start = 0; start < entries; start += batch) {
-              const appends = records.slice(start, start + batch).map((record) => ({ _tag: "revision" as const, record, expected: "none" as const }))
-              yield* journal.commit({ idempotencyKey: `fill-${start}`, appends })
-            }
-          }).pipe(Effect.provide(layerFile(file)))
-        )
-        sqliteAppend(database, records, batch)
+        await fillFile(file, records)
+        sqliteAppend(database, records, 1000)
         const ours = () =>
           Effect.runPromise(
             Effect.gen(function*() {
