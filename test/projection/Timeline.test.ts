@@ -266,6 +266,32 @@ describe("Timeline: window queries against a linear scan", () => {
 
 import * as Items from "../../src/projection/internal/timelineItem.js"
 
+describe("Timeline: the bulk sort", () => {
+  const byId = (items: ReadonlyArray<Timeline.Item>) => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const instant = fc.oneof(fc.constantFrom(-Infinity, Infinity, 0, -0, 86_400_000), fc.double({ noNaN: true }), fc.integer({ min: -5, max: 5 }))
+  test.prop([fc.uniqueArray(fc.tuple(fc.string({ maxLength: 3 }), instant, instant), { selector: ([id]) => id, maxLength: 400 })])(
+    "puts items given by id in timeline order, as the comparator sort does",
+    (rows) => {
+      const items = rows.map(([id, a, b]): Timeline.Item => {
+        const [earliest, latest] = a <= b ? [a, b] : [b, a]
+        return { id: key(id), earliest, startLatest: earliest, endEarliest: latest, latest, uncertain: false, event: { id } as AnyEvent }
+      })
+      expect(Items.sortByIdsToTimeline(byId(items))).toEqual(Items.sortItems(items))
+    }
+  )
+
+  it("falls back to the comparator sort when the packed keys would not be exact", () => {
+    // 210,000 items with distinct instants: 210,000³ combinations pass 2^53.
+    const n = 210_000
+    const items = Array.from({ length: n }, (_, i): Timeline.Item => {
+      const earliest = ((i * 7919) % n) * 1000 + 0.5
+      return { id: key(`f${i}`), earliest, startLatest: earliest, endEarliest: earliest, latest: earliest + (i % 13), uncertain: false, event: { id: `f${i}` } as AnyEvent }
+    })
+    const sorted = Items.sortByIdsToTimeline(byId(items))
+    for (let i = 1; i < n; i++) expect(Items.compareItems(sorted[i - 1]!, sorted[i]!)).toBeLessThan(0)
+  })
+})
+
 describe("Timeline: bulk paths on large inputs", () => {
   test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("the bulk build agrees with sorting and with insertion", (seed) => {
     let s = seed
@@ -278,7 +304,8 @@ describe("Timeline: bulk paths on large inputs", () => {
       const id = next() < 0.1 ? `shared-prefix-${Math.floor(next() * 1e6)}-${i}` : `i${Math.floor(next() * 1e6)}-${i}`
       return { id: key(id), earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
     })
-    expect(Items.sortItems(items)).toEqual([...items].sort(Items.compareItems))
+    const byId = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    expect(Items.sortByIdsToTimeline(byId)).toEqual([...items].sort(Items.compareItems))
     let one = Timeline.empty
     for (const it of items.slice(0, 2500)) one = ok(Timeline.addItem(one, it))
     const bulk = ok(Timeline.fromItems(items.slice(0, 2500)))

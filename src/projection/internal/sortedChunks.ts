@@ -159,11 +159,10 @@ export const forEachChunk = <K, C>(seq: Sequence<K, C>, f: (chunk: C) => void): 
  * for which `past` says no later chunk is wanted (that chunk excluded).
  */
 export const chunksFrom = <K, C>(seq: Sequence<K, C>, key: K, past: (chunk: C) => boolean, out: Array<C>): void => {
-  const start = chunkFor(seq.tree, key)
-  if (start === undefined) return
-  const reused: Array<K | C> = []
-  for (const [, chunk] of seq.tree.entries(start[0], reused as [K, C])) {
-    if (past(chunk)) return
-    out.push(chunk)
+  const pair = chunkFor(seq.tree, key) as [K, C] | undefined
+  // One search a chunk: a window reads few chunks, and the tree's iterator costs more to set up.
+  while (pair !== undefined && !past(pair[1])) {
+    out.push(pair[1])
+    if (seq.tree.nextHigherPair(pair[0], pair) === undefined) return
   }
 }

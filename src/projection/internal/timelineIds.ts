@@ -87,26 +87,14 @@ export const remove = (m: IdMap, id: string): IdMap => {
 }
 
 /**
- * The map of `items`, and the items it kept: when an id repeats, the last item with it wins, as
- * setting them one by one would have it. O(n log n) in one sort of the ids.
+ * The map of `items`, and the items it kept in order of their ids: when an id repeats, the last
+ * item with it wins, as setting them one by one would have it. O(n log n) in one sort.
  */
-export const fromItems = <I extends Item>(items: ReadonlyArray<I>): { readonly map: IdMap; readonly kept: ReadonlyArray<I> } => {
-  const n = items.length
-  if (n === 0) return { map: undefined, kept: items }
-  // Positions ordered by id, and by position among equal ids (the sort is stable).
-  const order = Array.from({ length: n }, (_, i) => i)
-  order.sort((a, b) => compare(items[a]!.id, items[b]!.id))
-  const rows: Array<I> = []
-  let lost: Uint8Array | undefined
-  for (let k = 0; k < n; k++) {
-    const item = items[order[k]!]!
-    if (k + 1 < n && items[order[k + 1]!]!.id === item.id) {
-      ;(lost ??= new Uint8Array(n))[order[k]!] = 1
-      continue
-    }
-    rows.push(item)
-  }
-  return { map: Chunks.fromSorted(layout, rows), kept: lost === undefined ? items : items.filter((_, i) => lost[i] !== 1) }
+export const fromItems = <I extends Item>(items: ReadonlyArray<I>): { readonly map: IdMap; readonly byId: ReadonlyArray<I> } => {
+  // By id, and by position among equal ids (the sort is stable): the last of a run wins.
+  const sorted = items.slice().sort((a, b) => compare(a.id, b.id))
+  const byId = sorted.filter((item, k) => k + 1 === sorted.length || sorted[k + 1]!.id !== item.id)
+  return { map: byId.length === 0 ? undefined : Chunks.fromSorted(layout, byId), byId }
 }
 
 /** The number of ids. */

@@ -177,7 +177,7 @@ export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Cont
     actors: keep("actors") ?? none.actors,
     sources: keep("sources") ?? none.sources,
     sameAs: keep("sameAs") ?? none.sameAs,
-    index: Index.fromItems(ids.kept),
+    index: Index.fromItemsById(ids.byId),
     byId: ids.map
   })
 }
