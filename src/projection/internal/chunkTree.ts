@@ -51,15 +51,15 @@ export interface Leaf<E = unknown> {
 }
 
 /**
- * A branch: its children, with the first key and the largest latest instant of each in arrays
- * beside them (so that a change reads no sibling), and its own largest latest and number of rows.
+ * A branch: its children, with the first key and the largest latest instant of each beside them
+ * (so that a search or a change reads no sibling), and its own largest latest and number of rows.
  */
 export interface Branch<E = unknown> {
   readonly children: ReadonlyArray<Tree<E>>
-  readonly earliest: ReadonlyArray<number>
-  readonly latest: ReadonlyArray<number>
+  /** For child k: its first row's earliest and latest instants, and its largest latest, at 3k … 3k + 2. */
+  readonly keys: ReadonlyArray<number>
+  /** For child k: its first row's id. */
   readonly ids: ReadonlyArray<string>
-  readonly maxes: ReadonlyArray<number>
   readonly max: number
   readonly size: number
 }
@@ -85,18 +85,21 @@ const flags = (l: Leaf): Array<boolean> => (l.uncertain === undefined ? l.ids.ma
 
 /** A leaf of the items `from` … `to − 1`, given in order. */
 const leafOf = <E>(items: ReadonlyArray<Item<E>>, from: number, to: number): Leaf<E> => {
-  // Filled by push, so that the arrays are packed (holes would send every later copy and
-  // splice down the engine's slow paths).
-  const ids: Array<string> = []
-  const events: Array<E> = []
-  const bounds: Array<number> = []
-  const uncertain: Array<boolean> = []
-  for (let k = from; k < to; k++) {
-    const item = items[k]!
-    ids.push(item.id)
-    events.push(item.event)
-    bounds.push(item.earliest, item.startLatest, item.endEarliest, item.latest)
-    uncertain.push(item.uncertain)
+  // Made at their final length: arrays grown by push keep spare room, some 10 bytes a row.
+  const n = to - from
+  const ids = new Array<string>(n)
+  const events = new Array<E>(n)
+  const bounds = new Array<number>(4 * n)
+  const uncertain = new Array<boolean>(n)
+  for (let k = 0; k < n; k++) {
+    const item = items[from + k]!
+    ids[k] = item.id
+    events[k] = item.event
+    bounds[4 * k] = item.earliest
+    bounds[4 * k + 1] = item.startLatest
+    bounds[4 * k + 2] = item.endEarliest
+    bounds[4 * k + 3] = item.latest
+    uncertain[k] = item.uncertain
   }
   return leaf(ids, events, bounds, uncertain)
 }
@@ -110,9 +113,9 @@ const rowFor = (l: Leaf, k: Key): number => firstNotBefore(l.ids.length, (i) => 
 /**
  * A copy of `xs` with `cut` elements from `at` on replaced by `add`. Written out, because the
  * engine's `splice` takes a slow path for arrays of numbers (1.5 µs against 0.6 µs here for a
- * chunk's instants, measured on this machine).
+ * chunk's instants, measured on this machine). The id map copies its chunks with it too.
  */
-const spliceCopy = <T>(xs: ReadonlyArray<T>, at: number, cut: number, add: ReadonlyArray<T>): Array<T> => {
+export const spliceCopy = <T>(xs: ReadonlyArray<T>, at: number, cut: number, add: ReadonlyArray<T>): Array<T> => {
   const out = new Array<T>(xs.length - cut + add.length)
   let w = 0
   for (let r = 0; r < at; r++) out[w++] = xs[r]!
@@ -166,58 +169,42 @@ export const itemAt = <E>(l: Leaf<E>, i: number): Item<E> => ({
 // branches
 // ---------------------------------------------------------------------------
 
-const firstEarliest = (t: Tree): number => (isLeaf(t) ? t.bounds[0]! : t.earliest[0]!)
-const firstLatest = (t: Tree): number => (isLeaf(t) ? t.bounds[3]! : t.latest[0]!)
-const maxOf = (xs: ReadonlyArray<number>): number => {
+/** The keys a branch keeps for a child (see `Branch.keys`). */
+const keysOf = (t: Tree): ReadonlyArray<number> => (isLeaf(t) ? [t.bounds[0]!, t.bounds[3]!, t.max] : [t.keys[0]!, t.keys[1]!, t.max])
+
+/** The largest of every third number from the third on: the largest latest of a branch's children. */
+const maxOf = (keys: ReadonlyArray<number>): number => {
   let m = -Infinity
-  for (let i = 0; i < xs.length; i++) if (xs[i]! > m) m = xs[i]!
+  for (let i = 2; i < keys.length; i += 3) if (keys[i]! > m) m = keys[i]!
   return m
 }
 
 /** A branch over these children (at least one), reading each. */
 const branch = <E>(children: ReadonlyArray<Tree<E>>): Branch<E> => {
-  const maxes = children.map((c) => c.max)
+  const keys = children.flatMap(keysOf)
   let count = 0
   for (const c of children) count += size(c)
-  return {
-    children,
-    earliest: children.map(firstEarliest),
-    latest: children.map(firstLatest),
-    ids: children.map((c) => c.ids[0]!),
-    maxes,
-    max: maxOf(maxes),
-    size: count
-  }
+  return { children, keys, ids: children.map((c) => c.ids[0]!), max: maxOf(keys), size: count }
 }
 
 /** A copy of a branch with `count` children from `k` on replaced by `nodes`, reading only those. */
 const spliceBranch = <E>(b: Branch<E>, k: number, count: number, nodes: ReadonlyArray<Tree<E>>): Branch<E> => {
-  const edit = <T>(xs: ReadonlyArray<T>, f: (t: Tree<E>) => T): Array<T> => {
-    if (count === 1 && nodes.length === 1) {
-      const out = xs.slice()
-      out[k] = f(nodes[0]!)
-      return out
-    }
-    return spliceCopy(xs, k, count, nodes.map(f))
-  }
   let rows = b.size
   for (let j = k; j < k + count; j++) rows -= size(b.children[j])
   for (const node of nodes) rows += size(node)
-  const maxes = edit(b.maxes, (t) => t.max)
+  const keys = spliceCopy(b.keys, 3 * k, 3 * count, nodes.flatMap(keysOf))
   return {
-    children: edit(b.children, (t) => t),
-    earliest: edit(b.earliest, firstEarliest),
-    latest: edit(b.latest, firstLatest),
-    ids: edit(b.ids, (t) => t.ids[0]!),
-    maxes,
-    max: maxOf(maxes),
+    children: spliceCopy(b.children, k, count, nodes),
+    keys,
+    ids: spliceCopy(b.ids, k, count, nodes.map((t) => t.ids[0]!)),
+    max: maxOf(keys),
     size: rows
   }
 }
 
 /** The child that holds `k` or would: the last whose first key is not after it, else the first. */
 const childFor = (b: Branch, k: Key): number =>
-  Math.max(0, firstNotBefore(b.children.length, (j) => compareBounds(b.earliest[j]!, b.latest[j]!, b.ids[j]!, k.earliest, k.latest, k.id) <= 0) - 1)
+  Math.max(0, firstNotBefore(b.children.length, (j) => compareBounds(b.keys[3 * j]!, b.keys[3 * j + 1]!, b.ids[j]!, k.earliest, k.latest, k.id) <= 0) - 1)
 
 /** Splits an over-full node in halves; a node within bounds stays as it is. */
 const fit = <E>(t: Tree<E>): ReadonlyArray<Tree<E>> => {
@@ -318,10 +305,11 @@ export const leavesIn = <E>(t: Tree<E> | undefined, lo: number, hi: number, min:
     return
   }
   const n = t.children.length
+  const keys = t.keys
   for (let k = 0; k < n; k++) {
-    if (t.earliest[k]! > hi) return
+    if (keys[3 * k]! > hi) return
     // Every row of child k begins no later than the next child's first row.
-    if (k + 1 < n && t.earliest[k + 1]! < lo) continue
+    if ((k + 1 < n && keys[3 * k + 3]! < lo) || keys[3 * k + 2]! < min) continue
     leavesIn(t.children[k], lo, hi, min, out)
   }
 }

@@ -1,14 +1,34 @@
 /**
- * The timeline's id map: for each id, the earliest and latest instants of its item, which are
- * what the index needs to find the item again (the item itself lives only in the index). A
- * sorted sequence of chunks (`sortedChunks.ts`), rows ordered by id as UTF-16 code units, each
- * chunk one array of ids and one of instants (earliest and latest side by side): 24 bytes an id.
+ * The timeline's id map: for each id, the earliest and latest instants of its item, which is what
+ * the index needs to find the item again (the item itself lives only in the index). A B+ tree
+ * from `sorted-btree`, persistent through its copy-on-write `clone`, holds chunks of rows ordered
+ * by id (as UTF-16 code units) under the id of each chunk's first row; a chunk is one array of ids
+ * and one of instants, earliest and latest side by side, so that an id costs 24 bytes.
+ *
+ * Why chunks, and not the tree's own entries or Effect's `HashMap`: a row kept as an object of its
+ * own costs 152 bytes on 64-bit Node (its instants are boxed numbers), and Effect's `HashMap`
+ * 134 bytes an entry, each alone above the timeline's budget of 100 bytes an event for items and
+ * index together (bench/timeline-vs.ts prints both beside the timeline's figure).
+ *
+ * A change copies one chunk (two when it splits or joins a neighbour) and one path of tree nodes;
+ * an older map is never changed.
  *
  * @internal
  */
+import type * as SortedBTree from "sorted-btree"
+import { bulkLoad } from "sorted-btree/extended/bulkLoad.js"
+import { spliceCopy } from "./chunkTree.js"
 import { firstNotBefore } from "./order.js"
-import * as Chunks from "./sortedChunks.js"
 import type { Item } from "./timelineItem.js"
+
+type BTree<K, V> = SortedBTree.default<K, V>
+
+/** The most ids a chunk holds, the fewest it keeps before joining a neighbour, and a bulk build's fill. */
+const MAX = 64
+const MIN = 16
+const FILL = 48
+/** The tree's node size (sorted-btree's own default). */
+const NODE = 32
 
 /** A chunk: ids in order, and the instants of the i-th at `2i` (earliest) and `2i + 1` (latest). */
 interface Chunk {
@@ -22,68 +42,116 @@ export interface Place {
   readonly latest: number
 }
 
-export type IdMap = Chunks.Sequence<string, Chunk> | undefined
+/** The map: chunks under their first ids, and the number of ids. */
+export type IdMap =
+  | {
+    readonly tree: BTree<string, Chunk>
+    readonly size: number
+  }
+  | undefined
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-const chunk = (ids: Array<string>, bounds: Array<number>): Chunk => ({ ids, bounds })
+/** The position of `id` in a chunk, or where it would go. */
+const search = (c: Chunk, id: string): number => firstNotBefore(c.ids.length, (i) => c.ids[i]! < id)
 
-const layout: Chunks.Layout<string, Item, Chunk> = {
-  compare,
-  keyOfRow: (row) => row.id,
-  keyAt: (c, i) => c.ids[i]!,
-  size: (c) => c.ids.length,
-  search: (c, id) => firstNotBefore(c.ids.length, (i) => c.ids[i]! < id),
-  holds: (c, i, id) => c.ids[i] === id,
-  fromRows: (rows, from, to) => {
-    const ids = new Array<string>(to - from)
-    const bounds = new Array<number>(2 * (to - from))
-    for (let k = from; k < to; k++) {
-      ids[k - from] = rows[k]!.id
-      bounds[2 * (k - from)] = rows[k]!.earliest
-      bounds[2 * (k - from) + 1] = rows[k]!.latest
+const chunkOf = (items: ReadonlyArray<Item>, from: number, to: number): Chunk => {
+  // Made at their final length: arrays grown by push keep spare room.
+  const ids = new Array<string>(to - from)
+  const bounds = new Array<number>(2 * (to - from))
+  for (let k = from; k < to; k++) {
+    ids[k - from] = items[k]!.id
+    bounds[2 * (k - from)] = items[k]!.earliest
+    bounds[2 * (k - from) + 1] = items[k]!.latest
+  }
+  return { ids, bounds }
+}
+
+/** The chunk that holds `id` or would: the last whose first id is not after it, else the first. */
+const chunkFor = (tree: BTree<string, Chunk>, id: string): [string, Chunk] | undefined => tree.getPairOrNextLower(id) ?? tree.nextHigherPair(undefined)
+
+/** A copy of the tree with the chunks under `old` replaced by `chunks` (split in halves when too full). */
+const replaced = (tree: BTree<string, Chunk>, old: ReadonlyArray<string>, chunks: ReadonlyArray<Chunk>): BTree<string, Chunk> => {
+  const next = tree.clone()
+  for (const id of old) next.delete(id)
+  for (const c of chunks) {
+    const n = c.ids.length
+    if (n <= MAX) next.set(c.ids[0]!, c)
+    else {
+      const half = n >>> 1
+      next.set(c.ids[0]!, { ids: c.ids.slice(0, half), bounds: c.bounds.slice(0, 2 * half) })
+      next.set(c.ids[half]!, { ids: c.ids.slice(half), bounds: c.bounds.slice(2 * half) })
     }
-    return chunk(ids, bounds)
-  },
-  insert: (c, i, row) => {
-    const ids = c.ids.slice()
-    ids.splice(i, 0, row.id)
-    const bounds = c.bounds.slice()
-    bounds.splice(2 * i, 0, row.earliest, row.latest)
-    return chunk(ids, bounds)
-  },
-  replace: (c, i, row) => {
-    const bounds = c.bounds.slice()
-    bounds[2 * i] = row.earliest
-    bounds[2 * i + 1] = row.latest
-    return chunk(c.ids as Array<string>, bounds)
-  },
-  remove: (c, i) => {
-    const ids = c.ids.slice()
-    ids.splice(i, 1)
-    const bounds = c.bounds.slice()
-    bounds.splice(2 * i, 2)
-    return chunk(ids, bounds)
-  },
-  slice: (c, from, to) => chunk(c.ids.slice(from, to), c.bounds.slice(2 * from, 2 * to)),
-  concat: (a, b) => chunk(a.ids.concat(b.ids), a.bounds.concat(b.bounds))
+  }
+  return next
 }
 
 /** Where the item with this id sits, if the map holds it. */
 export const get = (m: IdMap, id: string): Place | undefined => {
-  if (m === undefined) return undefined
-  const at = Chunks.find(layout, m, id)
-  return at === undefined ? undefined : { earliest: at.chunk.bounds[2 * at.i]!, latest: at.chunk.bounds[2 * at.i + 1]! }
+  const pair = m?.tree.getPairOrNextLower(id)
+  if (pair === undefined) return undefined
+  const c = pair[1]
+  const i = search(c, id)
+  return c.ids[i] === id ? { earliest: c.bounds[2 * i]!, latest: c.bounds[2 * i + 1]! } : undefined
 }
 
 /** Sets the place of the item's id (replacing any). */
-export const set = (m: IdMap, item: Item): IdMap => (m === undefined ? Chunks.fromSorted(layout, [item]) : Chunks.insert(layout, m, item))
+export const set = (m: IdMap, item: Item): IdMap => {
+  const pair = m === undefined ? undefined : chunkFor(m.tree, item.id)
+  if (m === undefined || pair === undefined) return fromSortedUnique([item])
+  const [first, c] = pair
+  const i = search(c, item.id)
+  const found = c.ids[i] === item.id
+  const next: Chunk = {
+    ids: found ? c.ids : spliceCopy(c.ids, i, 0, [item.id]),
+    bounds: spliceCopy(c.bounds, 2 * i, found ? 2 : 0, [item.earliest, item.latest])
+  }
+  const size = found ? m.size : m.size + 1
+  // A chunk that keeps its first id and fits keeps its key: one path of the tree is copied.
+  if ((i > 0 || found) && next.ids.length <= MAX) {
+    const tree = m.tree.clone()
+    tree.set(first, next)
+    return { tree, size }
+  }
+  return { tree: replaced(m.tree, [first], [next]), size }
+}
 
 /** Removes an id, if present. */
 export const remove = (m: IdMap, id: string): IdMap => {
-  if (m === undefined) return undefined
-  const next = Chunks.remove(layout, m, id)
-  return next.size === 0 ? undefined : next
+  const pair = m?.tree.getPairOrNextLower(id)
+  if (m === undefined || pair === undefined) return m
+  const [first, c] = pair
+  const i = search(c, id)
+  if (c.ids[i] !== id) return m
+  if (m.size === 1) return undefined
+  const rest: Chunk = { ids: spliceCopy(c.ids, i, 1, []), bounds: spliceCopy(c.bounds, 2 * i, 2, []) }
+  const size = m.size - 1
+  if (rest.ids.length >= MIN || rest.ids.length === size) {
+    if (rest.ids.length > 0 && i > 0) {
+      const tree = m.tree.clone()
+      tree.set(first, rest)
+      return { tree, size }
+    }
+    return { tree: replaced(m.tree, [first], rest.ids.length > 0 ? [rest] : []), size }
+  }
+  // Too few ids left: join the next chunk, or the one before when this is the last.
+  const join = (a: Chunk, b: Chunk): Chunk => ({ ids: a.ids.concat(b.ids), bounds: a.bounds.concat(b.bounds) })
+  const after = m.tree.nextHigherPair(first)
+  if (after !== undefined) return { tree: replaced(m.tree, [first, after[0]], [join(rest, after[1])]), size }
+  const before = m.tree.nextLowerPair(first)!
+  return { tree: replaced(m.tree, [before[0], first], [join(before[1], rest)]), size }
+}
+
+/** The map of items with distinct ids, given in order of their ids. O(n). */
+const fromSortedUnique = (items: ReadonlyArray<Item>): IdMap => {
+  if (items.length === 0) return undefined
+  const keys: Array<string> = []
+  const chunks: Array<Chunk> = []
+  for (let from = 0; from < items.length; from += FILL) {
+    keys.push(items[from]!.id)
+    chunks.push(chunkOf(items, from, Math.min(from + FILL, items.length)))
+  }
+  return { tree: bulkLoad(keys, chunks, NODE, compare), size: items.length }
 }
 
 /**
@@ -94,8 +162,5 @@ export const fromItems = <I extends Item>(items: ReadonlyArray<I>): { readonly m
   // By id, and by position among equal ids (the sort is stable): the last of a run wins.
   const sorted = items.slice().sort((a, b) => compare(a.id, b.id))
   const byId = sorted.filter((item, k) => k + 1 === sorted.length || sorted[k + 1]!.id !== item.id)
-  return { map: byId.length === 0 ? undefined : Chunks.fromSorted(layout, byId), byId }
+  return { map: fromSortedUnique(byId), byId }
 }
-
-/** The number of ids. */
-export const size = (m: IdMap): number => (m === undefined ? 0 : m.size)
