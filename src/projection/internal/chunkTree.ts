@@ -3,18 +3,19 @@
  * leaves are chunks of rows in timeline order, kept as columns, and whose every node knows the
  * largest latest instant below it, so that a window skips whatever ends before it begins.
  *
- * Hand-made, where a kept tree would do the rest of the timeline's work, because the kept ones
- * missed the targets of bench/timeline-vs.ts (2026-12-01, 2 cores): the same chunks held in a
- * `sorted-btree` B+ tree (which knows nothing of interval ends, and reads keys kept as objects)
- * answered a window of 10 events in 3.5 µs against flatten-js's 2.0 µs (1.75×, target ≤ 1×), and
- * an insert into 1,000,000 events in 19 µs against 6.8 µs (2.8×, target ≤ 2×); Effect 4 has no
- * sorted map, and a tree node or object per row costs more than the 100-byte budget alone.
+ * Hand-made, because the kept trees missed the targets of bench/timeline-vs.ts (2026-12-01,
+ * 2 cores; Effect 4 has no sorted map): the same chunks held in a `sorted-btree` B+ tree, which
+ * knows nothing of interval ends, answered a window of 10 events in 3.5 µs against flatten-js's
+ * 2.0 µs (1.75×, target ≤ 1×) and one of 95 events in 9.8 against 8.3 µs (1.18×). A tree node or
+ * object per row costs more than the 100-byte budget alone (see `timelineIds.ts`). The id map,
+ * which needs no interval ends, does use `sorted-btree`.
  *
  * Shape: leaves hold at most {@link MAX} rows, branches at most {@link FAN} children, with the
- * first key of each child in three arrays (earliest, latest, id) so that a search reads numbers
- * side by side. A change copies one leaf (or two, when one splits or joins a neighbour) and the
- * branches above it; an older tree is never changed. Where leaves begin depends on the order of
- * changes, so trees are compared by their rows, never by their shape.
+ * first key and the largest latest instant of each child beside it, so that a search or a change
+ * reads no sibling. A change copies one leaf (or two, when one splits or joins a neighbour) and
+ * the branches above it, with `toSpliced`; an older tree is never changed. Every array is packed
+ * (see `leafOf`). Where leaves begin depends on the order of changes, so trees are compared by
+ * their rows, never by their shape.
  *
  * @internal
  */
@@ -291,11 +292,4 @@ export const leavesIn = <E>(t: Tree<E> | undefined, lo: number, hi: number, min:
     if ((k + 1 < n && keys[3 * k + 3]! < lo) || keys[3 * k + 2]! < min) continue
     leavesIn(t.children[k], lo, hi, min, out)
   }
-}
-
-/** Calls `f` with each leaf in order. */
-export const forEachLeaf = <E>(t: Tree<E> | undefined, f: (l: Leaf<E>) => void): void => {
-  if (t === undefined) return
-  if (isLeaf(t)) f(t)
-  else for (const c of t.children) forEachLeaf(c, f)
 }

@@ -17,7 +17,7 @@
 import * as Tree from "./chunkTree.js"
 import { type Item, sortByIdsToTimeline } from "./timelineItem.js"
 
-export const CLASSES = 56
+const CLASSES = 56
 const OPEN = CLASSES - 1
 
 export type Key = Tree.Key
