@@ -244,7 +244,7 @@ describe("Timeline: window queries against a linear scan", () => {
       for (const it of items) model.set(it.id, it)
       for (const r of removals) if (items[r] !== undefined) model.delete(items[r]!.id)
       const built = ok(Timeline.fromItems([...model.values()]))
-      expect(tl).toEqual(built)
+      expectSameEvents(tl, built)
       for (const id of model.keys()) expect(Timeline.get(tl, id)).toBe(model.get(id)!.event)
       const w = { from, to: from + width }
       const scan = [...model.values()]
@@ -266,8 +266,34 @@ describe("Timeline: window queries against a linear scan", () => {
 
 import * as Items from "../../src/projection/internal/timelineItem.js"
 
+describe("Timeline: the bulk sort", () => {
+  const byId = (items: ReadonlyArray<Timeline.Item>) => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const instant = fc.oneof(fc.constantFrom(-Infinity, Infinity, 0, -0, 86_400_000), fc.double({ noNaN: true }), fc.integer({ min: -5, max: 5 }))
+  test.prop([fc.uniqueArray(fc.tuple(fc.string({ maxLength: 3 }), instant, instant), { selector: ([id]) => id, maxLength: 400 })])(
+    "puts items given by id in timeline order, as the comparator sort does",
+    (rows) => {
+      const items = rows.map(([id, a, b]): Timeline.Item => {
+        const [earliest, latest] = a <= b ? [a, b] : [b, a]
+        return { id: key(id), earliest, startLatest: earliest, endEarliest: latest, latest, uncertain: false, event: { id } as AnyEvent }
+      })
+      expect(Items.sortByIdsToTimeline(byId(items))).toEqual(Items.sortItems(items))
+    }
+  )
+
+  it("falls back to the comparator sort when the packed keys would not be exact", () => {
+    // 210,000 items with distinct instants: 210,000³ combinations pass 2^53.
+    const n = 210_000
+    const items = Array.from({ length: n }, (_, i): Timeline.Item => {
+      const earliest = ((i * 7919) % n) * 1000 + 0.5
+      return { id: key(`f${i}`), earliest, startLatest: earliest, endEarliest: earliest, latest: earliest + (i % 13), uncertain: false, event: { id: `f${i}` } as AnyEvent }
+    })
+    const sorted = Items.sortByIdsToTimeline(byId(items))
+    for (let i = 1; i < n; i++) expect(Items.compareItems(sorted[i - 1]!, sorted[i]!)).toBeLessThan(0)
+  })
+})
+
 describe("Timeline: bulk paths on large inputs", () => {
-  test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("radix sort and bulk build agree with sort and insertion", (seed) => {
+  test.prop([fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 5 })("the bulk build agrees with sorting and with insertion", (seed) => {
     let s = seed
     const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32
     const items: Array<Timeline.Item> = Array.from({ length: 3000 }, (_, i) => {
@@ -278,7 +304,8 @@ describe("Timeline: bulk paths on large inputs", () => {
       const id = next() < 0.1 ? `shared-prefix-${Math.floor(next() * 1e6)}-${i}` : `i${Math.floor(next() * 1e6)}-${i}`
       return { id: key(id), earliest, startLatest: latest, endEarliest: earliest, latest, uncertain: false, event: { id: `i${i}` } as AnyEvent }
     })
-    expect(Items.sortItems(items)).toEqual([...items].sort(Items.compareItems))
+    const byId = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    expect(Items.sortByIdsToTimeline(byId)).toEqual([...items].sort(Items.compareItems))
     let one = Timeline.empty
     for (const it of items.slice(0, 2500)) one = ok(Timeline.addItem(one, it))
     const bulk = ok(Timeline.fromItems(items.slice(0, 2500)))
@@ -294,9 +321,7 @@ describe("Timeline: bulk paths on large inputs", () => {
   })
 })
 
-import * as IdMap from "../../src/projection/internal/timelineIds.js"
-
-// Ids whose 32-bit hashes collide (found by search): they share every slot of the id map.
+// Ids whose 32-bit FNV-1a hashes collided in an earlier id map (kept as awkward neighbours).
 const colliding = [
   ["report-449599", "report-612382"],
   ["report-449598", "report-612383"]
@@ -355,24 +380,24 @@ describe("Timeline: adding and removing agree with a bulk build", () => {
     }
   )
 
-  it("keeps ids whose hashes collide apart, and drops a collision when one of its ids goes", () => {
-    const [a, b] = colliding[0]
-    const [c, d] = colliding[1]
-    const v = (id: string) => ({ id, n: id.length })
-    const hash = Items.hashString
-    expect(hash(a)).toBe(hash(b))
-    let m: IdMap.IdMap<{ id: string; n: number }> = undefined
-    for (const id of [a, b, c, d, "x", "y"]) m = IdMap.set(m, v(id), hash(id))
-    for (const id of [a, b, c, d, "x", "y"]) expect(IdMap.get(m, id)?.id).toBe(id)
-    expect(IdMap.get(m, "report-0")).toBeUndefined()
-    const built = IdMap.fromValues([a, b, c, d, "x", "y"].map(v), Uint32Array.from([a, b, c, d, "x", "y"], hash)).map
-    for (const id of [a, b, c, d, "x", "y"]) expect(IdMap.get(built, id)?.id).toBe(id)
-    m = IdMap.remove(m, a)
-    expect(IdMap.get(m, a)).toBeUndefined()
-    expect(IdMap.get(m, b)?.id).toBe(b)
-    for (const id of [c, d, "x", "y"]) expect(IdMap.get(m, id)?.id).toBe(id)
-    for (const id of [b, c, d, "x", "y"]) m = IdMap.remove(m, id)
-    expect(m).toBeUndefined()
+  it("tells apart ids that are prefixes of each other, differ in case or only past the BMP, and forgets each once removed", () => {
+    const ids = ["", "a", "A", "ab", "a\u0000", "a\uffff", "a\u{1F600}", "a\u{1F601}", ...colliding.flat()]
+    const items = ids.map((id, i): Timeline.Item => ({
+      id: key(id), earliest: i * DAY, startLatest: i * DAY, endEarliest: i * DAY, latest: i * DAY, uncertain: false, event: { id } as AnyEvent
+    }))
+    let one = Timeline.empty
+    for (const item of items) one = ok(Timeline.addItem(one, item))
+    for (const tl of [one, ok(Timeline.fromItems(items))]) {
+      for (const item of items) expect(Timeline.get(tl, item.id)).toBe(item.event)
+      expect(Timeline.get(tl, key("b"))).toBeUndefined()
+      let left = tl
+      for (const [k, item] of items.entries()) {
+        left = Timeline.remove(left, item.id)
+        expect(Timeline.get(left, item.id)).toBeUndefined()
+        expect(Timeline.size(left)).toBe(items.length - k - 1)
+        for (const rest of items.slice(k + 1)) expect(Timeline.get(left, rest.id)).toBe(rest.event)
+      }
+    }
   })
 
   it("replaces an item inserted again under the same key, the first of a chunk included", () => {

@@ -1,26 +1,30 @@
 /**
- * The timeline index: one chunk tree (see `chunkTree.ts`) per length class, each keyed by the
- * items' earliest instant. An item of finite length `len` (latest − earliest, in ms) goes to class
- * `c`, the least with `len <= 2^c − 1`; items with an infinite side go to the last class. A window
- * [from, to] then reads, in each class, only the items that begin in [from − (2^c − 1), to]: a key
- * range of the tree, O(log n + scanned), and at least about half of the scanned items of a class
- * overlap the window (their lengths exceed 2^(c−1) − 1). With at most 56 classes, a window costs
- * O(log n + k) in the number k of answers (the last class, for open-ended events, is read with the
- * subtree maxima instead).
+ * The timeline index: one tree of rows (`chunkTree.ts`) per length class, rows in timeline order.
+ * An item of finite length `len` (latest − earliest, in ms) goes to class `c`, the least with
+ * `len <= 2^c − 1`; items with an infinite side go to the last class. A window [from, to] then
+ * reads, in each class, only the rows that begin in [from − (2^c − 1), to]: a key range, O(log n +
+ * scanned), and at least about half of the scanned rows of a class overlap the window (their
+ * lengths exceed 2^(c−1) − 1). The last class, for open-ended events, is read with the trees'
+ * largest latest instants instead. With at most 56 classes, a window costs O(log n + k) in the
+ * number k of answers.
  *
- * The array of classes is copied on every change (56 pointers), so old states stay valid; empty
- * classes are `undefined`, so the shape still depends only on the items.
+ * A leaf keeps the ids, the events and the four instants of its rows in arrays, not an object per
+ * row; an item is made again when a caller asks for one. The array of classes is copied on every
+ * change (56 pointers), so old states stay valid.
  *
  * @internal
  */
-import * as Chunks from "./chunkTree.js"
-import * as Scratch from "./scratch.js"
-import { type Columns, compareItems, type Item, sortOrder } from "./timelineItem.js"
+import * as Tree from "./chunkTree.js"
+import { type Item, sortByIdsToTimeline } from "./timelineItem.js"
 
 export const CLASSES = 56
 const OPEN = CLASSES - 1
 
-export type Index<E> = ReadonlyArray<Chunks.Tree<E>>
+export type Key = Tree.Key
+export type Leaf<E = unknown> = Tree.Leaf<E>
+export const itemAt = Tree.itemAt
+
+export type Index<E> = ReadonlyArray<Tree.Tree<E> | undefined>
 
 export const empty: Index<never> = Object.freeze(new Array<undefined>(CLASSES).fill(undefined))
 
@@ -35,81 +39,71 @@ export const classOf = (earliest: number, latest: number): number => {
   return Math.min(c, OPEN - 1)
 }
 
-const withClass = <E>(index: Index<E>, c: number, tree: Chunks.Tree<E>): Index<E> => {
+const withClass = <E>(index: Index<E>, c: number, tree: Tree.Tree<E> | undefined): Index<E> => {
   const next = index.slice()
   next[c] = tree
   return next
 }
 
-/** Adds an item (replacing one with its key); `hash` is `hashString(item.id)` (see `timelineItem.ts`). */
-export const insert = <E>(index: Index<E>, item: Item<E>, hash: number): Index<E> => {
+/** Adds an item (replacing one with its key). */
+export const insert = <E>(index: Index<E>, item: Item<E>): Index<E> => {
   const c = classOf(item.earliest, item.latest)
-  return withClass(index, c, Chunks.insert(index[c], item, hash))
+  return withClass(index, c, Tree.insert(index[c], item))
 }
 
-export const remove = <E>(index: Index<E>, item: Item<E>): Index<E> => {
-  const c = classOf(item.earliest, item.latest)
-  const tree = Chunks.remove(index[c], item)
+/** Removes the item with this key, if present. */
+export const remove = <E>(index: Index<E>, key: Key): Index<E> => {
+  const c = classOf(key.earliest, key.latest)
+  const tree = Tree.remove(index[c], key)
   return tree === index[c] ? index : withClass(index, c, tree)
+}
+
+/** The item with this key, if present. */
+export const get = <E>(index: Index<E>, key: Key): Item<E> | undefined => {
+  const at = Tree.find(index[classOf(key.earliest, key.latest)], key)
+  return at === undefined ? undefined : Tree.itemAt(at.leaf, at.i)
 }
 
 export const size = (index: Index<unknown>): number => {
   let n = 0
-  for (const t of index) n += Chunks.size(t)
+  for (const tree of index) n += Tree.size(tree)
   return n
 }
 
 /**
- * Builds the index of items with distinct ids, given with their columns, in O(n) after a radix
- * sort: the very index that inserting them one by one gives. One pass counts the items of each
- * class, a second lists each class's positions in sorted order, and each class's tree reads its
- * items from there.
+ * The index of items with distinct ids, given in order of their ids: one sort (see
+ * `sortByIdsToTimeline`), then each class built from its run in order.
  */
-export const fromItems = <E>(items: ReadonlyArray<Item<E>>, columns: Columns): Index<E> => {
-  const n = items.length
-  const { earliest, latest, order } = sortOrder(items, columns)
-  const classes = Scratch.uint8("index.classes", n)
-  const offsets = new Int32Array(CLASSES + 1)
-  for (let s = 0; s < n; s++) {
-    const c = classOf(earliest[s]!, latest[s]!)
-    classes[s] = c
-    offsets[c + 1]!++
-  }
-  for (let c = 0; c < CLASSES; c++) offsets[c + 1]! += offsets[c]!
-  const at = Scratch.int32("index.at", n)
-  const next = offsets.slice(0, CLASSES)
-  for (let s = 0; s < n; s++) at[next[classes[s]!]!++] = s
-  const index = new Array<Chunks.Tree<E>>(CLASSES).fill(undefined)
-  for (let c = 0; c < CLASSES; c++) {
-    if (offsets[c + 1]! > offsets[c]!) {
-      index[c] = Chunks.fromSorted(items, order, earliest, latest, columns.hashes, at.subarray(offsets[c]!, offsets[c + 1]!))
-    }
-  }
+export const fromItemsById = <E>(byId: ReadonlyArray<Item<E>>): Index<E> => {
+  const byClass = new Array<Array<Item<E>>>(CLASSES)
+  for (const item of sortByIdsToTimeline(byId)) (byClass[classOf(item.earliest, item.latest)] ??= []).push(item)
+  const index = new Array<Tree.Tree<E> | undefined>(CLASSES).fill(undefined)
+  for (let c = 0; c < CLASSES; c++) if (byClass[c] !== undefined) index[c] = Tree.fromSorted(byClass[c]!)
   return index
 }
 
 /**
- * The items whose [earliest, latest] meets [from, to], in `compareItems` order. Each class gives
- * the chunks that hold its candidates (see `Chunks.chunksIn`); a cursor per class walks them in
- * place, and the merge takes from the cursor whose next item comes first for as long as it stays
- * first (two items of different classes never share both earliest and latest, so the merge never
+ * What `make` gives for each row whose [earliest, latest] meets [from, to], in timeline order.
+ * Each class gives the chunks that hold its candidates; a cursor per class walks them in place,
+ * and the merge takes from the cursor whose next row comes first for as long as it stays first
+ * (two rows of different classes never share both earliest and latest, so the merge never
  * compares ids). Nothing is copied but the answers.
  */
-export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Item<E>> => {
-  const out: Array<Item<E>> = []
+export const scan = <E, T>(index: Index<E>, from: number, to: number, make: (leaf: Leaf<E>, i: number) => T): Array<T> => {
+  const out: Array<T> = []
   const cursors: Array<Cursor<E>> = []
   for (let c = 0; c < CLASSES; c++) {
     const tree = index[c]
     if (tree === undefined || tree.max < from) continue
     const lo = c === OPEN ? -Infinity : from - (2 ** c - 1)
-    const chunks: Array<Chunks.Node<E>> = []
-    Chunks.chunksIn(tree, lo, to, from, chunks)
+    const chunks: Array<Leaf<E>> = []
+    Tree.leavesIn(tree, lo, to, from, chunks)
     const cursor: Cursor<E> = { chunks, lo, chunk: 0, item: 0, earliest: 0, latest: 0 }
-    if (chunks.length > 0 && emit(cursor, from, to, -Infinity, -Infinity, out)) cursors.push(cursor)
+    if (chunks.length > 0 && emit(cursor, from, to, -Infinity, -Infinity, make, out)) cursors.push(cursor)
   }
   let live = cursors.length
   while (live > 0) {
-    // The cursor whose next item comes first, and the next item of the others.
+    // The cursor whose next row comes first, and the next row of the others.
     let best = 0
     for (let j = 1; j < live; j++) if (before(cursors[j]!, cursors[best]!)) best = j
     // NaN bounds nothing (every comparison with it is false): a lone cursor runs to its end.
@@ -122,14 +116,14 @@ export const overlapping = <E>(index: Index<E>, from: number, to: number): Array
         l2 = cur.latest
       }
     }
-    if (!emit(cursors[best]!, from, to, e2, l2, out)) cursors[best] = cursors[--live]!
+    if (!emit(cursors[best]!, from, to, e2, l2, make, out)) cursors[best] = cursors[--live]!
   }
   return out
 }
 
-/** A place in one class's chunks, and the instants of the item there. */
+/** A place in one class's chunks, and the instants of the row there. */
 interface Cursor<E> {
-  readonly chunks: ReadonlyArray<Chunks.Node<E>>
+  readonly chunks: ReadonlyArray<Leaf<E>>
   readonly lo: number
   chunk: number
   item: number
@@ -144,17 +138,17 @@ const before = (a: Cursor<unknown>, b: Cursor<unknown>): boolean => a.earliest <
  * the first that does not (returning true, the cursor left there) or at the end (returning false).
  * With (e2, l2) at -Infinity it only finds the cursor's next answer; with NaN it runs to the end.
  */
-const emit = <E>(cur: Cursor<E>, from: number, to: number, e2: number, l2: number, out: Array<Item<E>>): boolean => {
+const emit = <E, T>(cur: Cursor<E>, from: number, to: number, e2: number, l2: number, make: (leaf: Leaf<E>, i: number) => T, out: Array<T>): boolean => {
   const { chunks, lo } = cur
   let i = cur.item
   for (let ci = cur.chunk; ci < chunks.length; ci++, i = 0) {
     const chunk = chunks[ci]!
-    const earliest = chunk.earliest
-    const latest = chunk.latest
-    for (; i < earliest.length; i++) {
-      const e = earliest[i]!
+    const bounds = chunk.bounds
+    const n = chunk.ids.length
+    for (; i < n; i++) {
+      const e = bounds[4 * i]!
       if (e > to) return false
-      const l = latest[i]!
+      const l = bounds[4 * i + 3]!
       if (e < lo || l < from) continue
       if (e > e2 || (e === e2 && l >= l2)) {
         cur.chunk = ci
@@ -163,28 +157,14 @@ const emit = <E>(cur: Cursor<E>, from: number, to: number, e2: number, l2: numbe
         cur.latest = l
         return true
       }
-      out.push(chunk.items[i]!)
+      out.push(make(chunk, i))
     }
   }
   return false
 }
 
-const merge = <E>(a: Array<Item<E>>, b: Array<Item<E>>): Array<Item<E>> => {
-  if (a.length === 0) return b
-  if (b.length === 0) return a
-  const out = new Array<Item<E>>(a.length + b.length)
-  let i = 0
-  let j = 0
-  let k = 0
-  while (i < a.length && j < b.length) out[k++] = compareItems(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!
-  while (i < a.length) out[k++] = a[i++]!
-  while (j < b.length) out[k++] = b[j++]!
-  return out
-}
+/** The items whose [earliest, latest] meets [from, to], in timeline order. */
+export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Item<E>> => scan(index, from, to, Tree.itemAt)
 
-/** Every item, in `compareItems` order. */
-export const toArray = <E>(index: Index<E>): Array<Item<E>> => {
-  let result: Array<Item<E>> = []
-  for (const tree of index) if (tree !== undefined) result = merge(result, Chunks.toArray(tree))
-  return result
-}
+/** Every item, in timeline order. */
+export const toArray = <E>(index: Index<E>): Array<Item<E>> => scan(index, -Infinity, Infinity, Tree.itemAt)

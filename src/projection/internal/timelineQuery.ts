@@ -93,15 +93,17 @@ export const inWindow: {
   const { from, to } = window
   // `!(from <= to)` also refuses NaN and anything that is not a number.
   if (typeof from !== "number" || typeof to !== "number" || !(from <= to)) return []
-  const items = Index.overlapping(stateOf(timeline).index, from, to)
+  const index = stateOf(timeline).index
   if (mode === "overlaps") {
-    // Every item found overlaps the window: only its certainty is left to work out.
-    const out = new Array<Hit>(items.length)
-    for (let i = 0; i < items.length; i++) out[i] = { event: items[i]!.event, certainty: certaintyIn(items[i]!, from, to) }
-    return out
+    // Every row found overlaps the window: only its certainty is left to work out (the rule of
+    // `certaintyIn`, read from the chunk's columns without making an item).
+    return Index.scan(index, from, to, (c, i): Hit => ({
+      event: c.events[i]!,
+      certainty: c.uncertain?.[i] !== true && c.bounds[4 * i + 1]! <= to && c.bounds[4 * i + 2]! >= from ? "certain" : "possible"
+    }))
   }
   const out: Array<Hit> = []
-  for (const item of items) {
+  for (const item of Index.overlapping(index, from, to)) {
     const c = withinCertainty(item, window)
     if (c !== undefined) out.push({ event: item.event, certainty: c })
   }

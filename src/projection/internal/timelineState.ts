@@ -18,9 +18,9 @@ import { itemOfChecked } from "./eventOrder.js"
 import { eventProblem, isObject, shown, unreadable } from "./readable.js"
 import * as Ids from "./timelineIds.js"
 import * as Index from "./timelineIndex.js"
-import * as Items from "./timelineItem.js"
+import type * as Items from "./timelineItem.js"
 import * as Opaque from "./opaque.js"
-import { classesOf } from "./order.js"
+import { classesOf, compareBounds } from "./order.js"
 
 /** The type id of timelines (the key `Timeline.Timeline` declares). */
 export const TypeId = "~protest-chronicle/Timeline" as const
@@ -28,7 +28,7 @@ export const TypeId = "~protest-chronicle/Timeline" as const
 /** What a timeline holds: the persistent index of the current events, the events by id, and the context. */
 export interface State extends Timeline, Context {
   readonly index: Index.Index<AnyEvent>
-  readonly byId: Ids.IdMap<Item>
+  readonly byId: Ids.IdMap
 }
 
 type Fields = Omit<State, keyof Timeline>
@@ -114,10 +114,13 @@ const itemProblem = (u: unknown) => {
 // ---------------------------------------------------------------------------
 
 const addValid = (timeline: State, item: Item): State => {
-  const hash = Items.hashString(item.id)
-  const before = Ids.get(timeline.byId, item.id, hash)
-  const index = before !== undefined ? Index.remove(timeline.index, before) : timeline.index
-  return withFields(timeline, { index: Index.insert(index, item, hash), byId: Ids.set(timeline.byId, item, hash) })
+  const before = Ids.get(timeline.byId, item.id)
+  // Under the same key the index replaces the item in place, and the id map has nothing to learn.
+  if (before !== undefined && before.earliest === item.earliest && before.latest === item.latest) {
+    return withFields(timeline, { index: Index.insert(timeline.index, item) })
+  }
+  const index = before !== undefined ? Index.remove(timeline.index, { earliest: before.earliest, latest: before.latest, id: item.id }) : timeline.index
+  return withFields(timeline, { index: Index.insert(index, item), byId: Ids.set(timeline.byId, item) })
 }
 
 /** `Timeline.add`. */
@@ -146,10 +149,9 @@ export const remove: {
 } = Function.dual(2, (timeline: Timeline, id: EventId): Timeline => {
   const state = stateOf(timeline)
   if (typeof id !== "string") return state
-  const hash = Items.hashString(id)
-  const before = Ids.get(state.byId, id, hash)
+  const before = Ids.get(state.byId, id)
   if (before === undefined) return state
-  return withFields(state, { index: Index.remove(state.index, before), byId: Ids.remove(state.byId, id, hash) })
+  return withFields(state, { index: Index.remove(state.index, { earliest: before.earliest, latest: before.latest, id }), byId: Ids.remove(state.byId, id) })
 })
 
 /** `Timeline.fromItems`. */
@@ -167,10 +169,7 @@ export const fromItems = (
 
 /** `fromItems` of items already checked, with context maps that are maps. */
 export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Context> = {}): State => {
-  const columns = Items.columnsOf(items)
-  const ids = Ids.fromValues(items, columns.hashes)
-  const dropped = ids.dropped
-  const unique = dropped === undefined ? items : items.filter((_, i) => dropped[i] !== 1)
+  const ids = Ids.fromItems(items)
   const keep = <K extends keyof Context>(key: K): Context[K] | undefined => (HashMap.isHashMap(context?.[key]) ? context[key] : undefined)
   const none = empty as State
   return makeState({
@@ -178,7 +177,7 @@ export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Cont
     actors: keep("actors") ?? none.actors,
     sources: keep("sources") ?? none.sources,
     sameAs: keep("sameAs") ?? none.sameAs,
-    index: Index.fromItems(unique, dropped === undefined ? columns : Items.keepColumns(columns, dropped)),
+    index: Index.fromItemsById(ids.byId),
     byId: ids.map
   })
 }
@@ -194,7 +193,11 @@ export const size = (timeline: Timeline): number => Index.size(stateOf(timeline)
 export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.toArray(stateOf(timeline).index).map((i) => i.event)
 
 /** The item with this id, if the timeline holds it. */
-export const itemById = (timeline: State, id: unknown): Item | undefined => (typeof id === "string" ? Ids.get(timeline.byId, id) : undefined)
+export const itemById = (timeline: State, id: unknown): Item | undefined => {
+  if (typeof id !== "string") return undefined
+  const place = Ids.get(timeline.byId, id)
+  return place === undefined ? undefined : Index.get(timeline.index, { earliest: place.earliest, latest: place.latest, id }) as Item | undefined
+}
 
 /** `Timeline.get`. */
 export const get: {
@@ -246,5 +249,9 @@ export const sameAsClasses = (timeline: Timeline): ReadonlyMap<EventId, EventId>
     if (Ids.get(state.byId, pair[0]) !== undefined && Ids.get(state.byId, pair[1]) !== undefined) pairs.push(pair)
   }
   // The representative is the earliest report in timeline order.
-  return classesOf(pairs, (a, b) => Items.compareItems(Ids.get(state.byId, a)!, Ids.get(state.byId, b)!) <= 0)
+  return classesOf(pairs, (a, b) => {
+    const x = Ids.get(state.byId, a)!
+    const y = Ids.get(state.byId, b)!
+    return compareBounds(x.earliest, x.latest, a, y.earliest, y.latest, b) <= 0
+  })
 }
