@@ -400,6 +400,42 @@ describe("Timeline: adding and removing agree with a bulk build", () => {
     }
   })
 
+  test.prop([fc.integer({ min: 0, max: 2 ** 31 - 1 })], { numRuns: 3 })(
+    "grows to thousands of events one by one and shrinks back to none, answering like a model throughout",
+    (seed) => {
+      let s = seed
+      const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32
+      const items = Array.from({ length: 6000 }, (_, i): Timeline.Item => {
+        const earliest = Math.floor(next() * 40) * DAY
+        const latest = earliest + (next() < 0.8 ? DAY - 1 : Math.floor(next() * 90) * DAY)
+        return { id: key(`g${Math.floor(next() * 1e6)}-${i}`), earliest, startLatest: earliest, endEarliest: latest, latest, uncertain: i % 9 === 0, event: { id: `g${i}` } as AnyEvent }
+      })
+      const model = new Map<string, Timeline.Item>()
+      const check = (tl: Timeline.Timeline) => {
+        expect(Timeline.size(tl)).toBe(model.size)
+        const from = Math.floor(next() * 50) * DAY
+        const to = from + Math.floor(next() * 5) * DAY
+        const scan = Items.sortItems([...model.values()].filter((i) => i.earliest <= to && i.latest >= from)).map((i) => i.event)
+        expect(Timeline.inWindow(tl, { from, to }).map((h) => h.event)).toEqual(scan)
+      }
+      let tl = Timeline.empty
+      for (const [k, item] of items.entries()) {
+        tl = ok(Timeline.addItem(tl, item))
+        model.set(item.id, item)
+        if (k % 500 === 0) check(tl)
+      }
+      expectSameEvents(tl, ok(Timeline.fromItems(items)))
+      const order = items.map((i) => i.id).sort(() => next() - 0.5)
+      for (const [k, id] of order.entries()) {
+        tl = Timeline.remove(tl, id)
+        model.delete(id)
+        if (k % 500 === 0) check(tl)
+      }
+      expect(Timeline.size(tl)).toBe(0)
+      expect(Timeline.events(tl)).toEqual([])
+    }
+  )
+
   it("replaces an item inserted again under the same key, the first of a chunk included", () => {
     const items: Array<Timeline.Item> = Array.from({ length: 300 }, (_, i) => {
       const earliest = (i % 7) * DAY

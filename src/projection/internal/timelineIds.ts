@@ -1,18 +1,22 @@
 /**
- * The timeline's id map: for each id, the earliest and latest instants of its item, which are
- * what the index needs to find the item again (the item itself lives only in the index). A
- * sorted sequence of chunks (`sortedChunks.ts`), rows ordered by id as UTF-16 code units, each
- * chunk one array of ids and one of instants (earliest and latest side by side): 24 bytes an id.
+ * The timeline's id map: for each id, the earliest and latest instants of its item, which is what
+ * the index needs to find the item again (the item itself lives only in the index). The same
+ * B+ tree as the index (`chunkTree.ts`), its rows ordered by id as UTF-16 code units; a leaf is one
+ * array of ids and one of instants, earliest and latest side by side, so that an id costs about
+ * 24 bytes.
+ *
+ * Why leaves of columns, and not a kept map: a row kept as an object of its own costs 152 bytes on
+ * 64-bit Node (its instants are boxed numbers), and Effect's `HashMap` 134 bytes an entry, each
+ * alone above the timeline's budget of 100 bytes an event for items and index together
+ * (bench/timeline-vs.ts prints both beside the timeline's figure).
  *
  * @internal
  */
-import { firstNotBefore } from "./order.js"
-import * as Chunks from "./sortedChunks.js"
+import * as Tree from "./chunkTree.js"
 import type { Item } from "./timelineItem.js"
 
-/** A chunk: ids in order, and the instants of the i-th at `2i` (earliest) and `2i + 1` (latest). */
-interface Chunk {
-  readonly ids: ReadonlyArray<string>
+/** A leaf: ids in order, and the instants of the i-th at `2i` (earliest) and `2i + 1` (latest). */
+interface Leaf extends Tree.LeafBase {
   readonly bounds: ReadonlyArray<number>
 }
 
@@ -22,68 +26,51 @@ export interface Place {
   readonly latest: number
 }
 
-export type IdMap = Chunks.Sequence<string, Chunk> | undefined
+export type IdMap = Tree.Tree<Leaf> | undefined
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+/** The rows of the id map all order as (0, 0, id): only the id counts. */
+const keyOf = (id: string): Tree.Key => ({ earliest: 0, latest: 0, id })
 
-const chunk = (ids: Array<string>, bounds: Array<number>): Chunk => ({ ids, bounds })
+const leaf = (ids: ReadonlyArray<string>, bounds: ReadonlyArray<number>): Leaf => ({ ids, bounds, max: -Infinity })
 
-const layout: Chunks.Layout<string, Item, Chunk> = {
-  compare,
-  keyOfRow: (row) => row.id,
-  keyAt: (c, i) => c.ids[i]!,
-  size: (c) => c.ids.length,
-  search: (c, id) => firstNotBefore(c.ids.length, (i) => c.ids[i]! < id),
-  holds: (c, i, id) => c.ids[i] === id,
-  fromRows: (rows, from, to) => {
+const layout: Tree.Layout<Item, Leaf> = {
+  firstEarliest: () => 0,
+  firstLatest: () => 0,
+  vsRow: (l, i, k) => (l.ids[i]! < k.id ? -1 : l.ids[i]! > k.id ? 1 : 0),
+  fromRows: (items, from, to) => {
+    // Made at their final length: arrays grown by push keep spare room.
     const ids = new Array<string>(to - from)
     const bounds = new Array<number>(2 * (to - from))
     for (let k = from; k < to; k++) {
-      ids[k - from] = rows[k]!.id
-      bounds[2 * (k - from)] = rows[k]!.earliest
-      bounds[2 * (k - from) + 1] = rows[k]!.latest
+      ids[k - from] = items[k]!.id
+      bounds[2 * (k - from)] = items[k]!.earliest
+      bounds[2 * (k - from) + 1] = items[k]!.latest
     }
-    return chunk(ids, bounds)
+    return leaf(ids, bounds)
   },
-  insert: (c, i, row) => {
-    const ids = c.ids.slice()
-    ids.splice(i, 0, row.id)
-    const bounds = c.bounds.slice()
-    bounds.splice(2 * i, 0, row.earliest, row.latest)
-    return chunk(ids, bounds)
-  },
-  replace: (c, i, row) => {
-    const bounds = c.bounds.slice()
-    bounds[2 * i] = row.earliest
-    bounds[2 * i + 1] = row.latest
-    return chunk(c.ids as Array<string>, bounds)
-  },
-  remove: (c, i) => {
-    const ids = c.ids.slice()
-    ids.splice(i, 1)
-    const bounds = c.bounds.slice()
-    bounds.splice(2 * i, 2)
-    return chunk(ids, bounds)
-  },
-  slice: (c, from, to) => chunk(c.ids.slice(from, to), c.bounds.slice(2 * from, 2 * to)),
-  concat: (a, b) => chunk(a.ids.concat(b.ids), a.bounds.concat(b.bounds))
+  splice: (l, at, cut, add) =>
+    leaf(Tree.spliceCopy(l.ids, at, cut, add.map((item) => item.id)), Tree.spliceCopy(l.bounds, 2 * at, 2 * cut, add.flatMap((item) => [item.earliest, item.latest]))),
+  slice: (l, from, to) => leaf(l.ids.slice(from, to), l.bounds.slice(2 * from, 2 * to)),
+  join: (a, b) => leaf(a.ids.concat(b.ids), a.bounds.concat(b.bounds))
 }
 
 /** Where the item with this id sits, if the map holds it. */
 export const get = (m: IdMap, id: string): Place | undefined => {
-  if (m === undefined) return undefined
-  const at = Chunks.find(layout, m, id)
-  return at === undefined ? undefined : { earliest: at.chunk.bounds[2 * at.i]!, latest: at.chunk.bounds[2 * at.i + 1]! }
+  const at = Tree.find(layout, m, keyOf(id))
+  return at === undefined ? undefined : { earliest: at.leaf.bounds[2 * at.i]!, latest: at.leaf.bounds[2 * at.i + 1]! }
 }
 
-/** Sets the place of the item's id (replacing any). */
-export const set = (m: IdMap, item: Item): IdMap => (m === undefined ? Chunks.fromSorted(layout, [item]) : Chunks.insert(layout, m, item))
+/** Sets the place of the item's id, and tells where it was before (undefined for a new id). */
+export const set = (m: IdMap, item: Item): { readonly map: IdMap; readonly before: Place | undefined } => {
+  const before = get(m, item.id)
+  if (before !== undefined && before.earliest === item.earliest && before.latest === item.latest) return { map: m, before }
+  return { map: Tree.insert(layout, m, item, keyOf(item.id)), before }
+}
 
-/** Removes an id, if present. */
-export const remove = (m: IdMap, id: string): IdMap => {
-  if (m === undefined) return undefined
-  const next = Chunks.remove(layout, m, id)
-  return next.size === 0 ? undefined : next
+/** Removes an id, and tells where its item was: undefined when the map does not hold it. */
+export const take = (m: IdMap, id: string): { readonly map: IdMap; readonly place: Place } | undefined => {
+  const place = get(m, id)
+  return place === undefined ? undefined : { map: Tree.remove(layout, m, keyOf(id)), place }
 }
 
 /**
@@ -92,10 +79,7 @@ export const remove = (m: IdMap, id: string): IdMap => {
  */
 export const fromItems = <I extends Item>(items: ReadonlyArray<I>): { readonly map: IdMap; readonly byId: ReadonlyArray<I> } => {
   // By id, and by position among equal ids (the sort is stable): the last of a run wins.
-  const sorted = items.slice().sort((a, b) => compare(a.id, b.id))
+  const sorted = items.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const byId = sorted.filter((item, k) => k + 1 === sorted.length || sorted[k + 1]!.id !== item.id)
-  return { map: byId.length === 0 ? undefined : Chunks.fromSorted(layout, byId), byId }
+  return { map: Tree.fromSorted(layout, byId), byId }
 }
-
-/** The number of ids. */
-export const size = (m: IdMap): number => (m === undefined ? 0 : m.size)

@@ -15,16 +15,26 @@
  * @internal
  */
 import * as Tree from "./chunkTree.js"
+import { compareBounds } from "./order.js"
 import { type Item, sortByIdsToTimeline } from "./timelineItem.js"
 
 export const CLASSES = 56
 const OPEN = CLASSES - 1
 
 export type Key = Tree.Key
-export type Leaf<E = unknown> = Tree.Leaf<E>
-export const itemAt = Tree.itemAt
 
-export type Index<E> = ReadonlyArray<Tree.Tree<E> | undefined>
+/**
+ * A leaf: the ids and events of its rows in timeline order, and the instants of the i-th row at
+ * `4i` … `4i + 3` (earliest, latest possible start, earliest possible end, latest), side by side so
+ * that a scan reads one stretch of memory. `uncertain` is undefined when no row's date is marked so.
+ */
+export interface Leaf<E = unknown> extends Tree.LeafBase {
+  readonly events: ReadonlyArray<E>
+  readonly bounds: ReadonlyArray<number>
+  readonly uncertain: ReadonlyArray<boolean> | undefined
+}
+
+export type Index<E> = ReadonlyArray<Tree.Tree<Leaf<E>> | undefined>
 
 export const empty: Index<never> = Object.freeze(new Array<undefined>(CLASSES).fill(undefined))
 
@@ -39,7 +49,68 @@ export const classOf = (earliest: number, latest: number): number => {
   return Math.min(c, OPEN - 1)
 }
 
-const withClass = <E>(index: Index<E>, c: number, tree: Tree.Tree<E> | undefined): Index<E> => {
+const leaf = <E>(ids: ReadonlyArray<string>, events: ReadonlyArray<E>, bounds: ReadonlyArray<number>, uncertain: ReadonlyArray<boolean> | undefined): Leaf<E> => {
+  let max = -Infinity
+  for (let i = 3; i < bounds.length; i += 4) if (bounds[i]! > max) max = bounds[i]!
+  // Flags are kept only while some row is uncertain.
+  return { ids, events, bounds, uncertain: uncertain !== undefined && uncertain.includes(true) ? uncertain : undefined, max }
+}
+
+const flags = (l: Leaf): ReadonlyArray<boolean> => l.uncertain ?? l.ids.map(() => false)
+
+/** How the index keeps its rows: see {@link Leaf}. */
+const layout: Tree.Layout<Item, Leaf> = {
+  firstEarliest: (l) => l.bounds[0]!,
+  firstLatest: (l) => l.bounds[3]!,
+  vsRow: (l, i, k) => compareBounds(l.bounds[4 * i]!, l.bounds[4 * i + 3]!, l.ids[i]!, k.earliest, k.latest, k.id),
+  fromRows: (items, from, to) => {
+    // Made at their final length: arrays grown by push keep spare room, some 10 bytes a row.
+    const n = to - from
+    const ids = new Array<string>(n)
+    const events = new Array<unknown>(n)
+    const bounds = new Array<number>(4 * n)
+    const uncertain = new Array<boolean>(n)
+    for (let k = 0; k < n; k++) {
+      const item = items[from + k]!
+      ids[k] = item.id
+      events[k] = item.event
+      bounds[4 * k] = item.earliest
+      bounds[4 * k + 1] = item.startLatest
+      bounds[4 * k + 2] = item.endEarliest
+      bounds[4 * k + 3] = item.latest
+      uncertain[k] = item.uncertain
+    }
+    return leaf(ids, events, bounds, uncertain)
+  },
+  splice: (l, at, cut, add) =>
+    leaf(
+      Tree.spliceCopy(l.ids, at, cut, add.map((item) => item.id)),
+      Tree.spliceCopy(l.events, at, cut, add.map((item) => item.event)),
+      Tree.spliceCopy(l.bounds, 4 * at, 4 * cut, add.flatMap((item) => [item.earliest, item.startLatest, item.endEarliest, item.latest])),
+      l.uncertain === undefined && !add.some((item) => item.uncertain) ? undefined : Tree.spliceCopy(flags(l), at, cut, add.map((item) => item.uncertain))
+    ),
+  slice: (l, from, to) => leaf(l.ids.slice(from, to), l.events.slice(from, to), l.bounds.slice(4 * from, 4 * to), l.uncertain?.slice(from, to)),
+  join: (a, b) =>
+    leaf(
+      a.ids.concat(b.ids),
+      a.events.concat(b.events),
+      a.bounds.concat(b.bounds),
+      a.uncertain === undefined && b.uncertain === undefined ? undefined : flags(a).concat(flags(b))
+    )
+}
+
+/** The item at row `i` of a leaf. */
+export const itemAt = <E>(l: Leaf<E>, i: number): Item<E> => ({
+  id: l.ids[i]! as Item<E>["id"],
+  earliest: l.bounds[4 * i]!,
+  startLatest: l.bounds[4 * i + 1]!,
+  endEarliest: l.bounds[4 * i + 2]!,
+  latest: l.bounds[4 * i + 3]!,
+  uncertain: l.uncertain?.[i] === true,
+  event: l.events[i]!
+})
+
+const withClass = <E>(index: Index<E>, c: number, tree: Tree.Tree<Leaf<E>> | undefined): Index<E> => {
   const next = index.slice()
   next[c] = tree
   return next
@@ -48,20 +119,20 @@ const withClass = <E>(index: Index<E>, c: number, tree: Tree.Tree<E> | undefined
 /** Adds an item (replacing one with its key). */
 export const insert = <E>(index: Index<E>, item: Item<E>): Index<E> => {
   const c = classOf(item.earliest, item.latest)
-  return withClass(index, c, Tree.insert(index[c], item))
+  return withClass(index, c, Tree.insert(layout, index[c], item, item) as Tree.Tree<Leaf<E>>)
 }
 
 /** Removes the item with this key, if present. */
 export const remove = <E>(index: Index<E>, key: Key): Index<E> => {
   const c = classOf(key.earliest, key.latest)
-  const tree = Tree.remove(index[c], key)
+  const tree = Tree.remove(layout, index[c], key) as Tree.Tree<Leaf<E>> | undefined
   return tree === index[c] ? index : withClass(index, c, tree)
 }
 
 /** The item with this key, if present. */
 export const get = <E>(index: Index<E>, key: Key): Item<E> | undefined => {
-  const at = Tree.find(index[classOf(key.earliest, key.latest)], key)
-  return at === undefined ? undefined : Tree.itemAt(at.leaf, at.i)
+  const at = Tree.find(layout, index[classOf(key.earliest, key.latest)], key)
+  return at === undefined ? undefined : itemAt(at.leaf as Leaf<E>, at.i)
 }
 
 export const size = (index: Index<unknown>): number => {
@@ -77,8 +148,8 @@ export const size = (index: Index<unknown>): number => {
 export const fromItemsById = <E>(byId: ReadonlyArray<Item<E>>): Index<E> => {
   const byClass = new Array<Array<Item<E>>>(CLASSES)
   for (const item of sortByIdsToTimeline(byId)) (byClass[classOf(item.earliest, item.latest)] ??= []).push(item)
-  const index = new Array<Tree.Tree<E> | undefined>(CLASSES).fill(undefined)
-  for (let c = 0; c < CLASSES; c++) if (byClass[c] !== undefined) index[c] = Tree.fromSorted(byClass[c]!)
+  const index = new Array<Tree.Tree<Leaf<E>> | undefined>(CLASSES).fill(undefined)
+  for (let c = 0; c < CLASSES; c++) if (byClass[c] !== undefined) index[c] = Tree.fromSorted(layout, byClass[c]!) as Tree.Tree<Leaf<E>>
   return index
 }
 
@@ -164,7 +235,7 @@ const emit = <E, T>(cur: Cursor<E>, from: number, to: number, e2: number, l2: nu
 }
 
 /** The items whose [earliest, latest] meets [from, to], in timeline order. */
-export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Item<E>> => scan(index, from, to, Tree.itemAt)
+export const overlapping = <E>(index: Index<E>, from: number, to: number): Array<Item<E>> => scan(index, from, to, itemAt)
 
 /** Every item, in timeline order. */
-export const toArray = <E>(index: Index<E>): Array<Item<E>> => scan(index, -Infinity, Infinity, Tree.itemAt)
+export const toArray = <E>(index: Index<E>): Array<Item<E>> => scan(index, -Infinity, Infinity, itemAt)

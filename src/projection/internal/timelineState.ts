@@ -114,13 +114,12 @@ const itemProblem = (u: unknown) => {
 // ---------------------------------------------------------------------------
 
 const addValid = (timeline: State, item: Item): State => {
-  const before = Ids.get(timeline.byId, item.id)
-  // Under the same key the index replaces the item in place, and the id map has nothing to learn.
-  if (before !== undefined && before.earliest === item.earliest && before.latest === item.latest) {
-    return withFields(timeline, { index: Index.insert(timeline.index, item) })
-  }
-  const index = before !== undefined ? Index.remove(timeline.index, { earliest: before.earliest, latest: before.latest, id: item.id }) : timeline.index
-  return withFields(timeline, { index: Index.insert(index, item), byId: Ids.set(timeline.byId, item) })
+  const { before, map } = Ids.set(timeline.byId, item)
+  // Under the same key the index replaces the item in place.
+  const index = before !== undefined && (before.earliest !== item.earliest || before.latest !== item.latest)
+    ? Index.remove(timeline.index, { earliest: before.earliest, latest: before.latest, id: item.id })
+    : timeline.index
+  return withFields(timeline, { index: Index.insert(index, item), byId: map })
 }
 
 /** `Timeline.add`. */
@@ -149,9 +148,9 @@ export const remove: {
 } = Function.dual(2, (timeline: Timeline, id: EventId): Timeline => {
   const state = stateOf(timeline)
   if (typeof id !== "string") return state
-  const before = Ids.get(state.byId, id)
-  if (before === undefined) return state
-  return withFields(state, { index: Index.remove(state.index, { earliest: before.earliest, latest: before.latest, id }), byId: Ids.remove(state.byId, id) })
+  const taken = Ids.take(state.byId, id)
+  if (taken === undefined) return state
+  return withFields(state, { index: Index.remove(state.index, { earliest: taken.place.earliest, latest: taken.place.latest, id }), byId: taken.map })
 })
 
 /** `Timeline.fromItems`. */
