@@ -1,7 +1,7 @@
 /**
  * File store benchmarks, each against a raw `node:fs` baseline in the same run:
  * - commit throughput with batches of 1, 100 and 1000 entries per commit, against a raw append of
- *   the same entries (`JSON.stringify`, one write + fdatasync per batch, as the store syncs) (target: at least half the
+ *   the same entries (`JSON.stringify`, one write + fdatasync per batch: the store syncs as often) (target: at least half the
  *   baseline's entries per second);
  * - reopening and replaying a file of N entries (default 1,000,000), against reading the file
  *   and `JSON.parse` of its lines into an array (target: at most 2×).
@@ -47,7 +47,7 @@ export const commitAll = (path: string, records: ReadonlyArray<Record.Record>, b
  * Commit throughput for one batch size; `entries` total per run. The baseline is the plainest
  * durable append of the same entries: each entry (the record in an envelope of the same fields)
  * serialized with `JSON.stringify` and a newline, one `writeSync` and one `fdatasyncSync` per batch
- * (the store's sync: it writes and syncs asynchronously, on libuv's thread pool).
+ * (the store syncs as often: it writes each commit through an `O_DSYNC` descriptor, on libuv's thread pool).
  * The envelopes are built before timing starts, so the baseline pays only for serializing and
  * writing; the store also validates each record, builds its entry, checksums and frames each line.
  */

@@ -3,7 +3,7 @@ import { Effect, Stream } from "effect"
 import { afterAll, expect, it } from "vitest"
 import type { JournalRepair } from "../../src/file/FileJournal.js"
 import { bundleChild, type Child, startChild } from "./childProcess.js"
-import { entryJson, removeScratch, seededRandom, tempJournal, withJournal } from "./fileHelpers.js"
+import { entryJson, removeScratch, seededRandom, tempJournal, withJournal, written } from "./fileHelpers.js"
 
 /** Journals crashed side by side, each by its own sequence of children. */
 const LANES = 3
@@ -69,13 +69,18 @@ it(`keeps every acknowledged commit, byte for byte, through ${LANES * ROUNDS} SI
       })
       const { signal } = await child.closed
       const killedSize = fs.statSync(file).size
+      // Without the NUL bytes the child had set aside for its next commits, which hold nothing.
+      const killedContent = written(file)
       const acks = child.lines
         .filter((line) => line.startsWith("ack\t"))
         .map((line) => {
           const [, key, entries] = line.split("\t")
           return { key: key!, entries: JSON.parse(entries!) as ReadonlyArray<string> }
         })
-      const at = log.push(`round ${round} (lane ${laneIndex}, ${kind}): ${how} (${Date.now() - roundStarted} ms after the start), ${acks.length} acks, file ${killedSize} bytes`) - 1
+      const at = log.push(
+        `round ${round} (lane ${laneIndex}, ${kind}): ${how} (${Date.now() - roundStarted} ms after the start), ${acks.length} acks, ` +
+          `file ${killedSize} bytes (${killedContent} before its reserved space)`
+      ) - 1
       expect(signal, `${context()}\nstderr: ${child.stderr()}`).toBe("SIGKILL")
 
       const repairs: Array<JournalRepair> = []
@@ -85,13 +90,15 @@ it(`keeps every acknowledged commit, byte for byte, through ${LANES * ROUNDS} SI
         throw new Error(`round ${round}: the reopen failed: ${error.message}\n${context()}`)
       })
       const reopened = fs.readFileSync(file)
-      if (reopened.length < killedSize) {
+      if (reopened.length < killedContent) {
         cuts[kind]++
         log[at] += `, cut to ${reopened.length} bytes`
         // The cut was reported, with what it removed.
         expect(repairs, context()).toEqual([expect.objectContaining({ _tag: "TornWriteCut", offset: reopened.length, bytes: killedSize - reopened.length })])
       } else {
         expect(repairs, context()).toEqual([])
+        // Closing the journal cut its reserved space.
+        expect(reopened.length, context()).toBe(killedContent)
       }
       // Whatever was there at the last reopen is still there, byte for byte.
       expect(reopened.subarray(0, verified.length).equals(verified), `the file lost bytes it held; ${context()}`).toBe(true)

@@ -12,7 +12,7 @@ import type { Append, CommitRequest } from "../../src/journal/Entry.js"
 import { type JournalRepair, layerFile } from "../../src/file/FileJournal.js"
 import { Journal, type JournalShape } from "../../src/journal/Journal.js"
 import { checksumHex } from "../../src/file/internal/format.js"
-import { actor, entryJson, removeScratch, tempJournal, withJournal } from "./fileHelpers.js"
+import { actor, entryJson, removeScratch, tempJournal, withJournal, written } from "./fileHelpers.js"
 
 afterAll(removeScratch)
 
@@ -36,11 +36,11 @@ it("turns the event loop during every one of 200 commits, which succeed only aft
       const ticks: Array<number> = []
       for (let i = 0; i < 200; i++) {
         const before = clock.ticks()
-        const size = fs.statSync(file).size
+        const size = written(file)
         yield* journal.commit({ idempotencyKey: `k${i}`, appends: [{ _tag: "revision", record: actor(`a${i}`), expected: "none" }] })
         ticks.push(clock.ticks() - before)
         // The commit is on disk when it succeeds.
-        if (fs.statSync(file).size <= size) throw new Error(`commit ${i} succeeded before its write`)
+        if (written(file) <= size) throw new Error(`commit ${i} succeeded before its write`)
       }
       return ticks
     }))).finally(clock.stop)
@@ -80,10 +80,10 @@ const big = (key: string): CommitRequest => ({
   idempotencyKey: key,
   appends: Array.from({ length: 4 }, (_, i) => create(`${key}-${i}`, "ө".repeat(500_000)))
 })
-/** Waits, turning the event loop, until the file has grown past `size`. */
+/** Waits, turning the event loop, until the journal's content has grown past `size`. */
 const grown = (file: string, size: number) =>
   Effect.gen(function*() {
-    while (fs.statSync(file).size <= size) yield* Effect.sleep("1 millis")
+    while (written(file) <= size) yield* Effect.sleep("1 millis")
   })
 /** Reopens `file`: its entries as JSON, and the repairs the open reported. */
 const reopen = async (file: string) => {
@@ -113,7 +113,7 @@ it("a commit interrupted while it is written either lands whole or not at all; t
   const file = tempJournal()
   const seen = await Effect.runPromise(withJournal(file, (journal) =>
     Effect.gen(function*() {
-      const size = fs.statSync(file).size
+      const size = written(file)
       const fiber = yield* Effect.forkChild(journal.commit(big("big")))
       yield* grown(file, size)
       yield* Fiber.interrupt(fiber)
@@ -126,7 +126,7 @@ it("a commit interrupted while it is written either lands whole or not at all; t
 
 it("a request changed by its caller while its commit waits for an earlier one is written as it was given", async () => {
   const file = tempJournal()
-  const written = await Effect.runPromise(withJournal(file, (journal) =>
+  const stored = await Effect.runPromise(withJournal(file, (journal) =>
     Effect.gen(function*() {
       const first = yield* Effect.forkChild(journal.commit(big("big")))
       const request = { idempotencyKey: "k2", author: "editor", appends: [create("actor-1")] }
@@ -138,7 +138,7 @@ it("a request changed by its caller while its commit waits for an earlier one is
       yield* Fiber.join(first)
       return (yield* Fiber.join(second)).entries.map((e) => [e.idempotencyKey, e.author, e.stream.id])
     })))
-  expect(written).toEqual([["k2", "editor", "actor-1"]])
+  expect(stored).toEqual([["k2", "editor", "actor-1"]])
 })
 
 it("closing the journal waits for the commit in flight; later commits fail with a store error", async () => {
@@ -146,7 +146,7 @@ it("closing the journal waits for the commit in flight; later commits fail with 
   const scope = Effect.runSync(Scope.make())
   const context = await Effect.runPromise(Layer.buildWithScope(layerFile(file), scope))
   const journal = Context.get(context, Journal)
-  const size = fs.statSync(file).size
+  const size = written(file)
   const inFlight = Effect.runPromiseExit(journal.commit(big("big")))
   await Effect.runPromise(grown(file, size))
   await Effect.runPromise(Scope.close(scope, Exit.void))
@@ -164,7 +164,7 @@ it("a tail receives each entry only once its commit is in the file", async () =>
     Effect.gen(function*() {
       const sizes: Array<number> = []
       const tail = yield* Effect.forkChild(
-        Stream.runForEach(Stream.take(journal.tail(), 30), () => Effect.sync(() => void sizes.push(fs.statSync(file).size)))
+        Stream.runForEach(Stream.take(journal.tail(), 30), () => Effect.sync(() => void sizes.push(written(file))))
       )
       yield* Effect.forEach(Array.from({ length: 15 }, (_, i) => i), (i) =>
         journal.commit({ idempotencyKey: `k${i}`, appends: [create(`a${i}`, "ө".repeat(20_000)), create(`b${i}`)] }), { concurrency: 3 })

@@ -88,15 +88,42 @@ describe("a torn write (an unfinished last line) is cut, and the program is told
     )
   })
 
-  it("cuts an unfinished last line followed by NUL bytes, or only NUL bytes (blocks a file system allocated but never filled)", async () => {
+  it("cuts an unfinished last line followed by NUL bytes (reserved space, or blocks a file system allocated but never filled)", async () => {
     const { file, intact, next } = await withNextCommit()
-    for (const tail of [Buffer.concat([next.subarray(0, 30), Buffer.alloc(4096)]), Buffer.alloc(4096)]) {
+    for (const nul of [1, 4096, 1024 * 1024]) {
+      const tail = Buffer.concat([next.subarray(0, 30), Buffer.alloc(nul)])
       fs.writeFileSync(file, Buffer.concat([intact, tail]))
       const { exit, repairs } = await open(file)
       expect(exit).toEqual(Exit.succeed(3))
       expect(repairs.map((r) => [r._tag, r.bytes])).toEqual([["TornWriteCut", tail.length]])
       expect(fs.readFileSync(file).equals(intact)).toBe(true)
     }
+  })
+
+  it("cuts whole lines of an unfinished commit followed by NUL bytes (a write that stopped after a newline)", async () => {
+    const { file, intact, next } = await withNextCommit()
+    const tail = Buffer.concat([next.subarray(0, next.indexOf(0x0a) + 1), Buffer.alloc(4096)])
+    fs.writeFileSync(file, Buffer.concat([intact, tail]))
+    const { exit, repairs } = await open(file)
+    expect(exit).toEqual(Exit.succeed(3))
+    expect(repairs.map((r) => [r._tag, r.line, r.bytes])).toEqual([["TornWriteCut", 5, tail.length]])
+    expect(fs.readFileSync(file).equals(intact)).toBe(true)
+  })
+
+  it("keeps NUL bytes after the last commit as reserved space: nothing is reported, commits overwrite them, closing cuts them", async () => {
+    const { file, intact } = await withNextCommit()
+    for (const nul of [1, 4096, 3 * 1024 * 1024 + 5]) {
+      fs.writeFileSync(file, Buffer.concat([intact, Buffer.alloc(nul)]))
+      const { exit, repairs } = await open(file)
+      expect(exit).toEqual(Exit.succeed(3))
+      expect(repairs).toEqual([])
+      expect(fs.readFileSync(file).equals(intact)).toBe(true)
+    }
+    fs.writeFileSync(file, Buffer.concat([intact, Buffer.alloc(4096)]))
+    await commit(file, { idempotencyKey: "k4", appends: [create("actor-7")] })
+    expect(fs.readFileSync(file).subarray(0, intact.length).equals(intact)).toBe(true)
+    expect(fs.readFileSync(file).includes(0)).toBe(false)
+    expect(await ids(file)).toEqual(["actor-1", "actor-2", "actor-3", "actor-7"])
   })
 
   it("commits go on cleanly after a cut", async () => {

@@ -62,6 +62,28 @@ export const entryLine = (json: string, index = 1, count = 1): string => {
   return `${covered}\t${crc32(covered).toString(16).padStart(8, "0")}\n`
 }
 
+/**
+ * The length of `file` without the NUL bytes at its end: the journal's content, without the space
+ * an open journal sets aside for its next commits.
+ */
+export const written = (file: string): number => {
+  const fd = fs.openSync(file, "r")
+  try {
+    const chunk = Buffer.allocUnsafe(64 * 1024)
+    for (let end = fs.fstatSync(fd).size; end > 0;) {
+      const from = Math.max(0, end - chunk.length)
+      const n = fs.readSync(fd, chunk, 0, end - from, from)
+      let last = n - 1
+      while (last >= 0 && chunk[last] === 0) last--
+      if (last >= 0) return from + last + 1
+      end = from
+    }
+    return 0
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 /** A small seeded generator of numbers in [0, 1) (mulberry32). */
 export const seededRandom = (seed: number): (() => number) => {
   let a = seed >>> 0

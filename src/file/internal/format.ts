@@ -125,8 +125,9 @@ export type Scan<S> =
   | { readonly _tag: "Fresh" }
   /**
    * Every complete commit went to `onCommit`; `end` is the byte offset just after the last of
-   * them. `torn` is present exactly when `end` is short of the file's size: the bytes after `end`
-   * are a write torn by a crash, from `torn.line` on.
+   * them. When `torn` is present, the bytes after `end` are a write torn by a crash, from
+   * `torn.line` on. Otherwise any bytes after `end` are NUL bytes only: space the writer had set
+   * aside for the next commits (see `reserve`), which holds nothing.
    */
   | { readonly _tag: "Entries"; readonly end: number; readonly size: number; readonly torn?: Fault }
   /** The first line is not a journal header: the file is not a journal this library reads. */
@@ -273,6 +274,38 @@ const couldBeTorn = (fragment: Buffer, position: number, counter: string | undef
   return checksum === undefined ? counter.startsWith(written) : written === counter
 }
 
+/**
+ * The writer sets aside space at the end of the file in steps of this size, filled with NUL bytes,
+ * so that a small commit overwrites blocks the file system has already allocated and written: its
+ * sync then flushes data only, without the journal commit that a growing file needs.
+ */
+export const RESERVE_STEP = 1024 * 1024
+
+/**
+ * The bytes to write for a commit `commit` at offset `end` of a file whose first `allocated` bytes
+ * exist: the commit itself, followed, when it reaches past `allocated` and is smaller than a step,
+ * by NUL bytes up to the next multiple of `RESERVE_STEP` (a larger commit is written as it is: its
+ * own size already spreads the cost of growing the file).
+ */
+export const reserve = (commit: Buffer, end: number, allocated: number): Buffer => {
+  const last = end + commit.length
+  if (last <= allocated || commit.length >= RESERVE_STEP) return commit
+  const padded = Buffer.alloc(Math.ceil(last / RESERVE_STEP) * RESERVE_STEP - end)
+  commit.copy(padded)
+  return padded
+}
+
+const ZEROS = Buffer.alloc(64 * 1024)
+
+/** True when `bytes` holds NUL bytes only. */
+const isAllNul = (bytes: Buffer): boolean => {
+  for (let at = 0; at < bytes.length; at += ZEROS.length) {
+    const n = Math.min(ZEROS.length, bytes.length - at)
+    if (!bytes.subarray(at, at + n).equals(ZEROS.subarray(0, n))) return false
+  }
+  return true
+}
+
 const CHUNK = 8 * 1024 * 1024
 /** How many bad lines after the first a corruption report names. */
 const NAMED = 5
@@ -399,8 +432,10 @@ export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<
 
   const corrupt = (): Scan<S> => ({ _tag: "Corrupt", fault: fault!, end, endLine, size, lines, damaged: bad, more })
   const fragment = buf.subarray(0, length)
+  // NUL bytes after the last newline: space set aside, or blocks allocated and never written.
+  const reserved = length > 0 && isAllNul(fragment)
   if (fault !== undefined) {
-    if (length > 0) {
+    if (length > 0 && !reserved) {
       lines++
       bad++
       if (more.length < NAMED) more.push({ line: line + 1, reason: "the last line has no newline" })
@@ -414,7 +449,8 @@ export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<
       : { _tag: "NotJournal", reason: headerProblem(buf, 0, length) ?? "the file has no header line" }
   }
   const open = commitIndex < commitCount
-  if (length > 0) {
+  // After a complete commit, reserved space holds nothing: it is kept for the next commits.
+  if (length > 0 && !(reserved && !open)) {
     const counter = open ? `${commitIndex + 1}/${commitCount}` : undefined
     if (couldBeTorn(fragment, line, counter)) {
       const reason = open
