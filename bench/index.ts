@@ -10,7 +10,7 @@ import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
 import { sqliteCommitBenchmark, sqliteReplayBenchmark } from "./journal-sqlite.js"
-import { appendBenchmark, buildBenchmark, windowBenchmark } from "./timeline.js"
+import { appendBenchmark, buildBenchmark } from "./timeline.js"
 import { buildVsBenchmark, memoryVsBenchmark, updateVsBenchmark, windowVsBenchmark } from "./timeline-vs.js"
 import { zonesBenchmark } from "./zones.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
@@ -53,7 +53,6 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "catalog: replay", make: () => catalogBenchmark(cli.records ?? 1_000_000) },
   { name: "inference: propose links over 200,000 vs 100,000 events", make: () => inferenceBenchmark() },
   { name: "timeline: build", make: () => buildBenchmark(cli.records ?? 1_000_000) },
-  { name: "timeline: window query", make: () => windowBenchmark(cli.records ?? 1_000_000) },
   { name: "timeline: append", make: () => appendBenchmark(cli.records ?? 1_000_000) },
   // Side by side with @flatten-js/interval-tree and flatbush (issue 15); memory first, on a quiet heap.
   { name: "timeline vs a budget: retained bytes per event", make: () => memoryVsBenchmark(cli.records ?? 1_000_000) },
