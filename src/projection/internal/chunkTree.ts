@@ -27,9 +27,9 @@ const MAX = 32
 const MIN = 8
 const FILL = 24
 /** The most children a branch holds, the fewest it keeps before joining a neighbour, and a bulk build's fill. */
-const FAN = 16
-const FAN_MIN = 4
-const FAN_FILL = 12
+const FAN = 32
+const FAN_MIN = 8
+const FAN_FILL = 24
 
 /** What orders rows: earliest, latest, id. */
 export interface Key {
