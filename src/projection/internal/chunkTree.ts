@@ -169,6 +169,7 @@ const branch = <E>(children: ReadonlyArray<Tree<E>>): Branch<E> => {
 
 /** A copy of a branch with `count` children from `k` on replaced by `nodes`, reading only those. */
 const spliceBranch = <E>(b: Branch<E>, k: number, count: number, nodes: ReadonlyArray<Tree<E>>): Branch<E> => {
+  if (count === 1 && nodes.length === 1) return replaceChild(b, k, nodes[0]!)
   let rows = b.size
   for (let j = k; j < k + count; j++) rows -= size(b.children[j])
   for (const node of nodes) rows += size(node)
@@ -179,6 +180,25 @@ const spliceBranch = <E>(b: Branch<E>, k: number, count: number, nodes: Readonly
     ids: b.ids.toSpliced(k, count, ...nodes.map((t) => t.ids[0]!)),
     max: maxOf(keys),
     size: rows
+  }
+}
+
+/**
+ * A copy of a branch with child `k` replaced: the common change, made cheaply. The keys and ids
+ * are shared with the old branch when the child keeps its first row and its largest latest
+ * instant, as it does after most inserts and removals; only the children are copied.
+ */
+const replaceChild = <E>(b: Branch<E>, k: number, node: Tree<E>): Branch<E> => {
+  const [earliest, latest, max] = keysOf(node)
+  const id = node.ids[0]!
+  const sameFirst = b.keys[3 * k] === earliest && b.keys[3 * k + 1] === latest && b.ids[k] === id
+  const keys = sameFirst && b.keys[3 * k + 2] === max ? b.keys : b.keys.toSpliced(3 * k, 3, earliest!, latest!, max!)
+  return {
+    children: b.children.with(k, node),
+    keys,
+    ids: sameFirst ? b.ids : b.ids.with(k, id),
+    max: keys === b.keys ? b.max : maxOf(keys),
+    size: b.size - size(b.children[k]) + size(node)
   }
 }
 
