@@ -207,7 +207,7 @@ const childFor = (b: Branch, k: Key): number =>
   Math.max(0, firstNotBefore(b.children.length, (j) => compareBounds(b.keys[3 * j]!, b.keys[3 * j + 1]!, b.ids[j]!, k.earliest, k.latest, k.id) <= 0) - 1)
 
 /** Splits an over-full node in halves; a node within bounds stays as it is. */
-const fit = <E>(t: Tree<E>): ReadonlyArray<Tree<E>> => {
+const splitIfFull = <E>(t: Tree<E>): ReadonlyArray<Tree<E>> => {
   if (isLeaf(t)) {
     const n = t.ids.length
     return n <= MAX ? [t] : [sliceLeaf(t, 0, n >>> 1), sliceLeaf(t, n >>> 1, n)]
@@ -228,10 +228,10 @@ const join = <E>(a: Tree<E>, b: Tree<E>): Tree<E> =>
 const insertIn = <E>(t: Tree<E>, item: Item<E>): ReadonlyArray<Tree<E>> => {
   if (isLeaf(t)) {
     const i = rowFor(t, item)
-    return fit(withRow(t, i, item, i < t.ids.length && vsRow(t, i, item) === 0))
+    return splitIfFull(withRow(t, i, item, i < t.ids.length && vsRow(t, i, item) === 0))
   }
   const k = childFor(t, item)
-  return fit(spliceBranch(t, k, 1, insertIn(t.children[k]!, item)))
+  return splitIfFull(spliceBranch(t, k, 1, insertIn(t.children[k]!, item)))
 }
 
 /** Adds an item, or replaces the item with its key. */
@@ -256,7 +256,7 @@ const removeIn = <E>(t: Tree<E>, k: Key): Tree<E> | undefined => {
   if (next === undefined) return n === 1 ? undefined : spliceBranch(t, j, 1, [])
   if (!isSmall(next) || n === 1) return spliceBranch(t, j, 1, [next])
   // Join a neighbour (the next one, or the one before for the last child), splitting again if too full.
-  return j + 1 < n ? spliceBranch(t, j, 2, fit(join(next, t.children[j + 1]!))) : spliceBranch(t, j - 1, 2, fit(join(t.children[j - 1]!, next)))
+  return j + 1 < n ? spliceBranch(t, j, 2, splitIfFull(join(next, t.children[j + 1]!))) : spliceBranch(t, j - 1, 2, splitIfFull(join(t.children[j - 1]!, next)))
 }
 
 /** Removes the row with this key, if present (the same tree when absent). */

@@ -18,7 +18,7 @@ import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
 import { dataFirst, notNumber, notText } from "./opaque.js"
-import { certaintyIn, hierarchy, isTimeline, itemById, sameAsClasses, type State, stateOf } from "./timelineState.js"
+import { certaintyIn, certaintyOf, hierarchy, isTimeline, itemById, sameAsClasses, type State, stateOf } from "./timelineState.js"
 
 const MODES: ReadonlySet<unknown> = new Set(["overlaps", "within"])
 const isStrings = (u: unknown) => typeof u === "string" || (Array.isArray(u) && u.every((x) => typeof x === "string"))
@@ -95,11 +95,11 @@ export const inWindow: {
   if (typeof from !== "number" || typeof to !== "number" || !(from <= to)) return []
   const index = stateOf(timeline).index
   if (mode === "overlaps") {
-    // Every row found overlaps the window: only its certainty is left to work out (the rule of
-    // `certaintyIn`, read from the chunk's columns without making an item).
-    return Index.scan(index, from, to, (c, i): Hit => ({
-      event: c.events[i]!,
-      certainty: c.uncertain?.[i] !== true && c.bounds[4 * i + 1]! <= to && c.bounds[4 * i + 2]! >= from ? "certain" : "possible"
+    // Every row found overlaps the window: only its certainty is left to work out, read from the
+    // leaf's columns without making an item.
+    return Index.scan(index, from, to, (leaf, i): Hit => ({
+      event: leaf.events[i]!,
+      certainty: certaintyOf(leaf.uncertain?.[i] === true, leaf.bounds[4 * i + 1]!, leaf.bounds[4 * i + 2]!, from, to)
     }))
   }
   const out: Array<Hit> = []

@@ -189,7 +189,7 @@ export const fromValidItems = (items: ReadonlyArray<Item>, context: Partial<Cont
 export const size = (timeline: Timeline): number => Index.size(stateOf(timeline).index)
 
 /** `Timeline.events`. */
-export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.toArray(stateOf(timeline).index).map((i) => i.event)
+export const events = (timeline: Timeline): ReadonlyArray<AnyEvent> => Index.scan(stateOf(timeline).index, -Infinity, Infinity, (leaf, i) => leaf.events[i]!)
 
 /** The item with this id, if the timeline holds it. */
 export const itemById = (timeline: State, id: unknown): Item | undefined => {
@@ -231,7 +231,11 @@ export const attribution = (timeline: Timeline): ClaimPolicy.Attribution => {
  * groups and gaps all answer with this one rule.
  */
 export const certaintyIn = (item: Items.Item, from: number, to: number): Certainty =>
-  !item.uncertain && item.startLatest <= to && item.endEarliest >= from ? "certain" : "possible"
+  certaintyOf(item.uncertain, item.startLatest, item.endEarliest, from, to)
+
+/** {@link certaintyIn} of an item given by its parts, as the index's columns hold them. */
+export const certaintyOf = (uncertain: boolean, startLatest: number, endEarliest: number, from: number, to: number): Certainty =>
+  !uncertain && startLatest <= to && endEarliest >= from ? "certain" : "possible"
 
 // ---------------------------------------------------------------------------
 // same-as classes
