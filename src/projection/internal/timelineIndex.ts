@@ -22,7 +22,6 @@ const OPEN = CLASSES - 1
 
 export type Key = Tree.Key
 export type Leaf<E = unknown> = Tree.Leaf<E>
-export const itemAt = Tree.itemAt
 
 export type Index<E> = ReadonlyArray<Tree.Tree<E> | undefined>
 

@@ -18,7 +18,7 @@ import { actorsOf, haystackOf, isObject, kindOf, placesOf, shown, tagsOf, whenOf
 import * as Index from "./timelineIndex.js"
 import { compareItems } from "./timelineItem.js"
 import { dataFirst, notNumber, notText } from "./opaque.js"
-import { certaintyIn, certaintyOf, hierarchy, isTimeline, itemById, sameAsClasses, type State, stateOf } from "./timelineState.js"
+import { certaintyIn, certaintyOf, events, hierarchy, isTimeline, itemById, sameAsClasses, type State, stateOf } from "./timelineState.js"
 
 const MODES: ReadonlySet<unknown> = new Set(["overlaps", "within"])
 const isStrings = (u: unknown) => typeof u === "string" || (Array.isArray(u) && u.every((x) => typeof x === "string"))
@@ -247,10 +247,10 @@ export const onMonthDay: {
   if (queryProblem(filter) !== undefined) return []
   const keep = matcher(state, filter)
   const out: Array<Hit> = []
-  for (const item of Index.toArray(state.index)) {
-    if (!keep(item.event)) continue
-    const c = Anniversary.onMonthDay(whenOf(item.event) ?? "", month, day)
-    if (c !== "no") out.push({ event: item.event, certainty: c })
+  for (const event of events(state)) {
+    if (!keep(event)) continue
+    const c = Anniversary.onMonthDay(whenOf(event) ?? "", month, day)
+    if (c !== "no") out.push({ event, certainty: c })
   }
   return out
 })
