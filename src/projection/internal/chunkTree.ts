@@ -82,17 +82,28 @@ const leaf = <E>(ids: ReadonlyArray<string>, events: ReadonlyArray<E>, bounds: R
   return { ids, events, bounds, uncertain: uncertain !== undefined && uncertain.includes(true) ? uncertain : undefined, max }
 }
 
-const flags = (l: Leaf): ReadonlyArray<boolean> => l.uncertain ?? l.ids.map(() => false)
+const flags = (l: Leaf): ReadonlyArray<boolean> => l.uncertain ?? packedMap(l.ids, () => false)
+
+/**
+ * `f` of each element, in a packed array at its final length. `map` is not enough: once the
+ * optimizing compiler inlines it, it allocates the result with room for holes, and `toSpliced`
+ * copies such an array element by element (see `leafOf`); bulk-built leaves were holey that way.
+ */
+export const packedMap = <A, B>(xs: ReadonlyArray<A>, f: (a: A) => B): Array<B> => {
+  const grown: Array<B> = []
+  for (let i = 0; i < xs.length; i++) grown.push(f(xs[i]!))
+  return grown.slice()
+}
 
 /** A leaf of the items `from` … `to − 1`, given in order. */
 const leafOf = <E>(items: ReadonlyArray<Item<E>>, from: number, to: number): Leaf<E> => {
   // Every array is packed (no holes) and at its final length: the engine copies a packed array in
   // one go, but `toSpliced` on an array made with `new Array(n)` took 9.7 µs against 0.2 µs here,
-  // and arrays grown by push keep spare room. `map` and `slice` give packed arrays.
+  // and arrays grown by push keep spare room (`slice` of a packed array is packed).
   const rows = items.slice(from, to)
-  const ids = rows.map((item) => item.id)
-  const events = rows.map((item) => item.event)
-  const uncertain = rows.map((item) => item.uncertain)
+  const ids = packedMap(rows, (item) => item.id)
+  const events = packedMap(rows, (item) => item.event)
+  const uncertain = packedMap(rows, (item) => item.uncertain)
   const grown: Array<number> = []
   for (const item of rows) grown.push(item.earliest, item.startLatest, item.endEarliest, item.latest)
   const bounds = grown.slice()
@@ -164,7 +175,7 @@ const branch = <E>(children: ReadonlyArray<Tree<E>>): Branch<E> => {
   const keys = grown.slice()
   let count = 0
   for (const c of children) count += size(c)
-  return { children, keys, ids: children.map((c) => c.ids[0]!), max: maxOf(keys), size: count }
+  return { children, keys, ids: packedMap(children, (c) => c.ids[0]!), max: maxOf(keys), size: count }
 }
 
 /** A copy of a branch with `count` children from `k` on replaced by `nodes`, reading only those. */
@@ -306,10 +317,17 @@ export const leavesIn = <E>(t: Tree<E> | undefined, lo: number, hi: number, min:
   }
   const n = t.children.length
   const keys = t.keys
-  for (let k = 0; k < n; k++) {
+  // Every row of child k begins no later than the next child's first row, so the children before
+  // the last one to begin before `lo` are skipped: the first child to read is found by bisection.
+  let low = 0
+  let high = n - 1
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (keys[3 * mid + 3]! < lo) low = mid + 1
+    else high = mid
+  }
+  for (let k = low; k < n; k++) {
     if (keys[3 * k]! > hi) return
-    // Every row of child k begins no later than the next child's first row.
-    if ((k + 1 < n && keys[3 * k + 3]! < lo) || keys[3 * k + 2]! < min) continue
-    leavesIn(t.children[k], lo, hi, min, out)
+    if (keys[3 * k + 2]! >= min) leavesIn(t.children[k], lo, hi, min, out)
   }
 }

@@ -18,6 +18,7 @@
 import type * as SortedBTree from "sorted-btree"
 import { bulkLoad } from "sorted-btree/extended/bulkLoad.js"
 import type { Item } from "./timelineItem.js"
+import { packedMap } from "./chunkTree.js"
 
 type BTree<K, V> = SortedBTree.default<K, V>
 
@@ -67,7 +68,7 @@ const chunkOf = (items: ReadonlyArray<Item>, from: number, to: number): Chunk =>
   const rows = items.slice(from, to)
   const grown: Array<number> = []
   for (const item of rows) grown.push(item.earliest, item.latest)
-  return { ids: rows.map((item) => item.id), bounds: grown.slice() }
+  return { ids: packedMap(rows, (item) => item.id), bounds: grown.slice() }
 }
 
 /** The chunk that holds `id` or would: the last whose first id is not after it, else the first. */
