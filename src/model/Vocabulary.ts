@@ -44,7 +44,7 @@ import { Link } from "./Link.js"
 import type { Mapping } from "./Mapping.js"
 import { Place } from "./Place.js"
 import { Source } from "./Source.js"
-import { compile, type Guard } from "./internal/guard.js"
+import { compile, type Guard, isExact } from "./internal/guard.js"
 import { registerParsedDecoder } from "./internal/parsed.js"
 import { referencesOf } from "./internal/references.js"
 import { deepFreeze, deepFreezeParsed, snapshot } from "./internal/snapshot.js"
@@ -347,7 +347,7 @@ export const makeUnsafe = (custom: ReadonlyArray<KindDefinition> = []): Vocabula
 
   const notText = (what: string, input: unknown) => failWith([issue([], `expected ${what} as a string, got ${describe(input)}`)])
 
-  const encoders = new Map<string, { readonly guard: Guard; readonly encode: (a: unknown) => unknown }>()
+  const encoders = new Map<string, { readonly guard: Guard; readonly exact: boolean; readonly encode: (a: unknown) => unknown }>()
   const encode = (record: AnyRecord): unknown => {
     // A record this vocabulary decoded is valid; anything else is checked first.
     if (!decoded.has(record)) {
@@ -360,11 +360,12 @@ export const makeUnsafe = (custom: ReadonlyArray<KindDefinition> = []): Vocabula
     if (e === undefined) {
       const schema = record.type === "event" ? byName.get((record as AnyEvent).kind)?.schema : otherRecordSchemas[record.type as keyof typeof otherRecordSchemas]
       if (schema === undefined) throw new VocabularyError({ reason: `kind "${(record as AnyEvent).kind}" is not in this vocabulary` })
-      e = { guard: compile(schema.ast), encode: Schema.encodeSync(schema as Schema.Codec<unknown, unknown>, { onExcessProperty: "error" }) }
+      e = { guard: compile(schema.ast), exact: isExact(schema.ast), encode: Schema.encodeSync(schema as Schema.Codec<unknown, unknown>, { onExcessProperty: "error" }) }
       encoders.set(key, e)
     }
-    // A value the guard accepts is its own encoding (the schema has no transformations).
-    if (e.guard(record)) return record
+    // A value the guard accepts is its own encoding (the schema has no transformations); the
+    // record is decoded by now, so when the guard accepts every valid value it needs no walk.
+    if (e.exact || e.guard(record)) return record
     try {
       return e.encode(record)
     } catch {

@@ -73,4 +73,20 @@ describe("Vocabulary", () => {
     expect(Result.isFailure(bad) && bad.failure.message).toMatch(/kebab-case/)
     expect(Result.isSuccess(Vocabulary.make([Boycott]))).toBe(true)
   })
+
+  it("encodes a decoded record of a kind with a transformation through its schema", () => {
+    const Tally = Vocabulary.defineKindUnsafe({
+      kind: "tally",
+      description: "A count kept as text in files.",
+      fields: { counted: Schema.NumberFromString },
+      mapping: Boycott.mapping({} as never)
+    })
+    const tallies = Vocabulary.makeUnsafe([Tally])
+    const { target: _, ...rest } = boycott
+    const record = Result.getOrThrow(tallies.decode({ ...rest, kind: "tally", counted: "12" }))
+    expect((record as unknown as { counted: unknown }).counted).toBe(12)
+    // The same record, encoded twice (once decoded, it is known to the vocabulary): text both times.
+    expect((tallies.encode(record) as { counted: unknown }).counted).toBe("12")
+    expect((tallies.encode(record) as { counted: unknown }).counted).toBe("12")
+  })
 })

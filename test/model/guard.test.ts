@@ -3,7 +3,7 @@ import * as fc from "fast-check"
 import { isDeepStrictEqual } from "node:util"
 import { describe, expect, it } from "vitest"
 import { Event, Record } from "../../src/index.js"
-import { compile } from "../../src/model/internal/guard.js"
+import { compile, isExact } from "../../src/model/internal/guard.js"
 import { arbMutation, arbRecord } from "../../src/testing/index.js"
 
 // The fast path of the decoders must agree with the schemas: whatever the guard accepts, the
@@ -69,5 +69,18 @@ describe("Event.mappingOf", () => {
     expect(Event.mappingOf(lethal).acled.subEventType).toBe("Excessive force against protesters")
     const blockade = Record.decodeUnsafe({ ...base, kind: "rally", form: "blockade" }) as Event.Event
     expect(Event.mappingOf(blockade).plover.mode).toBe("obstruct")
+  })
+
+  it("calls a schema exact only when its guard accepts every value it decodes to", () => {
+    // Exact: the encoder returns a decoded record as it is, without walking it.
+    expect(isExact(Record.Record.ast)).toBe(true)
+    expect(isExact(Schema.Struct({ a: Schema.String, b: Schema.optionalKey(Schema.Array(Schema.Number)) }).ast)).toBe(true)
+    // A transformation anywhere, or a shape the guards leave to the schema, is not.
+    expect(isExact(Schema.Struct({ n: Schema.NumberFromString }).ast)).toBe(false)
+    expect(isExact(Schema.Struct({ xs: Schema.Array(Schema.Struct({ n: Schema.NumberFromString })) }).ast)).toBe(false)
+    expect(isExact(Schema.Union([Schema.String, Schema.NumberFromString]).ast)).toBe(false)
+    expect(isExact(Schema.Struct({ at: Schema.Date }).ast)).toBe(false)
+    expect(isExact(Schema.Record(Schema.String, Schema.String).ast)).toBe(false)
+    expect(isExact(Schema.Struct({ maybe: Schema.optional(Schema.String) }).ast)).toBe(false)
   })
 })

@@ -184,3 +184,40 @@ export const compile = (ast: SchemaAST.AST, source: Source = "any"): Guard => {
   }
   return g
 }
+
+const exactness = new WeakMap<SchemaAST.AST, boolean>()
+
+/**
+ * Whether the guard of `ast` accepts every value the schema decodes to: no part of it has an
+ * encoding, and none is a shape the guards leave to the schema. Such a schema encodes each of its
+ * values as the value itself, so a value it has decoded needs no check before it is written.
+ */
+export const isExact = (ast: SchemaAST.AST): boolean => {
+  let exact = exactness.get(ast)
+  if (exact === undefined) {
+    exact = ast.encoding === undefined && exactBase(ast)
+    exactness.set(ast, exact)
+  }
+  return exact
+}
+
+const exactBase = (ast: SchemaAST.AST): boolean => {
+  switch (ast._tag) {
+    case "String":
+    case "Number":
+    case "Boolean":
+    case "Null":
+    case "Unknown":
+    case "Any":
+    case "Literal":
+      return true
+    case "Objects":
+      return ast.indexSignatures.length === 0 && ast.propertySignatures.every((ps) => typeof ps.name === "string" && isExact(ps.type))
+    case "Arrays":
+      return ast.elements.length === 0 && ast.rest.length === 1 && isExact(ast.rest[0]!)
+    case "Union":
+      return ast.options?.mode !== "oneOf" && ast.types.every(isExact)
+    default:
+      return false
+  }
+}
