@@ -1,0 +1,17 @@
+/**
+ * Interchange: the library's records in and out of the formats researchers and newsrooms already
+ * use. Pure functions, no file system and no Node built-in, so the entry runs in browsers, Deno,
+ * Bun and edge runtimes like the root entry; each export also has a streaming form (an
+ * `Iterable<string>` of pieces and an Effect `Stream`) for large inputs.
+ *
+ * - `TimelineJs`: a timeline as Knight Lab TimelineJS 3 JSON.
+ * - `GeoJson`: a timeline's events as an RFC 7946 FeatureCollection of points.
+ * - `Mermaid`: the link graph as a Mermaid flowchart.
+ * - `Dot`: the link graph as Graphviz DOT.
+ *
+ * @packageDocumentation
+ */
+export * as Dot from "./Dot.js"
+export * as GeoJson from "./GeoJson.js"
+export * as Mermaid from "./Mermaid.js"
+export * as TimelineJs from "./TimelineJs.js"
