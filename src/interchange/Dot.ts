@@ -10,8 +10,8 @@
  * `rankdir` is `LR` unless `direction: "TB"`.
  *
  * Node names are generated (`e0`, `e1`, …); every text is a double-quoted DOT string with
- * backslashes doubled (so DOT's label escapes such as `\N` and `\l` show as written), quotes
- * escaped, line ends written as `\n` and other control characters as spaces, and lone surrogates
+ * backslashes doubled (so DOT's label escapes such as `\N` and `\l` show as written), `&` written
+ * `&amp;` (Graphviz reads HTML entities in labels), quotes escaped, line ends written as `\n` and other control characters as spaces, and lone surrogates
  * replaced, so the output is valid UTF-8 and valid DOT whatever a title holds.
  *
  * What is lost: link rationales, citations and inference scores.

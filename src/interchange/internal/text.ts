@@ -59,11 +59,13 @@ export const plainForTimelineJs = (s: string): string =>
 
 /**
  * The body of a DOT double-quoted string whose text is shown as written: backslashes doubled (DOT
- * reads `\n`, `\l`, `\N`, `\G` in labels as escapes), quotes escaped, line ends as `\n` breaks.
+ * reads `\n`, `\l`, `\N`, `\G` in labels as escapes), `&` as `&amp;` (Graphviz reads HTML
+ * entities such as `&lt;` in labels), quotes escaped, line ends as `\n` breaks.
  */
 export const dotString = (s: string): string =>
   clean(s)
     .replace(/\r\n?/gu, "\n")
+    .replace(/&/gu, "&amp;")
     .replace(/\\/gu, "\\\\")
     .replace(/"/gu, '\\"')
     .replace(/\n/gu, "\\n")
