@@ -3,11 +3,13 @@
  * say their uncertainty in words, record text is escaped, groups and media follow the options,
  * and the streaming forms give the same text as the one-shot function.
  */
+import { fc } from "@fast-check/vitest"
 import { Effect, Result, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { Projection, Record } from "../../src/index.js"
 import { TimelineJs } from "../../src/interchange/index.js"
-import { hostile, hostileTitles, timeline } from "./fixtures.js"
+import { arbEvent, arbPlace, arbSource } from "../../src/testing/index.js"
+import { hostile, hostileTitles, seed, timeline } from "./fixtures.js"
 
 const cite = [{ source: "s" }]
 const at = (when: string) => {
@@ -92,6 +94,33 @@ describe("TimelineJS document", () => {
   it("exports a value that is not a timeline, or bad options, as an empty timeline or the defaults", () => {
     expect(TimelineJs.fromTimeline(undefined as never)).toEqual({ events: [] })
     expect(TimelineJs.fromTimeline(timeline, { groupBy: "nonsense", title: 7 } as never).events[0]?.group).toBeUndefined()
+  })
+})
+
+describe("TimelineJS on generated records", () => {
+  it("a slide per event, the JSON text is the document, no markup from a record", () => {
+    const arbCase = fc.tuple(fc.array(arbSource, { maxLength: 4 }), fc.array(arbPlace, { maxLength: 4 }), fc.array(arbEvent, { minLength: 1, maxLength: 8 }))
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom("none", "place", "kind"), ([sources, places, events], groupBy) => {
+        const decoded = [...sources, ...places, ...events].flatMap((r) => {
+          const d = Record.decode(r)
+          return Result.isSuccess(d) ? [d.success] : []
+        })
+        const t = Projection.Timeline.fromRecords(decoded)
+        if (Result.isFailure(t)) return
+        const doc = TimelineJs.fromTimeline(t.success, { groupBy })
+        expect(doc.events.map((s) => s.unique_id)).toEqual(Projection.Timeline.events(t.success).map((e) => e.id))
+        expect(JSON.parse(TimelineJs.toJson(t.success, { groupBy }))).toEqual(doc)
+        for (const slide of doc.events) {
+          expect(Number.isInteger(slide.start_date.year)).toBe(true)
+          for (const tag of `${slide.text.headline}${slide.text.text}`.match(/<[^>]*>/gu) ?? []) {
+            expect(tag).toMatch(/^<\/?(p|strong|a( href="[^"<>]*" target="_blank" rel="noopener")?)>$/u)
+          }
+          expect(slide.group ?? "").not.toMatch(/[<>]/u)
+        }
+      }),
+      { seed: seed("TimelineJS generated records"), numRuns: 100 }
+    )
   })
 })
 
