@@ -35,22 +35,19 @@
  */
 import type { Stream } from "effect"
 import type * as LinkGraph from "../projection/LinkGraph.js"
+import type * as Mermaid from "./Mermaid.js"
 import { joined, reusable, streamOf } from "./internal/chunks.js"
 import { diagramOf, type Edge, readOptions } from "./internal/graph.js"
 import { dotString } from "./internal/text.js"
 
 /**
- * Options: `sameAs` (`"separate"`, the default, or `"merge"`), `linkedOnly` (default false),
- * `direction` (`"LR"`, the default, or `"TB"`).
+ * Options, the same as `Mermaid.Options`: `sameAs` (`"separate"`, the default, or `"merge"`),
+ * `linkedOnly` (default false), `direction` (`"LR"`, the default, or `"TB"`).
  *
  * @category models
  * @since 0.1.0
  */
-export interface Options {
-  readonly sameAs?: "separate" | "merge"
-  readonly linkedOnly?: boolean
-  readonly direction?: "LR" | "TB"
-}
+export type Options = Mermaid.Options
 
 const edgeStyle = (edge: Edge): string =>
   edge.style === "undirected" ? ", dir=none, style=dashed" : edge.style === "contradicts" ? ", dir=none, style=dotted" : edge.inferred ? ", style=dotted" : ""
