@@ -326,3 +326,39 @@ export const acledLegacyActorTypes = {
   7: "Civilians",
   8: "External/Other Forces"
 } as const
+
+/**
+ * What the codebook's "Protests", "Riots", "Violence against civilians" and "Strategic
+ * developments" sections count, in short labels: the scope an importer and exporter must respect.
+ */
+export const acledScope = {
+  /** "Protests": the minimum number of participants of a Protests (and Riots) event. */
+  minimumParticipants: 3,
+  /** "Protests": not recorded as Protests events. */
+  notProtests: [
+    "symbolic public acts (flags, public prayers) without a demonstration",
+    "legislative protests (walkouts, silence in parliament)",
+    "strikes not accompanied by a demonstration",
+    "individual acts such as self-immolation or an individual hunger strike"
+  ],
+  /** How the three Protests sub-event types are told apart. */
+  protestSubEventTypes: {
+    "Peaceful protest": "no violence by demonstrators, no force or intervention against them",
+    "Protest with intervention":
+      "a physical attempt to disperse or suppress, or arrests, without serious or lethal injuries and without lethal weapons aimed at protesters; dispersal orders or citations alone stay Peaceful protest",
+    "Excessive force against protesters":
+      "lethal violence or violence causing serious injuries (e.g. needing hospital care), including by non-state actors or explosives"
+  },
+  /** "Violent demonstration" includes road-blocking with barricades, burning tyres or other material. */
+  barricadesAreViolentDemonstration: true,
+  /** "Abduction/forced disappearance": extrajudicial detention by state forces and arrests by non-state groups. */
+  extrajudicialDetention: { eventType: "Violence against civilians", subEventType: "Abduction/forced disappearance" },
+  /** "Arrests": a particularly significant individual, or politically significant mass arrests. */
+  arrests: { eventType: "Strategic developments", subEventType: "Arrests" },
+  /** "Agreement" examples: peace agreements and talks, ceasefires, prisoner exchanges and releases, surrenders. */
+  agreementIncludesTalksAndPrisonerReleases: true,
+  /** "Event aggregation": a peaceful protest that turns into clashes the same day is one Riots event. */
+  protestTurnedRiotIsOneRiotsEvent: true,
+  /** "Event aggregation": in Violence against civilians the target is always Actor 2; otherwise order has no meaning. */
+  civilianTargetIsActor2: true
+} as const
