@@ -50,10 +50,6 @@ export {
 } from "./Codebooks.js"
 
 
-// ---------------------------------------------------------------------------------------------
-// Schema
-// ---------------------------------------------------------------------------------------------
-
 const CameoCode = Schema.String.check(
   Schema.isPattern(/^\d{2,4}$/u, { expected: "a CAMEO code of 2 to 4 digits, such as \"143\"" })
 )
@@ -101,10 +97,6 @@ export const Mapping = Schema.Struct({
  * @category models
  */
 export type Mapping = typeof Mapping.Type
-
-// ---------------------------------------------------------------------------------------------
-// Built-in kinds
-// ---------------------------------------------------------------------------------------------
 
 /**
  * The thirteen built-in event kinds.
@@ -178,10 +170,6 @@ export const kindMappings: { readonly [K in BuiltInKind]: Mapping } = Object.fre
   // CAMEO 046 "Engage in negotiation" (talks, bargaining); PLOVER CONSULT (no negotiation mode); ACLED records no talks.
   negotiation: mapping("046", ["CONSULT"], none)
 })
-
-// ---------------------------------------------------------------------------------------------
-// Refinements
-// ---------------------------------------------------------------------------------------------
 
 /**
  * What a protest's demands are for: CAMEO refines its protest codes 141–145 by it (1411 a
