@@ -149,8 +149,8 @@ export const kindMappings: { readonly [K in BuiltInKind]: Mapping } = Object.fre
   "hunger-strike": mapping("142", ["PROTEST", "hunger"], none),
   // CAMEO 141 "Demonstrate or rally"; PLOVER PROTEST "demo"; ACLED Protests/Peaceful protest (no force or intervention reported).
   rally: mapping("141", ["PROTEST", "demo"], protests("Peaceful protest")),
-  // CAMEO 175 (violent repression of dissent); PLOVER COERCE (repression; the means refine it to ASSAULT); ACLED folds it into the protest's row: Protests/Protest with intervention.
-  dispersal: mapping("175", ["COERCE"], protests("Protest with intervention")),
+  // CAMEO 175 (repression of collective dissent); PLOVER COERCE "restrict" (pushing people back; named crowd-control means make it ASSAULT); ACLED folds it into the protest's row: Protests/Protest with intervention.
+  dispersal: mapping("175", ["COERCE", "restrict"], protests("Protest with intervention")),
   // CAMEO 180 (unconventional violence, means unspecified); PLOVER ASSAULT; ACLED Violence against civilians/Attack (one-sided violence on unarmed people).
   violence: mapping("180", ["ASSAULT"], civilians("Attack")),
   // CAMEO 173 "Arrest, detain, or charge"; PLOVER COERCE "arrest"; ACLED records only mass or prominent arrests, or folds arrests into a protest's row (detentionMapping).
@@ -253,9 +253,10 @@ export const rallyMapping = (
  * intervention", or "Excessive force against protesters" when anyone was killed (`lethal`),
  * seriously injured (`seriousInjuries`: needing hospital care) or fired upon with live ammunition
  * (`liveFire`; warning shots are not). Opening fire on a crowd is CAMEO 193 and PLOVER ASSAULT
- * `firearms`; tear gas, water cannon, batons, stun grenades and rubber bullets (`force`) are
- * PLOVER ASSAULT `crowd-control`; other repression stays CAMEO 175 and PLOVER COERCE (`arrest`
- * when only arrests are reported), or ASSAULT when people were killed or seriously injured.
+ * `firearms`; tear gas, water cannon, batons, stun grenades, rubber bullets and shots in the air
+ * (`force`) are PLOVER ASSAULT `crowd-control`; other repression stays CAMEO 175 and PLOVER COERCE
+ * `restrict` (police pushing people back), `arrest` when only arrests are reported, or ASSAULT
+ * when people were killed or seriously injured.
  *
  * @since 0.1.0
  *

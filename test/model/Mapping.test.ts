@@ -181,10 +181,12 @@ describe("spot checks, one per correction of issue 16", () => {
     const fire = Mapping.dispersalMapping({ lethal: true, liveFire: true })
     expect(fire.cameo.code).toBe("193")
     expect(fire.plover).toEqual({ type: "ASSAULT", mode: "firearms" })
-    for (const f of ["tear-gas", "water-cannon", "batons"] as const) {
+    for (const f of ["tear-gas", "water-cannon", "batons", "warning-shots"] as const) {
       expect(Mapping.dispersalMapping({ lethal: false, force: [f] }).plover).toEqual({ type: "ASSAULT", mode: "crowd-control" })
     }
     expect(Mapping.dispersalMapping({ lethal: false, force: ["arrests"] }).plover).toEqual({ type: "COERCE", mode: "arrest" })
+    // Police pushing people back, with no named weapon: COERCE restrict.
+    expect(Mapping.dispersalMapping({ lethal: false, force: ["physical"] }).plover).toEqual({ type: "COERCE", mode: "restrict" })
     expect(Mapping.dispersalMapping({ lethal: false })).toBe(Mapping.kindMappings.dispersal)
   })
 
