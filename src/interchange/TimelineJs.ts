@@ -24,8 +24,8 @@
  * slides.
  *
  * Every text from a record is HTML-escaped (TimelineJS renders text as HTML), and `group`, which
- * TimelineJS reads as plain text and writes back as HTML, has its angle brackets replaced by their
- * full-width forms. Nothing here throws: a value that is not a timeline exports as an empty one,
+ * TimelineJS reads as plain text and writes back as HTML, has its angle brackets replaced by single
+ * angle quotation marks (‹ ›). Nothing here throws: a value that is not a timeline exports as an empty one,
  * an event whose date cannot be read (only a cast makes one) is left out, and options of the wrong
  * kind fall back to their defaults.
  *

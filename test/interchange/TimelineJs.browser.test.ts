@@ -97,8 +97,8 @@ describe("TimelineJS export in Chromium", () => {
       expect(shown.injected).toBe(0)
       expect(shown.scripts).toBe(1)
       expect(shown.pwned).toBeUndefined()
-      // TimelineJS reads a group as plain text and writes it back as HTML: angle brackets come full-width.
-      const groups = groupBy === "kind" ? ["rally", "detention"] : [hostileTitles[1]!, hostileTitles[2]!, hostileTitles[5]!].map((name) => name.replace(/</gu, "\uff1c").replace(/>/gu, "\uff1e"))
+      // TimelineJS reads a group as plain text and writes it back as HTML: angle brackets come as ‹ and ›.
+      const groups = groupBy === "kind" ? ["rally", "detention"] : [hostileTitles[1]!, hostileTitles[2]!, hostileTitles[5]!].map((name) => name.replace(/</gu, "\u2039").replace(/>/gu, "\u203a"))
       expect([...shown.groups].sort()).toEqual([...groups].sort())
     }
   }, 120_000)

@@ -57,7 +57,7 @@ describe("TimelineJS document", () => {
       expect(slide.group).toBeUndefined()
     }
     const shooting = doc.events.find((s) => s.unique_id === "zhanaozen-2011-12-16-shooting")!
-    expect(shooting.text.text).toContain("<strong>killed:</strong>")
+    expect(shooting.text.text).toContain("<strong>Killed:</strong>")
     expect(shooting.text.text).toMatch(/<a href="https:\/\/[^"]+" target="_blank" rel="noopener">/u)
   })
 

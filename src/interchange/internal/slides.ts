@@ -22,6 +22,8 @@ export interface SlideOptions {
 /** `hunger-strike` → `hunger strike`, `defendantCount` → `defendant count`. */
 const words = (name: string): string => oneLine(name.replace(/([a-z])([A-Z])/gu, "$1 $2").replace(/[-_]/gu, " ")).toLowerCase()
 
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
 const isHttp = (url: string): boolean => /^https?:\/\/[^\s"'<>]+$/u.test(url)
 
 // URLs TimelineJS shows as media by their address alone (pictures, sound, video and the hosts it
@@ -65,7 +67,7 @@ export const slideOf = (event: AnyEvent, lookup: Lookup, actorName: (id: string)
   const name = (id: string) => sourceName(id, lookup.source(id))
   const counts = countsOf(event).map(([key, claims]) =>
     paragraph(
-      words(key),
+      capitalized(words(key)),
       claims
         .map((c) => {
           const by = c.claimant === undefined ? "" : `, claimed by ${escapeHtml(actorName(c.claimant))}`

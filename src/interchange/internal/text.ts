@@ -51,11 +51,11 @@ export const escapeHtml = (s: string): string => clean(s).replace(/[&<>"']/gu, (
 /**
  * Text for the TimelineJS fields it reads as plain text (`group`, `display_date`): TimelineJS
  * parses them as HTML, keeps the text and later writes that text as HTML again, so an escaped
- * `&lt;b&gt;` would come back as a tag. Angle brackets become their full-width forms, which no HTML
+ * `&lt;b&gt;` would come back as a tag. Angle brackets become single angle quotation marks (‹ ›), which no HTML
  * parser reads as markup, and `&` is escaped so that the text survives the first parse as written.
  */
 export const plainForTimelineJs = (s: string): string =>
-  oneLine(s).replace(/&/gu, "&amp;").replace(/</gu, "\uff1c").replace(/>/gu, "\uff1e")
+  oneLine(s).replace(/&/gu, "&amp;").replace(/</gu, "\u2039").replace(/>/gu, "\u203a")
 
 /**
  * The body of a DOT double-quoted string whose text is shown as written: backslashes doubled (DOT
