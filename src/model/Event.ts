@@ -173,6 +173,7 @@ const builtInMapping = (event: Event): Mapping.Mapping => {
     case "violence":
       return Mapping.violenceMapping(event.form, {
         targetedKilling: event.targeted === true,
+        lethal: someClaimAtLeast(event.killed, 1),
         ...(event.between === undefined ? {} : { between: event.between })
       })
     case "detention":

@@ -281,8 +281,9 @@ export const dispersalMapping = (details: {
 
 /**
  * Violence with casualties, by form. CAMEO and PLOVER distinguish the means (shooting: CAMEO 193,
- * PLOVER `firearms`; beating: 182, `beat`; arson: 1712, `destroy`; a killing whose means are not
- * known: 190) and a `targetedKilling` of a chosen person (186, PLOVER `targeted`). ACLED
+ * PLOVER `firearms`; beating: 182, `beat`, or 1823 when someone was beaten to death (`lethal`);
+ * arson: 1712, `destroy`; a killing or death whose means are not known: 190) and a
+ * `targetedKilling` of a chosen person (186, PLOVER `targeted`). ACLED
  * distinguishes who used violence against whom (`between`): state forces against protesters is
  * "Excessive force against protesters", protesters or rioters fighting is Riots/Violent
  * demonstration (as are `clashes`), a mob (`byMob`, or rioters) attacking others Riots/Mob
@@ -295,7 +296,12 @@ export const dispersalMapping = (details: {
  */
 export const violenceMapping = (
   form: "shooting" | "killing" | "beating" | "clashes" | "arson" | "death" | "other",
-  options?: { readonly byMob?: boolean; readonly targetedKilling?: boolean; readonly between?: { readonly by: Side; readonly against: Side } }
+  options?: {
+    readonly byMob?: boolean
+    readonly targetedKilling?: boolean
+    readonly lethal?: boolean
+    readonly between?: { readonly by: Side; readonly against: Side }
+  }
 ): Mapping => {
   const acled = acledOfViolence(form, options?.between, options?.byMob === true)
   if (form === "clashes") return mapping("145", ["PROTEST", "riot"], acled)
@@ -304,10 +310,11 @@ export const violenceMapping = (
     case "shooting":
       return mapping("193", ["ASSAULT", "firearms"], acled)
     case "beating":
-      return mapping("182", ["ASSAULT", "beat"], acled)
+      return mapping(options?.lethal === true ? "1823" : "182", ["ASSAULT", "beat"], acled)
     case "arson":
       return mapping("1712", ["ASSAULT", "destroy"], acled)
     case "killing":
+    case "death":
       return mapping("190", ["ASSAULT"], acled)
     default:
       return mapping("180", ["ASSAULT"], acled)

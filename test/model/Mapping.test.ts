@@ -1,6 +1,9 @@
 import { Result, Schema } from "effect"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import { cameoLabels } from "../../src/model/Codebooks.js"
+import * as Acled from "../codebooks/acled.js"
+import * as Cameo from "../codebooks/cameo.js"
+import * as Plover from "../codebooks/plover.js"
 import * as Mapping from "../../src/model/Mapping.js"
 
 const decode = Schema.decodeUnknownResult(Mapping.Mapping)
@@ -136,7 +139,7 @@ describe("spot checks, one per correction of issue 16", () => {
 
   it("a strike is CAMEO 143, PLOVER PROTEST strike; ACLED only when the strikers demonstrate", () => {
     expect(Mapping.kindMappings.strike).toEqual({
-      cameo: { code: "143", label: "Conduct strike or boycott" },
+      cameo: { code: "143", label: "Conduct strike or boycott, not specified below" },
       plover: { type: "PROTEST", mode: "strike" }
     })
     // PLOVER 2.0 dropped the "general" mode: a general strike is a strike.
@@ -163,7 +166,7 @@ describe("spot checks, one per correction of issue 16", () => {
   })
 
   it("a plain statement has no PLOVER category; a stance gives one", () => {
-    expect(Mapping.kindMappings["official-statement"]).toEqual({ cameo: { code: "010", label: "Make statement" } })
+    expect(Mapping.kindMappings["official-statement"]).toEqual({ cameo: { code: "010", label: "Make statement, not specified below" } })
     expect(Mapping.statementMapping("information").plover).toBeUndefined()
     expect(Mapping.statementMapping("appeal").plover).toEqual({ type: "REQUEST" })
     expect(Mapping.statementMapping("condemnation").plover).toEqual({ type: "ACCUSE", mode: "disapprove" })
@@ -279,5 +282,73 @@ describe("types", () => {
       .toEqualTypeOf<Mapping.AcledSubEventType<"Protests">>()
     expectTypeOf<Mapping.BuiltInKind>().toExtend<keyof typeof Mapping.kindMappings>()
     expectTypeOf(Mapping.kindMappings.strike.plover!.type).toEqualTypeOf<Mapping.PloverType>()
+  })
+})
+
+// The tables against the codebooks themselves, as transcribed in test/codebooks (sources named there).
+describe("against the codebooks' own lists", () => {
+  const inCameo = Cameo.cameoCodes as Readonly<Record<string, string>>
+
+  it("PLOVER: the sixteen types and each type's modes are draft 2.0's", () => {
+    expect([...Mapping.ploverTypes]).toEqual([...Plover.ploverTypes])
+    for (const type of Plover.ploverTypes) expect([...Mapping.ploverModes[type]].sort(), type).toEqual([...Plover.ploverModes[type]].sort())
+  })
+
+  it.each(everyMapping)("%s: its PLOVER type and mode are in draft 2.0, and its CAMEO code and label in chapter 6", (_, m) => {
+    if (m.plover?.mode !== undefined) expect(Plover.ploverModes[m.plover.type] as ReadonlyArray<string>).toContain(m.plover.mode)
+    expect(inCameo[m.cameo.code]).toBe(m.cameo.label)
+  })
+
+  it("CAMEO: every label the package knows is chapter 6's", () => {
+    for (const [code, label] of Object.entries(cameoLabels)) expect(inCameo[code], code).toBe(label)
+  })
+
+  it("ACLED: the event and sub-event types are the codebook's", () => {
+    expect(Mapping.acledSubEventTypes).toEqual(Acled.acledSubEventTypes)
+  })
+
+  it("follows the PLOVER manual's placements", () => {
+    const placement = (subject: string) => Plover.ploverPlacements.find((p) => p.subject.startsWith(subject))!
+    const plover = (m: Mapping.Mapping) => (m.plover === undefined ? { type: null, mode: null } : { type: m.plover.type, mode: m.plover.mode ?? null })
+    const expectPlaced = (m: Mapping.Mapping, subject: string) => {
+      const p = placement(subject)
+      expect(plover(m), subject).toEqual({ type: p.type, mode: p.mode })
+    }
+    expectPlaced(Mapping.kindMappings["official-statement"], "plain public statement")
+    for (const force of ["tear-gas", "water-cannon", "warning-shots", "batons"] as const) {
+      expectPlaced(Mapping.dispersalMapping({ lethal: false, force: [force] }), "tear gas, water cannon")
+    }
+    expectPlaced(Mapping.dispersalMapping({ lethal: false, force: ["physical"] }), "police pushed back")
+    for (const form of ["acquittal", "pardon", "amnesty"] as const) expectPlaced(Mapping.releaseMapping(form), "acquittal, formal pardon")
+    expectPlaced(Mapping.releaseMapping("release"), "actual release of prisoners")
+    expectPlaced(Mapping.concessionMapping({ subject: "end-of-action" }), "suspending protests")
+    expectPlaced(Mapping.trialMapping("verdict"), "conviction")
+    expectPlaced(Mapping.trialMapping("charge"), "indictment")
+    expectPlaced(Mapping.emergencyMapping("party-ban"), "banning a party")
+    expectPlaced(Mapping.emergencyMapping("organization-ban"), "banning a party")
+    expectPlaced(Mapping.emergencyMapping("internet-shutdown"), "internet or utility shutdown")
+  })
+
+  it("gives the CAMEO codes the usage notes confirm", () => {
+    const confirmed = (claim: string) => {
+      const finding = Cameo.cameoFindings.find((f) => f.claim.startsWith(claim))!
+      expect(finding.status, claim).not.toBe("not confirmed")
+      return finding.codes[0]
+    }
+    expect(Mapping.dispersalMapping({ lethal: true, force: ["live-fire"] }).cameo.code).toBe(confirmed("police opening fire on a crowd"))
+    expect(Mapping.violenceMapping("killing").cameo.code).toBe(confirmed("a killing with the weapon unknown"))
+    expect(Mapping.hungerStrikeMapping({ declaredOnly: true }).cameo.code).toBe(confirmed("a hunger strike only announced"))
+    expect(Mapping.emergencyMapping("organization-ban").cameo.code).toBe(confirmed("banning a union or NGO"))
+    expect(Mapping.emergencyMapping("party-ban").cameo.code).toBe("1722")
+    expect(Mapping.concessionMapping({ subject: "end-of-action" }).cameo.code).toBe(confirmed("a union calling off a strike"))
+    expect(Mapping.trialMapping("verdict", { custodial: true }).cameo.code).toBe(confirmed("a custodial verdict"))
+    expect(Mapping.kindMappings.dispersal.cameo.code).toBe(confirmed("175"))
+    expect(Mapping.rallyMapping("blockade").cameo.code).toBe(confirmed("(not in the issue) a blockade"))
+  })
+
+  it("ACLED: what its scope leaves out has no ACLED mapping", () => {
+    expect(Mapping.kindMappings.strike.acled).toBeUndefined()
+    expect(Mapping.hungerStrikeMapping({ collective: false }).acled).toBeUndefined()
+    for (const kind of ["official-statement", "trial", "layoff", "concession", "negotiation"] as const) expect(Mapping.kindMappings[kind].acled).toBeUndefined()
   })
 })
