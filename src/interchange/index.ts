@@ -8,10 +8,12 @@
  * - `GeoJson`: a timeline's events as an RFC 7946 FeatureCollection of points.
  * - `Mermaid`: the link graph as a Mermaid flowchart.
  * - `Dot`: the link graph as Graphviz DOT.
+ * - `Plover`: PLOVER JSON Lines in, as the journal appends that import them.
  *
  * @packageDocumentation
  */
 export * as Dot from "./Dot.js"
 export * as GeoJson from "./GeoJson.js"
 export * as Mermaid from "./Mermaid.js"
+export * as Plover from "./Plover.js"
 export * as TimelineJs from "./TimelineJs.js"
