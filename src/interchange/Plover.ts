@@ -33,7 +33,7 @@ import { Data, Effect, Result, Stream } from "effect"
 import type { Append, StreamRef } from "../journal/Entry.js"
 import type { Catalog } from "../projection/Catalog.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
-import { makePlanner } from "./internal/appends.js"
+import { LookupFailed, makePlanner } from "./internal/appends.js"
 import { type LineIssue, type ReadOptions, readLine } from "./ploverRecords.js"
 
 export type { LineIssue, ReadOptions } from "./ploverRecords.js"
@@ -170,8 +170,13 @@ export const makeImporter = (options: ImportOptions = {}) => {
     if (issues.length > 0 && opts.skipInvalid !== true) return fail(issues)
     const order = { source: 0, place: 1, actor: 2 } as const
     const sorted = shared.map((r, i) => [r, i] as const).sort((a, b) => order[a[0].type as keyof typeof order] - order[b[0].type as keyof typeof order] || a[1] - b[1])
-    const planned = plan([...sorted.map(([r]) => r), ...events])
-    return Result.succeed({ ...planned, skipped: issues, lines: lines.length })
+    try {
+      const planned = plan([...sorted.map(([r]) => r), ...events])
+      return Result.succeed({ ...planned, skipped: issues, lines: lines.length })
+    } catch (e) {
+      if (e instanceof LookupFailed) return fail([{ line, reason: `${e.reason} (for ${e.stream.type} ${e.stream.id})` }])
+      throw e
+    }
   }
 
   const decode = (chunk: string | Uint8Array, last: boolean): string | undefined => {

@@ -164,3 +164,19 @@ describe("PLOVER JSON Lines import", () => {
     expect(Mapping.kindMappings.rally.plover).toEqual({ type: "PROTEST", mode: "demo" })
   })
 })
+
+describe("PLOVER import against a caller's lookup", () => {
+  const file = JSON.stringify({ id: "r1", date: "2011-12-16", event: "PROTEST", actor: ["Workers"], event_loc: { resolved_place: "Zhanaozen" } })
+
+  it("turns a lookup that throws or answers nonsense into a typed failure", () => {
+    for (const existing of [() => { throw new Error("database down") }, () => ({ revision: "one" }), () => 42]) {
+      const r = Plover.importJsonl(file, { existing: existing as never })
+      expect(Result.isFailure(r) && r.failure.message).toMatch(/existing lookup/)
+    }
+  })
+
+  it("treats an existing option that is neither a catalog nor a function as nothing held", () => {
+    const r = Plover.importJsonl(file, { existing: { not: "a catalog" } as never })
+    expect(Result.isSuccess(r) && r.success.created).toBe(4)
+  })
+})

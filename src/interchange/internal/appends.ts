@@ -22,10 +22,27 @@ export interface Planned {
   readonly unchanged: number
 }
 
-/** A lookup from the `existing` option (nothing exists when it is absent). */
+/** Thrown by a planner when the caller's lookup throws or answers with something else; importers turn it into their typed error. */
+export class LookupFailed {
+  constructor(readonly stream: StreamRef, readonly reason: string) {}
+}
+
+/** A lookup from the `existing` option (nothing exists when it is absent or not one). */
 export const lookupOf = (existing: ExistingOption | undefined): ((stream: StreamRef) => Existing | undefined) => {
-  if (existing === undefined || existing === null) return () => undefined
-  if (typeof existing === "function") return existing
+  if (typeof existing === "function") {
+    return (stream) => {
+      let found: unknown
+      try {
+        found = existing(stream)
+      } catch (e) {
+        throw new LookupFailed(stream, `the existing lookup threw: ${e instanceof Error ? e.message : String(e)}`)
+      }
+      if (found === undefined || found === null) return undefined
+      if (typeof found === "object" && Number.isSafeInteger((found as Existing).revision) && (found as Existing).revision >= 1) return found as Existing
+      throw new LookupFailed(stream, "the existing lookup answered with something that is not { revision, current? }")
+    }
+  }
+  if (!Catalog.isCatalog(existing)) return () => undefined
   return (stream) => {
     const item = Catalog.get(existing, stream)
     return item === undefined ? undefined : { revision: item.history.length, ...(item.current === undefined ? {} : { current: item.current }) }
