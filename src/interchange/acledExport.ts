@@ -1,0 +1,400 @@
+/**
+ * ACLED CSV out: events as the rows ACLED would record. Only events whose mapping has an ACLED
+ * pair become rows; a multi-day event becomes a row per day (its fatalities split across them, as
+ * ACLED splits multi-day totals); a dispersal or an arrest at a protest (same place and day, or a
+ * link between them) is folded into the protest's row, which becomes "Protest with intervention"
+ * or, when the dispersal's own mapping says so, "Excessive force against protesters". Fatalities
+ * are the most conservative figure of every claim; the other claims, unplaced actors and tags go
+ * to `notes`. Cells that a spreadsheet would run as a formula are neutralised.
+ *
+ * @since 0.2.0
+ */
+import type { Actor } from "../model/Actor.js"
+import type { CountClaim } from "../model/Claim.js"
+import * as Count from "../model/Count.js"
+import * as Event from "../model/Event.js"
+import type { Link } from "../model/Link.js"
+import type { Place } from "../model/Place.js"
+import type { Source } from "../model/Source.js"
+import type { AnyRecord } from "../model/Vocabulary.js"
+import type { StreamRef } from "../journal/Entry.js"
+import * as Catalog from "../projection/Catalog.js"
+import { type ActorType, actorTypes, type Column, columns, disorderTypeOf, interactionOf } from "./acledCodes.js"
+import { eventIdCntyOf, notePrefix } from "./acledRow.js"
+import { crowdSizePhrase, fatalitiesOf } from "./acledSize.js"
+import { stringifyRows } from "./internal/csv.js"
+
+/**
+ * One ACLED row: a cell for every column of a current export.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type AcledRow = { readonly [C in Column]: string }
+
+/**
+ * Options of an export: where the actors, places, sources and links the events name are found
+ * (a catalog, the records themselves, or a lookup by stream), and the longest event, in days, that
+ * is written out day by day (default 366).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ExportOptions {
+  readonly records?: Catalog.Catalog | Iterable<AnyRecord> | ((stream: StreamRef) => AnyRecord | undefined)
+  readonly maxDays?: number
+}
+
+/**
+ * What an export wrote: the rows, the events it left out with the reason (ACLED does not code
+ * the kind, the date is less precise than a month), and the events folded into another's row.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ExportResult {
+  readonly rows: ReadonlyArray<AcledRow>
+  readonly skipped: ReadonlyArray<{ readonly event: string; readonly reason: string }>
+  readonly folded: ReadonlyArray<{ readonly event: string; readonly into: string }>
+}
+
+type Lookup = (stream: StreamRef) => AnyRecord | undefined
+
+const lookupOf = (records: ExportOptions["records"]): { readonly get: Lookup; readonly links: ReadonlyArray<Link> } => {
+  if (records === undefined) return { get: () => undefined, links: [] }
+  if (typeof records === "function") return { get: records, links: [] }
+  if (Catalog.isCatalog(records)) {
+    return {
+      get: (stream) => Catalog.get(records, stream)?.current,
+      links: Catalog.records(records, { type: "link" }) as ReadonlyArray<Link>
+    }
+  }
+  const byKey = new Map<string, AnyRecord>()
+  const links: Array<Link> = []
+  for (const r of records) {
+    byKey.set(`${r.type}/${r.id}`, r)
+    if (r.type === "link") links.push(r as Link)
+  }
+  return { get: (stream) => byKey.get(`${stream.type}/${stream.id}`), links }
+}
+
+const side1 = new Set<string>(["participant", "organizer", "supporter", "perpetrator", "speaker"])
+const side2 = new Set<string>(["authority", "target", "victim", "detainee"])
+const stateKinds = new Set<string>(["police", "military", "state-body", "official", "court"])
+
+const noteField = (event: Event.AnyEvent, key: string): string | undefined => {
+  const note = event.note
+  if (note === undefined) return undefined
+  const prefix = `${notePrefix}${key}: `
+  for (const line of note.split("\n")) if (line.startsWith(prefix)) return line.slice(prefix.length)
+  return undefined
+}
+
+// The days an event covers, and the precision ACLED gives them; a reason when it cannot say.
+const daysOf = (event: Event.AnyEvent, maxDays: number): { readonly days: ReadonlyArray<string>; readonly precision: "1" | "2" | "3" } | string => {
+  const when = String(event.when)
+  const approximate = /[~?%]/.test(when)
+  const clean = when.replace(/[~?%]/g, "")
+  const [from, to, extra] = clean.split("/")
+  const dayOf = (s: string | undefined) => (s !== undefined && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined)
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(clean)
+  if (month) return { days: [noteField(event, "event_date") ?? `${clean}-15`], precision: "3" }
+  const a = dayOf(from)
+  if (a === undefined || extra !== undefined) return `its date ${when} is less precise than a day or a month, and ACLED records no such event`
+  if (to === undefined) return { days: [a], precision: approximate ? "2" : "1" }
+  const b = dayOf(to)
+  if (b === undefined) return `its date ${when} has an open or imprecise end`
+  const start = Date.parse(`${a}T00:00:00Z`)
+  const count = Math.round((Date.parse(`${b}T00:00:00Z`) - start) / 86_400_000) + 1
+  // An imported week of uncertainty (time_precision 2) is one row at its middle day.
+  if (noteField(event, "time_precision") === "2") return { days: [new Date(start + Math.floor(count / 2) * 86_400_000).toISOString().slice(0, 10)], precision: "2" }
+  if (count > maxDays) return `it lasts ${count} days, more than the ${maxDays} written day by day`
+  const days: Array<string> = []
+  for (let i = 0; i < count; i++) days.push(new Date(start + i * 86_400_000).toISOString().slice(0, 10))
+  return { days, precision: approximate ? "2" : "1" }
+}
+
+const killedClaims = (event: Event.AnyEvent): ReadonlyArray<Pick<CountClaim, "value">> => {
+  const own = ((event as { readonly killed?: ReadonlyArray<CountClaim> }).killed ?? []) as ReadonlyArray<Pick<CountClaim, "value">>
+  const disputed = (event.disputes ?? [])
+    .filter((d) => /killed|dead|death|fatalit/i.test(d.topic))
+    .flatMap((d) => d.claims.flatMap((c) => (c.value.kind === "count" ? [{ value: c.value.count }] : [])))
+  return [...own, ...disputed]
+}
+
+const sizeClaims = (event: Event.AnyEvent): ReadonlyArray<CountClaim> => {
+  const own = (event as { readonly size?: ReadonlyArray<CountClaim> }).size
+  if (own !== undefined) return own
+  return event.participants?.find((p) => side1.has(p.role) && p.count !== undefined)?.count ?? []
+}
+
+const isImported = (event: Event.AnyEvent): boolean => event.id.startsWith("acled:")
+
+const neutralise = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
+const coordinate = (x: number): string => String(Math.round(x * 1e4) / 1e4)
+const precisionCode = { exact: "1", approximate: "2", centroid: "3", "administrative-centre": "3" } as const
+
+interface Folded {
+  readonly excessive: boolean
+  readonly events: Array<Event.AnyEvent>
+}
+
+/**
+ * Writes events as ACLED rows (see the module note for the rules). Never throws: an event that
+ * cannot be written is listed in `skipped` with the reason.
+ *
+ * @category exporting
+ * @since 0.2.0
+ */
+export const exportRows = (events: Iterable<Event.AnyEvent>, options: ExportOptions = {}): ExportResult => {
+  const { get, links } = lookupOf(options?.records)
+  const maxDays = options?.maxDays ?? 366
+  const list = [...events]
+  const rows: Array<AcledRow> = []
+  const skipped: Array<{ event: string; reason: string }> = []
+  const folded: Array<{ event: string; into: string }> = []
+
+  // Protests (by place and day, and by id) that a dispersal or an arrest can fold into.
+  const protests = new Map<string, Event.AnyEvent>()
+  const protestIds = new Map<string, Event.AnyEvent>()
+  for (const event of list) {
+    const acled = Event.mappingOf(event)?.acled
+    if (event.kind === "dispersal" || event.kind === "detention" || acled === undefined) continue
+    if (acled.eventType !== "Protests" || isImported(event)) continue
+    protestIds.set(event.id, event)
+    const days = daysOf(event, maxDays)
+    if (typeof days !== "string") for (const day of days.days) protests.set(`${event.where.place}@${day}`, event)
+  }
+  const linked = new Map<string, string>()
+  for (const link of links) {
+    if (link.relation === "contradicts") continue
+    if (protestIds.has(link.to)) linked.set(link.from, link.to)
+    else if (protestIds.has(link.from)) linked.set(link.to, link.from)
+  }
+  const foldedInto = new Map<string, Folded>()
+  for (const event of list) {
+    // Rows imported from ACLED are its atomic events already: they never fold.
+    if ((event.kind !== "dispersal" && event.kind !== "detention") || isImported(event)) continue
+    const days = daysOf(event, maxDays)
+    const target = protestIds.get(linked.get(event.id) ?? "") ??
+      (typeof days === "string" ? undefined : days.days.map((d) => protests.get(`${event.where.place}@${d}`)).find((p) => p !== undefined))
+    if (target === undefined) continue
+    const entry = foldedInto.get(target.id) ?? { excessive: false, events: [] }
+    const acled = Event.mappingOf(event)?.acled
+    foldedInto.set(target.id, {
+      excessive: entry.excessive || acled?.subEventType === "Excessive force against protesters",
+      events: [...entry.events, event]
+    })
+    folded.push({ event: event.id, into: target.id })
+  }
+  const foldedIds = new Set(folded.map((f) => f.event))
+
+  for (const event of list) {
+    if (foldedIds.has(event.id)) continue
+    const mapping = Event.mappingOf(event)
+    if (mapping === undefined) {
+      skipped.push({ event: String(event?.id), reason: "it is not an event of a built-in kind" })
+      continue
+    }
+    const acled = (mapping as { readonly acled?: { readonly eventType: string; readonly subEventType: string } }).acled
+    if (acled === undefined) {
+      skipped.push({ event: event.id, reason: `ACLED does not code a ${event.kind}` })
+      continue
+    }
+    const days = daysOf(event, maxDays)
+    if (typeof days === "string") {
+      skipped.push({ event: event.id, reason: days })
+      continue
+    }
+    rows.push(...rowsOf(event, acled, days, foldedInto.get(event.id), get))
+  }
+  return { rows, skipped, folded }
+}
+
+const rowsOf = (
+  event: Event.AnyEvent,
+  acled: { readonly eventType: string; readonly subEventType: string },
+  when: { readonly days: ReadonlyArray<string>; readonly precision: string },
+  fold: Folded | undefined,
+  get: Lookup
+): ReadonlyArray<AcledRow> => {
+  const eventType = acled.eventType as Parameters<typeof disorderTypeOf>[0]
+  let subEventType = acled.subEventType
+  if (fold !== undefined && eventType === "Protests") subEventType = fold.excessive ? "Excessive force against protesters" : "Protest with intervention"
+
+  // Places: the event's place, up its `within` chain to the country.
+  const chain: Array<Place> = []
+  for (let id: string | undefined = event.where.place; id !== undefined && chain.length < 12;) {
+    const place = get({ type: "place", id }) as Place | undefined
+    if (place === undefined || chain.includes(place)) break
+    chain.push(place)
+    id = place.within
+  }
+  const location = chain[0]?.name ?? event.where.place
+  const countryIndex = chain.findIndex((p) => p.kind === "country")
+  const country = countryIndex >= 0 ? chain[countryIndex]! : chain.length > 1 ? chain[chain.length - 1] : undefined
+  const admins = chain.slice(1, countryIndex >= 0 ? countryIndex : chain.length - 1).reverse()
+  const withCoordinates = chain.findIndex((p) => p.coordinates !== undefined)
+  const coordinates = withCoordinates >= 0 ? chain[withCoordinates]!.coordinates! : undefined
+  const countryName = country?.name ?? ""
+
+  // Actors, on the two sides ACLED has; the others are named in the notes.
+  const names1: Array<string> = []
+  const names2: Array<string> = []
+  const others: Array<string> = []
+  let type1: ActorType | undefined
+  let type2: ActorType | undefined
+  const typeOf = (actor: Actor | undefined, side: 1 | 2): ActorType => {
+    const noted = /^ACLED actor type: (.+)$/m.exec(actor?.description ?? "")?.[1]
+    if (noted !== undefined && (actorTypes as ReadonlyArray<string>).includes(noted)) return noted as ActorType
+    if (actor !== undefined && stateKinds.has(actor.kind)) return "State forces"
+    if (eventType === "Protests") return side === 1 ? "Protesters" : "Civilians"
+    if (eventType === "Riots") return side === 1 ? "Rioters" : "Civilians"
+    if (eventType === "Violence against civilians" && side === 2) return "Civilians"
+    return "External/Other forces"
+  }
+  const addActor = (id: string, side: 1 | 2) => {
+    const actor = get({ type: "actor", id }) as Actor | undefined
+    const name = actor?.name ?? id
+    const names = side === 1 ? names1 : names2
+    if (names.includes(name)) return
+    if (names.length === 0) {
+      if (side === 1) type1 = typeOf(actor, 1)
+      else type2 = typeOf(actor, 2)
+    }
+    names.push(name)
+  }
+  for (const p of event.participants ?? []) {
+    if (side1.has(p.role)) addActor(p.actor, 1)
+    else if (side2.has(p.role)) addActor(p.actor, 2)
+    else others.push(`${(get({ type: "actor", id: p.actor }) as Actor | undefined)?.name ?? p.actor} (${p.role})`)
+  }
+  const extra: Array<string> = []
+  for (const f of fold?.events ?? []) {
+    for (const id of (f as { readonly by?: ReadonlyArray<string> }).by ?? []) addActor(id, 2)
+    const authority = (f as { readonly authority?: string }).authority
+    if (authority !== undefined) addActor(authority, 2)
+    const detained = (f as { readonly detained?: ReadonlyArray<CountClaim> }).detained
+    if (detained !== undefined) extra.push(`Detained: ${detained.map((c) => Count.format(c.value)).join(" / ")}.`)
+    const force = (f as { readonly force?: ReadonlyArray<string> }).force
+    if (force !== undefined && force.length > 0) extra.push(`Force used: ${force.join(", ")}.`)
+  }
+  if (names1.length === 0) {
+    const generic = eventType === "Protests" ? "Protesters" : eventType === "Riots" ? "Rioters" : "Unidentified actors"
+    names1.push(countryName === "" ? generic : `${generic} (${countryName})`)
+    type1 = eventType === "Protests" ? "Protesters" : eventType === "Riots" ? "Rioters" : "External/Other forces"
+  }
+
+  // Claims: the most conservative fatality figure; the crowd size in its own words.
+  const killed = [...killedClaims(event), ...(fold?.events ?? []).flatMap(killedClaims)]
+  const fatalities = fatalitiesOf(killed)
+  const distinct = new Set(killed.map((c) => Count.format(c.value)))
+  if (distinct.size > 1) extra.push(`Fatality claims: ${[...distinct].join("; ")}.`)
+  const sizes = sizeClaims(event)
+  const tags: Array<string> = []
+  if (eventType === "Protests" || eventType === "Riots") tags.push(`crowd size=${sizes[0] === undefined ? "no report" : crowdSizePhrase(sizes[0].value)}`)
+  if (sizes.length > 1) extra.push(`Crowd size claims: ${sizes.map((c) => crowdSizePhrase(c.value)).join("; ")}.`)
+  const otherTags = noteField(event, "tags")
+  if (otherTags !== undefined) tags.push(otherTags)
+  if (others.length > 0) extra.push(`Also named: ${others.join(", ")}.`)
+  if (event.tags !== undefined && event.tags.length > 0) extra.push(`Tags: ${event.tags.join(", ")}.`)
+  for (const f of fold?.events ?? []) extra.push(`Folded in: ${f.title}.`)
+
+  const generatedTitle = `${acled.subEventType} in ${location}`
+  const notes = [event.summary ?? (event.title === generatedTitle ? undefined : event.title), ...extra].filter((s) => s !== undefined).join(" ")
+  const outlets: Array<string> = []
+  for (const c of event.citations) {
+    const outlet = (get({ type: "source", id: c.source }) as Source | undefined)?.outlet ?? c.source
+    if (!outlets.includes(outlet)) outlets.push(outlet)
+  }
+  const civilianTargeting = noteField(event, "civilian_targeting") ??
+    (eventType === "Violence against civilians" && !isImported(event) ? "Civilian targeting" : "")
+
+  const base = eventIdCntyOf(event.id)
+  const perDay = Math.floor(fatalities / when.days.length)
+  return when.days.map((day, i) => {
+    const row: { [C in Column]: string } = {
+      event_id_cnty: when.days.length === 1 ? base : `${base}-${day.replaceAll("-", "")}`,
+      event_date: day,
+      year: day.slice(0, 4),
+      time_precision: when.precision,
+      disorder_type: disorderTypeOf(eventType, subEventType),
+      event_type: eventType,
+      sub_event_type: subEventType,
+      actor1: names1[0]!,
+      assoc_actor_1: names1.slice(1).join("; "),
+      inter1: type1 ?? "",
+      actor2: names2[0] ?? "",
+      assoc_actor_2: names2.slice(1).join("; "),
+      inter2: names2.length > 0 ? type2 ?? "" : "",
+      interaction: interactionOf(type1!, names2.length > 0 ? type2 : undefined),
+      civilian_targeting: civilianTargeting,
+      iso: noteField(event, "iso") ?? "",
+      region: noteField(event, "region") ?? "",
+      country: countryName,
+      admin1: admins[0]?.name ?? "",
+      admin2: admins[1]?.name ?? "",
+      admin3: admins[2]?.name ?? "",
+      location,
+      latitude: coordinates === undefined ? "" : coordinate(coordinates.lat),
+      longitude: coordinates === undefined ? "" : coordinate(coordinates.lon),
+      geo_precision: coordinates === undefined ? "" : withCoordinates === 0 ? precisionCode[coordinates.precision] : "3",
+      source: outlets.join("; "),
+      source_scale: noteField(event, "source_scale") ?? "",
+      notes,
+      fatalities: String(perDay + (i < fatalities - perDay * when.days.length ? 1 : 0)),
+      tags: tags.join("; "),
+      timestamp: noteField(event, "timestamp") ?? ""
+    }
+    for (const column of columns) if (column !== "latitude" && column !== "longitude") row[column] = neutralise(row[column])
+    return row
+  })
+}
+
+/**
+ * Writes events as an ACLED CSV file (header row, CRLF line ends) with `exportRows`' rules.
+ *
+ * @category exporting
+ * @since 0.2.0
+ */
+export const exportCsv = (events: Iterable<Event.AnyEvent>, options: ExportOptions = {}): Omit<ExportResult, "rows"> & { readonly csv: string } => {
+  const { rows, skipped, folded } = exportRows(events, options)
+  return { csv: rowsToCsv(rows, true), skipped, folded }
+}
+
+/**
+ * Writes rows as CSV text, with the header row first when `header` is true.
+ *
+ * @category exporting
+ * @since 0.2.0
+ */
+export const rowsToCsv = (rows: ReadonlyArray<AcledRow>, header: boolean): string => {
+  const cells: Array<ReadonlyArray<string>> = header ? [columns] : []
+  for (const row of rows) cells.push(columns.map((c) => row[c]))
+  return stringifyRows(cells)
+}
+
+/**
+ * The streaming form: events in (in date order, so that a protest and the dispersal of the same
+ * day meet), CSV text out, `batchSize` events at a time (default 10,000), the header first.
+ * Folding looks within a batch only.
+ *
+ * @category exporting
+ * @since 0.2.0
+ */
+export const exportChunks = function*(events: Iterable<Event.AnyEvent>, options: ExportOptions & { readonly batchSize?: number } = {}): Generator<string> {
+  const size = Math.max(1, options?.batchSize ?? 10_000)
+  let batch: Array<Event.AnyEvent> = []
+  let header = true
+  const flush = () => {
+    const text = rowsToCsv(exportRows(batch, options).rows, header)
+    header = false
+    batch = []
+    return text
+  }
+  for (const event of events) {
+    batch.push(event)
+    if (batch.length >= size) yield flush()
+  }
+  if (batch.length > 0 || header) yield flush()
+}

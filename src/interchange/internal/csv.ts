@@ -1,0 +1,159 @@
+/**
+ * CSV reading and writing for the interchange formats, through csv-parse and csv-stringify.
+ *
+ * Why their `browser/esm/sync` builds: the packages' default entries import Node's `stream`, and
+ * even their plain `sync` entries call the global `Buffer` when the module loads, so neither runs
+ * in a browser, Deno or an edge runtime. The `browser/esm/sync` builds are the same parser and
+ * writer bundled with a small `Buffer` of their own and no import at all, so this entry bundles for
+ * any platform. The sync API is stateless, so streaming is done here by cutting the input into
+ * runs of complete records: a record ends at a line break outside quotes, and a line break is
+ * outside quotes exactly when the quote characters before it are even in number (RFC 4180
+ * escapes a quote by doubling it). That count is the only thing read here; every field is parsed
+ * by csv-parse.
+ *
+ * Text arrives as strings or as UTF-8 bytes; bytes are decoded strictly (an invalid sequence is
+ * an error with its byte offset, never a replacement character), and a byte-order mark is dropped.
+ */
+import { parse } from "csv-parse/browser/esm/sync"
+import { stringify } from "csv-stringify/browser/esm/sync"
+
+/** Where reading CSV failed: a line (1-based) when csv-parse knows it, or a byte offset for bad UTF-8. */
+export interface CsvProblem {
+  readonly line?: number
+  readonly byte?: number
+  readonly reason: string
+}
+
+/** Parses complete records (no trailing partial record) into rows of cells. Never throws. */
+export const parseRecords = (text: string, firstLine: number): ReadonlyArray<ReadonlyArray<string>> | CsvProblem => {
+  try {
+    return parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true
+    }) as ReadonlyArray<ReadonlyArray<string>>
+  } catch (error) {
+    const e = error as { readonly message?: unknown; readonly lines?: unknown; readonly code?: unknown }
+    const lines = typeof e.lines === "number" ? e.lines : undefined
+    const message = typeof e.message === "string" ? e.message.replace(/^Invalid [^:]*: /, "") : String(error)
+    return { ...(lines === undefined ? {} : { line: firstLine + lines - 1 }), reason: message.slice(0, 300) }
+  }
+}
+
+/** Writes rows as CSV text (with the header row when given), CRLF line ends as RFC 4180 has them. */
+export const stringifyRows = (rows: ReadonlyArray<ReadonlyArray<string>>): string =>
+  stringify(rows as Array<Array<string>>, { record_delimiter: "windows" })
+
+/**
+ * Cuts a text stream into runs of complete records: `push` takes the next chunk and returns the
+ * complete records it finished (as text, with the line number the run starts on); `end` returns
+ * what is left. Memory: one partial record at most between chunks.
+ */
+export class RecordCutter {
+  // Text scanned but not yet given out, kept as parts so that a long record arriving in many
+  // small chunks is not copied again for each chunk.
+  private parts: Array<string> = []
+  private partsLength = 0
+  // A CR that ended the last chunk: it may be the first half of a CRLF, so it waits.
+  private held = ""
+  private quotes = 0
+  private lines = 0
+  private line = 1
+
+  push(chunk: string): { readonly text: string; readonly line: number } | undefined {
+    let s = this.held + chunk
+    this.held = ""
+    if (s.charCodeAt(s.length - 1) === 13) {
+      this.held = "\r"
+      s = s.slice(0, -1)
+    }
+    let quotes = this.quotes
+    let lines = this.lines
+    let cut = -1
+    let cutQuotes = 0
+    let cutLines = 0
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c === 34) quotes++
+      else if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) {
+        lines++
+        if ((quotes & 1) === 0) {
+          cut = i + 1
+          cutQuotes = quotes
+          cutLines = lines
+        }
+      }
+    }
+    this.quotes = quotes
+    this.lines = lines
+    if (cut < 0) {
+      this.parts.push(s)
+      this.partsLength += s.length
+      return undefined
+    }
+    const text = (this.parts.length === 0 ? "" : this.parts.join("")) + s.slice(0, cut)
+    const rest = s.slice(cut)
+    this.parts = rest === "" ? [] : [rest]
+    this.partsLength = rest.length
+    this.quotes -= cutQuotes
+    this.lines -= cutLines
+    const line = this.line
+    this.line += cutLines
+    return { text, line }
+  }
+
+  end(): { readonly text: string; readonly line: number } | undefined {
+    const text = this.parts.join("") + this.held
+    this.parts = []
+    this.partsLength = 0
+    this.held = ""
+    this.quotes = 0
+    this.lines = 0
+    return text === "" ? undefined : { text, line: this.line }
+  }
+
+  /** How many characters wait for the rest of their record. */
+  get pending(): number {
+    return this.partsLength + this.held.length
+  }
+}
+
+/** Decodes UTF-8 bytes strictly, chunk by chunk; an invalid sequence is a problem with its byte offset. */
+export class Utf8Reader {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true })
+  private offset = 0
+  private first = true
+
+  push(bytes: Uint8Array, last: boolean): string | CsvProblem {
+    let text: string
+    try {
+      text = this.decoder.decode(bytes, { stream: !last })
+    } catch {
+      return { byte: this.offset + firstInvalid(bytes), reason: "the bytes are not valid UTF-8" }
+    }
+    this.offset += bytes.length
+    if (this.first && text.length > 0) {
+      this.first = false
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    }
+    return text
+  }
+}
+
+// The offset of the first byte that does not begin a valid UTF-8 sequence (the error path only).
+const firstInvalid = (bytes: Uint8Array): number => {
+  const strict = new TextDecoder("utf-8", { fatal: true })
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0
+    if (size === 0) return i
+    if (i + size > bytes.length) return i
+    try {
+      strict.decode(bytes.subarray(i, i + size))
+    } catch {
+      return i
+    }
+    i += size - 1
+  }
+  return bytes.length
+}
