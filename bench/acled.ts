@@ -111,7 +111,7 @@ export const acledImportBenchmark = (rows = 1_000_000): Benchmark => {
       }
       return compare(name, importAll, parseAll((t) => parse(t, { relax_column_count: true, skip_empty_lines: true, bom: true })), {
         ...timing,
-        references: [{ label: "csv-parse (browser build, as the importer uses)", run: parseAll((t) => parseBrowser(t, { relax_column_count: true, skip_empty_lines: true, bom: true })) }]
+        references: [{ label: "csv-parse browser build (what the importer uses outside Node)", run: parseAll((t) => parseBrowser(t, { relax_column_count: true, skip_empty_lines: true, bom: true })) }]
       }).run()
     }
   }

@@ -15,13 +15,13 @@
  * @since 0.2.0
  */
 import { Data, Effect, Result, Stream } from "effect"
-import { type Append, streamKey, type StreamRef } from "../journal/Entry.js"
+import type { Append, StreamRef } from "../journal/Entry.js"
 import { guardOf } from "../model/FastDecode.js"
 import * as Record from "../model/Record.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
 import * as Catalog from "../projection/Catalog.js"
 import { clip, type Column, columns, requiredColumns } from "./acledCodes.js"
-import { acledActor, readRow, type RowIssue, type RowOptions } from "./acledRow.js"
+import { acledActor, makeRowReader, type RowIssue, type RowOptions } from "./acledRow.js"
 import { type CsvProblem, parseRecords, RecordCutter, Utf8Reader } from "./internal/csv.js"
 
 export type { RowIssue } from "./acledRow.js"
@@ -118,7 +118,10 @@ export const makeImporter = (options: ImportOptions = {}) => {
   const lookup = lookupOf(options?.existing)
   const cutter = new RecordCutter()
   const utf8 = new Utf8Reader()
-  const seen = new Set<string>()
+  const readRow = makeRowReader(options ?? {})
+  // Ids of the shared records planned so far, by type (ids are the cached records' own strings,
+  // so their hashes are computed once).
+  const seen = { source: new Set<string>(), place: new Set<string>(), actor: new Set<string>() }
   let header: ReadonlyArray<number | undefined> | undefined
   let index: Partial<{ [C in Column]: number }> = {}
   let row = 0
@@ -151,9 +154,9 @@ export const makeImporter = (options: ImportOptions = {}) => {
     // Shared records (actors, places, sources) are planned once per import; events are unique
     // within a run already, and remembering every event would make memory grow with the file.
     if (record.type !== "event") {
-      const key = streamKey(stream)
-      if (seen.has(key)) return
-      seen.add(key)
+      const ids = seen[record.type as keyof typeof seen]
+      if (ids.has(record.id)) return
+      ids.add(record.id)
     }
     const found = lookup(stream)
     if (found === undefined) {
@@ -177,7 +180,7 @@ export const makeImporter = (options: ImportOptions = {}) => {
     const actors: Array<AnyRecord> = []
     const events: Array<AnyRecord> = []
     const eventRows = new Map<string, number>()
-    const runSeen = new Set<string>()
+    const runSeen = new Set<AnyRecord>()
     let start = 0
     if (header === undefined) {
       if (rows.length === 0) return Result.succeed(emptyResult)
@@ -193,17 +196,18 @@ export const makeImporter = (options: ImportOptions = {}) => {
         issues.push({ row, ...(missing === undefined ? {} : { column: missing }), reason: `has ${cells.length} cells where the header has ${header!.length}` })
         continue
       }
-      const read = readRow((column) => { const at = index[column]; return at === undefined ? "" : unneutralised(cells[at]!) }, row, options)
+      const read = readRow((column) => { const at = index[column]; return at === undefined ? "" : unneutralised(cells[at]!) }, row)
       if (!("event" in read)) {
         issues.push(...read)
         continue
       }
-      // Shared records already planned (or already read in this run) need no second look.
-      const fresh = [...read.sources, ...read.places, ...read.actors].filter((r) => {
-        const key = `${r.type}/${r.id}`
-        return !seen.has(key) && !runSeen.has(key)
-      })
-      const invalid = [read.event, ...fresh].find((r) => !isRecord(r))
+      const fresh: Array<AnyRecord> = []
+      for (const list of [read.sources, read.places, read.actors]) {
+        for (const r of list) if (!runSeen.has(r) && !seen[r.type].has(r.id)) fresh.push(r)
+      }
+      // Events are valid by construction (every cell they take is checked above); a shared
+      // record is checked once, when it is first planned.
+      const invalid = fresh.find((r) => !isRecord(r))
       if (invalid !== undefined) {
         const decoded = Record.decode(invalid)
         const reason = Result.isFailure(decoded) ? decoded.failure.message : "is not a valid record"
@@ -217,7 +221,7 @@ export const makeImporter = (options: ImportOptions = {}) => {
       }
       eventRows.set(read.event.id, row)
       for (const r of fresh) {
-        runSeen.add(`${r.type}/${r.id}`)
+        runSeen.add(r)
         ;(r.type === "source" ? sources : r.type === "place" ? places : actors).push(r)
       }
       events.push(read.event)
@@ -239,7 +243,7 @@ export const makeImporter = (options: ImportOptions = {}) => {
     /** Reads a chunk; returns the appends of the rows it completed. */
     push: (chunk: string | Uint8Array): Result.Result<ImportResult, AcledImportError> => {
       if (failed) return fail([{ row: 0, reason: "the import failed already" }])
-      if (typeof chunk !== "string" && !(chunk instanceof Uint8Array)) return fail([{ row: 0, reason: "a chunk must be a string or a Uint8Array" }])
+      if (typeof chunk !== "string" && !isBytes(chunk)) return fail([{ row: 0, reason: "a chunk must be a string or a Uint8Array" }])
       const text = decode(chunk, false)
       if (typeof text !== "string") return fail([problemIssue(text)])
       const run = cutter.push(text)
@@ -258,6 +262,9 @@ export const makeImporter = (options: ImportOptions = {}) => {
     }
   }
 }
+
+// Bytes from any realm (a frame, a worker, a VM context): `instanceof` would refuse those.
+const isBytes = (u: unknown): u is Uint8Array => ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === "[object Uint8Array]"
 
 // The exporter writes "'" before a cell a spreadsheet would run as a formula; take it off again.
 const unneutralised = (cell: string): string => (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
@@ -299,12 +306,12 @@ const concat = (a: ImportResult, b: ImportResult): ImportResult => ({
  * @since 0.2.0
  */
 export const importCsv = (input: string | Uint8Array, options: ImportOptions = {}): Result.Result<ImportResult, AcledImportError> => {
-  let text: string | CsvProblem = typeof input === "string" ? input : input instanceof Uint8Array ? new Utf8Reader().push(input, true) : ""
+  let text: string | CsvProblem = typeof input === "string" ? input : isBytes(input) ? new Utf8Reader().push(input, true) : ""
   if (typeof text !== "string") return Result.fail(new AcledImportError({ issues: [problemIssue(text)], total: 1 }))
   // One run of records for the whole file, so that every check sees every row.
   if (text !== "" && !/[\r\n]$/.test(text)) text += "\n"
   const importer = makeImporter(options)
-  const first = importer.push(typeof input === "string" || input instanceof Uint8Array ? text : input)
+  const first = importer.push(typeof input === "string" || isBytes(input) ? text : input)
   if (Result.isFailure(first)) return first
   const last = importer.end()
   return Result.isFailure(last) ? last : Result.succeed(concat(first.success, last.success))

@@ -75,19 +75,6 @@ const keptInNote: ReadonlyArray<Column> = ["source_scale", "civilian_targeting",
 
 /** A readable, valid id from a name: lower-case ASCII words, with a hash when letters were dropped. */
 export const slug = (name: string): string => {
-  let known = slugs.get(name)
-  if (known === undefined) {
-    if (slugs.size >= 50_000) slugs.clear()
-    known = slugOf(name)
-    slugs.set(name, known)
-  }
-  return known
-}
-
-// Names repeat on almost every row (countries, regions, generic actors): remember their slugs.
-const slugs = new Map<string, string>()
-
-const slugOf = (name: string): string => {
   const folded = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
   const base = folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80)
   const lossy = base === "" || /[^\x00-\x7f]/.test(folded)
@@ -134,13 +121,41 @@ const plusDays = (day: string, days: number): string => {
   return d.toISOString().slice(0, 10)
 }
 
+// Records shared by many rows are built once and kept (the first row that names them decides
+// their content); bounded, so that a file of distinct names does not grow memory without end.
+class Cache<V> {
+  private readonly map = new Map<string, V>()
+  get(key: string, make: () => V): V {
+    let value = this.map.get(key)
+    if (value === undefined) {
+      if (this.map.size >= 100_000) this.map.clear()
+      value = make()
+      this.map.set(key, value)
+    }
+    return value
+  }
+}
+
 /**
- * Reads one row. `cell` gives a column's text ("" when the file has no such column).
+ * A row reader: `read(cell, row)` reads one row, where `cell` gives a column's text ("" when the
+ * file has no such column). It keeps the places, actors and sources it built, so that the rows
+ * of a file share them.
  */
-export const readRow = (
+export const makeRowReader = (options: RowOptions) => {
+  const sourceCache = new Cache<Source>()
+  const actorCache = new Cache<Actor>()
+  const chainCache = new Cache<ReadonlyArray<Place>>()
+  return (cell: (column: Column) => string, row: number): RowRecords | ReadonlyArray<RowIssue> =>
+    readRow(cell, row, options, sourceCache, actorCache, chainCache)
+}
+
+const readRow = (
   cell: (column: Column) => string,
   row: number,
-  options: RowOptions
+  options: RowOptions,
+  sourceCache: Cache<Source>,
+  actorCache: Cache<Actor>,
+  chainCache: Cache<ReadonlyArray<Place>>
 ): RowRecords | ReadonlyArray<RowIssue> => {
   const issues: Array<RowIssue> = []
   const fail = (column: Column | undefined, reason: string) => issues.push({ row, ...(column === undefined ? {} : { column }), reason })
@@ -196,56 +211,58 @@ export const readRow = (
   // Sources and citations.
   const sources: Array<Source> = []
   for (const outlet of outlets) {
-    const id = sourceIdOf(outlet)
-    if (!sources.some((s) => s.id === id)) sources.push({ type: "source", id, outlet, kind: "other" })
+    const source = sourceCache.get(outlet, () => ({ type: "source", id: sourceIdOf(outlet), outlet, kind: "other" }))
+    if (!sources.some((s) => s.id === source.id)) sources.push(source)
   }
   const citations = sources.map((s): Citation => ({ source: s.id })) as unknown as Event.Event["citations"]
 
   // Places: country > admin1 > admin2 > admin3 > location, each within the one before.
-  const places: Array<Place> = []
-  const names: Array<string> = []
-  const levels: ReadonlyArray<readonly [string, Place["kind"]]> = [
-    [country, "country"],
-    [admin1, "region"],
-    [cell("admin2").trim(), "district"],
-    [cell("admin3").trim(), "district"],
-    [location, "other"]
-  ]
-  let within: PlaceId | undefined
-  for (const [name, kind] of levels) {
-    if (name === "") continue
-    names.push(name)
-    const id = placeIdOf(names)
-    const isLocation = kind === "other"
-    places.push({
-      type: "place",
-      id,
-      kind,
-      name,
-      timeZone: zone as Place["timeZone"],
-      ...(within === undefined ? {} : { within }),
-      ...(isLocation && hasCoordinates
-        ? { coordinates: { lat: latitude, lon: longitude, precision: PRECISION[(geo || "1") as "1" | "2" | "3"] } }
-        : {})
-    })
-    within = id
-  }
-  const place = within!
+  const admin2 = cell("admin2").trim()
+  const admin3 = cell("admin3").trim()
+  const places = chainCache.get(`${country}\u0000${admin1}\u0000${admin2}\u0000${admin3}\u0000${location}`, () => {
+    const chain: Array<Place> = []
+    const names: Array<string> = []
+    const levels: ReadonlyArray<readonly [string, Place["kind"]]> = [
+      [country, "country"],
+      [admin1, "region"],
+      [admin2, "district"],
+      [admin3, "district"],
+      [location, "other"]
+    ]
+    let within: PlaceId | undefined
+    for (const [name, kind] of levels) {
+      if (name === "") continue
+      names.push(name)
+      const id = placeIdOf(names)
+      chain.push({
+        type: "place",
+        id,
+        kind,
+        name,
+        timeZone: zone as Place["timeZone"],
+        ...(within === undefined ? {} : { within }),
+        ...(kind === "other" && hasCoordinates
+          ? { coordinates: { lat: latitude, lon: longitude, precision: PRECISION[(geo || "1") as "1" | "2" | "3"] } }
+          : {})
+      })
+      within = id
+    }
+    return chain
+  })
+  const place = places[places.length - 1]!.id
 
   // Actors: actor1 and its associates on one side, actor2 and its associates on the other.
   const actorsById = new Map<string, Actor>()
   const addActor = (name: string, type: ActorType | undefined): ActorId => {
-    const id = actorIdOf(name)
-    if (!actorsById.has(id)) {
-      actorsById.set(id, {
-        type: "actor",
-        id,
-        kind: actorKindOf(name, type),
-        name,
-        ...(type === undefined ? {} : { description: actorTypeNote(type) })
-      })
-    }
-    return id
+    const actor = actorCache.get(name, () => ({
+      type: "actor",
+      id: actorIdOf(name),
+      kind: actorKindOf(name, type),
+      name,
+      ...(type === undefined ? {} : { description: actorTypeNote(type) })
+    }))
+    actorsById.set(actor.id, actor)
+    return actor.id
   }
   const violenceAgainstCivilians = types.eventType === "Violence against civilians"
   const participants: Array<Event.Participant> = []
@@ -309,7 +326,7 @@ export const readRow = (
   for (const candidate of candidatesFor(types.eventType, types.subEventType)) {
     const fields = candidate.fields(context)
     if (fields === undefined) continue
-    const event = withClaims({ ...common, ...fields, kind: candidate.kind }, killed, fatalities, sizeClaims)
+    const event = withClaims({ ...common, ...fields, kind: candidate.kind }, killed, fatalities, sizeClaims) as unknown as Event.Event
     if (pairKey(Event.mappingOf(event)) === wanted) {
       return { event, actors: [...actorsById.values()], places, sources }
     }
@@ -329,13 +346,14 @@ const withKilled = new Set(["dispersal", "violence"])
 
 // Puts the fatality claim and the crowd size where the kind holds them: `killed` and `size`
 // fields, else a dispute about the number killed and the count of the first side's participants.
+// (`event` is the row's own fresh object: it is completed in place.)
 const withClaims = (
-  event: { readonly kind: string; readonly participants: ReadonlyArray<Event.Participant> } & { readonly [field: string]: unknown },
+  event: { kind: string; participants: ReadonlyArray<Event.Participant> } & { [field: string]: unknown },
   killed: CountClaims,
   fatalities: number,
   size: CountClaims | undefined
-): Event.Event => {
-  let out: { [field: string]: unknown } = { ...event }
+): { readonly [field: string]: unknown } => {
+  const out = event
   if (withKilled.has(event.kind)) out["killed"] = killed
   else if (fatalities > 0) {
     out["disputes"] = [{ topic: "killed", claims: killed.map((c) => ({ ...c, value: { kind: "count", count: c.value } })) }]
@@ -344,8 +362,8 @@ const withClaims = (
     if (withCount.has(event.kind)) out["size"] = size
     else {
       const [first, ...rest] = event.participants
-      if (first !== undefined) out = { ...out, participants: [{ ...first, count: size }, ...rest] }
+      if (first !== undefined) out["participants"] = [{ ...first, count: size }, ...rest]
     }
   }
-  return out as unknown as Event.Event
+  return out
 }

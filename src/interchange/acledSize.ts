@@ -18,23 +18,40 @@ const safe = (v: number): boolean => Number.isSafeInteger(v)
  * dozen") into a count that keeps the phrase. A phrase with no number is an unknown count.
  */
 export const readCrowdSize = (phrase: string): Count.Count => {
+  let count = crowdSizes.get(phrase)
+  if (count === undefined) {
+    if (crowdSizes.size >= 10_000) crowdSizes.clear()
+    count = readPhrase(phrase)
+    crowdSizes.set(phrase, count)
+  }
+  return count
+}
+
+// The same few phrases ("no report", "around 100") come back on most rows.
+const crowdSizes = new Map<string, Count.Count>()
+
+const exactPattern = new RegExp(`^${number}$`)
+const aboutPattern = new RegExp(`^(?:around|about|approximately|approx\\.?|roughly|nearly|almost|some|an estimated|estimated|up to about) ${number}$`)
+const atLeastPattern = new RegExp(`^(at least|more than|over|above|upwards of) ${number}$`)
+const atMostPattern = new RegExp(`^(at most|up to|fewer than|less than|under) ${number}$`)
+const betweenPattern = new RegExp(`^(?:between )?${number} ?(?:-|–|to|and) ?${number}$`)
+
+const readPhrase = (phrase: string): Count.Count => {
   const p = phrase.trim()
   const text = p.toLowerCase()
   const keep = p === "" ? {} : { phrase: p }
   let m: RegExpExecArray | null
-  if ((m = new RegExp(`^${number}$`).exec(text)) !== null && safe(n(m[1]!))) return { kind: "exact", value: n(m[1]!), ...keep }
-  if ((m = new RegExp(`^(?:around|about|approximately|approx\\.?|roughly|nearly|almost|some|an estimated|estimated|up to about) ${number}$`).exec(text)) !== null && safe(n(m[1]!))) {
-    return { kind: "about", value: n(m[1]!), ...keep }
-  }
-  if ((m = new RegExp(`^(at least|more than|over|above|upwards of) ${number}$`).exec(text)) !== null && safe(n(m[2]!))) {
+  if ((m = exactPattern.exec(text)) !== null && safe(n(m[1]!))) return { kind: "exact", value: n(m[1]!), ...keep }
+  if ((m = aboutPattern.exec(text)) !== null && safe(n(m[1]!))) return { kind: "about", value: n(m[1]!), ...keep }
+  if ((m = atLeastPattern.exec(text)) !== null && safe(n(m[2]!))) {
     return { kind: "at-least", value: n(m[2]!), ...(m[1] === "at least" ? {} : { exclusive: true }), ...keep }
   }
-  if ((m = new RegExp(`^(at most|up to|fewer than|less than|under) ${number}$`).exec(text)) !== null && safe(n(m[2]!))) {
+  if ((m = atMostPattern.exec(text)) !== null && safe(n(m[2]!))) {
     const value = n(m[2]!)
     const exclusive = m[1] === "fewer than" || m[1] === "less than" || m[1] === "under"
     if (!(exclusive && value === 0)) return { kind: "at-most", value, ...(exclusive ? { exclusive: true } : {}), ...keep }
   }
-  if ((m = new RegExp(`^(?:between )?${number} ?(?:-|–|to|and) ?${number}$`).exec(text)) !== null) {
+  if ((m = betweenPattern.exec(text)) !== null) {
     const low = n(m[1]!)
     const high = n(m[2]!)
     if (safe(low) && safe(high) && low <= high) return { kind: "between", low, high, ...keep }

@@ -8,13 +8,22 @@ import { fc, test as fcTest } from "@fast-check/vitest"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { Acled } from "../../src/interchange/index.js"
+import * as Record from "../../src/model/Record.js"
 import { baseRow, csvOf, importErr, importOk } from "./acledHelpers.js"
 
 const valid = csvOf([baseRow, { ...baseRow, event_id_cnty: "KAZ2", notes: "two\nlines, \"quoted\"" }])
 
 const outcome = (input: string | Uint8Array, skipInvalid = false) => {
   const r = Acled.importCsv(input, { skipInvalid })
-  if (Result.isSuccess(r)) return r.success
+  if (Result.isSuccess(r)) {
+    // Whatever the cells held, every record to be written is valid.
+    for (const append of r.success.appends) {
+      if (append._tag !== "revision") continue
+      const decoded = Record.decode(append.record)
+      expect(Result.isSuccess(decoded) ? "valid" : decoded.failure.message).toBe("valid")
+    }
+    return r.success
+  }
   expect(r.failure._tag).toBe("AcledImportError")
   expect(r.failure.issues.length).toBeGreaterThan(0)
   expect(r.failure.message).toMatch(/row|line|byte|file/)
@@ -45,6 +54,14 @@ describe("ACLED import on bad input", () => {
     outcome(text)
     outcome(valid.slice(0, 400) + text)
   })
+
+  fcTest.prop([fc.constantFrom(...Acled.columns), fc.oneof(fc.string(), fc.constantFrom("", " ", "-1", "1e3", "0x10", "9999999999", "__proto__", "2011-02-30", "=1+1", "\"", ";;"))], { numRuns: 300 })(
+    "any one cell of a valid row replaced: a valid result or a positioned error",
+    (column, value) => {
+      const r = outcome(csvOf([{ ...baseRow, [column]: value }]), true)
+      if (r !== undefined) for (const skipped of r.skipped) expect(skipped.row).toBe(1)
+    }
+  )
 
   it("reports invalid UTF-8 with its byte offset", () => {
     const bytes = new TextEncoder().encode(valid)

@@ -6,6 +6,7 @@
 import { fc, test as fcTest } from "@fast-check/vitest"
 import { Result } from "effect"
 import { describe, expect } from "vitest"
+import * as Record from "../../src/model/Record.js"
 import type { AnyRecord } from "../../src/model/Vocabulary.js"
 import type * as Event from "../../src/model/Event.js"
 import { Acled } from "../../src/interchange/index.js"
@@ -20,6 +21,11 @@ const recordsOf = (csv: string): ReadonlyArray<AnyRecord> => {
 describe("ACLED round trip", () => {
   fcTest.prop([rowsArb(importablePairs())], { numRuns: 60 })("import(export(import(rows))) equals import(rows)", (rows) => {
     const first = recordsOf(csvOf(rows))
+    // The importer builds records without decoding them: every one must be valid as it is.
+    for (const record of first) {
+      const decoded = Record.decode(record)
+      expect(Result.isSuccess(decoded) ? "valid" : decoded.failure.message).toBe("valid")
+    }
     const events = first.filter((r) => r.type === "event") as ReadonlyArray<Event.AnyEvent>
     const exported = Acled.exportCsv(events, { records: first })
     expect(exported.skipped).toEqual([])
