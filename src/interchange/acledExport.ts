@@ -82,12 +82,73 @@ const side1 = new Set<string>(["participant", "organizer", "supporter", "perpetr
 const side2 = new Set<string>(["authority", "target", "victim", "detainee"])
 const stateKinds = new Set<string>(["police", "military", "state-body", "official", "court"])
 
+// The `acled key: value` lines of an event's note, read once per event.
+const noteFieldsOf = new WeakMap<object, ReadonlyMap<string, string>>()
 const noteField = (event: Event.AnyEvent, key: string): string | undefined => {
-  const note = event.note
-  if (note === undefined) return undefined
-  const prefix = `${notePrefix}${key}: `
-  for (const line of note.split("\n")) if (line.startsWith(prefix)) return line.slice(prefix.length)
-  return undefined
+  let fields = noteFieldsOf.get(event)
+  if (fields === undefined) {
+    const found = new Map<string, string>()
+    for (const line of (event.note ?? "").split("\n")) {
+      if (!line.startsWith(notePrefix)) continue
+      const colon = line.indexOf(": ", notePrefix.length)
+      if (colon > 0) found.set(line.slice(notePrefix.length, colon), line.slice(colon + 2))
+    }
+    fields = found
+    noteFieldsOf.set(event, fields)
+  }
+  return fields.get(key)
+}
+
+// Every record an export reads, looked up once: the same places, actors and sources serve many
+// events.
+const memoized = (get: Lookup): Lookup => {
+  const byType = new Map<string, Map<string, AnyRecord | undefined>>()
+  return (stream) => {
+    let ids = byType.get(stream.type)
+    if (ids === undefined) byType.set(stream.type, (ids = new Map()))
+    if (ids.has(stream.id)) return ids.get(stream.id)
+    const record = get(stream)
+    ids.set(stream.id, record)
+    return record
+  }
+}
+
+/** What a row needs of an event's place: its names up to the country, and its coordinates. */
+interface PlaceCells {
+  readonly location: string
+  readonly country: string
+  readonly admin1: string
+  readonly admin2: string
+  readonly admin3: string
+  readonly latitude: string
+  readonly longitude: string
+  readonly geoPrecision: string
+}
+
+const placeCellsOf = (placeId: string, get: Lookup): PlaceCells => {
+  // The event's place, up its `within` chain to the country.
+  const chain: Array<Place> = []
+  for (let id: string | undefined = placeId; id !== undefined && chain.length < 12;) {
+    const place = get({ type: "place", id } as StreamRef) as Place | undefined
+    if (place === undefined || chain.includes(place)) break
+    chain.push(place)
+    id = place.within
+  }
+  const countryIndex = chain.findIndex((p) => p.kind === "country")
+  const country = countryIndex >= 0 ? chain[countryIndex]! : chain.length > 1 ? chain[chain.length - 1] : undefined
+  const admins = chain.slice(1, countryIndex >= 0 ? countryIndex : chain.length - 1).reverse()
+  const withCoordinates = chain.findIndex((p) => p.coordinates !== undefined)
+  const coordinates = withCoordinates >= 0 ? chain[withCoordinates]!.coordinates! : undefined
+  return {
+    location: neutralise(chain[0]?.name ?? placeId),
+    country: neutralise(country?.name ?? ""),
+    admin1: neutralise(admins[0]?.name ?? ""),
+    admin2: neutralise(admins[1]?.name ?? ""),
+    admin3: neutralise(admins[2]?.name ?? ""),
+    latitude: coordinates === undefined ? "" : coordinate(coordinates.lat),
+    longitude: coordinates === undefined ? "" : coordinate(coordinates.lon),
+    geoPrecision: coordinates === undefined ? "" : withCoordinates === 0 ? precisionCode[coordinates.precision] : "3"
+  }
 }
 
 // The days an event covers, and the precision ACLED gives them; a reason when it cannot say.
@@ -130,7 +191,9 @@ const sizeClaims = (event: Event.AnyEvent): ReadonlyArray<CountClaim> => {
 
 const isImported = (event: Event.AnyEvent): boolean => event.id.startsWith("acled:")
 
-const neutralise = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
+// = + - @ tab CR: what a spreadsheet may run as a formula at the start of a cell.
+const formulaStart = new Set([61, 43, 45, 64, 9, 13])
+const neutralise = (cell: string): string => (formulaStart.has(cell.charCodeAt(0)) ? `'${cell}` : cell)
 const coordinate = (x: number): string => String(Math.round(x * 1e4) / 1e4)
 const precisionCode = { exact: "1", approximate: "2", centroid: "3", "administrative-centre": "3" } as const
 
@@ -147,10 +210,33 @@ interface Folded {
  * @since 0.2.0
  */
 export const exportRows = (events: Iterable<Event.AnyEvent>, options: ExportOptions = {}): ExportResult => {
-  const { get, links } = lookupOf(options?.records)
+  const { cells, folded, skipped } = exportCells(events, options)
+  return { rows: cells.map(toRow), skipped, folded }
+}
+
+const toRow = (cells: ReadonlyArray<string>): AcledRow => {
+  const row: { [C in Column]?: string } = {}
+  columns.forEach((column, i) => (row[column] = cells[i]!))
+  return row as AcledRow
+}
+
+// The rows as arrays of cells in the order of `columns`, as the CSV writer takes them.
+const exportCells = (
+  events: Iterable<Event.AnyEvent>,
+  options: ExportOptions
+): { readonly cells: Array<ReadonlyArray<string>>; readonly skipped: ExportResult["skipped"]; readonly folded: ExportResult["folded"] } => {
+  const lookup = lookupOf(options?.records)
+  const links = lookup.links
+  const get = memoized(lookup.get)
+  const placeCells = new Map<string, PlaceCells>()
+  const cellsOf = (placeId: string): PlaceCells => {
+    let cells = placeCells.get(placeId)
+    if (cells === undefined) placeCells.set(placeId, (cells = placeCellsOf(placeId, get)))
+    return cells
+  }
   const maxDays = options?.maxDays ?? 366
   const list = [...events]
-  const rows: Array<AcledRow> = []
+  const rows: Array<ReadonlyArray<string>> = []
   const skipped: Array<{ event: string; reason: string }> = []
   const folded: Array<{ event: string; into: string }> = []
 
@@ -206,9 +292,9 @@ export const exportRows = (events: Iterable<Event.AnyEvent>, options: ExportOpti
       skipped.push({ event: event.id, reason: days })
       continue
     }
-    rows.push(...rowsOf(event, acled, days, foldedInto.get(event.id), get))
+    for (const row of rowsOf(event, acled, days, foldedInto.get(event.id), get, cellsOf(event.where.place))) rows.push(row)
   }
-  return { rows, skipped, folded }
+  return { cells: rows, skipped, folded }
 }
 
 const rowsOf = (
@@ -216,27 +302,14 @@ const rowsOf = (
   acled: { readonly eventType: string; readonly subEventType: string },
   when: { readonly days: ReadonlyArray<string>; readonly precision: string },
   fold: Folded | undefined,
-  get: Lookup
-): ReadonlyArray<AcledRow> => {
+  get: Lookup,
+  place: PlaceCells
+): ReadonlyArray<ReadonlyArray<string>> => {
   const eventType = acled.eventType as Parameters<typeof disorderTypeOf>[0]
   let subEventType = acled.subEventType
   if (fold !== undefined && eventType === "Protests") subEventType = fold.excessive ? "Excessive force against protesters" : "Protest with intervention"
-
-  // Places: the event's place, up its `within` chain to the country.
-  const chain: Array<Place> = []
-  for (let id: string | undefined = event.where.place; id !== undefined && chain.length < 12;) {
-    const place = get({ type: "place", id }) as Place | undefined
-    if (place === undefined || chain.includes(place)) break
-    chain.push(place)
-    id = place.within
-  }
-  const location = chain[0]?.name ?? event.where.place
-  const countryIndex = chain.findIndex((p) => p.kind === "country")
-  const country = countryIndex >= 0 ? chain[countryIndex]! : chain.length > 1 ? chain[chain.length - 1] : undefined
-  const admins = chain.slice(1, countryIndex >= 0 ? countryIndex : chain.length - 1).reverse()
-  const withCoordinates = chain.findIndex((p) => p.coordinates !== undefined)
-  const coordinates = withCoordinates >= 0 ? chain[withCoordinates]!.coordinates! : undefined
-  const countryName = country?.name ?? ""
+  const location = place.location
+  const countryName = place.country
 
   // Actors, on the two sides ACLED has; the others are named in the notes.
   const names1: Array<string> = []
@@ -312,43 +385,54 @@ const rowsOf = (
 
   const base = eventIdCntyOf(event.id)
   const perDay = Math.floor(fatalities / when.days.length)
-  return when.days.map((day, i) => {
-    const row: { [C in Column]: string } = {
-      event_id_cnty: when.days.length === 1 ? base : `${base}-${day.replaceAll("-", "")}`,
-      event_date: day,
-      year: day.slice(0, 4),
-      time_precision: when.precision,
-      disorder_type: disorderTypeOf(eventType, subEventType),
-      event_type: eventType,
-      sub_event_type: subEventType,
-      actor1: names1[0]!,
-      assoc_actor_1: names1.slice(1).join("; "),
-      inter1: type1 ?? "",
-      actor2: names2[0] ?? "",
-      assoc_actor_2: names2.slice(1).join("; "),
-      inter2: names2.length > 0 ? type2 ?? "" : "",
-      interaction: interactionOf(type1!, names2.length > 0 ? type2 : undefined),
-      civilian_targeting: civilianTargeting,
-      iso: noteField(event, "iso") ?? "",
-      region: noteField(event, "region") ?? "",
-      country: countryName,
-      admin1: admins[0]?.name ?? "",
-      admin2: admins[1]?.name ?? "",
-      admin3: admins[2]?.name ?? "",
-      location,
-      latitude: coordinates === undefined ? "" : coordinate(coordinates.lat),
-      longitude: coordinates === undefined ? "" : coordinate(coordinates.lon),
-      geo_precision: coordinates === undefined ? "" : withCoordinates === 0 ? precisionCode[coordinates.precision] : "3",
-      source: outlets.join("; "),
-      source_scale: noteField(event, "source_scale") ?? "",
-      notes,
-      fatalities: String(perDay + (i < fatalities - perDay * when.days.length ? 1 : 0)),
-      tags: tags.join("; "),
-      timestamp: noteField(event, "timestamp") ?? ""
-    }
-    for (const column of columns) if (column !== "latitude" && column !== "longitude") row[column] = neutralise(row[column])
-    return row
-  })
+  // Cells in the order of `columns`; the text ones neutralised, the ones written here from
+  // numbers and codebook terms left as they are.
+  const n = neutralise
+  const shared = {
+    disorder: disorderTypeOf(eventType, subEventType),
+    actor1: n(names1[0]!),
+    assoc1: n(names1.slice(1).join("; ")),
+    actor2: n(names2[0] ?? ""),
+    assoc2: n(names2.slice(1).join("; ")),
+    inter2: names2.length > 0 ? type2 ?? "" : "",
+    interaction: interactionOf(type1!, names2.length > 0 ? type2 : undefined),
+    source: n(outlets.join("; ")),
+    notes: n(notes),
+    tags: n(tags.join("; "))
+  }
+  return when.days.map((day, i) => [
+    n(when.days.length === 1 ? base : `${base}-${day.replaceAll("-", "")}`),
+    day,
+    day.slice(0, 4),
+    when.precision,
+    shared.disorder,
+    eventType,
+    subEventType,
+    shared.actor1,
+    shared.assoc1,
+    type1 ?? "",
+    shared.actor2,
+    shared.assoc2,
+    shared.inter2,
+    shared.interaction,
+    n(civilianTargeting),
+    n(noteField(event, "iso") ?? ""),
+    n(noteField(event, "region") ?? ""),
+    place.country,
+    place.admin1,
+    place.admin2,
+    place.admin3,
+    place.location,
+    place.latitude,
+    place.longitude,
+    place.geoPrecision,
+    shared.source,
+    n(noteField(event, "source_scale") ?? ""),
+    shared.notes,
+    String(perDay + (i < fatalities - perDay * when.days.length ? 1 : 0)),
+    shared.tags,
+    n(noteField(event, "timestamp") ?? "")
+  ])
 }
 
 /**
@@ -358,8 +442,8 @@ const rowsOf = (
  * @since 0.2.0
  */
 export const exportCsv = (events: Iterable<Event.AnyEvent>, options: ExportOptions = {}): Omit<ExportResult, "rows"> & { readonly csv: string } => {
-  const { rows, skipped, folded } = exportRows(events, options)
-  return { csv: rowsToCsv(rows, true), skipped, folded }
+  const { cells, skipped, folded } = exportCells(events, options)
+  return { csv: stringifyRows(cells, columns), skipped, folded }
 }
 
 /**
@@ -368,11 +452,8 @@ export const exportCsv = (events: Iterable<Event.AnyEvent>, options: ExportOptio
  * @category exporting
  * @since 0.2.0
  */
-export const rowsToCsv = (rows: ReadonlyArray<AcledRow>, header: boolean): string => {
-  const cells: Array<ReadonlyArray<string>> = header ? [columns] : []
-  for (const row of rows) cells.push(columns.map((c) => row[c]))
-  return stringifyRows(cells)
-}
+export const rowsToCsv = (rows: ReadonlyArray<AcledRow>, header: boolean): string =>
+  stringifyRows(rows.map((row) => columns.map((c) => row[c])), header ? columns : undefined)
 
 /**
  * The streaming form: events in (in date order, so that a protest and the dispersal of the same
@@ -387,7 +468,7 @@ export const exportChunks = function*(events: Iterable<Event.AnyEvent>, options:
   let batch: Array<Event.AnyEvent> = []
   let header = true
   const flush = () => {
-    const text = rowsToCsv(exportRows(batch, options).rows, header)
+    const text = stringifyRows(exportCells(batch, options).cells, header ? columns : undefined)
     header = false
     batch = []
     return text

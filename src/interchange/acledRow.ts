@@ -110,7 +110,18 @@ const actorKindOf = (name: string, type: ActorType | undefined): Actor["kind"] =
   return "other"
 }
 
-const splitList = (cell: string): Array<string> => cell.split(";").map((s) => s.trim()).filter((s) => s !== "")
+const splitList = (cell: string): Array<string> => {
+  if (cell.indexOf(";") < 0) {
+    const one = cell.trim()
+    return one === "" ? [] : [one]
+  }
+  const out: Array<string> = []
+  for (const part of cell.split(";")) {
+    const item = part.trim()
+    if (item !== "") out.push(item)
+  }
+  return out
+}
 
 const PRECISION = { "1": "exact", "2": "approximate", "3": "centroid" } as const
 

@@ -45,9 +45,11 @@ export const parseRecords = (text: string, firstLine: number): ReadonlyArray<Rea
   }
 }
 
-/** Writes rows as CSV text (with the header row when given), CRLF line ends as RFC 4180 has them. */
-export const stringifyRows = (rows: ReadonlyArray<ReadonlyArray<string>>): string =>
-  stringify(rows as Array<Array<string>>, { record_delimiter: "windows" })
+/** Writes rows of cells as CSV text, CRLF line ends as RFC 4180 has them, after `header` when given. */
+export const stringifyRows = (rows: ReadonlyArray<ReadonlyArray<string>>, header?: ReadonlyArray<string>): string => {
+  const body = stringify(rows as Array<Array<string>>, { record_delimiter: "windows" })
+  return header === undefined ? body : stringify([header as Array<string>], { record_delimiter: "windows" }) + body
+}
 
 /**
  * Cuts a text stream into runs of complete records: `push` takes the next chunk and returns the
@@ -62,7 +64,6 @@ export class RecordCutter {
   // A CR that ended the last chunk: it may be the first half of a CRLF, so it waits.
   private held = ""
   private quotes = 0
-  private lines = 0
   private line = 1
 
   push(chunk: string): { readonly text: string; readonly line: number } | undefined {
@@ -72,25 +73,37 @@ export class RecordCutter {
       this.held = "\r"
       s = s.slice(0, -1)
     }
+    // Jump from quote to quote (indexOf runs at memchr speed): between two quotes the parity is
+    // fixed, and where it is even the last line break of the stretch is a record boundary.
+    const hasLf = s.indexOf("\n") >= 0
+    const hasCr = s.indexOf("\r") >= 0
     let quotes = this.quotes
-    let lines = this.lines
     let cut = -1
     let cutQuotes = 0
-    let cutLines = 0
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i)
-      if (c === 34) quotes++
-      else if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) {
-        lines++
-        if ((quotes & 1) === 0) {
-          cut = i + 1
+    // The first LF and CR at or after `from`, searched forward only, so that the scan stays
+    // linear however the quotes fall; a backward search runs only where a break is known to be.
+    let nextLf = -1
+    let nextCr = -1
+    for (let from = 0; ;) {
+      const q = s.indexOf("\"", from)
+      const to = q < 0 ? s.length : q
+      if ((quotes & 1) === 0) {
+        if (hasLf && nextLf < from) nextLf = s.indexOf("\n", from) >>> 0 // -1 becomes 2^32 - 1: none ahead
+        if (hasCr && nextCr < from) nextCr = s.indexOf("\r", from) >>> 0
+        const lf = hasLf && nextLf < to ? s.lastIndexOf("\n", to - 1) : -1
+        let cr = hasCr && nextCr < to ? s.lastIndexOf("\r", to - 1) : -1
+        if (cr >= 0 && s.charCodeAt(cr + 1) === 10) cr = -1 // the CR of a CRLF: its LF ends the line
+        const last = Math.max(lf, cr)
+        if (last >= from) {
+          cut = last + 1
           cutQuotes = quotes
-          cutLines = lines
         }
       }
+      if (q < 0) break
+      quotes++
+      from = q + 1
     }
     this.quotes = quotes
-    this.lines = lines
     if (cut < 0) {
       this.parts.push(s)
       this.partsLength += s.length
@@ -101,9 +114,8 @@ export class RecordCutter {
     this.parts = rest === "" ? [] : [rest]
     this.partsLength = rest.length
     this.quotes -= cutQuotes
-    this.lines -= cutLines
     const line = this.line
-    this.line += cutLines
+    this.line += lineBreaks(text)
     return { text, line }
   }
 
@@ -113,7 +125,6 @@ export class RecordCutter {
     this.partsLength = 0
     this.held = ""
     this.quotes = 0
-    this.lines = 0
     return text === "" ? undefined : { text, line: this.line }
   }
 
@@ -121,6 +132,14 @@ export class RecordCutter {
   get pending(): number {
     return this.partsLength + this.held.length
   }
+}
+
+// How many lines a text ends: LF, CRLF and a lone CR each end one.
+const lineBreaks = (text: string): number => {
+  let count = 0
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++
+  if (text.indexOf("\r") >= 0) for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) count++
+  return count
 }
 
 /** Decodes UTF-8 bytes strictly, chunk by chunk; an invalid sequence is a problem with its byte offset. */
