@@ -132,6 +132,16 @@ export const makeImporter = (options: ImportOptions = {}) => {
     return Result.fail(new AcledImportError({ issues: issues.slice(0, MAX_ISSUES), total }))
   }
 
+  // The cells of the row being read, and the accessor the row reader asks (one closure, not
+  // one per row).
+  let current: ReadonlyArray<string> = []
+  const cellOf = (column: Column): string => {
+    const at = index[column]
+    if (at === undefined) return ""
+    const cell = current[at]!
+    return cell.charCodeAt(0) === 39 ? unneutralised(cell) : cell
+  }
+
   const readHeader = (cells: ReadonlyArray<string>, line: number): ReadonlyArray<RowIssue> => {
     const issues: Array<RowIssue> = []
     const found: Partial<{ [C in Column]: number }> = {}
@@ -196,15 +206,16 @@ export const makeImporter = (options: ImportOptions = {}) => {
         issues.push({ row, ...(missing === undefined ? {} : { column: missing }), reason: `has ${cells.length} cells where the header has ${header!.length}` })
         continue
       }
-      const read = readRow((column) => { const at = index[column]; return at === undefined ? "" : unneutralised(cells[at]!) }, row)
+      current = cells
+      const read = readRow(cellOf, row)
       if (!("event" in read)) {
         issues.push(...read)
         continue
       }
       const fresh: Array<AnyRecord> = []
-      for (const list of [read.sources, read.places, read.actors]) {
-        for (const r of list) if (!runSeen.has(r) && !seen[r.type].has(r.id)) fresh.push(r)
-      }
+      for (const r of read.sources) if (!runSeen.has(r) && !seen.source.has(r.id)) fresh.push(r)
+      for (const r of read.places) if (!runSeen.has(r) && !seen.place.has(r.id)) fresh.push(r)
+      for (const r of read.actors) if (!runSeen.has(r) && !seen.actor.has(r.id)) fresh.push(r)
       // Events are valid by construction (every cell they take is checked above); a shared
       // record is checked once, when it is first planned.
       const invalid = fresh.find((r) => !isRecord(r))

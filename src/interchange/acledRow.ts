@@ -19,7 +19,7 @@ import type { Citation, Source } from "../model/Source.js"
 import * as TimeZone from "../model/TimeZone.js"
 import type { When } from "../model/When.js"
 import { type ActorType, clip, type Column, readActorType, readDate, readTypes } from "./acledCodes.js"
-import { candidatesFor, pairKey } from "./acledKinds.js"
+import { candidatesFor } from "./acledKinds.js"
 import { readCrowdSize } from "./acledSize.js"
 
 /**
@@ -126,10 +126,18 @@ const splitList = (cell: string): Array<string> => {
 const PRECISION = { "1": "exact", "2": "approximate", "3": "centroid" } as const
 
 // Adds days to an ISO day, in the proleptic Gregorian calendar.
-const plusDays = (day: string, days: number): string => {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
+const plusDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+// The week around a day, as an EDTF interval (time_precision 2); days repeat across a file.
+const weeks = new Map<string, string>()
+const weekAround = (day: string): string => {
+  let week = weeks.get(day)
+  if (week === undefined) {
+    if (weeks.size >= 10_000) weeks.clear()
+    week = `${plusDays(day, -3)}/${plusDays(day, 3)}`
+    weeks.set(day, week)
+  }
+  return week
 }
 
 // Records shared by many rows are built once and kept (the first row that names them decides
@@ -263,7 +271,7 @@ const readRow = (
   const place = places[places.length - 1]!.id
 
   // Actors: actor1 and its associates on one side, actor2 and its associates on the other.
-  const actorsById = new Map<string, Actor>()
+  const actors: Array<Actor> = []
   const addActor = (name: string, type: ActorType | undefined): ActorId => {
     const actor = actorCache.get(name, () => ({
       type: "actor",
@@ -272,7 +280,7 @@ const readRow = (
       name,
       ...(type === undefined ? {} : { description: actorTypeNote(type) })
     }))
-    actorsById.set(actor.id, actor)
+    if (!actors.includes(actor)) actors.push(actor)
     return actor.id
   }
   const violenceAgainstCivilians = types.eventType === "Violence against civilians"
@@ -291,7 +299,7 @@ const readRow = (
 
   // When: the day; the week around it (time_precision 2); its month (3).
   const precision = precisionCell || "1"
-  const when = (precision === "2" ? `${plusDays(day, -3)}/${plusDays(day, 3)}` : precision === "3" ? day.slice(0, 7) : day) as When
+  const when = (precision === "2" ? weekAround(day) : precision === "3" ? day.slice(0, 7) : day) as When
 
   // Claims: ACLED's fatality figure (0: none reported) and the crowd size in the sources' words.
   const fatalities = Number(fatalitiesCell || "0")
@@ -332,14 +340,14 @@ const readRow = (
   }
 
   const context = { unknownCount: [{ value: { kind: "unknown", phrase: "not reported" }, citations }] as unknown as CountClaims, killed, actor1: firstId }
-  const wanted = `${types.eventType}\u0000${types.subEventType}`
   const tried: Array<string> = []
   for (const candidate of candidatesFor(types.eventType, types.subEventType)) {
     const fields = candidate.fields(context)
     if (fields === undefined) continue
     const event = withClaims({ ...common, ...fields, kind: candidate.kind }, killed, fatalities, sizeClaims) as unknown as Event.Event
-    if (pairKey(Event.mappingOf(event)) === wanted) {
-      return { event, actors: [...actorsById.values()], places, sources }
+    const acled = (Event.mappingOf(event) as { readonly acled?: { readonly eventType: string; readonly subEventType: string } } | undefined)?.acled
+    if (acled?.eventType === types.eventType && acled.subEventType === types.subEventType) {
+      return { event, actors, places, sources }
     }
     tried.push(candidate.kind)
   }
