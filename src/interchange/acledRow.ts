@@ -155,6 +155,13 @@ class Cache<V> {
   }
 }
 
+// The sources a `source` cell names, and the citations of them (shared by the rows that cite
+// the same sources: records are immutable).
+interface Cited {
+  readonly sources: ReadonlyArray<Source>
+  readonly citations: Event.Event["citations"]
+}
+
 /**
  * A row reader: `read(cell, row)` reads one row, where `cell` gives a column's text ("" when the
  * file has no such column). It keeps the places, actors and sources it built, so that the rows
@@ -162,10 +169,11 @@ class Cache<V> {
  */
 export const makeRowReader = (options: RowOptions) => {
   const sourceCache = new Cache<Source>()
+  const citedCache = new Cache<Cited>()
   const actorCache = new Cache<Actor>()
   const chainCache = new Cache<ReadonlyArray<Place>>()
   return (cell: (column: Column) => string, row: number): RowRecords | ReadonlyArray<RowIssue> =>
-    readRow(cell, row, options, sourceCache, actorCache, chainCache)
+    readRow(cell, row, options, sourceCache, citedCache, actorCache, chainCache)
 }
 
 const readRow = (
@@ -173,6 +181,7 @@ const readRow = (
   row: number,
   options: RowOptions,
   sourceCache: Cache<Source>,
+  citedCache: Cache<Cited>,
   actorCache: Cache<Actor>,
   chainCache: Cache<ReadonlyArray<Place>>
 ): RowRecords | ReadonlyArray<RowIssue> => {
@@ -213,8 +222,16 @@ const readRow = (
   const geo = cell("geo_precision").trim()
   if (!/^[123]?$/.test(geo)) fail("geo_precision", `"${clip(geo)}" is not 1, 2 or 3`)
 
-  const outlets = splitList(cell("source"))
-  if (outlets.length === 0) fail("source", "names no source, and every event cites one")
+  const sourceCell = cell("source")
+  const cited = citedCache.get(sourceCell, () => {
+    const sources: Array<Source> = []
+    for (const outlet of splitList(sourceCell)) {
+      const source = sourceCache.get(outlet, () => ({ type: "source", id: sourceIdOf(outlet), outlet, kind: "other" }))
+      if (!sources.some((s) => s.id === source.id)) sources.push(source)
+    }
+    return { sources, citations: sources.map((s): Citation => ({ source: s.id })) as unknown as Event.Event["citations"] }
+  })
+  if (cited.sources.length === 0) fail("source", "names no source, and every event cites one")
   const fatalitiesCell = cell("fatalities").trim()
   if (!/^\d{0,7}$/.test(fatalitiesCell)) fail("fatalities", `"${clip(fatalitiesCell)}" is not a whole number`)
 
@@ -227,13 +244,7 @@ const readRow = (
   if (issues.length > 0 || typeof date === "string" || typeof types === "string") return issues
   const day: string = date.day
 
-  // Sources and citations.
-  const sources: Array<Source> = []
-  for (const outlet of outlets) {
-    const source = sourceCache.get(outlet, () => ({ type: "source", id: sourceIdOf(outlet), outlet, kind: "other" }))
-    if (!sources.some((s) => s.id === source.id)) sources.push(source)
-  }
-  const citations = sources.map((s): Citation => ({ source: s.id })) as unknown as Event.Event["citations"]
+  const { citations, sources } = cited
 
   // Places: country > admin1 > admin2 > admin3 > location, each within the one before.
   const admin2 = cell("admin2").trim()
