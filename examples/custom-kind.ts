@@ -49,7 +49,7 @@ const decoded = vocabulary.decode(election)
 if (Result.isFailure(decoded)) throw decoded.failure
 const event = decoded.success as Event.AnyEvent
 const mapping = vocabulary.mapping(event)!
-console.log(`\n${event.title} (${event.kind}): CAMEO ${mapping.cameo.code}, PLOVER ${mapping.plover.type}, ACLED ${mapping.acled.eventType}`)
+console.log(`\n${event.title} (${event.kind}): CAMEO ${mapping.cameo.code}, PLOVER ${mapping.plover?.type ?? "not coded"}, ACLED ${mapping.acled?.eventType ?? "not coded"}`)
 
 // A journal given the same vocabulary stores and reads it back.
 const stored = await Effect.runPromise(

@@ -46,6 +46,7 @@ for (const claim of event.size ?? []) {
 }
 const mapping = Event.mappingOf(event)
 console.log(`  CAMEO    ${mapping.cameo.code} (${mapping.cameo.label})`)
-console.log(`  PLOVER   ${mapping.plover.type} / ${mapping.plover.mode}`)
-console.log(`  ACLED    ${mapping.acled.eventType} / ${mapping.acled.subEventType}`)
+console.log(`  PLOVER   ${mapping.plover === undefined ? "not coded" : `${mapping.plover.type} / ${mapping.plover.mode ?? "no mode"}`}`)
+// ACLED codes a protest, but not everything (a strike without a demonstration, a statement, a trial).
+console.log(`  ACLED    ${mapping.acled === undefined ? "not coded" : `${mapping.acled.eventType} / ${mapping.acled.subEventType}`}`)
 console.log(`\nencoded back to JSON, unchanged: ${JSON.stringify(Result.getOrThrow(Record.encode(event))) === JSON.stringify(report)}`)

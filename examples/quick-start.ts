@@ -40,6 +40,7 @@ const input = [
     title: "Police take protesting oil workers from Zhanaozen away in Astana",
     when: "2023-04-11T18:50:00/2023-04-11T19:20:00",
     where: { place: "astana", site: "outside the KazMunayGas head office", timeZone: "Asia/Almaty" },
+    atProtest: true,
     detained: [
       {
         value: { kind: "at-least", value: 100, exclusive: true, phrase: "more than 100" },
@@ -82,7 +83,8 @@ for (const record of records) {
     console.log(`  envelope  ${Count.format(Count.envelope([all[0]!, ...all.slice(1)]))}`)
   }
   const mapping = Event.mappingOf(record)
-  console.log(`  codes     CAMEO ${mapping.cameo.code}, PLOVER ${mapping.plover.type}, ACLED ${mapping.acled.eventType} / ${mapping.acled.subEventType}`)
+  const acled = mapping.acled === undefined ? "not coded" : `${mapping.acled.eventType} / ${mapping.acled.subEventType}`
+  console.log(`  codes     CAMEO ${mapping.cameo.code}, PLOVER ${mapping.plover?.type ?? "not coded"}, ACLED ${acled}`)
 }
 
 // Bad input is a typed error that names every bad field; nothing throws.

@@ -43,9 +43,12 @@ export const ploverTypes = [
 export type PloverType = typeof ploverTypes[number]
 
 /**
- * The modes the PLOVER manual (draft 0.8) lists for each event type; an empty list means the
- * type has none. `REQUEST` takes the modes the manual gives its `DEMAND` category. PLOVER allows
- * extensions, so the `Mapping` schema does not restrict modes to this table.
+ * The modes the PLOVER manual (draft 2.0, 2024) lists for each event type; an empty list means the
+ * type has none. PLOVER allows extensions, so the `Mapping` schema does not restrict modes to this
+ * table. Since draft 0.8 (2021) the manual dropped PROTEST `general`, THREATEN and COERCE `ban`,
+ * RETREAT `return` and ASSAULT `execute`, `cleansing` and `massacre`; renamed ASSAULT `assassinate`
+ * to `targeted` and COERCE `confiscate` to `seize`; and added PROTEST `vandalize`, COERCE
+ * `misinformation` and `cyber`, and ASSAULT `aerial`, `drone` and `crowd-control`.
  *
  * @since 0.1.0
  *
@@ -58,32 +61,31 @@ export const ploverModes: { readonly [T in PloverType]: ReadonlyArray<string> } 
   CONCEDE: [],
   COOPERATE: [],
   AID: [],
-  RETREAT: ["withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"],
+  RETREAT: ["withdraw", "release", "disarm", "ceasefire", "access", "resign"],
   REQUEST: ["assist", "change", "yield", "meet"],
   ACCUSE: ["disapprove", "investigate", "allege"],
   REJECT: ["assist", "change", "yield", "meet"],
-  THREATEN: ["restrict", "ban", "arrest", "relations", "expel", "territory", "violence"],
-  PROTEST: ["demo", "riot", "general", "strike", "hunger", "boycott", "obstruct"],
+  THREATEN: ["restrict", "arrest", "relations", "expel", "territory", "violence"],
+  PROTEST: ["demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"],
   SANCTION: ["convict", "expel", "withdraw", "discontinue"],
   MOBILIZE: ["troops", "weapons", "police", "militia"],
-  COERCE: ["confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"],
+  COERCE: ["seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold", "misinformation", "cyber"],
   ASSAULT: [
     "abduct",
     "beat",
     "torture",
-    "execute",
     "sexual",
-    "assassinate",
+    "targeted",
     "destroy",
     "primitive",
     "firearms",
     "explosives",
     "suicide-attack",
     "heavy-weapons",
-    "cleansing",
-    "massacre",
-    "unconventional",
-    "sideAB"
+    "aerial",
+    "drone",
+    "crowd-control",
+    "unconventional"
   ]
 }
 
@@ -155,32 +157,54 @@ export type AcledSubEventType<E extends AcledEventType = AcledEventType> = typeo
 
 /** CAMEO labels as the manual (1.1b3) gives them, for the codes used here. */
 export const cameoLabels = {
-  "010": "Make statement",
+  "010": "Make statement, not specified below",
   "015": "Acknowledge or claim responsibility",
   "016": "Deny responsibility",
-  "020": "Make an appeal or request",
-  "035": "Express intent to yield",
-  "040": "Consult",
+  "020": "Make an appeal or request, not specified below",
+  "035": "Express intent to yield, not specified below",
+  "040": "Consult, not specified below",
   "045": "Mediate",
   "046": "Engage in negotiation",
   "057": "Sign formal agreement",
   "0831": "Accede to demands for change in leadership",
   "0832": "Accede to demands for change in policy",
   "0841": "Return, release person(s)",
-  "090": "Investigate",
+  "082": "Ease political dissent",
+  "090": "Investigate, not specified below",
   "111": "Criticize or denounce",
   "115": "Bring lawsuit against",
   "116": "Find guilty or liable (legally)",
-  "130": "Threaten",
-  "141": "Demonstrate or rally",
-  "142": "Conduct hunger strike",
-  "143": "Conduct strike or boycott",
-  "144": "Obstruct passage, block",
-  "145": "Protest violently, riot",
+  "130": "Threaten, not specified below",
+  "133": "Threaten with political dissent, protest",
+  "141": "Demonstrate or rally, not specified below",
+  "1411": "Demonstrate for leadership change",
+  "1412": "Demonstrate for policy change",
+  "1413": "Demonstrate for rights",
+  "1414": "Demonstrate for change in institutions, regime",
+  "142": "Conduct hunger strike, not specified below",
+  "1421": "Conduct hunger strike for leadership change",
+  "1422": "Conduct hunger strike for policy change",
+  "1423": "Conduct hunger strike for rights",
+  "1424": "Conduct hunger strike for change in institutions, regime",
+  "143": "Conduct strike or boycott, not specified below",
+  "1431": "Conduct strike or boycott for leadership change",
+  "1432": "Conduct strike or boycott for policy change",
+  "1433": "Conduct strike or boycott for rights",
+  "1434": "Conduct strike or boycott for change in institutions, regime",
+  "144": "Obstruct passage, block, not specified below",
+  "1441": "Obstruct passage to demand leadership change",
+  "1442": "Obstruct passage to demand policy change",
+  "1443": "Obstruct passage to demand rights",
+  "1444": "Obstruct passage to demand change in institutions, regime",
+  "145": "Protest violently, riot, not specified below",
+  "1451": "Engage in violent protest for leadership change",
+  "1452": "Engage in violent protest for policy change",
+  "1453": "Engage in violent protest for rights",
+  "1454": "Engage in violent protest for change in institutions, regime",
   "153": "Mobilize or increase police power",
   "154": "Mobilize or increase armed forces",
-  "160": "Reduce relations",
-  "172": "Impose administrative sanctions",
+  "160": "Reduce relations, not specified below",
+  "172": "Impose administrative sanctions, not specified below",
   "1712": "Destroy property",
   "1721": "Impose restrictions on political freedoms",
   "1722": "Ban political parties or politicians",
@@ -188,9 +212,11 @@ export const cameoLabels = {
   "1724": "Impose state of emergency or martial law",
   "173": "Arrest, detain, or charge with legal action",
   "175": "Use tactics of violent repression",
-  "180": "Use unconventional violence",
-  "182": "Physically assault",
+  "180": "Use unconventional violence, not specified below",
+  "182": "Physically assault, not specified below",
+  "1823": "Kill by physical assault",
   "186": "Assassinate",
+  "190": "Use conventional military force, not specified below",
   "193": "Fight with small arms and light weapons"
 } as const
 

@@ -124,9 +124,12 @@ export const bounds = (event: AnyEvent): When.Bounds => {
 
 
 /**
- * The CAMEO / PLOVER / ACLED mapping of a built-in event, refined by its details where the
- * codebooks distinguish them: a blockade from a march, a dispersal in which a claim reports deaths
- * or live fire from one without, a curfew from a state of emergency, a verdict from a hearing.
+ * The CAMEO / PLOVER / ACLED mapping of a built-in event, refined by every detail the codebooks
+ * tell apart (see `Mapping`): the category of a protest's demands, a strike with a demonstration,
+ * a collective hunger strike (every count of it three or more) or one only declared, a blockade
+ * from a march, the means of a dispersal and whether a claim reports deaths or people in hospital,
+ * who used violence against whom, an arrest at a protest, a mass or extrajudicial one, the first
+ * measure of an emergency, a custodial verdict, a signed agreement, a statement's stance.
  *
  * @category getters
  * @since 0.1.0
@@ -144,30 +147,57 @@ export function mappingOf(input: unknown): Mapping.Mapping | undefined {
   }
 }
 
+/** True when some claim of the count says at least `n` (a contested count counts if any source says so). */
+const someClaimAtLeast = (claims: ReadonlyArray<{ readonly value: Count.Count }> | undefined, n: number): boolean =>
+  (claims ?? []).some((c) => Count.bounds(c.value).low >= n)
+
+/** True when every claim of the count says at least `n`, and there is one. */
+const everyClaimAtLeast = (claims: ReadonlyArray<{ readonly value: Count.Count }> | undefined, n: number): boolean =>
+  claims !== undefined && claims.length > 0 && claims.every((c) => Count.bounds(c.value).low >= n)
+
 const builtInMapping = (event: Event): Mapping.Mapping => {
   switch (event.kind) {
+    case "strike":
+      return Mapping.strikeMapping(undefined, { demonstration: event.demonstration === true, ...demands(event.demandsFor) })
+    case "hunger-strike":
+      // Collective when every source counts three or more (ACLED's floor for a protest).
+      return Mapping.hungerStrikeMapping({ declaredOnly: event.declaredOnly === true, collective: everyClaimAtLeast(event.size, 3), ...demands(event.demandsFor) })
     case "rally":
-      return Mapping.rallyMapping(event.form)
+      return Mapping.rallyMapping(event.form, demands(event.demandsFor))
     case "dispersal":
       return Mapping.dispersalMapping({
-        lethal: (event.killed ?? []).some((c) => Count.bounds(c.value).low > 0),
-        liveFire: (event.force ?? []).includes("live-fire")
+        lethal: someClaimAtLeast(event.killed, 1),
+        seriousInjuries: someClaimAtLeast(event.hospitalised, 1),
+        force: event.force ?? []
       })
     case "violence":
-      return Mapping.violenceMapping(event.form)
+      return Mapping.violenceMapping(event.form, {
+        targetedKilling: event.targeted === true,
+        lethal: someClaimAtLeast(event.killed, 1),
+        ...(event.between === undefined ? {} : { between: event.between })
+      })
+    case "detention":
+      return Mapping.detentionMapping({
+        atProtest: event.atProtest === true,
+        extrajudicial: event.extrajudicial === true,
+        ...(event.significance === undefined ? {} : { significance: event.significance })
+      })
     case "emergency-measure":
       return Mapping.emergencyMapping(event.measures[0] ?? "other")
     case "trial":
-      return Mapping.trialMapping(event.stage)
+      return Mapping.trialMapping(event.stage, { custodial: (event.sentences ?? []).some((s) => s.custodial === true) })
     case "release":
       return Mapping.releaseMapping(event.form)
     case "concession":
-      return Mapping.concessionMapping({ subject: event.subject })
+      return Mapping.concessionMapping({ subject: event.subject, signedAgreement: event.signed === true })
     case "negotiation":
       return Mapping.negotiationMapping(event.form)
     case "official-statement":
       return event.stance === undefined ? Mapping.kindMappings["official-statement"] : Mapping.statementMapping(event.stance)
     default:
-      return Mapping.kindMappings[event.kind]
+      return Mapping.kindMappings[(event as Event).kind]
   }
 }
+
+const demands = (demandsFor: Mapping.DemandsFor | undefined): { readonly demandsFor?: Mapping.DemandsFor } =>
+  demandsFor === undefined ? {} : { demandsFor }

@@ -5,23 +5,29 @@
  * `kindMappings` gives the nearest default for each built-in kind; the `…Mapping` helpers pick a
  * more specific code from an event's details, but only where a codebook itself draws the line
  * (a blockade is CAMEO 144, not 141; a lethal dispersal is ACLED "Excessive force against
- * protesters").
+ * protesters"). A standard that does not code an event at all has no entry: PLOVER has no
+ * category for a plain public statement, and ACLED records neither strikes without a
+ * demonstration, individual hunger strikes, statements, trials, layoffs, concessions, talks nor
+ * routine arrests and releases, so `plover` or `acled` is then absent rather than a catch-all.
  *
- * Sources checked: the CAMEO manual 1.1b3 (Schrodt, Gerner, Yilmaz; labels and usage notes),
- * the PLOVER manual draft 0.8 (openeventdata/PLOVER, event types and mode tables) with its
- * CAMEO-to-PLOVER table of 2021, and the ACLED codebook (event and sub-event types, 2023–2024).
+ * Sources checked: the CAMEO manual 1.1b3 (Schrodt, Gerner, Yilmaz; labels and usage notes), the
+ * PLOVER manual draft 2.0 of 2024 (openeventdata/PLOVER, event types and modes) and the ACLED
+ * codebook (event and sub-event types). The lists are transcribed into `test/codebooks`, against
+ * which the tables here are tested.
  *
- * Gotchas: PLOVER's manual calls the request category `DEMAND`; the POLECAT data set that
- * implements PLOVER, and this module, call it `REQUEST`. PLOVER dropped CAMEO's "make public
- * statement" and "appeal" categories, so statements map to the nearest verbal category.
+ * Gotchas: ACLED codes an event as it stands on one day at one place, so a dispersal or an arrest
+ * at a protest is no row of its own there: its mapping names the protest's row it folds into
+ * ("Protest with intervention", or "Excessive force against protesters" when anyone was killed,
+ * seriously injured or fired upon).
  *
  * @example
  * ```ts
  * import { Mapping } from "protest-chronicle"
  *
  * Mapping.kindMappings.strike.cameo.code          // "143"
+ * Mapping.kindMappings.strike.acled               // undefined: ACLED does not code a strike without a demonstration
  * Mapping.rallyMapping("blockade").plover         // { type: "PROTEST", mode: "obstruct" }
- * Mapping.dispersalMapping({ lethal: true }).acled.subEventType // "Excessive force against protesters"
+ * Mapping.dispersalMapping({ lethal: true }).acled?.subEventType // "Excessive force against protesters"
  * ```
  *
  * @since 0.1.0
@@ -29,7 +35,8 @@
  * @module
  */
 import { Schema } from "effect"
-import { type AcledEventType, type AcledSubEventType, acledSubEventTypes, cameoLabels, type PloverType, ploverTypes } from "./Codebooks.js"
+import { type AcledEventType, acledSubEventTypes, ploverTypes } from "./Codebooks.js"
+import { acledOfViolence, civilians, crowdControl, mapping, none, protestCode, protests, riots, strategic } from "./internal/mappingParts.js"
 
 // The codebooks' vocabularies are data, kept in `Codebooks.ts`; this module re-exports them.
 export {
@@ -42,10 +49,6 @@ export {
   ploverTypes
 } from "./Codebooks.js"
 
-
-// ---------------------------------------------------------------------------------------------
-// Schema
-// ---------------------------------------------------------------------------------------------
 
 const CameoCode = Schema.String.check(
   Schema.isPattern(/^\d{2,4}$/u, { expected: "a CAMEO code of 2 to 4 digits, such as \"143\"" })
@@ -69,7 +72,8 @@ const AcledMapping = Schema.Union([
 /**
  * A kind's place in the three codebooks: a CAMEO code (2–4 digits, as a string: `"143"`) with
  * its label, a PLOVER event type with an optional mode, and an ACLED event type with a sub-event
- * type that belongs to it.
+ * type that belongs to it. `plover` and `acled` are absent when that standard does not code the
+ * event (CAMEO codes everything).
  *
  * @since 0.1.0
  *
@@ -77,12 +81,12 @@ const AcledMapping = Schema.Union([
  */
 export const Mapping = Schema.Struct({
   cameo: Schema.Struct({ code: CameoCode, label: Schema.NonEmptyString }),
-  plover: Schema.Struct({ type: Schema.Literals(ploverTypes), mode: Schema.optionalKey(Schema.NonEmptyString) }),
-  acled: AcledMapping
+  plover: Schema.optionalKey(Schema.Struct({ type: Schema.Literals(ploverTypes), mode: Schema.optionalKey(Schema.NonEmptyString) })),
+  acled: Schema.optionalKey(AcledMapping)
 }).annotate({
   identifier: "Mapping",
   title: "Mapping",
-  description: "The nearest CAMEO code, PLOVER type and mode, and ACLED event and sub-event type of an event."
+  description: "The nearest CAMEO code, PLOVER type and mode, and ACLED event and sub-event type of an event; PLOVER or ACLED absent when that standard does not code it."
 })
 
 /**
@@ -93,42 +97,6 @@ export const Mapping = Schema.Struct({
  * @category models
  */
 export type Mapping = typeof Mapping.Type
-
-// ---------------------------------------------------------------------------------------------
-// Building blocks
-// ---------------------------------------------------------------------------------------------
-
-type KnownCameoCode = keyof typeof cameoLabels
-type Acled = typeof AcledMapping.Type
-
-// Mappings are shared constants: freeze them so that no caller can change another's.
-const mapping = (
-  code: KnownCameoCode,
-  plover: readonly [PloverType, string?],
-  acled: Acled
-): Mapping => {
-  const [type, mode] = plover
-  return Object.freeze({
-    cameo: Object.freeze({ code, label: cameoLabels[code] }),
-    plover: Object.freeze(mode === undefined ? { type } : { type, mode }),
-    acled: Object.freeze({ ...acled })
-  })
-}
-
-const protests = (subEventType: AcledSubEventType<"Protests">): Acled => ({ eventType: "Protests", subEventType })
-const riots = (subEventType: AcledSubEventType<"Riots">): Acled => ({ eventType: "Riots", subEventType })
-const civilians = (subEventType: AcledSubEventType<"Violence against civilians">): Acled => ({
-  eventType: "Violence against civilians",
-  subEventType
-})
-const strategic = (subEventType: AcledSubEventType<"Strategic developments">): Acled => ({
-  eventType: "Strategic developments",
-  subEventType
-})
-
-// ---------------------------------------------------------------------------------------------
-// Built-in kinds
-// ---------------------------------------------------------------------------------------------
 
 /**
  * The thirteen built-in event kinds.
@@ -167,64 +135,100 @@ export type BuiltInKind = typeof builtInKinds[number]
  * do not matter. Each entry notes why it was chosen and from which codebook section; the
  * `…Mapping` helpers refine it from the details.
  *
- * Gotchas: some kinds have no good home in a codebook (CAMEO has no labour-relations codes,
- * PLOVER no neutral statements, ACLED records strikes only when people demonstrate); the nearest
- * code is used and the entry says so.
+ * Gotchas: CAMEO has no labour-relations codes, so a layoff takes the nearest code and the entry
+ * says so; ACLED is absent wherever its codebook does not record the kind without more details.
  *
  * @since 0.1.0
  *
  * @category mappings
  */
 export const kindMappings: { readonly [K in BuiltInKind]: Mapping } = Object.freeze({
-  // CAMEO 14 PROTEST/143; PLOVER PROTEST mode "strike" (limited strike); ACLED Protests counts strikes only when workers demonstrate — nearest.
-  strike: mapping("143", ["PROTEST", "strike"], protests("Peaceful protest")),
-  // CAMEO 142; PLOVER PROTEST mode "hunger"; ACLED Protests excludes individual hunger strikes — a collective, public one is nearest a peaceful protest.
-  "hunger-strike": mapping("142", ["PROTEST", "hunger"], protests("Peaceful protest")),
-  // CAMEO 141 "Demonstrate or rally"; PLOVER PROTEST mode "demo"; ACLED Protests/Peaceful protest (no force reported).
+  // CAMEO 143; PLOVER PROTEST "strike"; ACLED records a strike only when the strikers demonstrate (strikeMapping).
+  strike: mapping("143", ["PROTEST", "strike"], none),
+  // CAMEO 142; PLOVER PROTEST "hunger"; ACLED does not record an individual hunger strike (hungerStrikeMapping for a collective one).
+  "hunger-strike": mapping("142", ["PROTEST", "hunger"], none),
+  // CAMEO 141 "Demonstrate or rally"; PLOVER PROTEST "demo"; ACLED Protests/Peaceful protest (no force or intervention reported).
   rally: mapping("141", ["PROTEST", "demo"], protests("Peaceful protest")),
-  // CAMEO 175 (crowd-control repression, tear gas example); PLOVER COERCE (repression of rights, no mode fits); ACLED Protests/Protest with intervention (no serious injuries).
-  dispersal: mapping("175", ["COERCE"], protests("Protest with intervention")),
-  // CAMEO 180 (unconventional violence, weapon unspecified); PLOVER ASSAULT; ACLED Violence against civilians/Attack (one-sided violence on unarmed people).
+  // CAMEO 175 (repression of collective dissent); PLOVER COERCE "restrict" (pushing people back; named crowd-control means make it ASSAULT); ACLED folds it into the protest's row: Protests/Protest with intervention.
+  dispersal: mapping("175", ["COERCE", "restrict"], protests("Protest with intervention")),
+  // CAMEO 180 (unconventional violence, means unspecified); PLOVER ASSAULT; ACLED Violence against civilians/Attack (one-sided violence on unarmed people).
   violence: mapping("180", ["ASSAULT"], civilians("Attack")),
-  // CAMEO 173 "Arrest, detain, or charge"; PLOVER COERCE mode "arrest"; ACLED Strategic developments/Arrests (politically significant arrests).
-  detention: mapping("173", ["COERCE", "arrest"], strategic("Arrests")),
-  // CAMEO 010 "Make statement"; PLOVER dropped CAMEO 01, so ACCUSE, its mildest conflict type, is a forced fit — use statementMapping; ACLED Strategic developments/Other.
-  "official-statement": mapping("010", ["ACCUSE"], strategic("Other")),
+  // CAMEO 173 "Arrest, detain, or charge"; PLOVER COERCE "arrest"; ACLED records only mass or prominent arrests, or folds arrests into a protest's row (detentionMapping).
+  detention: mapping("173", ["COERCE", "arrest"], none),
+  // CAMEO 010 "Make statement"; PLOVER 2.0 has no category for a plain statement (statementMapping gives one from the stance); ACLED records no statements.
+  "official-statement": mapping("010", none, none),
   // CAMEO 172 "Impose administrative sanctions" (parent of curfew, emergency, bans); PLOVER COERCE; ACLED Strategic developments/Other.
   "emergency-measure": mapping("172", ["COERCE"], strategic("Other")),
-  // CAMEO 115 (the state brings a case); PLOVER ACCUSE mode "allege" (indict, bring to trial); ACLED does not code trials — Strategic developments/Other.
-  trial: mapping("115", ["ACCUSE", "allege"], strategic("Other")),
-  // CAMEO 0841 (incl. pardons, amnesties); PLOVER RETREAT mode "release" (material yielding); ACLED Strategic developments/Agreement lists prisoner releases.
-  release: mapping("0841", ["RETREAT", "release"], strategic("Agreement")),
-  // CAMEO 0832 (its example is a pay rule, the usual labour concession); PLOVER CONCEDE (CAMEO 081–083); ACLED has no concession type — Strategic developments/Other.
-  concession: mapping("0832", ["CONCEDE"], strategic("Other")),
-  // No labour code in CAMEO: nearest is 160 "Reduce relations"; PLOVER SANCTION mode "discontinue" (ending an exchange); ACLED does not code layoffs — Strategic developments/Other.
-  layoff: mapping("160", ["SANCTION", "discontinue"], strategic("Other")),
-  // CAMEO 046 "Engage in negotiation" (talks, bargaining); PLOVER CONSULT (no negotiation mode); ACLED Strategic developments/Agreement includes talks.
-  negotiation: mapping("046", ["CONSULT"], strategic("Agreement"))
+  // CAMEO 115 (the state brings a case); PLOVER ACCUSE "allege" (indict, bring to trial); ACLED records no trials.
+  trial: mapping("115", ["ACCUSE", "allege"], none),
+  // CAMEO 0841 (incl. pardons, amnesties); PLOVER RETREAT "release" (material yielding); ACLED records no routine releases.
+  release: mapping("0841", ["RETREAT", "release"], none),
+  // CAMEO 0832 (its example is a pay rule, the usual labour concession); PLOVER CONCEDE (CAMEO 081–083); ACLED records no concessions.
+  concession: mapping("0832", ["CONCEDE"], none),
+  // No labour code in CAMEO: nearest is 160 "Reduce relations"; PLOVER SANCTION "discontinue" (ending an exchange); ACLED records no layoffs.
+  layoff: mapping("160", ["SANCTION", "discontinue"], none),
+  // CAMEO 046 "Engage in negotiation" (talks, bargaining); PLOVER CONSULT (no negotiation mode); ACLED records no talks.
+  negotiation: mapping("046", ["CONSULT"], none)
 })
 
-// ---------------------------------------------------------------------------------------------
-// Refinements
-// ---------------------------------------------------------------------------------------------
+/**
+ * What a protest's demands are for: CAMEO refines its protest codes 141–145 by it (1411 a
+ * demonstration for leadership change … 1454 a violent protest for a change of regime).
+ *
+ * @since 0.1.0
+ *
+ * @category models
+ */
+export type DemandsFor = "leadership-change" | "policy-change" | "rights" | "institutional-change"
 
 /**
- * A strike, by scope: PLOVER tells a `"general"` strike (abandonment of all workplaces) from a
- * `"limited"` one (a sector or an employer). CAMEO and ACLED do not.
+ * The kind of actor on each side of a violent event (see the `violence` kind's `between`).
+ *
+ * @since 0.1.0
+ *
+ * @category models
+ */
+export type Side = "state-forces" | "protesters" | "rioters" | "civilians" | "armed-group" | "unknown"
+
+/**
+ * A strike. ACLED records it only when the strikers also `demonstration` in public (then
+ * Protests/Peaceful protest); PLOVER 2.0 dropped the `general` strike mode, so the `scope` no
+ * longer changes the mapping; `demandsFor` gives CAMEO's four-digit code (1431–1434).
  *
  * @since 0.1.0
  *
  * @category mappings
  */
-export const strikeMapping = (scope: "limited" | "general"): Mapping =>
-  scope === "general" ? mapping("143", ["PROTEST", "general"], protests("Peaceful protest")) : kindMappings.strike
+export const strikeMapping = (
+  _scope?: "limited" | "general",
+  details?: { readonly demonstration?: boolean; readonly demandsFor?: DemandsFor }
+): Mapping =>
+  mapping(protestCode("143", details?.demandsFor), ["PROTEST", "strike"], details?.demonstration === true ? protests("Peaceful protest") : none)
+
+/**
+ * A hunger strike. Only announced (`declaredOnly`), it is a threat of protest: CAMEO 133, PLOVER
+ * THREATEN. ACLED records a `collective` one (three or more people) as Protests/Peaceful
+ * protest and never an individual one; `demandsFor` gives CAMEO's four-digit code (1421–1424).
+ *
+ * @since 0.1.0
+ *
+ * @category mappings
+ */
+export const hungerStrikeMapping = (details?: {
+  readonly declaredOnly?: boolean
+  readonly collective?: boolean
+  readonly demandsFor?: DemandsFor
+}): Mapping => {
+  if (details?.declaredOnly === true) return mapping("133", ["THREATEN"], none)
+  return mapping(protestCode("142", details?.demandsFor), ["PROTEST", "hunger"], details?.collective === true ? protests("Peaceful protest") : none)
+}
 
 /**
  * A rally, by form. A blockade obstructs passage (CAMEO 144, PLOVER mode `obstruct`); ACLED
  * counts road-blocking with barricades or other material as a violent demonstration
  * (`barricades: true`). A rally that turned `violent` is a riot in all three codebooks (CAMEO 145,
  * PLOVER mode `riot`, ACLED Riots). Demonstrations, marches, sit-ins, pickets and gatherings are
- * all CAMEO 141 / PLOVER `demo`.
+ * all CAMEO 141 / PLOVER `demo`. `demandsFor` gives CAMEO's four-digit code (1411–1454).
  *
  * @since 0.1.0
  *
@@ -232,22 +236,27 @@ export const strikeMapping = (scope: "limited" | "general"): Mapping =>
  */
 export const rallyMapping = (
   form: "demonstration" | "march" | "sit-in" | "picket" | "blockade" | "gathering",
-  options?: { readonly violent?: boolean; readonly barricades?: boolean }
+  options?: { readonly violent?: boolean; readonly barricades?: boolean; readonly demandsFor?: DemandsFor }
 ): Mapping => {
-  if (options?.violent === true) return mapping("145", ["PROTEST", "riot"], riots("Violent demonstration"))
-  if (form !== "blockade") return kindMappings.rally
+  const demandsFor = options?.demandsFor
+  if (options?.violent === true) return mapping(protestCode("145", demandsFor), ["PROTEST", "riot"], riots("Violent demonstration"))
+  if (form !== "blockade") return mapping(protestCode("141", demandsFor), ["PROTEST", "demo"], protests("Peaceful protest"))
   return mapping(
-    "144",
+    protestCode("144", demandsFor),
     ["PROTEST", "obstruct"],
     options?.barricades === true ? riots("Violent demonstration") : protests("Peaceful protest")
   )
 }
 
 /**
- * A dispersal, by severity. ACLED tells "Protest with intervention" from "Excessive force
- * against protesters" (lethal violence, serious injuries, or live fire at peaceful protesters);
- * PLOVER moves from COERCE (repression) to ASSAULT, with mode `firearms` for live fire. CAMEO
- * keeps 175 for both.
+ * A dispersal, by severity and means. ACLED folds it into the protest's row: "Protest with
+ * intervention", or "Excessive force against protesters" when anyone was killed (`lethal`),
+ * seriously injured (`seriousInjuries`: needing hospital care) or fired upon with live ammunition
+ * (`liveFire`; warning shots are not). Opening fire on a crowd is CAMEO 193 and PLOVER ASSAULT
+ * `firearms`; tear gas, water cannon, batons, stun grenades, rubber bullets and shots in the air
+ * (`force`) are PLOVER ASSAULT `crowd-control`; other repression stays CAMEO 175 and PLOVER COERCE
+ * `restrict` (police pushing people back), `arrest` when only arrests are reported, or ASSAULT
+ * when people were killed or seriously injured.
  *
  * @since 0.1.0
  *
@@ -257,20 +266,28 @@ export const dispersalMapping = (details: {
   readonly lethal: boolean
   readonly seriousInjuries?: boolean
   readonly liveFire?: boolean
+  readonly force?: ReadonlyArray<string>
 }): Mapping => {
-  if (details?.lethal !== true && details?.seriousInjuries !== true && details?.liveFire !== true) return kindMappings.dispersal
-  return mapping(
-    "175",
-    details.liveFire === true ? ["ASSAULT", "firearms"] : ["ASSAULT"],
-    protests("Excessive force against protesters")
-  )
+  const force = Array.isArray(details?.force) ? details.force : []
+  const liveFire = details?.liveFire === true || force.includes("live-fire")
+  const harmed = details?.lethal === true || details?.seriousInjuries === true
+  const acled = liveFire || harmed ? protests("Excessive force against protesters") : protests("Protest with intervention")
+  if (liveFire) return mapping("193", ["ASSAULT", "firearms"], acled)
+  if (force.some((f) => crowdControl.has(f))) return mapping("175", ["ASSAULT", "crowd-control"], acled)
+  if (harmed) return mapping("175", ["ASSAULT"], acled)
+  if (force.length > 0 && force.every((f) => f === "arrests")) return mapping("175", ["COERCE", "arrest"], acled)
+  return kindMappings.dispersal
 }
 
 /**
  * Violence with casualties, by form. CAMEO and PLOVER distinguish the means (shooting: CAMEO 193,
- * PLOVER `firearms`; beating: 182, `beat`; arson: 1712, `destroy`) and a `targetedKilling` of a
- * political figure (186, `assassinate`). ACLED distinguishes the perpetrator: a mob (`byMob`) is
- * Riots/Mob violence, clashes are Riots/Violent demonstration, anyone else Violence against
+ * PLOVER `firearms`; beating: 182, `beat`, or 1823 when someone was beaten to death (`lethal`);
+ * arson: 1712, `destroy`; a killing or death whose means are not known: 190) and a
+ * `targetedKilling` of a chosen person (186, PLOVER `targeted`). ACLED
+ * distinguishes who used violence against whom (`between`): state forces against protesters is
+ * "Excessive force against protesters", protesters or rioters fighting is Riots/Violent
+ * demonstration (as are `clashes`), a mob (`byMob`, or rioters) attacking others Riots/Mob
+ * violence, state forces and an armed group Battles/Armed clash, anyone else Violence against
  * civilians/Attack.
  *
  * @since 0.1.0
@@ -279,27 +296,36 @@ export const dispersalMapping = (details: {
  */
 export const violenceMapping = (
   form: "shooting" | "killing" | "beating" | "clashes" | "arson" | "death" | "other",
-  options?: { readonly byMob?: boolean; readonly targetedKilling?: boolean }
+  options?: {
+    readonly byMob?: boolean
+    readonly targetedKilling?: boolean
+    readonly lethal?: boolean
+    readonly between?: { readonly by: Side; readonly against: Side }
+  }
 ): Mapping => {
-  if (form === "clashes") return mapping("145", ["PROTEST", "riot"], riots("Violent demonstration"))
-  const acled = options?.byMob === true ? riots("Mob violence") : civilians("Attack")
-  if (options?.targetedKilling === true) return mapping("186", ["ASSAULT", "assassinate"], acled)
+  const acled = acledOfViolence(form, options?.between, options?.byMob === true)
+  if (form === "clashes") return mapping("145", ["PROTEST", "riot"], acled)
+  if (options?.targetedKilling === true) return mapping("186", ["ASSAULT", "targeted"], acled)
   switch (form) {
     case "shooting":
       return mapping("193", ["ASSAULT", "firearms"], acled)
     case "beating":
-      return mapping("182", ["ASSAULT", "beat"], acled)
+      return mapping(options?.lethal === true ? "1823" : "182", ["ASSAULT", "beat"], acled)
     case "arson":
       return mapping("1712", ["ASSAULT", "destroy"], acled)
+    case "killing":
+    case "death":
+      return mapping("190", ["ASSAULT"], acled)
     default:
       return mapping("180", ["ASSAULT"], acled)
   }
 }
 
 /**
- * A detention, by context. Only ACLED distinguishes: arrests during a protest are "Protest with
- * intervention", extrajudicial detention by state forces is "Abduction/forced disappearance", and
- * other politically significant arrests are Strategic developments/Arrests.
+ * A detention, by context. Only ACLED distinguishes: arrests during a protest fold into the
+ * protest's row ("Protest with intervention"), extrajudicial detention by state forces is
+ * "Abduction/forced disappearance", a `mass` detention or one of a `prominent` person is Strategic
+ * developments/Arrests, and a routine arrest is not recorded.
  *
  * @since 0.1.0
  *
@@ -308,18 +334,19 @@ export const violenceMapping = (
 export const detentionMapping = (context?: {
   readonly atProtest?: boolean
   readonly extrajudicial?: boolean
+  readonly significance?: "routine" | "mass" | "prominent"
 }): Mapping => {
-  if (context?.extrajudicial === true) {
-    return mapping("173", ["COERCE", "arrest"], civilians("Abduction/forced disappearance"))
-  }
+  if (context?.extrajudicial === true) return mapping("173", ["COERCE", "arrest"], civilians("Abduction/forced disappearance"))
   if (context?.atProtest === true) return mapping("173", ["COERCE", "arrest"], protests("Protest with intervention"))
+  if (context?.significance === "mass" || context?.significance === "prominent") return mapping("173", ["COERCE", "arrest"], strategic("Arrests"))
   return kindMappings.detention
 }
 
 /**
  * An emergency measure, by measure: CAMEO 1724 / PLOVER `martial-law` for a state of emergency,
- * 1723 / `curfew`, 1721 / `restrict` for a ban on gatherings, 1722 / `ban` for banning an
- * organisation, 1721 / `withhold` for an internet shutdown, and a deployment of police (153) or
+ * 1723 / `curfew`, 1721 / `restrict` for a ban on gatherings or on a union or NGO
+ * (`organization-ban`), 1722 / `restrict` for banning a political party or politicians
+ * (`party-ban`), 1721 / `withhold` for an internet shutdown, and a deployment of police (153) or
  * troops (154) is PLOVER MOBILIZE and ACLED "Change to group/activity". ACLED has no closer type
  * than Strategic developments/Other for the rest.
  *
@@ -333,6 +360,7 @@ export const emergencyMapping = (
     | "curfew"
     | "ban"
     | "organization-ban"
+    | "party-ban"
     | "internet-shutdown"
     | "deployment"
     | "military-deployment"
@@ -344,16 +372,17 @@ export const emergencyMapping = (
     case "curfew":
       return mapping("1723", ["COERCE", "curfew"], strategic("Other"))
     case "ban":
-      return mapping("1721", ["COERCE", "restrict"], strategic("Other"))
     case "organization-ban":
-      return mapping("1722", ["COERCE", "ban"], strategic("Other"))
+      return mapping("1721", ["COERCE", "restrict"], strategic("Other"))
+    case "party-ban":
+      return mapping("1722", ["COERCE", "restrict"], strategic("Other"))
     case "internet-shutdown":
       return mapping("1721", ["COERCE", "withhold"], strategic("Other"))
     case "deployment":
       return mapping("153", ["MOBILIZE", "police"], strategic("Change to group/activity"))
     case "military-deployment":
       return mapping("154", ["MOBILIZE", "troops"], strategic("Change to group/activity"))
-    case "other":
+    default:
       return kindMappings["emergency-measure"]
   }
 }
@@ -361,8 +390,8 @@ export const emergencyMapping = (
 /**
  * Court proceedings, by stage. A verdict is CAMEO 116 / PLOVER SANCTION `convict`; CAMEO codes a
  * verdict that sends people to prison (`custodial`) as 173 instead. Every other stage is the
- * default (CAMEO 115, PLOVER ACCUSE `allege`). A verdict that acquits is better recorded as a
- * release.
+ * default (CAMEO 115, PLOVER ACCUSE `allege`). ACLED records no trials. A verdict that acquits is
+ * better recorded as a release (form `acquittal`).
  *
  * @since 0.1.0
  *
@@ -373,45 +402,50 @@ export const trialMapping = (
   options?: { readonly custodial?: boolean }
 ): Mapping => {
   if (stage !== "verdict") return kindMappings.trial
-  return mapping(options?.custodial === true ? "173" : "116", ["SANCTION", "convict"], strategic("Other"))
+  return mapping(options?.custodial === true ? "173" : "116", ["SANCTION", "convict"], none)
 }
 
 /**
- * A release, by form. PLOVER codes a formal `amnesty` or `pardon` as CONCEDE and the actual
- * freeing of people as RETREAT `release`; CAMEO (0841) and ACLED do not distinguish.
+ * A release, by form. PLOVER codes a formal `amnesty` or `pardon`, and an `acquittal`, as
+ * CONCEDE, and the actual freeing of people as RETREAT `release`; CAMEO (0841) does not
+ * distinguish. ACLED records an amnesty or pardon among Strategic developments/Agreement (its
+ * prisoner releases) and no routine release (on bail, on parole, after a term).
  *
  * @since 0.1.0
  *
  * @category mappings
  */
-export const releaseMapping = (form: "release" | "amnesty" | "parole" | "pardon" | "acquittal" | "bail"): Mapping =>
-  form === "amnesty" || form === "pardon"
-    ? mapping("0841", ["CONCEDE"], strategic("Agreement"))
-    : kindMappings.release
+export const releaseMapping = (form: "release" | "amnesty" | "parole" | "pardon" | "acquittal" | "bail"): Mapping => {
+  if (form === "amnesty" || form === "pardon") return mapping("0841", ["CONCEDE"], strategic("Agreement"))
+  if (form === "acquittal") return mapping("0841", ["CONCEDE"], none)
+  return kindMappings.release
+}
 
 /**
- * A concession, by subject. A signed agreement is CAMEO 057 / PLOVER SUPPORT / ACLED Agreement;
- * a concession on `personnel` (a manager or official removed on demand) is CAMEO 0831; any other
- * subject is the default (0832, a change of policy).
+ * A concession, by subject. A `signed` agreement is CAMEO 057 / PLOVER AGREE / ACLED Strategic
+ * developments/Agreement; a concession on `personnel` (a manager or official removed on demand)
+ * is CAMEO 0831; protesters or a union calling off their action (`end-of-action`) is CAMEO 082
+ * "Ease political dissent"; any other subject is the default (0832, a change of policy). ACLED
+ * records no concession but a signed agreement.
  *
  * @since 0.1.0
  *
  * @category mappings
  */
 export const concessionMapping = (details: {
-  readonly subject?: "wages" | "jobs" | "prices" | "personnel" | "policy" | "other"
+  readonly subject?: "wages" | "jobs" | "prices" | "personnel" | "policy" | "end-of-action" | "other"
   readonly signedAgreement?: boolean
 }): Mapping => {
-  if (details?.signedAgreement === true) return mapping("057", ["SUPPORT"], strategic("Agreement"))
-  if (details?.subject === "personnel") return mapping("0831", ["CONCEDE"], strategic("Other"))
+  if (details?.signedAgreement === true) return mapping("057", ["AGREE"], strategic("Agreement"))
+  if (details?.subject === "personnel") return mapping("0831", ["CONCEDE"], none)
+  if (details?.subject === "end-of-action") return mapping("082", ["CONCEDE"], none)
   return kindMappings.concession
 }
 
 /**
- * Talks, by form: negotiation (CAMEO 046, ACLED Agreement, which covers talks), a meeting without
- * bargaining (040), mediation (045) — all PLOVER CONSULT — and a commission, inquiry or its
- * report, which investigate (CAMEO 090, PLOVER ACCUSE `investigate`, whose definition names
- * commissions).
+ * Talks, by form: negotiation (CAMEO 046), a meeting without bargaining (040), mediation (045) —
+ * all PLOVER CONSULT — and a commission, inquiry or its report, which investigate (CAMEO 090,
+ * PLOVER ACCUSE `investigate`, whose definition names commissions). ACLED records no talks.
  *
  * @since 0.1.0
  *
@@ -424,20 +458,20 @@ export const negotiationMapping = (
     case "negotiation":
       return kindMappings.negotiation
     case "meeting":
-      return mapping("040", ["CONSULT"], strategic("Other"))
+      return mapping("040", ["CONSULT"], none)
     case "mediation":
-      return mapping("045", ["CONSULT"], strategic("Agreement"))
+      return mapping("045", ["CONSULT"], none)
     default:
-      return mapping("090", ["ACCUSE", "investigate"], strategic("Other"))
+      return mapping("090", ["ACCUSE", "investigate"], none)
   }
 }
 
 /**
- * An official statement, by stance. PLOVER has no category for plain statements, so the stance
- * decides: an `appeal` is REQUEST (CAMEO 020), a `warning` THREATEN (130), a `concession`
- * CONCEDE (035), an `acknowledgement` AGREE (015), a `denial` REJECT (016) and a `condemnation`
- * ACCUSE `disapprove` (111) — the 015/016 choices follow the PLOVER manual's suggestion. Anything
- * else keeps the default. ACLED has no statement type (Strategic developments/Other).
+ * An official statement, by stance. PLOVER 2.0 has no category for a plain statement, so only a
+ * stance gives one: an `appeal` is REQUEST (CAMEO 020), a `warning` THREATEN (130), a
+ * `concession` CONCEDE (035), an `acknowledgement` AGREE (015), a `denial` REJECT (016) and a
+ * `condemnation` ACCUSE `disapprove` (111). Information and anything else keep CAMEO 010 with no
+ * PLOVER category. ACLED records no statements.
  *
  * @since 0.1.0
  *
@@ -448,17 +482,17 @@ export const statementMapping = (
 ): Mapping => {
   switch (stance) {
     case "appeal":
-      return mapping("020", ["REQUEST"], strategic("Other"))
+      return mapping("020", ["REQUEST"], none)
     case "warning":
-      return mapping("130", ["THREATEN"], strategic("Other"))
+      return mapping("130", ["THREATEN"], none)
     case "concession":
-      return mapping("035", ["CONCEDE"], strategic("Other"))
+      return mapping("035", ["CONCEDE"], none)
     case "acknowledgement":
-      return mapping("015", ["AGREE"], strategic("Other"))
+      return mapping("015", ["AGREE"], none)
     case "denial":
-      return mapping("016", ["REJECT"], strategic("Other"))
+      return mapping("016", ["REJECT"], none)
     case "condemnation":
-      return mapping("111", ["ACCUSE", "disapprove"], strategic("Other"))
+      return mapping("111", ["ACCUSE", "disapprove"], none)
     default:
       return kindMappings["official-statement"]
   }

@@ -304,6 +304,8 @@ const eventOf = <K extends string, F extends { readonly [k: string]: fc.Arbitrar
   })
 
 const actorList = fc.array(actorIds, { maxLength: 3 })
+const arbDemandsFor = fc.constantFrom("leadership-change", "policy-change", "rights", "institutional-change")
+const arbSide = fc.constantFrom("state-forces", "protesters", "rioters", "civilians", "armed-group", "unknown")
 const texts = fc.array(arbText, { maxLength: 3 })
 const nonEmptyTexts = fc.array(arbText, { minLength: 1, maxLength: 3 })
 
@@ -318,25 +320,32 @@ export const arbEventByKind = {
     form: fc.constantFrom("strike", "work-stoppage", "wildcat", "sit-down", "go-slow", "refusal-to-work"),
     employers: actorList,
     size: arbCountClaims,
-    legality: fc.constantFrom("lawful", "ruled-unlawful", "disputed", "unknown")
+    legality: fc.constantFrom("lawful", "ruled-unlawful", "disputed", "unknown"),
+    demonstration: fc.boolean(),
+    demandsFor: arbDemandsFor
   }),
-  "hunger-strike": eventOf("hunger-strike", { employers: actorList, size: arbCountClaims, declaredOnly: fc.boolean() }),
+  "hunger-strike": eventOf("hunger-strike", { employers: actorList, size: arbCountClaims, declaredOnly: fc.boolean(), demandsFor: arbDemandsFor }),
   rally: eventOf("rally", {
     form: fc.constantFrom("demonstration", "march", "sit-in", "picket", "blockade", "gathering"),
     size: arbCountClaims,
     authorised: fc.boolean(),
-    overnight: fc.boolean()
+    overnight: fc.boolean(),
+    demandsFor: arbDemandsFor
   }, ["form"]),
   dispersal: eventOf("dispersal", {
     by: actorList,
-    force: fc.uniqueArray(fc.constantFrom("physical", "batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "live-fire", "vehicles", "arrests"), { maxLength: 3 }),
+    force: fc.uniqueArray(fc.constantFrom("physical", "batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots", "live-fire", "vehicles", "arrests"), { maxLength: 3 }),
     killed: arbCountClaims,
-    injured: arbCountClaims
+    injured: arbCountClaims,
+    hospitalised: arbCountClaims
   }),
   violence: eventOf("violence", {
     form: fc.constantFrom("shooting", "killing", "beating", "clashes", "arson", "death", "other"),
     killed: arbCountClaims,
-    injured: arbCountClaims
+    injured: arbCountClaims,
+    hospitalised: arbCountClaims,
+    between: fc.record({ by: arbSide, against: arbSide }),
+    targeted: fc.boolean()
   }, ["form"]),
   detention: eventOf("detention", {
     detained: arbCountClaims,
@@ -348,7 +357,10 @@ export const arbEventByKind = {
       status: fc.constantFrom("held", "released", "released-with-warning", "fined", "administrative-arrest", "charged", "sentenced", "unknown"),
       count: arbCount,
       detail: arbText
-    }, { requiredKeys: ["status"] }), { maxLength: 3 })
+    }, { requiredKeys: ["status"] }), { maxLength: 3 }),
+    atProtest: fc.boolean(),
+    extrajudicial: fc.boolean(),
+    significance: fc.constantFrom("routine", "mass", "prominent")
   }, ["detained"]),
   "official-statement": eventOf("official-statement", {
     speaker: actorIds,
@@ -359,7 +371,7 @@ export const arbEventByKind = {
     stance: fc.constantFrom("appeal", "warning", "concession", "acknowledgement", "denial", "condemnation", "information", "other")
   }, ["speaker"]),
   "emergency-measure": eventOf("emergency-measure", {
-    measures: fc.array(fc.constantFrom("state-of-emergency", "curfew", "ban", "deployment", "internet-shutdown", "other"), { minLength: 1, maxLength: 3 }),
+    measures: fc.array(fc.constantFrom("state-of-emergency", "curfew", "ban", "organization-ban", "party-ban", "deployment", "military-deployment", "internet-shutdown", "other"), { minLength: 1, maxLength: 3 }),
     authority: actorIds,
     area: fc.array(placeIds, { maxLength: 3 }),
     restrictions: texts,
@@ -371,7 +383,7 @@ export const arbEventByKind = {
     defendants: actorList,
     defendantCount: arbCountClaims,
     charges: texts,
-    sentences: fc.array(fc.record({ defendants: actorList, count: arbCount, penalty: arbText }, { requiredKeys: ["penalty"] }), { maxLength: 3 }),
+    sentences: fc.array(fc.record({ defendants: actorList, count: arbCount, penalty: arbText, custodial: fc.boolean() }, { requiredKeys: ["penalty"] }), { maxLength: 3 }),
     outcome: arbText
   }, ["stage"]),
   release: eventOf("release", {
@@ -384,13 +396,14 @@ export const arbEventByKind = {
   concession: eventOf("concession", {
     by: fc.array(actorIds, { minLength: 1, maxLength: 3 }),
     to: actorList,
-    subject: fc.constantFrom("wages", "jobs", "prices", "personnel", "policy", "other"),
+    subject: fc.constantFrom("wages", "jobs", "prices", "personnel", "policy", "end-of-action", "other"),
     terms: nonEmptyTexts,
-    partial: fc.boolean()
+    partial: fc.boolean(),
+    signed: fc.boolean()
   }, ["by", "subject", "terms"]),
   layoff: eventOf("layoff", { employers: actorList, dismissed: arbCountClaims, reason: arbText }),
   negotiation: eventOf("negotiation", {
-    form: fc.constantFrom("negotiation", "meeting", "commission", "inquiry", "report"),
+    form: fc.constantFrom("negotiation", "meeting", "mediation", "commission", "inquiry", "report"),
     parties: actorList,
     findings: texts,
     outcome: arbText

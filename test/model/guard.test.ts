@@ -65,10 +65,10 @@ describe("Event.mappingOf", () => {
       force: ["live-fire"],
       killed: [{ value: { kind: "exact", value: 14 }, citations: [{ source: "s" }] }]
     }) as Event.Event
-    expect(Event.mappingOf(plain).acled.subEventType).toBe("Protest with intervention")
-    expect(Event.mappingOf(lethal).acled.subEventType).toBe("Excessive force against protesters")
+    expect(Event.mappingOf(plain).acled?.subEventType).toBe("Protest with intervention")
+    expect(Event.mappingOf(lethal).acled?.subEventType).toBe("Excessive force against protesters")
     const blockade = Record.decodeUnsafe({ ...base, kind: "rally", form: "blockade" }) as Event.Event
-    expect(Event.mappingOf(blockade).plover.mode).toBe("obstruct")
+    expect(Event.mappingOf(blockade).plover?.mode).toBe("obstruct")
   })
 
   it("calls a schema exact only when its guard accepts every value it decodes to", () => {

@@ -197,6 +197,7 @@ export const seedEvents = [
       "give the time zone of the times; Astana local time (UTC+6) is assumed (see disputes).",
     when: "2023-04-11T18:50:00/2023-04-11T19:20:00",
     where: { place: "astana", timeZone: ALMATY },
+    atProtest: true,
     participants: [
       { actor: "astana-police-department", role: "authority" },
       { actor: "laid-off-oil-workers-2023", role: "detainee" }

@@ -12,7 +12,8 @@ import { ActorId, PlaceId } from "../Id.js"
 import { nonEmptyArrayOf, Text } from "../Text.js"
 
 /**
- * A means of force reported in a dispersal or clash.
+ * A means of force reported in a dispersal or clash. `live-fire` is shooting at people with live
+ * ammunition; shots fired into the air or over heads are `warning-shots`.
  *
  * @category schemas
  * @since 0.1.0
@@ -24,6 +25,7 @@ export const Force = Schema.Literals([
   "stun-grenades",
   "water-cannon",
   "rubber-bullets",
+  "warning-shots",
   "live-fire",
   "vehicles",
   "arrests"
@@ -36,7 +38,8 @@ export type Force = typeof Force.Type
 
 /**
  * A dispersal or use of force by authorities against a gathering: who acted (`by`), the means
- * reported, and casualties as claims.
+ * reported, and casualties as claims; `hospitalised` counts the injured who needed hospital care
+ * (the codebooks' "serious injuries").
  *
  * @category schemas
  * @since 0.1.0
@@ -47,7 +50,8 @@ export const Dispersal = Schema.Struct({
   by: Schema.optionalKey(Schema.Array(ActorId)),
   force: Schema.optionalKey(Schema.Array(Force)),
   killed: Schema.optionalKey(CountClaims),
-  injured: Schema.optionalKey(CountClaims)
+  injured: Schema.optionalKey(CountClaims),
+  hospitalised: Schema.optionalKey(CountClaims)
 }).annotate({ identifier: "Dispersal", title: "Dispersal", description: "Authorities break up a gathering or use force against it." })
 /**
  * @since 0.1.0
@@ -69,8 +73,26 @@ export const ViolenceForm = Schema.Literals(["shooting", "killing", "beating", "
 export type ViolenceForm = typeof ViolenceForm.Type
 
 /**
+ * The sides of a violent event, by the kind of actor, as the codebooks tell them apart (ACLED's
+ * actor types): state forces, protesters (peaceful until then), rioters (a violent crowd or mob),
+ * civilians (unarmed people not protesting), an armed group, or not known.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Side = Schema.Literals(["state-forces", "protesters", "rioters", "civilians", "armed-group", "unknown"])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Side = typeof Side.Type
+
+/**
  * Violence with casualties: a killing, a shooting, clashes. Who is said to be responsible goes in
- * `participants` (role `perpetrator`) or, when sources disagree, in `disputes`.
+ * `participants` (role `perpetrator`) or, when sources disagree, in `disputes`; `between` says
+ * which kind of actor used violence (`by`) against which (`against`), as far as the record knows;
+ * `targeted` marks the killing of a chosen person (a political figure, an activist);
+ * `hospitalised` counts the injured who needed hospital care.
  *
  * @category schemas
  * @since 0.1.0
@@ -80,7 +102,10 @@ export const Violence = Schema.Struct({
   kind: Schema.Literal("violence"),
   form: ViolenceForm,
   killed: Schema.optionalKey(CountClaims),
-  injured: Schema.optionalKey(CountClaims)
+  injured: Schema.optionalKey(CountClaims),
+  hospitalised: Schema.optionalKey(CountClaims),
+  between: Schema.optionalKey(Schema.Struct({ by: Side, against: Side })),
+  targeted: Schema.optionalKey(Schema.Boolean)
 }).annotate({ identifier: "Violence", title: "Violence", description: "Violence with casualties." })
 /**
  * @since 0.1.0
@@ -118,7 +143,9 @@ export type DetentionOutcome = typeof DetentionOutcome.Type
 /**
  * A detention or arrest: how many were detained (as claims), named detainees, the authority that
  * detained them, the legal basis given (such as the law "On Peaceful Assemblies"), charges and
- * outcomes.
+ * outcomes. `atProtest` marks arrests made at a protest, `extrajudicial` a detention outside any
+ * legal process (an abduction by state forces), and `significance` a `mass` detention or one of a
+ * `prominent` person (the arrests ACLED records as events) as against a `routine` one.
  *
  * @category schemas
  * @since 0.1.0
@@ -131,7 +158,10 @@ export const Detention = Schema.Struct({
   authority: Schema.optionalKey(ActorId),
   legalBasis: Schema.optionalKey(Schema.Array(Text)),
   charges: Schema.optionalKey(Schema.Array(Text)),
-  outcomes: Schema.optionalKey(Schema.Array(DetentionOutcome))
+  outcomes: Schema.optionalKey(Schema.Array(DetentionOutcome)),
+  atProtest: Schema.optionalKey(Schema.Boolean),
+  extrajudicial: Schema.optionalKey(Schema.Boolean),
+  significance: Schema.optionalKey(Schema.Literals(["routine", "mass", "prominent"]))
 }).annotate({ identifier: "Detention", title: "Detention", description: "People are detained or arrested." })
 /**
  * @since 0.1.0
@@ -140,12 +170,24 @@ export const Detention = Schema.Struct({
 export type Detention = typeof Detention.Type
 
 /**
- * The kind of emergency measure.
+ * The kind of emergency measure: `ban` bans gatherings, `organization-ban` bans or suspends a union,
+ * NGO or other association, `party-ban` a political party or politicians; `deployment` sends police,
+ * `military-deployment` troops.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const Measure = Schema.Literals(["state-of-emergency", "curfew", "ban", "deployment", "internet-shutdown", "other"])
+export const Measure = Schema.Literals([
+  "state-of-emergency",
+  "curfew",
+  "ban",
+  "organization-ban",
+  "party-ban",
+  "deployment",
+  "military-deployment",
+  "internet-shutdown",
+  "other"
+])
 /**
  * @since 0.1.0
  * @category models

@@ -34,7 +34,24 @@ export const Legality = Schema.Literals(["lawful", "ruled-unlawful", "disputed",
 export type Legality = typeof Legality.Type
 
 /**
- * A strike: workers stop work. `size` is the number of strikers, as claims.
+ * What a protest's demands are for, in the four categories CAMEO uses to refine its protest codes
+ * (1411–1454): a change of leadership, a change of policy (wages, jobs and prices are policy), rights,
+ * or a change of institutions or regime. The demands themselves are the event's `demands` texts.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const DemandCategory = Schema.Literals(["leadership-change", "policy-change", "rights", "institutional-change"])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DemandCategory = typeof DemandCategory.Type
+
+/**
+ * A strike: workers stop work. `size` is the number of strikers, as claims; `demonstration` is
+ * true when strikers also gathered in public (ACLED records a strike only then); `demandsFor`
+ * categorises the demands.
  *
  * @category schemas
  * @since 0.1.0
@@ -45,7 +62,9 @@ export const Strike = Schema.Struct({
   form: Schema.optionalKey(StrikeForm),
   employers: Schema.optionalKey(Schema.Array(ActorId)),
   size: Size,
-  legality: Schema.optionalKey(Legality)
+  legality: Schema.optionalKey(Legality),
+  demonstration: Schema.optionalKey(Schema.Boolean),
+  demandsFor: Schema.optionalKey(DemandCategory)
 }).annotate({ identifier: "Strike", title: "Strike", description: "Workers stop work." })
 /**
  * @since 0.1.0
@@ -55,7 +74,8 @@ export type Strike = typeof Strike.Type
 
 /**
  * A hunger strike, or a declared one: `declaredOnly` marks a warning that a hunger strike would
- * begin, when the record does not know that it did.
+ * begin, when the record does not know that it did. `size` (as claims) tells an individual hunger
+ * strike from a collective one; `demandsFor` categorises the demands.
  *
  * @category schemas
  * @since 0.1.0
@@ -65,7 +85,8 @@ export const HungerStrike = Schema.Struct({
   kind: Schema.Literal("hunger-strike"),
   employers: Schema.optionalKey(Schema.Array(ActorId)),
   size: Size,
-  declaredOnly: Schema.optionalKey(Schema.Boolean)
+  declaredOnly: Schema.optionalKey(Schema.Boolean),
+  demandsFor: Schema.optionalKey(DemandCategory)
 }).annotate({ identifier: "HungerStrike", title: "HungerStrike", description: "People refuse food as a protest." })
 /**
  * @since 0.1.0
@@ -89,7 +110,7 @@ export type RallyForm = typeof RallyForm.Type
 /**
  * A rally: a demonstration, march, sit-in, picket or blockade. `size` is the crowd as claims;
  * `authorised` is true or false when a source says so and absent when unknown; `overnight` marks a
- * protest that went on through the night.
+ * protest that went on through the night; `demandsFor` categorises the demands.
  *
  * @category schemas
  * @since 0.1.0
@@ -100,7 +121,8 @@ export const Rally = Schema.Struct({
   form: RallyForm,
   size: Size,
   authorised: Schema.optionalKey(Schema.Boolean),
-  overnight: Schema.optionalKey(Schema.Boolean)
+  overnight: Schema.optionalKey(Schema.Boolean),
+  demandsFor: Schema.optionalKey(DemandCategory)
 }).annotate({ identifier: "Rally", title: "Rally", description: "A demonstration, march, sit-in, picket or blockade." })
 /**
  * @since 0.1.0

@@ -92,7 +92,8 @@ export const OfficialStatement = Schema.Struct({
 export type OfficialStatement = typeof OfficialStatement.Type
 
 /**
- * A sentence handed down: to whom (if named), how many it covers, and the penalty as reported.
+ * A sentence handed down: to whom (if named), how many it covers, and the penalty as reported;
+ * `custodial` is true when it sends people to prison or a colony (not a fine or a suspended term).
  *
  * @category schemas
  * @since 0.1.0
@@ -100,7 +101,8 @@ export type OfficialStatement = typeof OfficialStatement.Type
 export const Sentence = Schema.Struct({
   defendants: Schema.optionalKey(Schema.Array(ActorId)),
   count: Schema.optionalKey(Count),
-  penalty: Text
+  penalty: Text,
+  custodial: Schema.optionalKey(Schema.Boolean)
 }).annotate({ identifier: "Sentence", title: "Sentence" })
 /**
  * @since 0.1.0
@@ -180,12 +182,13 @@ export const Release = Schema.Struct({
 export type Release = typeof Release.Type
 
 /**
- * What a concession was about.
+ * What a concession was about; `end-of-action` is protesters or a union calling off a strike or
+ * protest.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const ConcessionSubject = Schema.Literals(["wages", "jobs", "prices", "personnel", "policy", "other"])
+export const ConcessionSubject = Schema.Literals(["wages", "jobs", "prices", "personnel", "policy", "end-of-action", "other"])
 /**
  * @since 0.1.0
  * @category models
@@ -194,7 +197,7 @@ export type ConcessionSubject = typeof ConcessionSubject.Type
 
 /**
  * A concession or agreement: who conceded (`by`), to whom, about what, and its terms. `partial`
- * marks a concession that met only some demands.
+ * marks a concession that met only some demands, `signed` a written agreement signed by the parties.
  *
  * @category schemas
  * @since 0.1.0
@@ -206,7 +209,8 @@ export const Concession = Schema.Struct({
   to: Schema.optionalKey(Schema.Array(ActorId)),
   subject: ConcessionSubject,
   terms: nonEmptyArrayOf(Text, "needs at least one term"),
-  partial: Schema.optionalKey(Schema.Boolean)
+  partial: Schema.optionalKey(Schema.Boolean),
+  signed: Schema.optionalKey(Schema.Boolean)
 }).annotate({ identifier: "Concession", title: "Concession", description: "An employer or authority concedes, or an agreement is reached." })
 /**
  * @since 0.1.0
@@ -239,7 +243,7 @@ export type Layoff = typeof Layoff.Type
  * @category schemas
  * @since 0.1.0
  */
-export const NegotiationForm = Schema.Literals(["negotiation", "meeting", "commission", "inquiry", "report"])
+export const NegotiationForm = Schema.Literals(["negotiation", "meeting", "mediation", "commission", "inquiry", "report"])
 /**
  * @since 0.1.0
  * @category models
