@@ -350,7 +350,7 @@ const readRow = (
     citations
   }
 
-  const context = { unknownCount: [{ value: { kind: "unknown", phrase: "not reported" }, citations }] as unknown as CountClaims, killed, actor1: firstId }
+  const context = { unknownCount: [{ value: { kind: "unknown", phrase: "not reported" }, citations }] as unknown as CountClaims, killed, actor1: firstId, inter1: inter1 ?? undefined, inter2: inter2 ?? undefined }
   const tried: Array<string> = []
   for (const candidate of candidatesFor(types.eventType, types.subEventType)) {
     const fields = candidate.fields(context)

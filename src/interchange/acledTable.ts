@@ -39,12 +39,11 @@ export const mappingTable = (): string => {
     const acled = (Mapping.kindMappings[kind] as { readonly acled?: { readonly eventType: string; readonly subEventType: string } }).acled
     exportLines.push(acled === undefined ? `| ${kind} | — | not coded by ACLED |` : `| ${kind} | ${acled.eventType} | ${acled.subEventType} |`)
   }
-  const importLines = ["| ACLED event type | ACLED sub-event type | Imported as |", "|---|---|---|"]
-  const imported = importTable()
+  const importLines = ["| ACLED event type | ACLED sub-event type | Imported as (the first that gives the pair back) |", "|---|---|---|"]
   for (const eventType of Mapping.acledEventTypes) {
     for (const subEventType of Mapping.acledSubEventTypes[eventType]) {
-      const row = imported.find((r) => r.eventType === eventType && r.subEventType === subEventType)
-      importLines.push(`| ${eventType} | ${subEventType} | ${row === undefined ? "unmappable (reported)" : `${row.kind}${row.details === "" ? "" : ` (${row.details})`}`} |`)
+      const tried = candidatesFor(eventType, subEventType).map((c) => `${c.kind}${c.details === "" ? "" : ` (${c.details})`}`)
+      importLines.push(`| ${eventType} | ${subEventType} | ${tried.length === 0 ? "unmappable (reported)" : tried.join("; else ")} |`)
     }
   }
   return `${exportLines.join("\n")}\n\n${importLines.join("\n")}\n`

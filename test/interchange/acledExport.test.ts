@@ -32,7 +32,7 @@ const records = [
     ]
   },
   {
-    type: "event", kind: "strike", id: "strike-2011", title: "=HYPERLINK(\"http://x\") strike", when: "2011-05-26/2011-05-28",
+    type: "event", kind: "strike", demonstration: true, id: "strike-2011", title: "=HYPERLINK(\"http://x\") strike", when: "2011-05-26/2011-05-28",
     where: { place: "zhanaozen", timeZone: "Asia/Aqtau" }, citations: cite, summary: "+Oil workers strike for pay.",
     participants: [{ actor: "oil-workers", role: "participant" }],
     disputes: [{ topic: "killed", claims: [{ value: { kind: "count", count: { kind: "exact", value: 5 } }, citations: cite }] }]

@@ -31,8 +31,11 @@ describe("ACLED pairs and our kinds", () => {
   })
 
   fcTest.prop([rowsArb(importablePairs())], { numRuns: 40 })("every imported row's event maps back to the row's types", (rows) => {
-    const result = Acled.importCsv(csvOf(rows))
+    // Some pairs import only with the actor types that give them (an armed clash needs two
+    // armed sides): the other rows are reported as unmappable, and nothing else is skipped.
+    const result = Acled.importCsv(csvOf(rows), { skipInvalid: true })
     if (Result.isFailure(result)) throw new Error(result.failure.message)
+    for (const skipped of result.success.skipped) expect(skipped.reason).toContain("unmappable")
     const byId = new Map(rows.map((r) => [`acled:${r.event_id_cnty}`, r]))
     for (const append of result.success.appends) {
       if (append._tag !== "revision" || append.record.type !== "event") continue

@@ -12,14 +12,18 @@ import type * as Event from "../../src/model/Event.js"
 import { Acled } from "../../src/interchange/index.js"
 import { csvOf, importablePairs, rowsArb } from "./acledHelpers.js"
 
-const recordsOf = (csv: string): ReadonlyArray<AnyRecord> => {
-  const r = Acled.importCsv(csv)
+const recordsOf = (csv: string, skipInvalid = false): ReadonlyArray<AnyRecord> => {
+  const r = Acled.importCsv(csv, { skipInvalid })
   if (Result.isFailure(r)) throw new Error(r.failure.message)
+  for (const skipped of r.success.skipped) expect(skipped.reason).toContain("unmappable")
   return r.success.appends.flatMap((a) => (a._tag === "revision" ? [a.record] : []))
 }
 
 describe("ACLED round trip", () => {
-  fcTest.prop([rowsArb(importablePairs())], { numRuns: 60 })("import(export(import(rows))) equals import(rows)", (rows) => {
+  fcTest.prop([rowsArb(importablePairs())], { numRuns: 60 })("import(export(import(rows))) equals import(rows)", (generated) => {
+    // The rows that import (some pairs need actor types the generated row may lack).
+    const imported = new Set<string>(recordsOf(csvOf(generated), true).map((r) => r.id))
+    const rows = generated.filter((r) => imported.has(`acled:${r.event_id_cnty}`))
     const first = recordsOf(csvOf(rows))
     // The importer builds records without decoding them: every one must be valid as it is.
     for (const record of first) {
