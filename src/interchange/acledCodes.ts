@@ -104,7 +104,17 @@ export const actorTypes = [
  */
 export type ActorType = typeof actorTypes[number]
 
-const actorTypeByLowerName = new Map<string, ActorType>(actorTypes.map((t) => [t.toLowerCase(), t]))
+// The current texts, and the plural headings older files and acledR write ("State Forces",
+// "Rebel Groups"), with the "Protestors" spelling.
+const actorTypeByLowerName = new Map<string, ActorType>([
+  ...actorTypes.map((t) => [t.toLowerCase(), t] as const),
+  ["state forces", "State forces"],
+  ["rebel groups", "Rebel group"],
+  ["political militias", "Political militia"],
+  ["identity militias", "Identity militia"],
+  ["protestors", "Protesters"],
+  ["external/other forces", "External/Other forces"]
+])
 
 /**
  * Reads an `inter1` / `inter2` cell: the text form ("Protesters") or the legacy code ("6").
@@ -123,20 +133,22 @@ export const readActorType = (cell: string): ActorType | undefined | null => {
  */
 export const interactionOf = (a: ActorType, b: ActorType | undefined): string => {
   if (b === undefined) return `${a} only`
+  // The codebook's one exception to code order (interaction 78).
+  if ((a === "Civilians" && b === "External/Other forces") || (b === "Civilians" && a === "External/Other forces")) return "External/Other forces-Civilians"
   return actorTypes.indexOf(a) <= actorTypes.indexOf(b) ? `${a}-${b}` : `${b}-${a}`
 }
 
 /**
- * The `disorder_type` ACLED gives each sub-event type (ACLED Codebook 2023, "Disorder type"):
- * demonstrations, political violence, both (violence against or by demonstrators), or
- * strategic developments.
+ * The `disorder_type` ACLED gives each sub-event type (ACLED Codebook, Table 2): demonstrations
+ * for Protests and Riots, political violence for the violent types, both for excessive force
+ * against protesters, political violence for mob violence, and strategic developments.
  */
 export const disorderTypeOf = (eventType: AcledEventType, subEventType: string): string => {
   switch (eventType) {
     case "Protests":
       return subEventType === "Excessive force against protesters" ? "Political violence; Demonstrations" : "Demonstrations"
     case "Riots":
-      return subEventType === "Violent demonstration" ? "Political violence; Demonstrations" : "Political violence"
+      return subEventType === "Mob violence" ? "Political violence" : "Demonstrations"
     case "Strategic developments":
       return "Strategic developments"
     default:
@@ -146,12 +158,11 @@ export const disorderTypeOf = (eventType: AcledEventType, subEventType: string):
 
 // Spellings of earlier codebooks (before 2019 and in the 2019 transition files), by the current one.
 const legacyEventTypes: ReadonlyMap<string, AcledEventType> = new Map([
+  ...Object.keys(acledSubEventTypes).map((t) => [t.toLowerCase(), t as AcledEventType] as const),
   ["riots/protests", "Protests"],
   ["remote violence", "Explosions/Remote violence"],
-  ["violence against civilians", "Violence against civilians"],
   ["strategic development", "Strategic developments"],
-  ["battle", "Battles"],
-  ["battles", "Battles"]
+  ["battle", "Battles"]
 ])
 
 const legacySubEventTypes: ReadonlyMap<string, string> = new Map([

@@ -1,7 +1,7 @@
 /**
  * ACLED CSV out: events as the rows ACLED would record. Only events whose mapping has an ACLED
- * pair become rows; a multi-day event becomes a row per day (its fatalities split across them, as
- * ACLED splits multi-day totals); a dispersal or an arrest at a protest (same place and day, or a
+ * pair become rows; a multi-day event becomes a row per day (its fatalities divided across them,
+ * the first day taking the remainder, as ACLED divides multi-day totals); a dispersal or an arrest at a protest (same place and day, or a
  * link between them) is folded into the protest's row, which becomes "Protest with intervention"
  * or, when the dispersal's own mapping says so, "Excessive force against protesters". Fatalities
  * are the most conservative figure of every claim; the other claims, unplaced actors and tags go
@@ -381,7 +381,7 @@ const rowsOf = (
     if (!outlets.includes(outlet)) outlets.push(outlet)
   }
   const civilianTargeting = noteField(event, "civilian_targeting") ??
-    (eventType === "Violence against civilians" && !isImported(event) ? "Civilian targeting" : "")
+    (eventType === "Violence against civilians" && !isImported(event) ? "Civilians targeted" : "")
 
   const base = eventIdCntyOf(event.id)
   const perDay = Math.floor(fatalities / when.days.length)
@@ -429,7 +429,7 @@ const rowsOf = (
     shared.source,
     n(noteField(event, "source_scale") ?? ""),
     shared.notes,
-    String(perDay + (i < fatalities - perDay * when.days.length ? 1 : 0)),
+    String(perDay + (i === 0 ? fatalities - perDay * when.days.length : 0)),
     shared.tags,
     n(noteField(event, "timestamp") ?? "")
   ])

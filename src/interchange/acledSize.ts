@@ -2,7 +2,9 @@
  * ACLED's numbers in words, both ways: a `crowd size=…` phrase read into a count (the phrase
  * always kept, no number invented where the source gave none), a count written back as a phrase,
  * and the fatality figure ACLED would code from a set of claims (the most conservative one, with
- * its word rules: "a few"/"several" 3, "many" 10, "dozens" 12, "hundreds" 100).
+ * its word rules: "a few"/"several" 3, "many" 10, "tens" 10, "dozens" 12, "hundreds" 100; the
+ * codebook lets "few", "several" and "many" be 3 or 10 by the scale of the event, and a phrase
+ * cannot tell the scale, so the smaller reading of "few" and "several" is taken).
  *
  * @since 0.2.0
  */
@@ -85,6 +87,7 @@ const wordRules: ReadonlyArray<readonly [RegExp, number]> = [
   [/\bthousands\b/i, 1000],
   [/\bhundreds\b/i, 100],
   [/\bdozens\b/i, 12],
+  [/\btens\b/i, 10],
   [/\bmany\b|\bnumerous\b/i, 10],
   [/\b(?:a )?few\b|\bseveral\b|\bsome\b/i, 3]
 ]

@@ -74,9 +74,9 @@ describe("ACLED export", () => {
     expect(row.notes).toContain("Fatality claims: 14; about seventy")
   })
 
-  it("writes a multi-day event as a row per day, splitting its fatalities", () => {
+  it("writes a multi-day event as a row per day, dividing its fatalities (the first day takes the remainder)", () => {
     const days = result.rows.filter((r) => r.event_id_cnty.startsWith("strike-2011"))
-    expect(days.map((r) => [r.event_date, r.fatalities])).toEqual([["2011-05-26", "2"], ["2011-05-27", "2"], ["2011-05-28", "1"]])
+    expect(days.map((r) => [r.event_date, r.fatalities])).toEqual([["2011-05-26", "3"], ["2011-05-27", "1"], ["2011-05-28", "1"]])
   })
 
   it("leaves out what ACLED does not code, saying why", () => {
