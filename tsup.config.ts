@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { defineConfig } from "tsup"
 
-// Five public entries (the library, testing, datasets, postgres, file). `splitting` keeps shared modules in shared chunks so that a class
+// Six public entries (the library, testing, datasets, interchange, postgres, file). `splitting` keeps shared modules in shared chunks so that a class
 // defined once (an error type, say) is the same class whichever entry a user imports.
 //
 // tsup builds only the JavaScript. The declarations come from `tsc -p tsconfig.build.json`, one
@@ -29,7 +29,7 @@ const emitDeclarations = async (): Promise<void> => {
 }
 
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts", datasets: "src/datasets/index.ts", postgres: "src/postgres/index.ts", file: "src/file/index.ts" },
+  entry: { index: "src/index.ts", testing: "src/testing/index.ts", datasets: "src/datasets/index.ts", interchange: "src/interchange/index.ts", postgres: "src/postgres/index.ts", file: "src/file/index.ts" },
   format: ["esm", "cjs"],
   dts: false,
   splitting: true,

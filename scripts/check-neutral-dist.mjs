@@ -1,5 +1,5 @@
-// Checks the built package's platform-neutral entries (the root, `testing`, `datasets`): from each
-// of dist/{index,testing,datasets}.{js,cjs}, follows every relative import and require into the
+// Checks the built package's platform-neutral entries (the root, `testing`, `datasets`,
+// `interchange`): from each of dist/{index,testing,datasets,interchange}.{js,cjs}, follows every relative import and require into the
 // shared chunks, and fails if any file reached imports a Node built-in module (`node:fs`, or a
 // bare `fs`). tsup puts modules shared by several entries into chunks, so a neutral entry could
 // reach `node:` code through a chunk it shares with the file store; this finds that.
@@ -9,7 +9,7 @@ import { builtinModules } from "node:module"
 import { dirname, join, relative, resolve } from "node:path"
 
 const dist = resolve(process.argv[2] ?? "dist")
-const entries = ["index", "testing", "datasets"].flatMap((name) => [`${name}.js`, `${name}.cjs`])
+const entries = ["index", "testing", "datasets", "interchange"].flatMap((name) => [`${name}.js`, `${name}.cjs`])
 const builtins = new Set(builtinModules)
 // Static and dynamic imports, re-exports, side-effect imports and requires.
 const specifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(["'])([^"'\n]+)\1/g

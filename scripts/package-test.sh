@@ -4,9 +4,9 @@
 # Builds the library, packs it, installs the tarball (plus its peer `effect`) into a throwaway
 # project outside the repo, and from there:
 #   - loads the main entry before the optional peers (fast-check) are installed, then adds them,
-#   - imports the entries (main, testing, postgres, file) from ESM (consumer.mjs) and requires them
+#   - imports the entries (main, testing, postgres, file, interchange) from ESM (consumer.mjs) and requires them
 #     from CommonJS (consumer.cjs); the postgres entry builds its layer without needing a server,
-#   - checks that the platform-neutral entries (main, testing, datasets), and every chunk they load,
+#   - checks that the platform-neutral entries (main, testing, datasets, interchange), and every chunk they load,
 #     import no `node:` module (scripts/check-neutral-dist.mjs over dist/),
 #   - checks that internal paths (dist/..., src/...) are hidden by the `exports` map,
 #   - type-checks a TypeScript consumer (module NodeNext) against the shipped declarations, and
@@ -138,7 +138,7 @@ echo "type-check ok ($("$tsc" --version))"
 # shellcheck disable=SC2016 # the single-quoted text is JavaScript
 entry_types="$(cd "$consumer" && node -e '
   const { exports } = require("protest-chronicle/package.json")
-  for (const subpath of [".", "./testing", "./postgres", "./file"]) {
+  for (const subpath of [".", "./testing", "./postgres", "./file", "./interchange"]) {
     for (const condition of ["import", "require"]) {
       console.log(`${condition} protest-chronicle${subpath.slice(1)} ${exports[subpath][condition].types.replace(/^\.\//, "")}`)
     }

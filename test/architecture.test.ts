@@ -15,7 +15,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url))
 /** Folders whose code may use Node's built-in modules. */
 const platformFolders = new Set(["file", "postgres", "cli"])
 /** The entries that must run in any JavaScript runtime. */
-const neutralEntries = ["index.ts", "testing/index.ts", "datasets/index.ts"]
+const neutralEntries = ["index.ts", "testing/index.ts", "datasets/index.ts", "interchange/index.ts"]
 
 const sourceFiles = (dir: string): Array<string> =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -69,7 +69,7 @@ describe("architecture of src/", () => {
     expect(found).toEqual([])
   })
 
-  it("the neutral entries (root, testing, datasets) reach neither file/ nor postgres/ nor a Node built-in", () => {
+  it("the neutral entries (root, testing, datasets, interchange) reach neither file/ nor postgres/ nor a Node built-in", () => {
     for (const entry of neutralEntries) {
       const start = join(src, entry)
       const path = new Map<string, string>([[start, entry]])

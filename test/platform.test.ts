@@ -1,5 +1,5 @@
 /**
- * The platform-neutral entries (the root, `testing`, `datasets`) bundle for the browser and run
+ * The platform-neutral entries (the root, `testing`, `datasets`, `interchange`) bundle for the browser and run
  * where Node's globals are absent. Each entry is bundled with esbuild for `platform: "browser"`;
  * a Node built-in anywhere in what it imports fails the build (esbuild cannot resolve it there)
  * or shows in its metafile. Then test/platform/smoke.ts, bundled the same way, runs in a fresh
@@ -29,7 +29,7 @@ const bundle = async (entry: string, format: "esm" | "iife", globalName?: string
   return { code: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) }
 }
 
-const neutralEntries = ["../src/index.ts", "../src/testing/index.ts", "../src/datasets/index.ts"]
+const neutralEntries = ["../src/index.ts", "../src/testing/index.ts", "../src/datasets/index.ts", "../src/interchange/index.ts"]
 
 describe("platform-neutral entries", () => {
   for (const entry of neutralEntries) {
@@ -41,7 +41,7 @@ describe("platform-neutral entries", () => {
     }, 60_000)
   }
 
-  it("run in a bare JavaScript context: When, Record.decode, a timeline, a chronicle in memory", async () => {
+  it("run in a bare JavaScript context: When, Record.decode, a timeline, a chronicle in memory, the interchange exports", async () => {
     const { code } = await bundle("./platform/smoke.ts", "iife", "smoke")
     // Only what every runtime provides; the context brings its own ECMAScript globals (Intl too).
     const context = createContext({
@@ -64,6 +64,6 @@ describe("platform-neutral entries", () => {
       "undefined"
     ])
     const lines = await (runInContext("smoke.run()", context) as Promise<ReadonlyArray<string>>)
-    expect(lines).toHaveLength(6)
+    expect(lines).toHaveLength(7)
   }, 120_000)
 })

@@ -347,6 +347,16 @@ export const get: {
 export const hierarchy: (timeline: Timeline) => Hierarchy.Hierarchy = internal.hierarchy
 
 /**
+ * The records the timeline keeps beside its events: its current places, actors and sources by id,
+ * and its same-as links. Exports read places (names, coordinates, containment) and sources (URLs,
+ * titles, outlets) from here. A value that is not a timeline gives the context of the empty one.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const context: (timeline: Timeline) => Context = internal.context
+
+/**
  * The timeline's current actors and sources as an attribution for claim policies
  * (`ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))`).
  *

@@ -14,13 +14,14 @@ import { examplesOf, publicModules } from "./jsdoc.js"
 const root = path.resolve(import.meta.dirname, "../..")
 const out = path.join(root, ".tmp/doc-examples")
 
-const checked = publicModules(root, ["src/model", "src/chronicle", "src/projection", "src/journal", "src/file", "src/postgres", "src/testing", "src/datasets"])
+const checked = publicModules(root, ["src/model", "src/chronicle", "src/projection", "src/journal", "src/file", "src/postgres", "src/testing", "src/datasets", "src/interchange"])
 const examples = checked.flatMap((file) => examplesOf(root, file))
 
 const entries: { readonly [name: string]: string } = {
   "protest-chronicle": "src/index.ts",
   "protest-chronicle/testing": "src/testing/index.ts",
   "protest-chronicle/datasets": "src/datasets/index.ts",
+  "protest-chronicle/interchange": "src/interchange/index.ts",
   "protest-chronicle/file": "src/file/index.ts",
   "protest-chronicle/postgres": "src/postgres/index.ts"
 }

@@ -10,8 +10,8 @@ import { missingTags } from "./tags.js"
 
 const root = path.resolve(import.meta.dirname, "../..")
 
-/** Checked: the record model, the projections, the chronicle, the journal and its stores, the testing kit and the datasets. */
-const checkedFolders = ["src/model", "src/chronicle", "src/projection", "src/journal", "src/file", "src/postgres", "src/testing", "src/datasets"]
+/** Checked: the record model, the projections, the chronicle, the journal and its stores, the testing kit, the datasets and the interchange formats. */
+const checkedFolders = ["src/model", "src/chronicle", "src/projection", "src/journal", "src/file", "src/postgres", "src/testing", "src/datasets", "src/interchange"]
 const notYet: ReadonlyArray<string> = []
 
 describe("@since and @category", () => {

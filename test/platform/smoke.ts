@@ -1,11 +1,13 @@
 /**
  * What the platform test runs in a bare JavaScript context (no `process`, `require` or `Buffer`),
  * bundled for the browser: dates in a place's time zone, the bundled dataset decoded, a timeline
- * built from it, and a chronicle in memory. Returns one line per check; throws on a failure.
+ * built from it, a chronicle in memory, and the interchange exports of that timeline and its link
+ * graph. Returns one line per check; throws on a failure.
  */
 import { Result } from "effect"
 import { Chronicle, Projection, Record, When } from "../../src/index.js"
 import { zhanaozen } from "../../src/datasets/index.js"
+import { Dot, GeoJson, Mermaid, TimelineJs } from "../../src/interchange/index.js"
 import { arbWhen } from "../../src/testing/index.js"
 import * as fc from "fast-check"
 
@@ -34,6 +36,14 @@ export const run = async (): Promise<ReadonlyArray<string>> => {
   if (Result.isFailure(timeline)) throw new Error("smoke: Timeline.fromRecords failed")
   const size = Projection.Timeline.size(timeline.success)
   lines.push(check(size === zhanaozen.events.length, `a timeline of ${size} events`))
+
+  const decoded = records.flatMap((r) => (Result.isSuccess(r) ? [r.success] : []))
+  const graph = Projection.LinkGraph.fromRecords(decoded.filter(Record.isEvent), decoded.filter(Record.isLink))
+  if (Result.isFailure(graph)) throw new Error("smoke: LinkGraph.fromRecords failed")
+  const slides = (JSON.parse(TimelineJs.toJson(timeline.success)) as { events: ReadonlyArray<unknown> }).events.length
+  const features = GeoJson.fromTimeline(timeline.success).features.length
+  const diagrams = Mermaid.fromLinkGraph(graph.success).startsWith("flowchart") && Dot.fromLinkGraph(graph.success).startsWith("digraph")
+  lines.push(check(slides === size && features > 0 && diagrams, `interchange: ${slides} TimelineJS slides, ${features} GeoJSON features, Mermaid and DOT`))
 
   const chronicle = await Chronicle.open()
   for (const record of zhanaozen.all) await chronicle.record(record)

@@ -210,6 +210,12 @@ export const hierarchy = (timeline: Timeline): Hierarchy.Hierarchy => {
   return Hierarchy.make(HashMap.values(state.places), HashMap.values(state.actors))
 }
 
+/** `Timeline.context`. */
+export const context = (timeline: Timeline): Context => {
+  const state = stateOf(timeline)
+  return { places: state.places, actors: state.actors, sources: state.sources, sameAs: state.sameAs }
+}
+
 /** `Timeline.attribution`. */
 export const attribution = (timeline: Timeline): ClaimPolicy.Attribution => {
   const state = stateOf(timeline)

@@ -8,6 +8,7 @@ const chronicle = require("protest-chronicle")
 const testing = require("protest-chronicle/testing")
 const postgres = require("protest-chronicle/postgres")
 const file = require("protest-chronicle/file")
+const interchange = require("protest-chronicle/interchange")
 const { checkRecordDecode } = require("./record-check.cjs")
 
 const fail = (message) => {
@@ -18,7 +19,7 @@ const fail = (message) => {
 const exportNames = (mod) => Object.keys(mod).filter((name) => name !== "default" && name !== "__esModule").sort()
 
 async function main() {
-  for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres], ["protest-chronicle/file", file]]) {
+  for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres], ["protest-chronicle/file", file], ["protest-chronicle/interchange", interchange]]) {
     const names = exportNames(mod)
     for (const name of names) {
       if (mod[name] === undefined) fail(`${entry} exports ${name} as undefined`)

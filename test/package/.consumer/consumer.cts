@@ -4,6 +4,7 @@ import Chronicle = require("protest-chronicle")
 import ChronicleTesting = require("protest-chronicle/testing")
 import ChroniclePostgres = require("protest-chronicle/postgres")
 import ChronicleFile = require("protest-chronicle/file")
+import ChronicleInterchange = require("protest-chronicle/interchange")
 
-const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres, ChronicleFile]
+const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres, ChronicleFile, ChronicleInterchange]
 export = entries

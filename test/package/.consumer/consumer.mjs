@@ -7,6 +7,7 @@ import * as chronicle from "protest-chronicle"
 import * as testing from "protest-chronicle/testing"
 import * as postgres from "protest-chronicle/postgres"
 import * as file from "protest-chronicle/file"
+import * as interchange from "protest-chronicle/interchange"
 import { checkRecordDecode } from "./record-check.cjs"
 
 const fail = (message) => {
@@ -14,7 +15,7 @@ const fail = (message) => {
   process.exit(1)
 }
 
-for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres], ["protest-chronicle/file", file]]) {
+for (const [entry, mod] of [["protest-chronicle", chronicle], ["protest-chronicle/testing", testing], ["protest-chronicle/postgres", postgres], ["protest-chronicle/file", file], ["protest-chronicle/interchange", interchange]]) {
   const names = Object.keys(mod).sort()
   for (const name of names) {
     if (mod[name] === undefined) fail(`${entry} exports ${name} as undefined`)
@@ -46,6 +47,13 @@ console.log("consumer.mjs: protest-chronicle/postgres builds a layer without a s
 if (file.layerFile("nowhere/journal.jsonl") === undefined || typeof file.JournalLockedError !== "function") fail("protest-chronicle/file does not build its layer")
 if (file.JournalLockedError !== chronicle.Journal.JournalLockedError) fail("protest-chronicle/file and the root entry have two JournalLockedError classes")
 console.log("consumer.mjs: protest-chronicle/file builds a layer; its JournalLockedError is the root entry's")
+
+// The interchange entry exports an empty timeline and graph without anything else installed.
+const emptyTimeline = JSON.parse(interchange.TimelineJs.toJson(chronicle.Projection.Timeline.empty))
+if (emptyTimeline.events.length !== 0 || !interchange.Dot.fromLinkGraph(chronicle.Projection.LinkGraph.empty).startsWith("digraph")) {
+  fail("protest-chronicle/interchange does not export an empty timeline and graph")
+}
+console.log("consumer.mjs: protest-chronicle/interchange exports TimelineJS and DOT")
 
 const recordFile = process.argv[2]
 if (recordFile === undefined) {

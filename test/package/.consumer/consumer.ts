@@ -4,5 +4,6 @@ import * as Chronicle from "protest-chronicle"
 import * as ChronicleTesting from "protest-chronicle/testing"
 import * as ChroniclePostgres from "protest-chronicle/postgres"
 import * as ChronicleFile from "protest-chronicle/file"
+import * as ChronicleInterchange from "protest-chronicle/interchange"
 
-export const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres, ChronicleFile]
+export const entries: ReadonlyArray<object> = [Chronicle, ChronicleTesting, ChroniclePostgres, ChronicleFile, ChronicleInterchange]
