@@ -60,9 +60,15 @@ export interface ExportResult {
 
 type Lookup = (stream: StreamRef) => AnyRecord | undefined
 
-const lookupOf = (records: ExportOptions["records"]): { readonly get: Lookup; readonly links: ReadonlyArray<Link> } => {
-  if (records === undefined) return { get: () => undefined, links: [] }
-  if (typeof records === "function") return { get: records, links: [] }
+const isObject = (u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null
+const isIterable = (u: unknown): u is Iterable<unknown> => isObject(u) && typeof (u as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+
+// Where records are found; anything that is none of the three forms finds nothing.
+const lookupOf = (records: unknown): { readonly get: Lookup; readonly links: ReadonlyArray<Link> } => {
+  if (typeof records === "function") {
+    const find = records as (stream: StreamRef) => unknown
+    return { get: (stream) => { const r = find(stream); return isObject(r) ? (r as unknown as AnyRecord) : undefined }, links: [] }
+  }
   if (Catalog.isCatalog(records)) {
     return {
       get: (stream) => Catalog.get(records, stream)?.current,
@@ -71,12 +77,21 @@ const lookupOf = (records: ExportOptions["records"]): { readonly get: Lookup; re
   }
   const byKey = new Map<string, AnyRecord>()
   const links: Array<Link> = []
-  for (const r of records) {
-    byKey.set(`${r.type}/${r.id}`, r)
-    if (r.type === "link") links.push(r as Link)
+  if (isIterable(records)) {
+    for (const r of records) {
+      if (!isObject(r) || typeof r["type"] !== "string" || typeof r["id"] !== "string") continue
+      byKey.set(`${r["type"]}/${r["id"]}`, r as unknown as AnyRecord)
+      if (r["type"] === "link") links.push(r as unknown as Link)
+    }
   }
   return { get: (stream) => byKey.get(`${stream.type}/${stream.id}`), links }
 }
+
+// Enough of an event to be read safely; a malformed one still fails where it is read, and is
+// then skipped with a reason (see exportCells).
+const isEventShaped = (u: unknown): u is Event.AnyEvent =>
+  isObject(u) && u["type"] === "event" && typeof u["id"] === "string" && typeof u["kind"] === "string" &&
+  typeof u["when"] === "string" && isObject(u["where"]) && typeof u["where"]["place"] === "string" && Array.isArray(u["citations"])
 
 const side1 = new Set<string>(["participant", "organizer", "supporter", "perpetrator", "speaker"])
 const side2 = new Set<string>(["authority", "target", "victim", "detainee"])
@@ -214,6 +229,26 @@ export const exportRows = (events: Iterable<Event.AnyEvent>, options: ExportOpti
   return { rows: cells.map(toRow), skipped, folded }
 }
 
+// Any input, never an exception: what is not an event (or fails as one) is skipped with a reason.
+const exportCells = (
+  events: unknown,
+  options: unknown
+): { readonly cells: Array<ReadonlyArray<string>>; readonly skipped: ExportResult["skipped"]; readonly folded: ExportResult["folded"] } => {
+  if (!isIterable(events) || typeof events === "string") return { cells: [], skipped: [{ event: "", reason: "expected events (an array or another iterable)" }], folded: [] }
+  const list: Array<Event.AnyEvent> = []
+  const skipped: Array<{ event: string; reason: string }> = []
+  try {
+    for (const e of events) {
+      if (isEventShaped(e)) list.push(e)
+      else skipped.push({ event: isObject(e) && typeof e["id"] === "string" ? e["id"] : "", reason: "it is not an event record" })
+    }
+    const out = exportEvents(list, isObject(options) ? (options as ExportOptions) : {})
+    return { ...out, skipped: [...skipped, ...out.skipped] }
+  } catch (error) {
+    return { cells: [], skipped: [...skipped, { event: "", reason: `the events could not be read: ${String((error as { message?: unknown })?.message ?? error).slice(0, 200)}` }], folded: [] }
+  }
+}
+
 const toRow = (cells: ReadonlyArray<string>): AcledRow => {
   const row: { [C in Column]?: string } = {}
   columns.forEach((column, i) => (row[column] = cells[i]!))
@@ -221,8 +256,8 @@ const toRow = (cells: ReadonlyArray<string>): AcledRow => {
 }
 
 // The rows as arrays of cells in the order of `columns`, as the CSV writer takes them.
-const exportCells = (
-  events: Iterable<Event.AnyEvent>,
+const exportEvents = (
+  list: ReadonlyArray<Event.AnyEvent>,
   options: ExportOptions
 ): { readonly cells: Array<ReadonlyArray<string>>; readonly skipped: ExportResult["skipped"]; readonly folded: ExportResult["folded"] } => {
   const lookup = lookupOf(options?.records)
@@ -234,8 +269,7 @@ const exportCells = (
     if (cells === undefined) placeCells.set(placeId, (cells = placeCellsOf(placeId, get)))
     return cells
   }
-  const maxDays = options?.maxDays ?? 366
-  const list = [...events]
+  const maxDays = typeof options.maxDays === "number" && options.maxDays >= 1 ? options.maxDays : 366
   const rows: Array<ReadonlyArray<string>> = []
   const skipped: Array<{ event: string; reason: string }> = []
   const folded: Array<{ event: string; into: string }> = []
@@ -292,7 +326,14 @@ const exportCells = (
       skipped.push({ event: event.id, reason: days })
       continue
     }
-    for (const row of rowsOf(event, acled, days, foldedInto.get(event.id), get, cellsOf(event.where.place))) rows.push(row)
+    let written: ReadonlyArray<ReadonlyArray<string>>
+    try {
+      written = rowsOf(event, acled, days, foldedInto.get(event.id), get, cellsOf(event.where.place))
+    } catch {
+      skipped.push({ event: event.id, reason: "it is not a valid event (a field of the wrong shape)" })
+      continue
+    }
+    for (const row of written) rows.push(row)
   }
   return { cells: rows, skipped, folded }
 }
@@ -452,8 +493,13 @@ export const exportCsv = (events: Iterable<Event.AnyEvent>, options: ExportOptio
  * @category exporting
  * @since 0.2.0
  */
-export const rowsToCsv = (rows: ReadonlyArray<AcledRow>, header: boolean): string =>
-  stringifyRows(rows.map((row) => columns.map((c) => row[c])), header ? columns : undefined)
+export const rowsToCsv = (rows: ReadonlyArray<AcledRow>, header: boolean): string => {
+  const cells = (Array.isArray(rows) ? rows : []).map((row: unknown) => columns.map((c) => {
+    const cell = isObject(row) ? row[c] : undefined
+    return typeof cell === "string" ? cell : ""
+  }))
+  return stringifyRows(cells, header === true ? columns : undefined)
+}
 
 /**
  * The streaming form: events in (in date order, so that a protest and the dispersal of the same
@@ -464,7 +510,12 @@ export const rowsToCsv = (rows: ReadonlyArray<AcledRow>, header: boolean): strin
  * @since 0.2.0
  */
 export const exportChunks = function*(events: Iterable<Event.AnyEvent>, options: ExportOptions & { readonly batchSize?: number } = {}): Generator<string> {
-  const size = Math.max(1, options?.batchSize ?? 10_000)
+  const batchSize = isObject(options) ? options["batchSize"] : undefined
+  const size = typeof batchSize === "number" && batchSize >= 1 ? batchSize : 10_000
+  if (!isIterable(events) || typeof events === "string") {
+    yield stringifyRows([], columns)
+    return
+  }
   let batch: Array<Event.AnyEvent> = []
   let header = true
   const flush = () => {
@@ -473,8 +524,16 @@ export const exportChunks = function*(events: Iterable<Event.AnyEvent>, options:
     batch = []
     return text
   }
-  for (const event of events) {
-    batch.push(event)
+  const iterator = (events as Iterable<Event.AnyEvent>)[Symbol.iterator]()
+  for (;;) {
+    let next: IteratorResult<Event.AnyEvent>
+    try {
+      next = iterator.next()
+    } catch {
+      break // an iterable that fails while read ends the export where it failed
+    }
+    if (next.done === true) break
+    batch.push(next.value)
     if (batch.length >= size) yield flush()
   }
   if (batch.length > 0 || header) yield flush()

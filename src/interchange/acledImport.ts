@@ -94,9 +94,15 @@ export interface ImportResult {
 const MAX_ISSUES = 100
 const isRecord = guardOf(Record.Record)
 
-const lookupOf = (existing: ImportOptions["existing"]): ((stream: StreamRef) => Existing | undefined) => {
-  if (existing === undefined) return () => undefined
-  if (typeof existing === "function") return existing
+const lookupOf = (existing: unknown): ((stream: StreamRef) => Existing | undefined) => {
+  if (typeof existing === "function") {
+    // The caller's lookup: an answer that is not a stream's state counts as "not there".
+    return (stream) => {
+      const found: unknown = existing(stream)
+      return typeof found === "object" && found !== null && typeof (found as Existing).revision === "number" ? (found as Existing) : undefined
+    }
+  }
+  if (!Catalog.isCatalog(existing)) return () => undefined
   return (stream) => {
     const item = Catalog.get(existing, stream)
     return item === undefined ? undefined : { revision: item.history.length, ...(item.current === undefined ? {} : { current: item.current }) }
@@ -126,6 +132,7 @@ export const makeImporter = (options: ImportOptions = {}) => {
   let index: Partial<{ [C in Column]: number }> = {}
   let row = 0
   let failed = false
+  let lookupFailed: string | undefined
 
   const fail = (issues: ReadonlyArray<RowIssue>, total = issues.length) => {
     failed = true
@@ -168,7 +175,13 @@ export const makeImporter = (options: ImportOptions = {}) => {
       if (ids.has(record.id)) return
       ids.add(record.id)
     }
-    const found = lookup(stream)
+    let found: Existing | undefined
+    try {
+      found = lookup(stream)
+    } catch (error) {
+      lookupFailed = `the lookup of existing records failed on ${record.type} ${clip(record.id)}: ${clip(String((error as { message?: unknown })?.message ?? error))}`
+      return
+    }
     if (found === undefined) {
       out.push({ _tag: "revision", record, expected: "none" })
       counts.created++
@@ -244,6 +257,7 @@ export const makeImporter = (options: ImportOptions = {}) => {
     const retracted: Array<StreamRef> = []
     const counts = { created: 0, corrected: 0, unchanged: 0 }
     for (const record of [...sources, ...places, ...actors, ...events]) plan(record, appends, counts, retracted)
+    if (lookupFailed !== undefined) return fail([{ row: 0, reason: lookupFailed }])
     return Result.succeed({ appends, skipped: issues, retracted, rows: rows.length - start, ...counts })
   }
 
@@ -343,6 +357,9 @@ export const importStream = <E, R>(
   options: ImportOptions = {}
 ): Stream.Stream<ImportResult, E | AcledImportError, R> =>
   Stream.suspend(() => {
+    if (!Stream.isStream(chunks)) {
+      return Stream.fail(new AcledImportError({ issues: [{ row: 0, reason: "expected a Stream of chunks (strings or Uint8Arrays)" }], total: 1 }))
+    }
     const importer = makeImporter(options)
     return chunks.pipe(
       Stream.mapEffect((chunk) => Effect.suspend(() => Effect.fromResult(importer.push(chunk)))),

@@ -140,6 +140,18 @@ const weekAround = (day: string): string => {
   return week
 }
 
+// The zone the caller gives a row's places ("UTC" without `timeZoneOf`); a failing or odd answer
+// is refused by the time-zone check that follows, as any bad zone is.
+const zoneOf = (options: RowOptions, country: string, iso: string, admin1: string): unknown => {
+  const timeZoneOf = (options as { readonly timeZoneOf?: unknown } | null | undefined)?.timeZoneOf
+  if (typeof timeZoneOf !== "function") return "UTC"
+  try {
+    return timeZoneOf({ country, iso, admin1 }) ?? "UTC"
+  } catch (error) {
+    return { failed: error }
+  }
+}
+
 // Records shared by many rows are built once and kept (the first row that names them decides
 // their content); bounded, so that a file of distinct names does not grow memory without end.
 class Cache<V> {
@@ -237,7 +249,7 @@ const readRow = (
 
   const iso = cell("iso").trim()
   const admin1 = cell("admin1").trim()
-  const zone = options.timeZoneOf?.({ country, iso, admin1 }) ?? "UTC"
+  const zone = zoneOf(options, country, iso, admin1)
   const zoneProblem = TimeZone.invalidReason(zone)
   if (zoneProblem !== undefined) fail("country", `the time zone given for ${clip(country)}: ${zoneProblem}`)
 
