@@ -191,6 +191,27 @@ export const readTypes = (
   eventCell: string,
   subCell: string
 ): { readonly eventType: AcledEventType; readonly subEventType: string } | string => {
+  let bySub = types.get(eventCell)
+  if (bySub === undefined) {
+    if (types.size >= 1_000) types.clear()
+    types.set(eventCell, (bySub = new Map()))
+  }
+  let read = bySub.get(subCell)
+  if (read === undefined) {
+    if (bySub.size >= 1_000) bySub.clear()
+    read = readTypesOnce(eventCell, subCell)
+    bySub.set(subCell, read)
+  }
+  return read
+}
+
+// The few pairs of a file, each read once (results are frozen values, safe to share).
+const types = new Map<string, Map<string, { readonly eventType: AcledEventType; readonly subEventType: string } | string>>()
+
+const readTypesOnce = (
+  eventCell: string,
+  subCell: string
+): { readonly eventType: AcledEventType; readonly subEventType: string } | string => {
   const eventText = eventCell.trim()
   const subText = subCell.trim()
   const current = (acledSubEventTypes as Record<string, ReadonlyArray<string> | undefined>)[eventText]
@@ -215,6 +236,19 @@ const months = ["january", "february", "march", "april", "may", "june", "july", 
  * `02-04-2018` (day first, older files) and `02 April 2018`. Returns an EDTF day, or a reason.
  */
 export const readDate = (cell: string): { readonly day: When.When } | string => {
+  // A file holds a few thousand distinct dates over many rows: read each once.
+  let date = dates.get(cell)
+  if (date === undefined) {
+    if (dates.size >= 10_000) dates.clear()
+    date = readDateOnce(cell)
+    dates.set(cell, date)
+  }
+  return date
+}
+
+const dates = new Map<string, { readonly day: When.When } | string>()
+
+const readDateOnce = (cell: string): { readonly day: When.When } | string => {
   const s = cell.trim()
   let y: string, m: string, d: string
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
