@@ -9,6 +9,7 @@
  * - `GeoJson`: a timeline's events as an RFC 7946 FeatureCollection of points.
  * - `Mermaid`: the link graph as a Mermaid flowchart.
  * - `Dot`: the link graph as Graphviz DOT.
+ * - `Plover`: PLOVER JSON Lines in, as the journal appends that import them.
  *
  * @packageDocumentation
  */
@@ -16,4 +17,5 @@ export * as Acled from "./Acled.js"
 export * as Dot from "./Dot.js"
 export * as GeoJson from "./GeoJson.js"
 export * as Mermaid from "./Mermaid.js"
+export * as Plover from "./Plover.js"
 export * as TimelineJs from "./TimelineJs.js"

@@ -334,7 +334,7 @@ export const arbEventByKind = {
   }, ["form"]),
   dispersal: eventOf("dispersal", {
     by: actorList,
-    force: fc.uniqueArray(fc.constantFrom("physical", "batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots", "live-fire", "vehicles", "arrests"), { maxLength: 3 }),
+    force: fc.uniqueArray(fc.constantFrom("physical", "batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots", "crowd-control", "live-fire", "vehicles", "arrests"), { maxLength: 3 }),
     killed: arbCountClaims,
     injured: arbCountClaims,
     hospitalised: arbCountClaims

@@ -31,7 +31,7 @@ const everyMapping: ReadonlyArray<readonly [string, Mapping.Mapping]> = [
   ...[false, true].flatMap((lethal) =>
     [false, true].map((liveFire) => [`dispersal ${lethal} ${liveFire}`, Mapping.dispersalMapping({ lethal, liveFire })] as const)
   ),
-  ...(["physical", "batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots", "live-fire", "vehicles", "arrests"] as const)
+  ...(["physical", "batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots", "crowd-control", "live-fire", "vehicles", "arrests"] as const)
     .map((f) => [`dispersal with ${f}`, Mapping.dispersalMapping({ lethal: false, force: [f] })] as const),
   ["dispersal seriously injuring", Mapping.dispersalMapping({ lethal: false, seriousInjuries: true })],
   ...(["shooting", "killing", "beating", "clashes", "arson", "death", "other"] as const).flatMap((f) => [

@@ -47,7 +47,7 @@ export const protestCode = (code: "141" | "142" | "143" | "144" | "145", demands
 }
 
 /** Means of force PLOVER 2.0 calls crowd control (ASSAULT `crowd-control`), firing in the air included. */
-export const crowdControl: ReadonlySet<unknown> = new Set(["batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots"])
+export const crowdControl: ReadonlySet<unknown> = new Set(["batons", "tear-gas", "stun-grenades", "water-cannon", "rubber-bullets", "warning-shots", "crowd-control"])
 
 /** ACLED's event and sub-event type for violence, from its form and who used it against whom. */
 export const acledOfViolence = (form: string, between: { readonly by: Side; readonly against: Side } | undefined, byMob: boolean): Acled => {

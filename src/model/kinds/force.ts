@@ -13,7 +13,8 @@ import { nonEmptyArrayOf, Text } from "../Text.js"
 
 /**
  * A means of force reported in a dispersal or clash. `live-fire` is shooting at people with live
- * ammunition; shots fired into the air or over heads are `warning-shots`.
+ * ammunition; shots fired into the air or over heads are `warning-shots`; `crowd-control` is
+ * crowd-control means a source does not name (as PLOVER codes them).
  *
  * @category schemas
  * @since 0.1.0
@@ -26,6 +27,7 @@ export const Force = Schema.Literals([
   "water-cannon",
   "rubber-bullets",
   "warning-shots",
+  "crowd-control",
   "live-fire",
   "vehicles",
   "arrests"

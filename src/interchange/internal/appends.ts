@@ -1,0 +1,93 @@
+/**
+ * What importers share: the appends that bring a journal up to date with imported records. A
+ * record the journal does not hold yet is created (`expected: "none"`); an imported event that
+ * differs from the one held is corrected (`expected` its current revision, with a reason naming
+ * the fields that changed); anything else is left alone. Actors, places and sources that exist
+ * are never rewritten (an editor may have improved them), and each is planned once per import.
+ * So importing the same file twice changes nothing, and a newer export becomes corrections.
+ *
+ * @internal
+ */
+import type { Append, StreamRef } from "../../journal/Entry.js"
+import type { AnyRecord } from "../../model/Vocabulary.js"
+import * as Catalog from "../../projection/Catalog.js"
+import type { Existing, ExistingOption } from "../Plover.js"
+
+/** The appends of an import (or of one batch of a streamed one), and what was found. */
+export interface Planned {
+  readonly appends: ReadonlyArray<Append>
+  readonly retracted: ReadonlyArray<StreamRef>
+  readonly created: number
+  readonly corrected: number
+  readonly unchanged: number
+}
+
+/** A lookup from the `existing` option (nothing exists when it is absent). */
+export const lookupOf = (existing: ExistingOption | undefined): ((stream: StreamRef) => Existing | undefined) => {
+  if (existing === undefined || existing === null) return () => undefined
+  if (typeof existing === "function") return existing
+  return (stream) => {
+    const item = Catalog.get(existing, stream)
+    return item === undefined ? undefined : { revision: item.history.length, ...(item.current === undefined ? {} : { current: item.current }) }
+  }
+}
+
+/**
+ * A planner for one import: `plan` turns records (sources, places and actors before the events
+ * that name them) into appends. `format` names the source format in correction reasons.
+ */
+export const makePlanner = (existing: ExistingOption | undefined, format: string) => {
+  const lookup = lookupOf(existing)
+  const seen = new Set<string>()
+  return (records: ReadonlyArray<AnyRecord>): Planned => {
+    const appends: Array<Append> = []
+    const retracted: Array<StreamRef> = []
+    let created = 0
+    let corrected = 0
+    let unchanged = 0
+    for (const record of records) {
+      const stream = { type: record.type, id: record.id } as StreamRef
+      if (record.type !== "event") {
+        const key = `${record.type}/${record.id}`
+        if (seen.has(key)) continue
+        seen.add(key)
+      }
+      const found = lookup(stream)
+      if (found === undefined) {
+        appends.push({ _tag: "revision", record, expected: "none" })
+        created++
+      } else if (found.current === undefined) retracted.push(stream)
+      else if (record.type !== "event" || sameJson(found.current, record)) unchanged++
+      else {
+        const changed = changedFields(found.current, record).join(", ")
+        appends.push({ _tag: "revision", record, expected: found.revision, reason: `${format} updated ${record.id}: ${changed}` })
+        corrected++
+      }
+    }
+    return { appends, retracted, created, corrected, unchanged }
+  }
+}
+
+/** Structural equality of two JSON values (key order ignored, undefined members ignored). */
+export const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bs = b as ReadonlyArray<unknown>
+    return a.length === bs.length && a.every((x, i) => sameJson(x, bs[i]))
+  }
+  const ka = definedKeys(a)
+  const kb = definedKeys(b)
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Fields)[k], (b as Fields)[k]))
+}
+
+type Fields = { readonly [key: string]: unknown }
+
+const definedKeys = (o: object): Array<string> => Object.keys(o).filter((k) => (o as Fields)[k] !== undefined)
+
+/** The top-level fields in which two records differ, sorted. */
+export const changedFields = (before: AnyRecord, after: AnyRecord): Array<string> => {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...keys].filter((k) => !sameJson((before as unknown as Fields)[k], (after as unknown as Fields)[k])).sort()
+}
