@@ -16,10 +16,10 @@ import { type ActorType, actorTypes } from "./acledCodes.js"
 
 /** What a candidate may draw on to fill the fields its kind requires. */
 export interface KindContext {
-  /** How many were detained, as the row lets us say it: unknown, cited to the row's sources. */
-  readonly unknownCount: CountClaims
-  /** ACLED's fatality figure for the row, as a claim (what the importer puts in `killed`). */
-  readonly killed: CountClaims
+  /** How many were detained, as the row lets us say it: unknown, cited to the row's sources (made when asked). */
+  readonly unknownCount: () => CountClaims
+  /** ACLED's fatality figure for the row, as a claim (what the importer puts in `killed`; made when asked). */
+  readonly killed: () => CountClaims
   /** The row's first actor (actor1), for kinds that need one (a statement's speaker). */
   readonly actor1: ActorId | undefined
   /** The row's ACLED actor types (`inter1`, `inter2`), when given. */
@@ -68,7 +68,7 @@ export interface Candidate {
 const fixed = (kind: Event.EventKind, details: string, fields: { readonly [field: string]: unknown } = {}, detained = false): Candidate => ({
   kind,
   details,
-  fields: detained ? (c) => ({ ...fields, detained: c.unknownCount }) : () => fields
+  fields: detained ? (c) => ({ ...fields, detained: c.unknownCount() }) : () => fields
 })
 
 // In order of preference: where several candidates give one pair, the first is used. Candidates
@@ -77,7 +77,7 @@ const fixed = (kind: Event.EventKind, details: string, fields: { readonly [field
 export const candidates: ReadonlyArray<Candidate> = [
   fixed("rally", "form: demonstration", { form: "demonstration" }),
   fixed("dispersal", ""),
-  { kind: "dispersal", details: "killed: ACLED's fatalities, 1 or more", fields: (c) => ({ killed: c.killed }) },
+  { kind: "dispersal", details: "killed: ACLED's fatalities, 1 or more", fields: (c) => ({ killed: c.killed() }) },
   fixed("violence", "form: clashes", { form: "clashes" }),
   {
     kind: "violence",
@@ -107,8 +107,8 @@ export const pairKey = (mapping: Mapping | undefined): string | undefined => {
 }
 
 const probeContext: KindContext = {
-  unknownCount: [{ value: { kind: "unknown" }, citations: [{ source: "probe" as never }] }] as unknown as CountClaims,
-  killed: [{ value: { kind: "exact", value: 1 }, citations: [{ source: "probe" as never }] }] as unknown as CountClaims,
+  unknownCount: () => [{ value: { kind: "unknown" }, citations: [{ source: "probe" as never }] }] as unknown as CountClaims,
+  killed: () => [{ value: { kind: "exact", value: 1 }, citations: [{ source: "probe" as never }] }] as unknown as CountClaims,
   actor1: "probe" as ActorId,
   inter1: undefined,
   inter2: undefined

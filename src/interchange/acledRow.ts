@@ -197,8 +197,8 @@ const readRow = (
   actorCache: Cache<Actor>,
   chainCache: Cache<ReadonlyArray<Place>>
 ): RowRecords | ReadonlyArray<RowIssue> => {
-  const issues: Array<RowIssue> = []
-  const fail = (column: Column | undefined, reason: string) => issues.push({ row, ...(column === undefined ? {} : { column }), reason })
+  let issues: Array<RowIssue> | undefined
+  const fail = (column: Column | undefined, reason: string) => (issues ??= []).push({ row, ...(column === undefined ? {} : { column }), reason })
 
   const eventIdCnty = cell("event_id_cnty").trim()
   const eventId = eventIdOf(eventIdCnty)
@@ -253,7 +253,7 @@ const readRow = (
   const zoneProblem = TimeZone.invalidReason(zone)
   if (zoneProblem !== undefined) fail("country", `the time zone given for ${clip(country)}: ${zoneProblem}`)
 
-  if (issues.length > 0 || typeof date === "string" || typeof types === "string") return issues
+  if (issues !== undefined || typeof date === "string" || typeof types === "string") return issues ?? []
   const day: string = date.day
 
   const { citations, sources } = cited
@@ -326,7 +326,8 @@ const readRow = (
 
   // Claims: ACLED's fatality figure (0: none reported) and the crowd size in the sources' words.
   const fatalities = Number(fatalitiesCell || "0")
-  const killed: CountClaims = [{
+  let killedClaims: CountClaims | undefined
+  const killed = (): CountClaims => killedClaims ??= [{
     value: fatalities === 0 ? { kind: "unknown", phrase: "none reported" } : { kind: "exact", value: fatalities },
     citations,
     claimant: acledActor.id,
@@ -362,7 +363,13 @@ const readRow = (
     citations
   }
 
-  const context = { unknownCount: [{ value: { kind: "unknown", phrase: "not reported" }, citations }] as unknown as CountClaims, killed, actor1: firstId, inter1: inter1 ?? undefined, inter2: inter2 ?? undefined }
+  const context = {
+    unknownCount: () => [{ value: { kind: "unknown", phrase: "not reported" }, citations }] as unknown as CountClaims,
+    killed,
+    actor1: firstId,
+    inter1: inter1 ?? undefined,
+    inter2: inter2 ?? undefined
+  }
   const tried: Array<string> = []
   for (const candidate of candidatesFor(types.eventType, types.subEventType)) {
     const fields = candidate.fields(context)
@@ -391,14 +398,14 @@ const withKilled = new Set(["dispersal", "violence"])
 // (`event` is the row's own fresh object: it is completed in place.)
 const withClaims = (
   event: { kind: string; participants: ReadonlyArray<Event.Participant> } & { [field: string]: unknown },
-  killed: CountClaims,
+  killed: () => CountClaims,
   fatalities: number,
   size: CountClaims | undefined
 ): { readonly [field: string]: unknown } => {
   const out = event
-  if (withKilled.has(event.kind)) out["killed"] = killed
+  if (withKilled.has(event.kind)) out["killed"] = killed()
   else if (fatalities > 0) {
-    out["disputes"] = [{ topic: "killed", claims: killed.map((c) => ({ ...c, value: { kind: "count", count: c.value } })) }]
+    out["disputes"] = [{ topic: "killed", claims: killed().map((c) => ({ ...c, value: { kind: "count", count: c.value } })) }]
   }
   if (size !== undefined) {
     if (withCount.has(event.kind)) out["size"] = size
