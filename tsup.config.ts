@@ -36,6 +36,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node22",
-  external: ["effect", "fast-check", "@effect/sql-pg"],
+  // `#csv-parse` and `#csv-stringify` stay imports of the package's own "imports" map, so that each
+  // runtime picks its build when it loads dist/ (Node's, or the browser build elsewhere).
+  external: ["effect", "fast-check", "@effect/sql-pg", /^#/],
   onSuccess: emitDeclarations
 })

@@ -4,6 +4,7 @@
  * Bun and edge runtimes like the root entry; each export also has a streaming form (an
  * `Iterable<string>` of pieces and an Effect `Stream`) for large inputs.
  *
+ * - `Acled`: ACLED CSV exports in (the appends that bring a journal up to date with them) and out.
  * - `TimelineJs`: a timeline as Knight Lab TimelineJS 3 JSON.
  * - `GeoJson`: a timeline's events as an RFC 7946 FeatureCollection of points.
  * - `Mermaid`: the link graph as a Mermaid flowchart.
@@ -12,6 +13,7 @@
  *
  * @packageDocumentation
  */
+export * as Acled from "./Acled.js"
 export * as Dot from "./Dot.js"
 export * as GeoJson from "./GeoJson.js"
 export * as Mermaid from "./Mermaid.js"
