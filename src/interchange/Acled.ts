@@ -33,6 +33,7 @@ export { type AcledRow, exportChunks, exportCsv, type ExportOptions, type Export
 export {
   AcledImportError,
   type Existing,
+  type ExistingOption,
   importCsv,
   type ImportOptions,
   type ImportResult,

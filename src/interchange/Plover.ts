@@ -31,33 +31,13 @@
  */
 import { Data, Effect, Result, Stream } from "effect"
 import type { Append, StreamRef } from "../journal/Entry.js"
-import type { Catalog } from "../projection/Catalog.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
+import type { ExistingOption } from "./Existing.js"
 import { LookupFailed, makePlanner } from "./internal/appends.js"
 import { type LineIssue, type ReadOptions, readLine } from "./ploverRecords.js"
 
+export type { Existing, ExistingOption } from "./Existing.js"
 export type { LineIssue, ReadOptions } from "./ploverRecords.js"
-
-/**
- * What the journal holds of a stream: its latest revision and its current record (absent when
- * the stream is retracted).
- *
- * @category models
- * @since 0.2.0
- */
-export interface Existing {
-  readonly revision: number
-  readonly current?: AnyRecord
-}
-
-/**
- * What the journal holds already, for an import to compare with: a catalog, or a lookup by
- * stream.
- *
- * @category models
- * @since 0.2.0
- */
-export type ExistingOption = Catalog | ((stream: StreamRef) => Existing | undefined)
 
 /**
  * The import failed and nothing should be written: `issues` names each problem with its line

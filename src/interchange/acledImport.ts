@@ -19,12 +19,14 @@ import type { Append, StreamRef } from "../journal/Entry.js"
 import { guardOf } from "../model/FastDecode.js"
 import * as Record from "../model/Record.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
-import * as Catalog from "../projection/Catalog.js"
+import type { Existing, ExistingOption } from "./Existing.js"
 import { clip, type Column, columns, requiredColumns } from "./acledCodes.js"
 import { acledActor, makeRowReader, type RowIssue, type RowOptions } from "./acledRow.js"
+import { changedFields, lookupOf, sameJson } from "./internal/appends.js"
 import { type CsvProblem, parseRecords, RecordCutter, Utf8Reader } from "./internal/csv.js"
 
 export type { RowIssue } from "./acledRow.js"
+export type { Existing, ExistingOption } from "./Existing.js"
 
 /**
  * The import failed and nothing should be written: `issues` names each problem with its row (1
@@ -49,18 +51,6 @@ export class AcledImportError extends Data.TaggedError("AcledImportError")<{
 }
 
 /**
- * What the journal holds of a stream: its latest revision and its current record (absent when
- * the stream is retracted).
- *
- * @category models
- * @since 0.2.0
- */
-export interface Existing {
-  readonly revision: number
-  readonly current?: AnyRecord
-}
-
-/**
  * Options of an import.
  *
  * @category models
@@ -70,7 +60,7 @@ export interface ImportOptions extends RowOptions {
   /** Import the valid rows and return the others as skipped, instead of failing. */
   readonly skipInvalid?: boolean
   /** What the journal holds already: a catalog, or a lookup by stream (default: nothing). */
-  readonly existing?: Catalog.Catalog | ((stream: StreamRef) => Existing | undefined)
+  readonly existing?: ExistingOption
 }
 
 /**
@@ -94,20 +84,6 @@ export interface ImportResult {
 const MAX_ISSUES = 100
 const isRecord = guardOf(Record.Record)
 
-const lookupOf = (existing: unknown): ((stream: StreamRef) => Existing | undefined) => {
-  if (typeof existing === "function") {
-    // The caller's lookup: an answer that is not a stream's state counts as "not there".
-    return (stream) => {
-      const found: unknown = existing(stream)
-      return typeof found === "object" && found !== null && typeof (found as Existing).revision === "number" ? (found as Existing) : undefined
-    }
-  }
-  if (!Catalog.isCatalog(existing)) return () => undefined
-  return (stream) => {
-    const item = Catalog.get(existing, stream)
-    return item === undefined ? undefined : { revision: item.history.length, ...(item.current === undefined ? {} : { current: item.current }) }
-  }
-}
 
 /**
  * An incremental importer: `push` a chunk of text or UTF-8 bytes, get the appends of the rows it
@@ -368,21 +344,3 @@ export const importStream = <E, R>(
     )
   })
 
-// Structural equality of two records as JSON values (key order ignored).
-const sameJson = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const bs = b as ReadonlyArray<unknown>
-    return a.length === bs.length && a.every((x, i) => sameJson(x, bs[i]))
-  }
-  const ka = Object.keys(a).filter((k) => (a as { readonly [k: string]: unknown })[k] !== undefined)
-  const kb = Object.keys(b).filter((k) => (b as { readonly [k: string]: unknown })[k] !== undefined)
-  return ka.length === kb.length && ka.every((k) => sameJson((a as { readonly [k: string]: unknown })[k], (b as { readonly [k: string]: unknown })[k]))
-}
-
-const changedFields = (before: AnyRecord, after: AnyRecord): Array<string> => {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...keys].filter((k) => !sameJson((before as unknown as { readonly [k: string]: unknown })[k], (after as unknown as { readonly [k: string]: unknown })[k])).sort()
-}

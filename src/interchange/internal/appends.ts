@@ -11,7 +11,7 @@
 import type { Append, StreamRef } from "../../journal/Entry.js"
 import type { AnyRecord } from "../../model/Vocabulary.js"
 import * as Catalog from "../../projection/Catalog.js"
-import type { Existing, ExistingOption } from "../Plover.js"
+import type { Existing, ExistingOption } from "../Existing.js"
 
 /** The appends of an import (or of one batch of a streamed one), and what was found. */
 export interface Planned {
@@ -22,9 +22,11 @@ export interface Planned {
   readonly unchanged: number
 }
 
-/** Thrown by a planner when the caller's lookup throws or answers with something else; importers turn it into their typed error. */
-export class LookupFailed {
-  constructor(readonly stream: StreamRef, readonly reason: string) {}
+/** Thrown by a lookup when the caller's throws or answers with something else; importers turn it into their typed error. */
+export class LookupFailed extends Error {
+  constructor(readonly stream: StreamRef, readonly reason: string) {
+    super(reason)
+  }
 }
 
 /** A lookup from the `existing` option (nothing exists when it is absent or not one). */
