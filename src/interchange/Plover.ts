@@ -28,6 +28,8 @@
  * ```
  *
  * @since 0.2.0
+ *
+ * @module
  */
 import { Data, Effect, Result, Stream } from "effect"
 import type { Append, StreamRef } from "../journal/Entry.js"

@@ -58,6 +58,7 @@ export type AcledRow = { readonly [C in Column]: string }
  * @since 0.2.0
  */
 export interface ExportOptions {
+  /** Where the places, actors and sources the events name are read from (a catalog, records, or a lookup). */
   readonly records?: Catalog.Catalog | Iterable<AnyRecord> | ((stream: StreamRef) => AnyRecord | undefined)
   readonly maxDays?: number
 }

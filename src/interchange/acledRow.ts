@@ -51,6 +51,7 @@ export interface RowRecords {
  * @since 0.2.0
  */
 export interface RowOptions {
+  /** The IANA time zone of a row's places, from its country, ISO code and admin1 (default "UTC"). */
   readonly timeZoneOf?: (place: { readonly country: string; readonly iso: string; readonly admin1: string }) => string | undefined
 }
 

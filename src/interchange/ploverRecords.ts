@@ -47,6 +47,7 @@ export interface LineIssue {
  * @since 0.2.0
  */
 export interface ReadOptions {
+  /** The IANA time zone of an event's place, from what `event_loc` names (default "UTC"). */
   readonly timeZoneOf?: (place: { readonly country?: string; readonly countryCode?: string; readonly province?: string }) => string | undefined
 }
 
