@@ -35,7 +35,7 @@ import { Data, Effect, Result, Stream } from "effect"
 import type { Append, StreamRef } from "../journal/Entry.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
 import type { ExistingOption } from "./Existing.js"
-import { LookupFailed, makePlanner } from "./internal/appends.js"
+import { isBytes, LookupFailed, makePlanner } from "./internal/appends.js"
 import { type LineIssue, type ReadOptions, readLine } from "./ploverRecords.js"
 
 export type { Existing, ExistingOption } from "./Existing.js"
@@ -92,8 +92,6 @@ export interface ImportResult {
 
 const MAX_ISSUES = 100
 const empty: ImportResult = Object.freeze({ appends: [], skipped: [], retracted: [], lines: 0, created: 0, corrected: 0, unchanged: 0 })
-// Bytes from any realm: `instanceof` would refuse a frame's or a VM context's.
-const isBytes = (u: unknown): u is Uint8Array => ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === "[object Uint8Array]"
 
 /**
  * An incremental importer: `push` a chunk of text or UTF-8 bytes and get the appends of the lines

@@ -22,7 +22,7 @@ import type { AnyRecord } from "../model/Vocabulary.js"
 import type { Existing, ExistingOption } from "./Existing.js"
 import { clip, type Column, columns, requiredColumns } from "./acledCodes.js"
 import { acledActor, makeRowReader, type RowIssue, type RowOptions } from "./acledRow.js"
-import { changedFields, lookupOf, sameJson } from "./internal/appends.js"
+import { changedFields, isBytes, lookupOf, sameJson } from "./internal/appends.js"
 import { type CsvProblem, parseRecords, RecordCutter, Utf8Reader } from "./internal/csv.js"
 
 export type { RowIssue } from "./acledRow.js"
@@ -264,8 +264,6 @@ export const makeImporter = (options: ImportOptions = {}) => {
   }
 }
 
-// Bytes from any realm (a frame, a worker, a VM context): `instanceof` would refuse those.
-const isBytes = (u: unknown): u is Uint8Array => ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === "[object Uint8Array]"
 
 // The exporter writes "'" before a cell a spreadsheet would run as a formula; take it off again.
 const unneutralised = (cell: string): string => (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)

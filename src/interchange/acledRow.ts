@@ -6,8 +6,6 @@
  *
  * @since 0.2.0
  */
-import { sha256 } from "@noble/hashes/sha2.js"
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 import type { Actor } from "../model/Actor.js"
 import type { CountClaim, CountClaims } from "../model/Claim.js"
 import type { Count } from "../model/Count.js"
@@ -21,6 +19,7 @@ import type { When } from "../model/When.js"
 import { type ActorType, clip, type Column, readActorType, readDate, readTypes } from "./acledCodes.js"
 import { candidatesFor } from "./acledKinds.js"
 import { readCrowdSize } from "./acledSize.js"
+import { shortHash, slug } from "./internal/ids.js"
 
 /**
  * A problem with one row: its number (1 is the first row after the header; 0 for the file or its
@@ -74,14 +73,6 @@ export const notePrefix = "acled "
 
 const keptInNote: ReadonlyArray<Column> = ["source_scale", "civilian_targeting", "region", "iso", "timestamp"]
 
-/** A readable, valid id from a name: lower-case ASCII words, with a hash when letters were dropped. */
-export const slug = (name: string): string => {
-  const folded = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-  const base = folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80)
-  const lossy = base === "" || /[^\x00-\x7f]/.test(folded)
-  return lossy ? `${base === "" ? "x" : base}-${bytesToHex(sha256(utf8ToBytes(name.trim()))).slice(0, 10)}` : base
-}
-
 /** The id of ACLED's event `event_id_cnty`. */
 export const eventIdOf = (eventIdCnty: string): string => `acled:${eventIdCnty}`
 
@@ -93,7 +84,7 @@ export const sourceIdOf = (outlet: string): SourceId => `acled-source:${slug(out
 
 const placeIdOf = (names: ReadonlyArray<string>): PlaceId => {
   const id = `acled-place:${names.map(slug).join(".")}`
-  return (id.length <= 200 ? id : `acled-place:${bytesToHex(sha256(utf8ToBytes(names.join("\u0000")))).slice(0, 24)}`) as PlaceId
+  return (id.length <= 200 ? id : `acled-place:${shortHash(names.join("\u0000"), 24)}`) as PlaceId
 }
 
 /** The ACLED actor type kept in an actor's description. */

@@ -25,7 +25,8 @@ import type { Place } from "../model/Place.js"
 import * as Record from "../model/Record.js"
 import type { Source } from "../model/Source.js"
 import * as TimeZone from "../model/TimeZone.js"
-import { type Built, fnv, idPart, kindFor, ploverActorKind } from "./internal/ploverKinds.js"
+import { keyPart, shortHash, slug } from "./internal/ids.js"
+import { type Built, kindFor, ploverActorKind } from "./internal/ploverKinds.js"
 
 /**
  * A problem with one line: its number (1-based), the field at fault when there is one, and why.
@@ -152,7 +153,7 @@ const entityOf = (name: string, code: string | undefined, sector: string | undef
     name,
     record: {
       type: "actor",
-      id: `plover-actor:${wikidata ?? idPart(name)}`,
+      id: `plover-actor:${wikidata ?? slug(name)}`,
       kind: ploverActorKind(sector),
       name,
       ...(coded === "" ? {} : { description: `As coded in PLOVER: ${coded}${wikidata === undefined ? "" : `, Wikidata ${wikidata}`}.` })
@@ -186,13 +187,13 @@ const places = (loc: Obj | undefined, options: ReadOptions): { readonly event: {
   const geonameid = count(own(loc, "geonameid"))
   const countryRecord = country === undefined && countryCode === undefined
     ? undefined
-    : { type: "place", id: `plover-place:${idPart(countryCode ?? country!)}`, kind: "country", name: country ?? countryCode!, timeZone: zone! }
+    : { type: "place", id: `plover-place:${slug(countryCode ?? country!)}`, kind: "country", name: country ?? countryCode!, timeZone: zone! }
   const isCountry = resolution === 1 || (countryRecord !== undefined && name === country)
   if (isCountry && countryRecord !== undefined && !hasPoint) return { event: { place: countryRecord.id, timeZone: zone! }, records: [countryRecord] }
   const kind = typeof resolution === "number" ? resolutionKinds[resolution] ?? "other" : "other"
   const place = {
     type: "place",
-    id: geonameid !== undefined ? `geonames:${geonameid}` : `plover-place:${idPart(`${name}-${countryCode ?? country ?? ""}`)}`,
+    id: geonameid !== undefined ? `geonames:${geonameid}` : `plover-place:${slug(`${name}-${countryCode ?? country ?? ""}`)}`,
     kind,
     name,
     timeZone: zone!,
@@ -213,7 +214,7 @@ const sourceOf = (u: unknown): Obj & { readonly id: string } => {
   const key = usableUrl ?? citation ?? title ?? ""
   return {
     type: "source",
-    id: `plover-source:${idPart(outlet)}${key === "" ? "" : `~${fnv(key)}`}`,
+    id: `plover-source:${slug(outlet)}${key === "" ? "" : `~${shortHash(key, 8)}`}`,
     outlet,
     kind: own(cite, "publication") === undefined ? "other" : "news",
     ...(title === undefined ? {} : { title }),
@@ -254,7 +255,7 @@ const eventOf = (value: Obj, p: {
   return {
     type: "event",
     kind: p.built.kind,
-    id: `plover:${idPart(p.id, true)}`,
+    id: `plover:${keyPart(p.id)}`,
     title: `${who}: ${coded}${whom === undefined ? "" : `, ${whom}`}`,
     ...(summary === "" ? {} : { summary }),
     note: notes.join(" "),

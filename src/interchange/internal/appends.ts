@@ -87,6 +87,9 @@ export const makePlanner = (existing: ExistingOption | undefined, format: string
   }
 }
 
+/** True for UTF-8 input bytes from any realm (a frame's or a VM context's would fail `instanceof`). */
+export const isBytes = (u: unknown): u is Uint8Array => ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === "[object Uint8Array]"
+
 /** Structural equality of two JSON values (key order ignored, undefined members ignored). */
 export const sameJson = (a: unknown, b: unknown): boolean => {
   if (a === b) return true

@@ -2,7 +2,7 @@
  * The PLOVER category and mode of a record → the kind of event that holds it, with the fields the
  * kind needs; the inverse of `Mapping` wherever a kind can hold the distinction (a test checks
  * that `Event.mappingOf` of every event built here gives back the category, and the mode where
- * the kind keeps it). Also the id parts and actor kinds the PLOVER reader derives from names.
+ * the kind keeps it). Also the actor kind of a PLOVER sector code.
  *
  * @internal
  */
@@ -174,25 +174,3 @@ const sectorKinds: { readonly [sector: string]: string } = {
 /** The actor kind of a PLOVER sector code (its first three letters), "other" when none fits. */
 export const ploverActorKind = (sector: string | undefined): string =>
   sector === undefined ? "other" : sectorKinds[sector.slice(0, 3).toUpperCase()] ?? "other"
-
-/** FNV-1a of a string, 8 hex digits: a short, stable tag for ids. */
-export const fnv = (s: string): string => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
-  return (h >>> 0).toString(16).padStart(8, "0")
-}
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,149}$/u
-
-/**
- * A part of an id from a name: kept as it is when `asIs` and it is already a valid id part,
- * else folded to lower-case Latin letters, digits and hyphens (with a hash when that loses
- * anything, so that distinct names keep distinct ids).
- */
-export const idPart = (name: string, asIs = false): string => {
-  if (asIs && ID.test(name)) return name
-  const folded = name.normalize("NFKD").replace(/[\u0300-\u036f]/gu, "").toLowerCase().replace(/[^a-z0-9]+/gu, "-").replace(/^-+|-+$/gu, "")
-  if (folded === "") return `x${fnv(name)}`
-  const exact = folded === name || (!asIs && folded === name.toLowerCase().trim())
-  return exact ? folded.slice(0, 150) : `${folded.slice(0, 120)}~${fnv(name)}`
-}
