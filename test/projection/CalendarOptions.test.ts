@@ -59,6 +59,6 @@ describe("Calendar.group options", () => {
 
   it("rejects flags that are not booleans", () => {
     const bad = Calendar.group(timeline, "year", {}, { once: "yes" as never })
-    expect(Result.isFailure(bad) && bad.failure.field).toBe("once")
+    expect(Result.isFailure(bad) && (bad.failure as { readonly field?: string }).field).toBe("once")
   })
 })
