@@ -196,7 +196,7 @@ export const groupOf = (timeline: Timeline, by: GroupBy, q: Query = {}, options:
     const buckets = new Map<string, Bucket>()
     const bucketOf = (key: string): Bucket => {
       let b = buckets.get(key)
-      if (b === undefined) buckets.set(key, (b = new Bucket(classes.size > 0)))
+      if (b === undefined) buckets.set(key, (b = new Bucket(classes.size > 0 || o.eventTimeZone === true)))
       return b
     }
     if (by === "kind" || by === "place" || by === "actor") {
@@ -257,8 +257,8 @@ export const groupOf = (timeline: Timeline, by: GroupBy, q: Query = {}, options:
 
 /**
  * The members of one group as they are found: each same-as class once, by its representative, as
- * surely as its surest report. Without classes, members arrive in timeline order and go straight
- * into their list.
+ * surely as its surest report, put back in timeline order at the end. Without classes (and with
+ * one zone for every event), members arrive in timeline order and go straight into their list.
  */
 class Bucket {
   private readonly running = new Set<string>()
