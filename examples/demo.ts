@@ -98,8 +98,13 @@ const contested = (event: Projection.Timeline.Hit["event"]): Array<string> => {
       lines.push(`${INDENT}${fieldName[field]}: ${Count.format(claims[0]!.value)} — ${who(claims[0]!)}`)
       continue
     }
-    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline)).count
-    const officially = official === undefined ? "no official figure" : `official: ${Count.format(official)}`
+    // The official claims' envelope when it is bounded, else each official figure.
+    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))
+    const officially = official.count === undefined
+      ? "no official figure"
+      : Count.bounds(official.count).high < Infinity
+        ? `official: ${Count.format(official.count)}`
+        : `official: ${official.claims.map((c) => Count.format(c.value)).join("; ")}`
     lines.push(`${INDENT}${fieldName[field]}: ${claims.length} reports; ${officially}`)
     for (const claim of claims) lines.push(`${INDENT}  · ${Count.format(claim.value)} — ${who(claim)}`)
   }
