@@ -1,7 +1,8 @@
 // The demo (`npm run demo`): opens the bundled Zhanaozen 2011–2023 chronicle in the embedded file
 // store and prints
-//   1. the timeline grouped by year: dates as the sources give them (approximate and uncertain
-//      ones flagged, never rounded to a day), and contested counts with every claim and who made it;
+//   1. the timeline grouped by year, every event once, in the calendar of its own place: dates as
+//      the sources give them (approximate and uncertain ones flagged, never rounded to a day), and
+//      contested counts with every report, who made it and where it was published;
 //   2. the chain that links the 2011 strike to the detentions in Astana in April 2023, with the
 //      rationale and sources of each link;
 //   3. the links the inference rules propose, which nobody has recorded.
@@ -43,50 +44,101 @@ console.log(
 // ---------------------------------------------------------------------------------------------
 // 1. The timeline by year
 
+// Names to print instead of ids: an actor's name, a source's outlet.
+const nameOf = new Map<string, string>()
+for (const a of Catalog.records(catalog, { type: "actor" })) nameOf.set(a.id, a.name)
+const outletOf = new Map<string, string>()
+for (const s of Catalog.records(catalog, { type: "source" })) outletOf.set(s.id, s.outlet.replace(/\s*\(.*\)$/, ""))
+
+// A date as the source gives it, written for reading: `T13:24:00` as ` 13:24`, an interval's end
+// on the same day as its start shortened, an open end as "onward". Qualifiers (~ about, ? uncertain)
+// stay, and are spelled out after the title.
+const hhmm = (part: string) => part.replace(/T(\d\d:\d\d):00$/, " $1")
+const showWhen = (when: string): string => {
+  const [start, end] = when.split("/") as [string, string | undefined]
+  if (end === undefined) return hhmm(start)
+  if (end === ".." || end === "") return `${hhmm(start)} onward`
+  const [startDay] = hhmm(start).split(" ")
+  const [endDay, endTime] = hhmm(end).split(" ")
+  if (startDay === endDay) return endTime === undefined ? `${hhmm(start)} to end of day` : `${hhmm(start)}–${endTime}`
+  return `${hhmm(start)} – ${hhmm(end)}`
+}
+
 const dateNote = (when: When.When): string => {
   const q = When.qualifiers(when)
-  const notes = [q.approximate ? "approximate" : "", q.uncertain ? "uncertain" : ""].filter((n) => n !== "")
+  const notes = [q.approximate ? "approximate date" : "", q.uncertain ? "uncertain date" : ""].filter((n) => n !== "")
   return notes.length === 0 ? "" : ` (${notes.join(", ")})`
 }
 
 const claimFields = ["size", "killed", "injured", "detained", "released", "dismissed", "defendantCount"] as const
-
-const by = (claim: Claim.CountClaim): string => {
-  const who = claim.claimant ?? claim.citations.map((c) => c.source.replace(/^src-/, "")).join(", ")
-  return `${Count.format(claim.value)} (${who}${claim.madeOn === undefined ? "" : `, ${claim.madeOn}`})`
+const fieldName: Record<(typeof claimFields)[number], string> = {
+  size: "size",
+  killed: "killed",
+  injured: "injured",
+  detained: "detained",
+  released: "released",
+  dismissed: "dismissed",
+  defendantCount: "defendants"
 }
 
+const who = (claim: Claim.CountClaim): string => {
+  const outlets = [...new Set(claim.citations.map((c) => outletOf.get(c.source) ?? c.source))].join(", ")
+  const claimant = claim.claimant === undefined ? undefined : (nameOf.get(claim.claimant) ?? claim.claimant)
+  const said = claimant === undefined ? outlets : claimant === outlets ? claimant : `${claimant}, in ${outlets}`
+  return `${said}${claim.madeOn === undefined ? "" : `, ${claim.madeOn}`}`
+}
+
+const INDENT = " ".repeat(6)
 const contested = (event: Projection.Timeline.Hit["event"]): Array<string> => {
   const lines: Array<string> = []
   for (const field of claimFields) {
     const claims = (event as unknown as Record<string, Claim.CountClaims | undefined>)[field]
     if (claims === undefined) continue
     if (claims.length === 1) {
-      lines.push(`${field}: ${by(claims[0]!)}`)
+      lines.push(`${INDENT}${fieldName[field]}: ${Count.format(claims[0]!.value)} — ${who(claims[0]!)}`)
       continue
     }
-    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline)).count
-    const envelope = ClaimPolicy.summarize(claims, "envelope", Timeline.attribution(timeline)).count!
-    lines.push(`${field}: ${claims.length} claims, from ${Count.format(envelope)}; official: ${official === undefined ? "none" : Count.format(official)}`)
-    for (const claim of claims) lines.push(`  ${by(claim)}`)
+    // The official claims' envelope when it is bounded, else each official figure.
+    const official = ClaimPolicy.summarize(claims, "official", Timeline.attribution(timeline))
+    const officially = official.count === undefined
+      ? "no official figure"
+      : Count.bounds(official.count).high < Infinity
+        ? `official: ${Count.format(official.count)}`
+        : `official: ${official.claims.map((c) => Count.format(c.value)).join("; ")}`
+    lines.push(`${INDENT}${fieldName[field]}: ${claims.length} reports; ${officially}`)
+    for (const claim of claims) lines.push(`${INDENT}  · ${Count.format(claim.value)} — ${who(claim)}`)
   }
   return lines
 }
 
-const years = Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" })
+// Each event once, in the year it starts in its own place's calendar (a January 2022 event dated
+// in Almaty time is in 2022 wherever it is read); an event that runs on past its year is marked.
+const years = Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau", eventTimeZone: true, once: true })
 if (years._tag === "Failure") throw years.failure
+const order = new Map(Timeline.events(timeline).map((e, i) => [e.id, i]))
+const DATE = 30
+let listed = 0
 for (const year of years.success) {
-  const possible = year.possible.length === 0 ? "" : `, and ${year.possible.length} that may fall in it`
-  const count = `${year.certain.length} event${year.certain.length === 1 ? "" : "s"}`
-  console.log(`\n── ${year.key}: ${count}${possible} ${"─".repeat(100)}`.slice(0, 100))
-  for (const [event, certain] of [...year.certain.map((e) => [e, true] as const), ...year.possible.map((e) => [e, false] as const)]) {
-    const marker = certain ? " " : "?"
-    console.log(`${marker} ${event.when.padEnd(24)} ${event.kind.padEnd(17)} ${event.title}${dateNote(event.when)}`)
-    for (const line of contested(event)) console.log(`  ${" ".repeat(42)}${line}`)
+  const members = [...year.certain.map((e) => [e, true] as const), ...year.possible.map((e) => [e, false] as const)]
+    .sort(([a], [b]) => order.get(a.id)! - order.get(b.id)!)
+  listed += members.length
+  const unsure = year.possible.length === 0 ? "" : ` (${year.possible.length} not certainly in it)`
+  console.log(`\n── ${year.key}: ${members.length} event${members.length === 1 ? "" : "s"}${unsure} ${"─".repeat(100)}`.slice(0, 100))
+  const continuing = new Set((year.continuing ?? []).map((e) => e.id))
+  for (const [event, certain] of members) {
+    const date = showWhen(event.when)
+    const marks = `${certain ? " " : "?"}${continuing.has(event.id) ? "↪" : " "}`
+    const head = `${marks} ${date.padEnd(DATE)} ${event.kind.padEnd(19)}`
+    if (date.length > DATE) console.log(`${marks} ${date}\n   ${" ".repeat(DATE)} ${event.kind.padEnd(19)}${event.title}${dateNote(event.when)}`)
+    else console.log(`${head}${event.title}${dateNote(event.when)}`)
+    for (const line of contested(event)) console.log(line)
   }
 }
-console.log("\n(? marks an event whose dates reach into more than one year: it is listed in each year it may fall in)")
-
+console.log(
+  `\n${listed} events listed, each once, in the year it starts in the calendar of its own place (Asia/Aqtau for ` +
+    `Mangystau, Asia/Almaty for Astana and the country). ↪ marks an event that runs on past that year; ? one not ` +
+    `certainly in it (its date is uncertain, or it may begin the year before).`
+)
 // ---------------------------------------------------------------------------------------------
 // 2. From the 2011 strike to the April 2023 detentions in Astana
 
@@ -98,7 +150,7 @@ else {
   console.log(`  ${LinkGraph.event(graph, chain.events[0]!)!.when}  ${title(chain.events[0]!)}`)
   chain.steps.forEach((step, i) => {
     const next = chain.events[i + 1]!
-    const sources = (step.link.citations ?? []).map((c) => c.source.replace(/^src-/, "")).join("; ")
+    const sources = [...new Set((step.link.citations ?? []).map((c) => outletOf.get(c.source) ?? c.source))].join("; ")
     console.log(`    ↓ ${step.along ? "" : "(against time) "}${step.link.from === next ? step.link.relation : `${step.link.relation} (reversed)`}: ${step.link.rationale}`)
     console.log(`      [${sources}]`)
     console.log(`  ${LinkGraph.event(graph, next)!.when}  ${title(next)}`)

@@ -16,9 +16,9 @@ const stream = { type: "event", id: "zhanaozen-2011-12-16-shooting" } as const
 
 // The shooting as first recorded, with the toll known so far; each later figure is added as a claim.
 const tolls = [
-  { day: "2011-12-16T20:00:00Z", value: 10, by: "kazakh-authorities", source: "src-rferl-2011-12-17-state-of-emergency", reason: "first official figure" },
-  { day: "2011-12-17T12:00:00Z", value: 11, by: "kazakh-authorities", source: "src-fact-sheet", reason: "officials raise the toll to 11" },
-  { day: "2011-12-18T12:00:00Z", value: 13, by: "kazakh-authorities", source: "src-wikileaks-gifiles-210419", reason: "report: death toll rises to 13" },
+  { day: "2011-12-16T20:00:00Z", value: 10, by: "daulbayev", source: "src-reuters-2011-12-16-clashes", reason: "first official figure" },
+  { day: "2011-12-17T12:00:00Z", value: 11, by: "kazakh-authorities", source: "src-reuters-2011-12-18-clashes", reason: "officials raise the toll to 11" },
+  { day: "2011-12-18T12:00:00Z", value: 13, by: "prosecutor-generals-office", source: "src-aljazeera-2011-12-18-riots-spread", reason: "report: death toll rises to 13" },
   { day: "2012-01-25T12:00:00Z", value: 14, by: "prosecutor-generals-office", source: "src-bne-2012-zhanaozen-probe", reason: "Prosecutor General's preliminary findings" }
 ]
 

@@ -3,9 +3,23 @@
  * size of a crowd) into one answer. The record always keeps every claim; a policy only chooses
  * which claims a summary reports and the one count that covers them.
  *
- * Which claims are official depends on who made them and on what they cite, so the `official`
- * policy reads an {@link Attribution}: a way to look up actors and sources by id. Build one from
- * records with {@link attribution}, or take a timeline's with `Timeline.attribution`.
+ * Which claims are official depends on who made them, so the `official` policy reads an
+ * {@link Attribution}: a way to look up actors and sources by id. Build one from records with
+ * {@link attribution}, or take a timeline's with `Timeline.attribution`.
+ *
+ * The rule. "Official" means the state whose forces or courts the events concern: its government,
+ * officials, police, military and courts. Every claim has a {@link ClaimantKind}:
+ * - `state`: the claimant is an actor of kind `state-body`, `official`, `police`, `military` or
+ *   `court` (and not one the attribution marks as `foreign`); or the claim names no claimant and
+ *   cites a `court` or `official` source.
+ * - `third-party`: the claimant is any other actor the attribution knows: an international
+ *   organisation or a foreign parliament (the European Parliament on Kazakhstan), a foreign state's
+ *   body (listed in `foreign`), an NGO, a union, a company, the media, a person. A named claimant
+ *   decides, whatever the sources it is cited to: a foreign parliament's resolution is an
+ *   official publication, but not the concerned state's word.
+ * - `unattributed`: no claimant the attribution knows, and no court or official source.
+ *
+ * The `official` policy keeps the `state` claims only.
  *
  * @example
  * ```ts
@@ -31,9 +45,8 @@ import * as Count from "./Count.js"
 import type { Source } from "./Source.js"
 
 /**
- * How to summarise a contested count: `all` keeps every claim; `official` keeps the claims made by
- * a state body (a claimant of kind `state-body`, `official`, `police`, `military` or `court`) or
- * cited to an `official` or `court` source; `lowest` and `highest` keep the claim that allows the
+ * How to summarise a contested count: `all` keeps every claim; `official` keeps the claims of the
+ * state concerned (claimant kind `state`, see {@link claimantKind}); `lowest` and `highest` keep the claim that allows the
  * smallest (or largest) numbers; `envelope` reports one count from the lowest low to the highest
  * high of all claims.
  *
@@ -66,7 +79,21 @@ export interface Attribution {
   readonly actor: (id: string) => Pick<Actor, "kind"> | undefined
   /** The source with this id (its kind is what the `official` policy reads), or undefined. */
   readonly source: (id: string) => Pick<Source, "kind"> | undefined
+  /**
+   * Whether the actor with this id belongs to another state than the one the events concern (its
+   * claims are then `third-party` whatever its kind). Absent: no actor is foreign.
+   */
+  readonly foreign?: (id: string) => boolean
 }
+
+/**
+ * Who stands behind a claim, as the `official` policy reads it: the `state` whose forces or courts
+ * the events concern, a `third-party` (anyone else who is named), or `unattributed`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type ClaimantKind = "state" | "third-party" | "unattributed"
 
 const isObject = (u: unknown): u is { readonly [key: string]: unknown } => typeof u === "object" && u !== null
 
@@ -80,15 +107,42 @@ const lookup = <A>(records: Iterable<A> | undefined): ((id: string) => A | undef
 
 /**
  * An attribution from actor and source records (later records with the same id replace earlier
- * ones). Values that are not records are left out.
+ * ones). Values that are not records are left out. `foreign` lists the actors of other states
+ * than the one the events concern; an actor whose parent (or its parent, and so on) is listed is
+ * foreign too.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const attribution = (records: { readonly actors?: Iterable<Actor>; readonly sources?: Iterable<Source> }): Attribution => ({
-  actor: lookup(isObject(records) ? records.actors : undefined),
-  source: lookup(isObject(records) ? records.sources : undefined)
-})
+export const attribution = (records: {
+  readonly actors?: Iterable<Actor>
+  readonly sources?: Iterable<Source>
+  readonly foreign?: Iterable<string>
+}): Attribution => {
+  const actor = lookup(isObject(records) ? records.actors : undefined)
+  const source = lookup(isObject(records) ? records.sources : undefined)
+  const listed = new Set<unknown>()
+  const given = isObject(records) ? records.foreign : undefined
+  if (isObject(given) && typeof (given as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") {
+    for (const id of given) listed.add(id)
+  }
+  if (listed.size === 0) return { actor, source }
+  const foreign = (id: string): boolean => {
+    const seen = new Set<string>()
+    for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = parentOf(actor(at))) {
+      if (listed.has(at)) return true
+      seen.add(at)
+    }
+    return false
+  }
+  return { actor, source, foreign }
+}
+
+const parentOf = (a: unknown): string | undefined => {
+  if (!isObject(a)) return undefined
+  const parent = a["parent"]
+  return typeof parent === "string" ? parent : undefined
+}
 
 const nobody: Attribution = { actor: () => undefined, source: () => undefined }
 
@@ -103,9 +157,52 @@ const kindIn = (find: unknown, id: unknown): unknown => {
 }
 
 /**
- * Tells whether a claim is official: its claimant is a state body (by actor kind) or one of its
- * citations is an `official` or `court` source. A value that is not a claim is not official, and
- * neither is a claim whose claimant and sources the attribution does not know.
+ * The kind of a claim's claimant (see {@link ClaimantKind} and the rule in the module's
+ * description): a named claimant the attribution knows decides; a claim without one is `state`
+ * when it cites a `court` or `official` source, else `unattributed`. A value that is not a claim is
+ * `unattributed`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Claim, ClaimPolicy, Record } from "protest-chronicle"
+ *
+ * const [claim] = Schema.decodeUnknownSync(Claim.CountClaims)([
+ *   { value: { kind: "exact", value: 17 }, citations: [{ source: "ep-resolution" }], claimant: "european-parliament" }
+ * ])
+ * const who = ClaimPolicy.attribution({
+ *   actors: [Record.decodeUnsafe({ type: "actor", id: "european-parliament", kind: "international-organization", name: "European Parliament" })].filter(Record.isActor),
+ *   sources: [Record.decodeUnsafe({ type: "source", id: "ep-resolution", outlet: "European Parliament", kind: "official" })].filter(Record.isSource)
+ * })
+ * ClaimPolicy.claimantKind(claim!, who) // "third-party": an official publication, but not the state concerned
+ * ```
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const claimantKind: {
+  (attribution: Attribution): (claim: CountClaim) => ClaimantKind
+  (claim: CountClaim, attribution: Attribution): ClaimantKind
+} = Function.dual(2, (claim: CountClaim, attribution: Attribution): ClaimantKind => {
+  if (!isObject(claim) || !isObject(attribution)) return "unattributed"
+  const actorKind = kindIn(attribution.actor, claim.claimant)
+  if (actorKind !== undefined) {
+    const foreign = typeof attribution.foreign === "function" && typeof claim.claimant === "string" && attribution.foreign(claim.claimant) === true
+    return STATE_KINDS.has(actorKind) && !foreign ? "state" : "third-party"
+  }
+  if (!Array.isArray(claim.citations)) return "unattributed"
+  const cited = claim.citations.some((c) => {
+    if (!isObject(c)) return false
+    const kind = kindIn(attribution.source, c.source)
+    return kind === "official" || kind === "court"
+  })
+  return cited ? "state" : "unattributed"
+})
+
+/**
+ * Tells whether a claim is official: its {@link claimantKind} is `state`, the state whose forces or
+ * courts the events concern. A value that is not a claim is not official, and neither is a claim
+ * whose claimant and sources the attribution does not know.
  *
  * @category predicates
  * @since 0.1.0
@@ -113,16 +210,7 @@ const kindIn = (find: unknown, id: unknown): unknown => {
 export const isOfficial: {
   (attribution: Attribution): (claim: CountClaim) => boolean
   (claim: CountClaim, attribution: Attribution): boolean
-} = Function.dual(2, (claim: CountClaim, attribution: Attribution): boolean => {
-  if (!isObject(claim) || !isObject(attribution)) return false
-  if (STATE_KINDS.has(kindIn(attribution.actor, claim.claimant))) return true
-  if (!Array.isArray(claim.citations)) return false
-  return claim.citations.some((c) => {
-    if (!isObject(c)) return false
-    const kind = kindIn(attribution.source, c.source)
-    return kind === "official" || kind === "court"
-  })
-})
+} = Function.dual(2, (claim: CountClaim, attribution: Attribution): boolean => claimantKind(claim, attribution) === "state")
 
 const lowest = (a: Count.Bounds, b: Count.Bounds) => a.low < b.low || (a.low === b.low && a.high < b.high)
 const highest = (a: Count.Bounds, b: Count.Bounds) => a.high > b.high || (a.high === b.high && a.low > b.low)

@@ -64,6 +64,11 @@ export interface Group {
   readonly possible: ReadonlyArray<AnyEvent>
   readonly events: Count.Count
   readonly total?: Count.Count
+  /**
+   * With the `once` option only: the members whose dates run on past this unit (an open-ended
+   * event such as `2023-04-04/..`, or one that ends in a later unit), in member order.
+   */
+  readonly continuing?: ReadonlyArray<AnyEvent>
 }
 
 /**
@@ -77,6 +82,19 @@ export interface GroupOptions {
   readonly timeZone?: string
   /** The count of an event to sum per group (absent: the groups carry no `total`). */
   readonly measure?: (event: AnyEvent) => Count.Count | undefined
+  /**
+   * Read each event's calendar units in the zone its date is written in (`where.timeZone`), so
+   * that an event dated in Almaty time on 1 January 2022 is in 2022 even when `timeZone` is one
+   * where that instant still falls in 2021. Events without a zone use `timeZone`. Keys are then
+   * local to each event; a unit's instants differ from zone to zone.
+   */
+  readonly eventTimeZone?: boolean
+  /**
+   * Put each event in one group only: the first unit it may fall in (the one it starts in, when
+   * its start is certain), and list it in that group's `continuing` when its dates run on past
+   * that unit. Groups then partition the events: their members add up to the events grouped.
+   */
+  readonly once?: boolean
 }
 
 /**
@@ -93,6 +111,11 @@ export interface GroupOptions {
  * December 2011) is no group. Fails, like `gaps`, outside the years 0000–9999 or beyond 200,000
  * units. Place groups use `where.place` and `alsoAt`; actor groups the participants (an event can
  * be in several groups). Groups come sorted by key, members in timeline order.
+ *
+ * Two options change the calendar groups: `eventTimeZone` reads each event in its own place's
+ * zone, and `once` puts each event in the one unit it starts in, marking in `continuing` those
+ * that run on past it (an open-ended event is listed in the year it starts, as continuing, not
+ * in every year after).
  *
  * @category combinators
  * @since 0.1.0

@@ -40,3 +40,34 @@ describe("ClaimPolicy", () => {
     expect(Count.bounds(ClaimPolicy.summarize(claims, "envelope").count!)).toEqual({ low: 14, high: 70 })
   })
 })
+
+describe("ClaimPolicy claimant kinds", () => {
+  const ep = Record.decodeUnsafe({ type: "actor", id: "ep", kind: "international-organization", name: "European Parliament" })
+  const ministry = Record.decodeUnsafe({ type: "actor", id: "other-ministry", kind: "state-body", name: "A foreign ministry", parent: "other-state" })
+  const otherState = Record.decodeUnsafe({ type: "actor", id: "other-state", kind: "state-body", name: "Another state" })
+  const sources = [
+    { type: "source", id: "resolution", kind: "official" },
+    { type: "source", id: "court-ruling", kind: "court" },
+    { type: "source", id: "blog", kind: "social" }
+  ] as never
+  const attr = ClaimPolicy.attribution({ actors: [ep, ministry, otherState] as never, sources, foreign: ["other-state"] })
+  const claim = (claimant: string | undefined, source: string) =>
+    ({ value: Count.exactUnsafe(17), citations: [{ source }], ...(claimant === undefined ? {} : { claimant }) }) as unknown as CountClaims[number]
+
+  it("a named claimant decides: a foreign parliament's official resolution is a third party's word", () => {
+    expect(ClaimPolicy.claimantKind(claim("ep", "resolution"), attr)).toBe("third-party")
+    expect(ClaimPolicy.isOfficial(claim("ep", "resolution"), attr)).toBe(false)
+  })
+
+  it("a body of another state is a third party, through its parents too", () => {
+    expect(ClaimPolicy.claimantKind(claim("other-ministry", "blog"), attr)).toBe("third-party")
+    expect(ClaimPolicy.claimantKind(claim("other-state", "blog"), attr)).toBe("third-party")
+  })
+
+  it("without a claimant, a court or official source makes the claim the state's; else it is unattributed", () => {
+    expect(ClaimPolicy.claimantKind(claim(undefined, "court-ruling"), attr)).toBe("state")
+    expect(ClaimPolicy.claimantKind(claim(undefined, "blog"), attr)).toBe("unattributed")
+    expect(pipe(claim(undefined, "blog"), ClaimPolicy.claimantKind(attr))).toBe("unattributed")
+    expect(ClaimPolicy.claimantKind(null as never, attr)).toBe("unattributed")
+  })
+})

@@ -2,8 +2,11 @@
  * The Zhanaozen 2011–2023 chronicle: the oil workers' strike of 2011 and the 16 December shooting,
  * the trials and the years after, the January 2022 unrest that began in Zhanaozen, and the April
  * 2023 protests — sources, places, actors, events and links, as records in their encoded (JSON)
- * form. Built from a sourced fact sheet (every row and every disagreement between sources, kept as
- * attributed claims) and the EADaily article of 11 April 2023.
+ * form. Every fact cites the publication it was read in (title, URL and date where they could be
+ * found); where sources disagree, each version is kept as a claim attributed to its source and,
+ * where named, its claimant. Figures no publication could be found for are unsourced notes on
+ * their events, never claims. The seed is EADaily's report of 11 April 2023, read in an English
+ * republication.
  *
  * @module
  */
@@ -68,7 +71,7 @@ export const actors = referencesFirst(actorsAsWritten)
 export const sources = referencesFirst(sourcesAsWritten)
 
 export { links }
-export { seedArticle } from "./sources.js"
+export { seedArticle, seedRepublication } from "./sources.js"
 
 /**
  * Every event, in file order: 2011, 2012–2021, 2022–2023, then the seed article's 2023 events.

@@ -1,20 +1,19 @@
 /**
  * The 2023 events of the seed article (EADaily, "Mass protests broke out in the south-west of
- * Kazakhstan", 11 April 2023; the article that seeded this project), written with
- * everything the article says about them, attributed to it.
+ * Kazakhstan", 11 April 2023, read in an English republication; the article that seeded this
+ * project), written with everything the article says about them, attributed to it.
  *
- * These are the same real-world events as fact-sheet rows 45–48, so they are one record each: the
- * seed article's claims sit next to those of TASS, RFE/RL, Vlast, bureau.kz and the rest. Actors,
- * places, the seed's source record and the links citing it live with the rest of the Zhanaozen dataset
- * (`./zhanaozen/`) and are used here by id.
+ * Each real-world event is one record: the seed article's claims sit next to those of TASS,
+ * RFE/RL, Eurasianet, bureau.kz and the rest. Actors, places, the seed's source records and the
+ * links citing them live with the rest of the Zhanaozen dataset and are used here by id.
  *
- * The article's closing paragraphs are the outlet's own political commentary; they are not
- * adopted. Only their recollection of 2011 as the "Zhanaozen massacre" is recorded, as an `echoes`
- * link attributed to the article (see `./zhanaozen/links.ts`).
+ * The republication's closing paragraphs are its own political commentary; they are not adopted.
+ * Only their recollection of 2011 as the "Zhanaozen massacre" is recorded, as an `echoes` link
+ * attributed to the republication (see `./links.ts`).
  */
 import type { Record } from "../../model/index.js"
 import { links } from "./links.js"
-import { seedArticle, sources } from "./sources.js"
+import { seedArticle, seedRepublication, sources } from "./sources.js"
 
 const ALMATY = "Asia/Almaty"
 const AQTAU = "Asia/Aqtau"
@@ -41,8 +40,11 @@ export const seedEvents = [
       "10–11 April 2023, demanding employment. The seed article places it " +
       "in front of the KazMunayGas office; other reports at the Energy Ministry (see disputes). The Astana Police " +
       "Department called it an unauthorised rally. Energy Minister Satkaliyev refused to meet the workers. KazMunayGas " +
-      "refused their demand and offered jobs through a contractor, which they rejected. Crowd estimates range from " +
-      "60–70 to at least 200.",
+      "refused their demand and offered jobs through a contractor, which they rejected. Reports of their number range " +
+      "from 'several dozen' to 'more than 100'.",
+    note:
+      "Unsourced, and so not recorded as claims: the project's notes also give 60–70, about 150 and at least 200 " +
+      "protesters (attributed to Vlast and Sputnik Kazakhstan, whose reports could not be found).",
     when: "2023-04-10/2023-04-11",
     where: { place: "astana", site: "KazMunayGas office or Energy Ministry (disputed)", timeZone: ALMATY },
     participants: [
@@ -58,29 +60,17 @@ export const seedEvents = [
     overnight: true,
     size: [
       {
-        value: { kind: "between", low: 60, high: 70, phrase: "60–70" },
-        citations: [{ source: "src-fact-sheet", locator: "row 45; disagreement 9" }],
-        note: "Row 45's sources are Vlast (via Global Voices) and Sputnik KZ; the sheet does not say which gives which figure."
+        value: { kind: "at-least", value: 24, phrase: "several dozen" },
+        citations: [{ source: "src-eurasianet-2023-04-police-disperse-demo", quote: "several dozen demonstrators" }],
+        note: "'Several dozen' read as at least 24."
       },
       {
-        value: { kind: "about", value: 80 },
-        citations: [{ source: "src-fact-sheet", locator: "disagreement 9" }],
-        note: "The sheet does not name the source."
+        value: { kind: "about", value: 80, phrase: "around 80" },
+        citations: [{ source: "src-diplomat-2023-04-laid-off-oil-workers-detained", quote: "around 80 laid-off oil workers from Zhanaozen set up camp" }]
       },
       {
-        value: { kind: "about", value: 100 },
-        citations: [{ source: "src-fact-sheet", locator: "disagreement 9" }],
-        note: "The sheet does not name the source."
-      },
-      {
-        value: { kind: "about", value: 150 },
-        citations: [{ source: "src-fact-sheet", locator: "row 45; disagreement 9" }],
-        note: "Row 45's sources are Vlast (via Global Voices) and Sputnik KZ; the sheet does not say which gives which figure."
-      },
-      {
-        value: { kind: "at-least", value: 200, phrase: "at least 200" },
-        citations: [{ source: "src-fact-sheet", locator: "row 45; disagreement 9" }],
-        note: "Row 45's sources are Vlast (via Global Voices) and Sputnik KZ; the sheet does not say which gives which figure."
+        value: { kind: "at-least", value: 100, exclusive: true, phrase: "more than 100" },
+        citations: [{ source: "src-sputnik-2023-04-12-astana-police", quote: "a group of more than 100 oil workers" }]
       }
     ],
     disputes: [
@@ -88,14 +78,19 @@ export const seedEvents = [
         topic: "site of the protest in Astana",
         claims: [
           {
-            value: { kind: "place", place: "astana", site: "Energy Ministry" },
-            citations: [{ source: "src-fact-sheet", locator: "row 45; disagreement 8" }],
-            note: "Row 45's sources are Vlast (via Global Voices) and Sputnik KZ."
+            value: { kind: "place", place: "astana", site: "in front of the Energy Ministry" },
+            citations: [
+              { source: "src-rferl-2023-04-police-in-astana-detain", quote: "spent a night in front of the Energy Ministry's building" },
+              { source: "src-bureau-kz-police-detain-oil-workers" },
+              { source: "src-turanews-2023-04-oil-workers-left-by-train", quote: "gathered near the building of the Ministry of Energy in Astana" }
+            ]
           },
           {
-            value: { kind: "place", place: "astana", site: "KazMunayGas head office" },
-            citations: [{ source: "src-fact-sheet", locator: "disagreement 8" }],
-            note: "The sheet does not name the source."
+            value: { kind: "place", place: "astana", site: "outside the head office of KazMunayGas" },
+            citations: [
+              { source: "src-oilnews-2023-04-police-remove-oil-workers", quote: "outside the head office of KazMunayGaz in Astana" },
+              { source: "src-sputnik-2023-04-12-astana-police", quote: "to rally outside the office of national oil and gas company KazMunayGas (KMG)" }
+            ]
           },
           {
             value: { kind: "place", place: "astana", site: "in front of the office of KazMunayGas" },
@@ -122,7 +117,7 @@ export const seedEvents = [
             ],
             claimant: "astana-police-department",
             madeOn: "2023-04-11",
-            note: "The police's characterisation, quoted by the seed article; no source in the sheet says otherwise."
+            note: "The police's characterisation, quoted by the seed article and by Sputnik; no source read says otherwise."
           }
         ]
       }
@@ -130,21 +125,27 @@ export const seedEvents = [
     tags: ["oil-workers", "april-2023"],
     citations: [
       { source: seedArticle, quote: "The workers demanded employment." },
-      { source: "src-vlast-2023-04-25-why-oil-workers-protest" },
-      { source: "src-sputnik-kz-2023-04-astana" },
-      { source: "src-fact-sheet", locator: "row 45; disagreements 8 and 9" }
+      { source: "src-rferl-2023-04-police-in-astana-detain" },
+      { source: "src-sputnik-2023-04-12-astana-police" },
+      { source: "src-vlast-2023-04-25-why-oil-workers-protest" }
     ]
   },
   {
     type: "event",
     kind: "negotiation",
     id: "astana-2023-04-kmg-job-offer",
-    title: "KazMunayGas refuses the workers' demand and offers jobs through a contractor",
+    title: "Laid-off workers refuse jobs at the firm that won the tender",
     summary:
-      "According to the seed article, KazMunayGas refused the protesting workers' demand for employment and offered " +
-      "them jobs through a contracting organisation; the workers rejected the offer and continued the protest.",
-    when: "2023-04-10/2023-04-11",
-    where: { place: "astana", site: "KazMunayGas office", timeZone: ALMATY },
+      "KazMunayGas refused the laid-off workers' demand for jobs within its group and offered them work through another " +
+      "company, the one that won the tender, on the terms they had had; the workers turned it down and insisted that " +
+      "the tender's outcome be cancelled. The KazMunayGas press service (via TASS) dates the offer to 1 April, with an " +
+      "average salary of 700,000 tenge; the akim of Zhanaozen (TASS) and the seed article report it from the talks " +
+      "during the protest in Astana.",
+    note:
+      "One offer, reported three times; it was earlier recorded twice. `when` runs from 1 April, the press service's " +
+      "date, to the talks in Astana on 10–11 April; where the 1 April offer was made is not said.",
+    when: "2023-04-01/2023-04-11",
+    where: { place: "astana", site: "talks during the protest (the offer of 1 April: place not given)", timeZone: ALMATY },
     participants: [
       { actor: "kazmunaygas", role: "negotiator" },
       { actor: "laid-off-oil-workers-2023", role: "negotiator" }
@@ -152,46 +153,51 @@ export const seedEvents = [
     form: "negotiation",
     parties: ["kazmunaygas", "laid-off-oil-workers-2023"],
     outcome: "the workers rejected the offer of employment through a contracting organisation and continued the protest",
+    disputes: [
+      {
+        topic: "when the offer was made",
+        claims: [
+          {
+            value: { kind: "when", when: "2023-04-01" },
+            citations: [{ source: "src-tass-1602835-head-of-zhanaozen", quote: "On April 1, they were offered jobs in another company" }],
+            claimant: "kazmunaygas",
+            note: "The KazMunayGas press service, as TASS reports it."
+          },
+          {
+            value: { kind: "when", when: "2023-04-10/2023-04-11" },
+            citations: [
+              { source: "src-tass-1602835-head-of-zhanaozen", quote: "Preliminary negotiations have been held with the protesters in Astana." },
+              { source: seedArticle, quote: "In response, the company refused and offered employment through a contracting organization." }
+            ],
+            claimant: "zhanaozen-akim-2023",
+            note: "The akim speaks of talks with the protesters in Astana; the seed article places the offer during the rally."
+          }
+        ]
+      }
+    ],
     tags: ["oil-workers", "april-2023"],
     citations: [
       {
         source: seedArticle,
         quote: "In response, the company refused and offered employment through a contracting organization. The workers rejected the offer and continued the protest."
-      }
+      },
+      { source: "src-tass-1602835-head-of-zhanaozen" }
     ]
   },
 
-  // --- row 46: dispersal and detention in Astana --------------------------------------------------------
-  {
-    type: "event",
-    kind: "dispersal",
-    id: "astana-2023-04-11-dispersal",
-    title: "Police disperse the oil workers' sit-in in Astana",
-    summary: "The police dispersed the protesters in Astana and took organisers and active participants away in police vans.",
-    when: "2023-04-11",
-    where: { place: "astana", timeZone: ALMATY },
-    participants: [
-      { actor: "astana-police-department", role: "perpetrator" },
-      { actor: "laid-off-oil-workers-2023", role: "target" }
-    ],
-    by: ["astana-police-department"],
-    force: ["arrests"],
-    tags: ["oil-workers", "april-2023"],
-    citations: [
-      { source: seedArticle, quote: "The police subsequently dispersed the protesters." },
-      { source: "src-bureau-kz-police-detain-oil-workers" }
-    ]
-  },
+  // --- the dispersal and detentions in Astana: one police operation, one record -----------------
   {
     type: "event",
     kind: "detention",
     id: "astana-2023-04-11-detention",
-    title: "Oil workers from Zhanaozen detained in Astana",
+    title: "Police disperse the sit-in and detain the oil workers in Astana",
     summary:
-      "Between about 18:50 and 19:20 police took the protesting oil workers away in police vans and brought " +
-      "administrative charges. According to the Astana Police Department, quoted by the seed article, more than 100 " +
-      "oil workers from Zhanaozen were detained, organisers and active participants being 'taken to the police' for " +
-      "violating the law \"On Peaceful Assemblies\"; other counts are more than 80 and about 130.",
+      "Between about 18:50 and 19:20 police dispersed the sit-in, dragging the protesting oil workers into police vans, " +
+      "and brought administrative charges. According to the Astana Police Department, quoted by the seed article, more " +
+      "than 100 oil workers from Zhanaozen were detained, organisers and active participants being 'taken to the " +
+      "police' for violating the law \"On Peaceful Assemblies\"; the Kazakhstan International Bureau for Human Rights " +
+      "counts more than 80, and another report about 130. One police operation: it was earlier recorded as a " +
+      "dispersal and a detention.",
     note:
       "'About 18:50–19:20' is kept as 18:50–19:20: EDTF cannot mark a time of day as approximate. The source does not " +
       "give the time zone of the times; Astana local time (UTC+6) is assumed (see disputes).",
@@ -205,13 +211,15 @@ export const seedEvents = [
     detained: [
       {
         value: { kind: "at-least", value: 80, exclusive: true, phrase: "more than 80" },
-        citations: [{ source: "src-fact-sheet", locator: "row 46; disagreement 10" }],
-        note: "Row 46's sources are bureau.kz and the seed article; the sheet does not say which gives this figure (the seed article gives 'more than 100')."
+        citations: [{ source: "src-rferl-2023-04-police-in-astana-detain", quote: "more than 80 former workers of the BerAli Manghystau Company were detained" }],
+        claimant: "kibhr",
+        madeOn: "2023-04-11",
+        note: "Artur Alkhasov of the Kazakhstan International Bureau for Human Rights, speaking to RFE/RL."
       },
       {
         value: { kind: "about", value: 130 },
-        citations: [{ source: "src-fact-sheet", locator: "row 46; disagreement 10" }],
-        note: "As above."
+        citations: [{ source: "src-oilnews-2023-04-police-remove-oil-workers", quote: "the detention and forced removal of about 130 Kazakh oil industry workers" }],
+        note: "The report gives no claimant for the figure (it was earlier attributed to the Bureau for Human Rights, which the copy read does not say)."
       },
       {
         value: { kind: "at-least", value: 100, exclusive: true, phrase: "more than 100" },
@@ -263,8 +271,8 @@ export const seedEvents = [
         claims: [
           {
             value: { kind: "text", text: "not stated; read as Astana local time (Asia/Almaty, UTC+6), one hour ahead of Zhanaozen" },
-            citations: [{ source: "src-bureau-kz-police-detain-oil-workers" }, { source: "src-fact-sheet", locator: "row 46; Not confirmed" }],
-            note: "An assumption of the recorder (the sheet: 'Astana local assumed'); the times themselves are approximate."
+            citations: [{ source: "src-bureau-kz-police-detain-oil-workers", quote: "18:50 – In Astana, the operation begins" }],
+            note: "The zone is the recorder's assumption, not the source's: the timeline gives the times without a zone."
           }
         ]
       }
@@ -272,9 +280,10 @@ export const seedEvents = [
     tags: ["oil-workers", "april-2023"],
     citations: [
       { source: seedArticle, quote: policeStatementQuote, locator: "statement of the press service of the Astana Police Department" },
-      { source: "src-bureau-kz-police-detain-oil-workers" },
-      { source: "src-fergana-129795" },
-      { source: "src-fact-sheet", locator: "row 46; disagreement 10" }
+      { source: seedArticle, quote: "The police subsequently dispersed the protesters." },
+      { source: "src-bureau-kz-police-detain-oil-workers", quote: "Police then surrounded protestors in a ring and dragged them into police vans one-by-one." },
+      { source: "src-rferl-2023-04-police-in-astana-detain" },
+      { source: "src-fergana-129795" }
     ]
   },
 
@@ -286,8 +295,10 @@ export const seedEvents = [
     title: "Zhanaozen residents protest the detention of the oil workers in Astana",
     summary:
       "In the evening of 11 April 2023 residents of Zhanaozen protested against the detention in Astana of the oil " +
-      "workers from their town and demanded their release. Estimates of the crowd range from several hundred to " +
-      "'thousands'; the seed article says about two thousand. 24 people were detained (zhanaozen-2023-04-11-detentions).",
+      "workers from their town and demanded their release, gathering on the central square and marching to the akimat. " +
+      "Reports of the crowd: up to 2,000 (Orda.kz, via TASS), 'thousands' (bureau.kz's timeline), about two thousand " +
+      "(the seed article). 24 people were detained (zhanaozen-2023-04-11-detentions).",
+    note: "Unsourced, and so not recorded as a claim: the project's notes also give 'several hundred', without a publication that could be checked.",
     when: "2023-04-11",
     where: { place: "zhanaozen", timeZone: AQTAU },
     participants: [
@@ -298,19 +309,16 @@ export const seedEvents = [
     form: "demonstration",
     size: [
       {
-        value: { kind: "at-least", value: 200, phrase: "several hundred" },
-        citations: [{ source: "src-fact-sheet", locator: "disagreement 11" }],
-        note: "'Several hundred' read as at least 200. The sheet does not name the source."
-      },
-      {
-        value: { kind: "between", low: 1000, high: 2000, phrase: "1,000–2,000" },
-        citations: [{ source: "src-tass-1602835-head-of-zhanaozen" }, { source: "src-fact-sheet", locator: "row 47; disagreement 11" }],
-        note: "Row 47's sources are TASS and the seed article, which says 'about two thousand'; read as TASS's figure."
+        value: { kind: "at-most", value: 2000, phrase: "up to 2,000" },
+        citations: [{ source: "src-tass-1602835-head-of-zhanaozen", quote: "up to 2,000 people have gathered in Zhanaozen's central square" }],
+        claimant: "orda-kz",
+        madeOn: "2023-04-11",
+        note: "TASS gives the Orda news portal's figure."
       },
       {
         value: { kind: "at-least", value: 2000, phrase: "thousands" },
-        citations: [{ source: "src-fact-sheet", locator: "disagreement 11" }],
-        note: "'Thousands' read as at least 2,000. The sheet does not name the source."
+        citations: [{ source: "src-bureau-kz-police-detain-oil-workers", quote: "thousands of Zhanaozen city residents marched to the local akimat" }],
+        note: "'Thousands' read as at least 2,000."
       },
       {
         value: { kind: "about", value: 2000, phrase: "about two thousand" },
@@ -321,7 +329,7 @@ export const seedEvents = [
     citations: [
       { source: seedArticle, quote: "In Zhanaozen, about two thousand people protested the arrest of oil workers attending an unauthorized rally in Astana." },
       { source: "src-tass-1602835-head-of-zhanaozen" },
-      { source: "src-fact-sheet", locator: "row 47; disagreement 11" }
+      { source: "src-bureau-kz-police-detain-oil-workers" }
     ]
   },
   {
@@ -383,7 +391,7 @@ export const seedEvents = [
     citations: [
       { source: seedArticle },
       { source: "src-tass-1602835-head-of-zhanaozen" },
-      { source: "src-fact-sheet", locator: "row 47; disagreement 7" }
+      { source: "src-eurasianet-2023-04-police-disperse-demo", quote: "Workers at several oil companies declared wildcat strikes" }
     ]
   },
 
@@ -394,13 +402,15 @@ export const seedEvents = [
     id: "zhanaozen-akim-2023-04-11-appeal",
     title: "Akim of Zhanaozen appeals for calm",
     summary:
-      "The akim (head of administration) of Zhanaozen urged the protesters to calm down and not to give in to " +
-      "provocation, invoking the holy month of Ramadan. The Mangystau governor is also named in TASS's report.",
+      "The akim (head of administration) of Zhanaozen, Aibek Kosuakov, urged the protesters to calm down and not to " +
+      "give in to provocation, invoking the holy month of Ramadan; he said the detained workers faced administrative " +
+      "charges and had turned down jobs at the firm that won the tender. The Mangystau governor, Nurlan Nogayev, made " +
+      "a late-night address of his own urging calm (Eurasianet).",
     when: "2023-04-11",
     where: { place: "zhanaozen", timeZone: AQTAU },
     participants: [
       { actor: "zhanaozen-akim-2023", role: "speaker" },
-      { actor: "mangystau-governor-2023", role: "other", note: "named among the row's actors; the sheet does not say what part the governor played" }
+      { actor: "mangystau-governor-2023", role: "other", note: "made a separate late-night address urging calm (Eurasianet)" }
     ],
     speaker: "zhanaozen-akim-2023",
     office: "Akim of Zhanaozen",
@@ -409,7 +419,8 @@ export const seedEvents = [
     tags: ["april-2023"],
     citations: [
       { source: seedArticle, quote: akimQuote, quoteLanguage: "en", locator: "as quoted in English by the article; the original language is not given" },
-      { source: "src-tass-1602835-head-of-zhanaozen", quote: "Head of Zhanaozen calls for law and order in city", locator: "headline" }
+      { source: "src-tass-1602835-head-of-zhanaozen", quote: "In the holy month of Ramadan, I am calling on everyone to stay calm." },
+      { source: "src-eurasianet-2023-04-police-disperse-demo", quote: "Mangystau governor Nurlan Nogayev issued a late-night address" }
     ]
   }
 ] as const satisfies ReadonlyArray<Record.Encoded>
@@ -420,14 +431,18 @@ const find = <A extends { readonly id: string }>(xs: ReadonlyArray<A>, id: strin
   return x
 }
 
-/** The seed article's source record (it lives in `./zhanaozen/sources.ts`). */
+/** The seed article's source record, EADaily's report (it lives in `./sources.ts`). */
 export const seedSource = find(sources, seedArticle)
 
-/** Links that cite the seed article (they live in `./zhanaozen/links.ts`). */
-export const seedLinks = links.filter((l) => l.citations.some((c) => c.source === seedArticle))
+/** The English republication the seed article was read in, which added the closing commentary. */
+export const seedRepublicationSource = find(sources, seedRepublication)
+
+/** Links that cite the seed article or its republication (they live in `./links.ts`). */
+export const seedLinks = links.filter((l) => l.citations.some((c) => c.source === seedArticle || c.source === seedRepublication))
 
 /**
- * The seed article's own records: its source, its events and the links that cite it, each once.
- * The actors, places and other sources they refer to are in `./zhanaozen/`.
+ * The seed article's own records: its two source records (the republication first, as EADaily's
+ * record names it in `via`), its events and the links that cite either, each once. The actors,
+ * places and other sources they refer to are in this folder.
  */
-export const seedRecords: ReadonlyArray<Record.Encoded> = [seedSource, ...seedEvents, ...seedLinks]
+export const seedRecords: ReadonlyArray<Record.Encoded> = [seedRepublicationSource, seedSource, ...seedEvents, ...seedLinks]

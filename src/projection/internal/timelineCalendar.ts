@@ -162,11 +162,21 @@ const rangeOf = (window: { readonly from: number; readonly to: number }, items: 
 
 const GROUP_BY: ReadonlySet<unknown> = new Set(["year", "month", "day", "place", "kind", "actor"])
 
+/** The zone an event's date is written in, when it names one. */
+const eventZone = (event: AnyEvent): string | undefined => {
+  const where: unknown = (event as { readonly where?: unknown }).where
+  const zone = isObject(where) ? where["timeZone"] : undefined
+  return typeof zone === "string" ? zone : undefined
+}
+
 const optionsProblem = (o: unknown): TimelineQueryError | undefined => {
   if (o === undefined) return undefined
   if (!isObject(o)) return new TimelineQueryError({ field: "options", reason: `is ${shown(o)}, not an object of options` })
   if (o["timeZone"] !== undefined && typeof o["timeZone"] !== "string") return new TimelineQueryError({ field: "timeZone", reason: `is ${shown(o["timeZone"])}: expected a string` })
   if (o["measure"] !== undefined && typeof o["measure"] !== "function") return new TimelineQueryError({ field: "measure", reason: `is ${shown(o["measure"])}: expected a function` })
+  for (const flag of ["eventTimeZone", "once"]) {
+    if (o[flag] !== undefined && typeof o[flag] !== "boolean") return new TimelineQueryError({ field: flag, reason: `is ${shown(o[flag])}: expected true or false` })
+  }
   return undefined
 }
 
@@ -186,7 +196,7 @@ export const groupOf = (timeline: Timeline, by: GroupBy, q: Query = {}, options:
     const buckets = new Map<string, Bucket>()
     const bucketOf = (key: string): Bucket => {
       let b = buckets.get(key)
-      if (b === undefined) buckets.set(key, (b = new Bucket(classes.size > 0)))
+      if (b === undefined) buckets.set(key, (b = new Bucket(classes.size > 0 || o.eventTimeZone === true)))
       return b
     }
     if (by === "kind" || by === "place" || by === "actor") {
@@ -199,29 +209,47 @@ export const groupOf = (timeline: Timeline, by: GroupBy, q: Query = {}, options:
       const zone = o.timeZone ?? q?.timeZone ?? "UTC"
       const wrongZone = checkZone(zone)
       if (wrongZone !== undefined) return Result.fail(wrongZone)
-      const range = rangeOf(window, answers.map((a) => a.item))
-      if (range !== undefined) {
-        const found = unitsBetween(range.from, range.to, by, zone)
+      // Each event's calendar: the option's zone, or with `eventTimeZone` the zone its date is
+      // written in (`where.timeZone`). Events are walked zone by zone, each over its own units.
+      const byZone = new Map<string, Array<(typeof answers)[number]>>()
+      for (const answer of answers) {
+        const own = o.eventTimeZone === true ? eventZone(answer.item.event) : undefined
+        const z = own !== undefined && checkZone(own) === undefined ? own : zone
+        const list = byZone.get(z)
+        if (list === undefined) byZone.set(z, [answer])
+        else list.push(answer)
+      }
+      for (const [z, inZone] of byZone) {
+        const range = rangeOf(window, inZone.map((a) => a.item))
+        if (range === undefined) continue
+        const found = unitsBetween(range.from, range.to, by, z)
         if (Result.isFailure(found)) return Result.fail(found.failure)
         const units = found.success
-        const byUnit = new Array<Bucket | undefined>(units.length)
         // Units are in order and do not overlap: each answer visits the units it meets, found by
         // binary search; answers come in timeline order, so each group fills in that order.
-        for (const { certainty, item } of answers) {
+        for (const { certainty, item } of inZone) {
           const rep = representative(item)
-          for (let u = firstUnitEndingAfter(units, item.earliest); u < units.length && units[u]!.earliest <= item.latest; u++) {
+          const first = firstUnitEndingAfter(units, item.earliest)
+          for (let u = first; u < units.length && units[u]!.earliest <= item.latest; u++) {
             const unit = units[u]!
             const sure = certainty === "certain" ? certaintyIn(item, unit.earliest, unit.latest) : "possible"
-            ;(byUnit[u] ??= bucketOf(unit.key)).add(rep, sure)
+            const bucket = bucketOf(unit.key)
+            bucket.add(rep, sure)
+            if (o.once === true) {
+              if (item.latest > unit.latest) bucket.continues(rep)
+              break
+            }
           }
         }
       }
     }
     const out: Array<Group> = []
     for (const key of [...buckets.keys()].sort()) {
-      const { certain, possible } = buckets.get(key)!.members()
+      const bucket = buckets.get(key)!
+      const { certain, possible } = bucket.members()
       const events = possible.length === 0 ? Count.exactUnsafe(certain.length) : Count.betweenUnsafe(certain.length, certain.length + possible.length)
-      out.push(o.measure === undefined ? { key, certain, possible, events } : { key, certain, possible, events, total: totalOf(o.measure, certain, possible) })
+      const group: Group = o.measure === undefined ? { key, certain, possible, events } : { key, certain, possible, events, total: totalOf(o.measure, certain, possible) }
+      out.push(o.once === true ? { ...group, continuing: bucket.continuing([...certain, ...possible]) } : group)
     }
     return Result.succeed(out)
   })
@@ -229,10 +257,11 @@ export const groupOf = (timeline: Timeline, by: GroupBy, q: Query = {}, options:
 
 /**
  * The members of one group as they are found: each same-as class once, by its representative, as
- * surely as its surest report. Without classes, members arrive in timeline order and go straight
- * into their list.
+ * surely as its surest report, put back in timeline order at the end. Without classes (and with
+ * one zone for every event), members arrive in timeline order and go straight into their list.
  */
 class Bucket {
+  private readonly running = new Set<string>()
   private readonly certain: Array<AnyEvent> = []
   private readonly possible: Array<AnyEvent> = []
   private readonly classes: Map<string, { readonly item: Item; certainty: Certainty }> | undefined
@@ -247,6 +276,14 @@ class Bucket {
     const known = this.classes.get(item.id)
     if (known === undefined) this.classes.set(item.id, { item, certainty })
     else if (certainty === "certain") known.certainty = "certain"
+  }
+  /** Marks a member whose dates run on past this unit. */
+  continues(item: Item): void {
+    this.running.add(item.id)
+  }
+  /** The members, in the order given, that run on past this unit. */
+  continuing(members: ReadonlyArray<AnyEvent>): ReadonlyArray<AnyEvent> {
+    return members.filter((e) => this.running.has(e.id))
   }
   members(): { readonly certain: Array<AnyEvent>; readonly possible: Array<AnyEvent> } {
     if (this.classes === undefined) return { certain: this.certain, possible: this.possible }
