@@ -127,7 +127,7 @@ describe("the timeline page in Chromium", () => {
       // The place filter takes the places within it (the central square is in Zhanaozen), by an
       // event's place or any place it was also at.
       const inZhanaozen = (await shown(page)).rows.map((r) => r[1]).sort()
-      const within = (id: string | undefined): boolean => id === "zhanaozen" || (id !== undefined && within(zhanaozen.places.find((p) => p.id === id)?.within))
+      const within = (id: string | undefined): boolean => id === "zhanaozen" || (id !== undefined && within((zhanaozen.places.find((p) => p.id === id) as { within?: string } | undefined)?.within))
       const expected = zhanaozen.events
         .filter((e) => [e.where.place, ...(e.where.alsoAt ?? [])].some(within))
         .map((e) => e.title)
@@ -176,7 +176,7 @@ describe("the timeline page in Chromium", () => {
       const ticks = () => page.evaluate(() => Array.from((globalThis as any).document.querySelectorAll("#tl-chart text.tick") as ArrayLike<any>).map((t) => t.textContent).join(" "))
       expect(await ticks()).toMatch(/^\d{4}/)
       for (let i = 0; i < 6; i++) await page.click("#tl-zoom-in")
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
+      await page.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => setTimeout(done, 0))))
       expect(await ticks()).toMatch(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/)
       expect(errors).toEqual([])
     } finally {
@@ -188,7 +188,7 @@ describe("the timeline page in Chromium", () => {
     const { page, context, errors } = await openTimelinePage(browser, html, { width, height, bypassCSP: true })
     try {
       await page.locator("#tl-table button").nth(3).click()
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
+      await page.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => setTimeout(done, 0))))
       await page.addScriptTag({ content: axeSource })
       const violations = await page.evaluate(async () => {
         const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ["violations"] })

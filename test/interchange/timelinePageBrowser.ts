@@ -58,7 +58,7 @@ export const afterTable = async (page: Page, act: () => Promise<unknown>): Promi
   const before = await page.evaluate(() => (globalThis as any).document.documentElement.getAttribute("data-table"))
   await act()
   await page.waitForFunction((n) => (globalThis as any).document.documentElement.getAttribute("data-table") !== n, before)
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
+  await page.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => setTimeout(done, 0))))
 }
 
 /** Sets a control's value as a reader would, and waits for the page to show it. */

@@ -66,5 +66,5 @@ export const zhanaozenEntries = (): Promise<ReadonlyArray<Entry>> =>
     }).pipe(
       Effect.provide(Chronicle.layer().pipe(Layer.provideMerge(Journal.layerMemory()))),
       Effect.provide(TestClock.layer())
-    ) as Effect.Effect<ReadonlyArray<Entry>>
+    ) as unknown as Effect.Effect<ReadonlyArray<Entry>>
   )

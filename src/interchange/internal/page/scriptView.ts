@@ -119,7 +119,7 @@ const drawMarks = (shown, withLabels) => {
       if (l === undefined || l.e !== e || l.policy !== S.policy || l.dups !== p.c.dups.length) {
         if (l !== undefined) l.el.remove();
         const text = sv("text", { class: "lbl" });
-        text.append(document.createTextNode(clip(e.title, 48) + (e.unc ? " ?" : "") + (p.c.dups.length > 0 ? " \u00d7" + (p.c.dups.length + 1) : "")));
+        text.append(document.createTextNode(clip(e.title, width < 600 ? 28 : 48) + (e.unc ? " ?" : "") + (p.c.dups.length > 0 ? " \u00d7" + (p.c.dups.length + 1) : "")));
         const counts = e.counts.length === 0 ? "" : (contested(e) ? "\u2696 " : "") + countWords(e, S.policy);
         if (counts !== "") { const t = sv("tspan", { class: "cnt" }); t.textContent = " " + clip(counts, 60); text.append(t); }
         gLabels.append(text);
@@ -167,7 +167,7 @@ const draw = () => {
     if ((g.end - from) * scale >= -20 && (g.s - from) * scale <= width + 20) onScreen++;
   }
   const withLabels = onScreen <= LABELS;
-  const labelWidth = (c) => (withLabels ? Math.min(48, c.e.title.length + 2) * 6.2 + (c.e.counts.length > 0 ? 90 : 0) : 0);
+  const labelWidth = (c) => (withLabels ? Math.min(width < 600 ? 28 : 48, c.e.title.length + 2) * 6.2 + (c.e.counts.length > 0 ? 90 : 0) : 0);
   const maxRows = withLabels ? 60 : 14;
   placed = [];
   const shown = [];
@@ -318,7 +318,7 @@ const status = (classes) => {
   if (D.times !== null) {
     const ch = snap.changes, said = [];
     if (ch.added) said.push(ch.added + " recorded"); if (ch.corrected) said.push(ch.corrected + " corrected"); if (ch.retracted) said.push(ch.retracted + " retracted");
-    parts.push("as recorded on " + recordTime(S.t) + (said.length > 0 ? " (that day: " + said.join(", ") + ")" : ""));
+    parts.push("as recorded on " + recordTime(S.t) + (said.length > 0 ? " (then: " + said.join(", ") + ")" : ""));
   }
   parts.push("counts: " + POLICIES[S.policy]);
   $("tl-status").textContent = parts.join(" \u00b7 ") + ".";

@@ -26,7 +26,8 @@ select,input[type=search],button{font:inherit;font-size:.9rem;color:var(--ink);b
 button{cursor:pointer;background:#eef2f6}
 button:hover{background:#e1e8ef}
 select{max-width:16rem}
-.asof{flex:1 1 260px;min-width:240px}
+.asof{flex:1 1 320px;min-width:240px;display:flex;gap:8px;align-items:flex-end}
+.asof label{flex:1}
 .asof input{width:100%;min-height:32px}
 .asof output{font-weight:600;color:var(--ink)}
 .zoom{display:flex;gap:4px}
