@@ -66,7 +66,14 @@ import { field, oneLine, textOf } from "./internal/text.js"
  *   the official ones beside it);
  * - `asOf`: the record time it opens at (default: the latest); the reader can move it;
  * - `recordedAt` (`fromRecords` only): the record time to give the records; without it the page
- *   has no record-time slider and says no record time was given.
+ *   has no record-time slider and says no record time was given;
+ * - `history` (`fromEntries`, default `true`): `false` puts only what is current into the page —
+ *   each record's latest revision, no retracted record, no earlier wording, no record-time slider.
+ *
+ * Gotchas: with its history, a page carries every retracted record and every earlier revision in
+ * its data, readable by anyone who opens the file, since the slider shows them as they were. A
+ * record retracted because it must not be published (a name withdrawn for a person's safety, a
+ * claim withdrawn on legal advice) is in it: publish such a chronicle with `history: false`.
  *
  * @category models
  * @since 0.2.0
@@ -78,6 +85,7 @@ export interface Options {
   readonly policy?: ClaimPolicy.ClaimPolicy
   readonly asOf?: RecordTime
   readonly recordedAt?: RecordTime
+  readonly history?: boolean
 }
 
 /** A record time as epoch ms, or undefined for anything that is not one. */
@@ -97,7 +105,8 @@ const settingsOf = (options: unknown, timesKnown: boolean): PageSettings => {
     groupBy: groupBy === "kind" || groupBy === "actor" ? groupBy : "place",
     policy: (policies as ReadonlyArray<unknown>).includes(policy) ? (policy as ClaimPolicy.ClaimPolicy) : "envelope",
     asOf: epoch(field(options, "asOf")),
-    timesKnown
+    timesKnown,
+    history: field(options, "history") !== false
   }
 }
 

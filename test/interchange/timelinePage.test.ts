@@ -53,6 +53,16 @@ describe("TimelinePage", () => {
     expect(data.links.length).toBe(zhanaozen.links.length)
   })
 
+  it("with history: false, holds only what is current: no retracted record, no earlier revision", async () => {
+    const html = TimelinePage.fromEntries(await zhanaozenEntries(), { history: false })
+    const data = dataOf(html)
+    expect(data.history).toBe(false)
+    expect(data.events.find((e) => e.id === duplicateId)).toBeUndefined()
+    expect(data.events.find((e) => e.id === shootingId)!.v.map((v) => v.r)).toEqual([2])
+    expect(data.events.every((e) => e.v.length === 1 && e.v[0]!.x !== undefined)).toBe(true)
+    expect(data.events.find((e) => e.id === movedId)!.v.map((v) => v.x!.when)).toEqual(["2023-04-10/2023-04-11"])
+  })
+
   it("places dates in the calendar of their place, with the widening of ~ apart", () => {
     const data = dataOf(TimelinePage.fromRecords(records))
     const view = (id: string) => data.events.find((e) => e.id === id)!.v[0]!.x!

@@ -115,6 +115,8 @@ export interface PageData {
   readonly groupBy: "place" | "kind" | "actor"
   readonly policy: string
   readonly asOf: number
+  /** Whether earlier revisions and retracted records are in the page (the slider and the histories need them). */
+  readonly history: boolean
   /** Distinct record times (epoch ms, ascending); null when they are not known (records given without a journal). */
   readonly times: ReadonlyArray<number> | null
   readonly places: { readonly [id: string]: { readonly n: string; readonly w?: string; readonly k: string } }
@@ -132,6 +134,8 @@ export interface PageSettings {
   readonly policy: ClaimPolicy.ClaimPolicy
   readonly asOf: number | undefined
   readonly timesKnown: boolean
+  /** False: only each current record's latest revision goes into the page (no retracted record, no earlier revision). */
+  readonly history: boolean
 }
 
 const DAY = 86_400_000
@@ -334,6 +338,15 @@ const stepsOf = (entries: Iterable<unknown>): Map<string, { readonly type: strin
 /** The page's data from journal entries (record times known) and the settings read from the options. */
 export const pageData = (entries: Iterable<unknown>, settings: PageSettings): PageData => {
   const streams = stepsOf(entries)
+  if (!settings.history) {
+    // What is current only: a retracted record (withdrawn, perhaps for a reason that matters) and
+    // the earlier wording of a corrected one stay out of a page that is published.
+    for (const [key, stream] of streams) {
+      const last = stream.steps[stream.steps.length - 1]
+      if (last === undefined || last.record === undefined) streams.delete(key)
+      else stream.steps.splice(0, stream.steps.length - 1)
+    }
+  }
   const times = [...new Set([...streams.values()].flatMap((s) => s.steps.map((step) => step.recordedAt)))].sort((a, b) => a - b)
   const timeIndex = new Map(times.map((t, i) => [t, i]))
   const latest = (type: string) =>
@@ -385,6 +398,7 @@ export const pageData = (entries: Iterable<unknown>, settings: PageSettings): Pa
     groupBy: settings.groupBy,
     policy: settings.policy,
     asOf: Math.max(0, asOf),
+    history: settings.history,
     times: settings.timesKnown ? times : null,
     places,
     actors,

@@ -39,7 +39,7 @@ const versionLine = (v, shownIndex, i) => {
   const item = el("li", { class: later ? "later" : null }, [text]);
   if (i === shownIndex) item.append(el("span", { class: "badge" }, ["shown"]));
   if (later) item.append(el("span", { class: "badge" }, ["after the chosen record time"]));
-  if (D.times !== null && D.times.length > 1 && v.t !== S.t) {
+  if (D.history && D.times !== null && D.times.length > 1 && v.t !== S.t) {
     const b = el("button", { type: "button", class: "linklike" }, [" view the chronicle then"]);
     b.addEventListener("click", () => setTime(v.t));
     item.append(" ", b);
@@ -126,6 +126,7 @@ const drawPanel = () => {
   }
   if (related.length > 0) panel.append(el("h3", null, ["Links"]), el("ul", null, related));
   panel.append(el("h3", null, ["History"]), el("ol", null, stream.v.map((v, i) => versionLine(v, shownVi, i))));
+  if (!D.history) panel.append(el("p", { class: "note" }, ["This page holds only the current revision of each record; earlier revisions and retracted records were left out."]));
 };
 
 const TABLE_ROWS = 300;
@@ -190,7 +191,7 @@ const setUp = () => {
   $("tl-group").value = S.by;
   $("tl-policy").value = S.policy;
   const range = $("tl-asof");
-  if (D.times === null || D.times.length < 2) {
+  if (D.times === null || D.times.length < 2 || !D.history) {
     $("tl-asof-box").hidden = true;
   } else {
     range.max = String(lastTime); range.value = String(S.t);
