@@ -267,7 +267,7 @@ const setUp = () => {
     else return;
     ev.preventDefault();
   });
-  new ResizeObserver(() => schedule()).observe(wrap);
+  new ResizeObserver(() => { if (Math.max(wrap.clientWidth || 800, 200) !== width) schedule(); }).observe(wrap);
 };
 
 // Arrow keys: left and right through time, up and down to the nearest mark in the next row.
@@ -310,6 +310,7 @@ const drawLegend = () => {
   item(swatch(() => undefined), "\u00d7n: n reports of one event (same-as)");
 };
 
+const initStarted = performance.now();
 setUp();
 drawLegend();
 $("tl-chart-section").hidden = false;
@@ -318,5 +319,6 @@ S.snap = snapshot(S.t);
 drawTable(filtered());
 drawPanel();
 draw();
+performance.measure("timeline:init", { start: initStarted });
 document.documentElement.setAttribute("data-ready", "true");
 `
