@@ -253,8 +253,10 @@ describe("the timeline page in Chromium", () => {
         expect(seen.injected).toBe(0)
         expect(seen.hrefs.every((h) => /^https?:\/\//u.test(h))).toBe(true)
         expect(seen.hrefs.length).toBeGreaterThan(0)
-        // The payloads are shown as the text they are.
+        // The payloads are shown as the text they are; reports joined by same-as links are one event.
         expect(seen.table).toContain(payloads[2]!)
+        expect(seen.table).toContain("Also reported as: ")
+        expect((await shown(page)).status).toMatch(/\d+ duplicate reports? joined by same-as links/u)
         expect(dialogs).toEqual([])
         expect(requests).toEqual([])
         expect(errors).toEqual([])

@@ -27,7 +27,7 @@ const showTip = (p) => {
   const left = Math.min(Math.max(b.x, 4), Math.max(width - tip.offsetWidth - 4, 4));
   const below = p.y + ROW + 2;
   tip.style.left = left + "px";
-  tip.style.top = (below + tip.offsetHeight > svg.clientHeight && p.y - tip.offsetHeight - 2 > 0 ? p.y - tip.offsetHeight - 2 : below) + "px";
+  tip.style.top = (below + tip.offsetHeight > wrap.clientHeight && p.y - tip.offsetHeight - 2 > 0 ? p.y - tip.offsetHeight - 2 : below) + "px";
   tip.shownFor = p.key;
 };
 const hideTip = () => { if (!tip.hidden) { tip.hidden = true; tip.shownFor = null; } };

@@ -35,8 +35,8 @@ select{max-width:16rem}
 #tl-status{font-size:.95rem;margin:6px 0}
 .layout{display:grid;grid-template-columns:minmax(0,1fr);gap:16px}
 @media (min-width:960px){.layout{grid-template-columns:minmax(0,1fr) 360px}}
-.chart-wrap{position:relative;border:1px solid var(--line);border-radius:6px;overflow:hidden;background:#fff;touch-action:pan-y}
-#tl-chart{display:block;width:100%;user-select:none;-webkit-user-select:none;cursor:grab}
+.chart-wrap{position:relative;border:1px solid var(--line);border-radius:6px;background:#fff;touch-action:pan-y}
+#tl-chart{display:block;width:100%;overflow:hidden;border-radius:6px;user-select:none;-webkit-user-select:none;cursor:grab}
 #tl-chart.dragging{cursor:grabbing}
 #tl-chart .lane-bg{fill:var(--lane)}
 #tl-chart .lane-bg.odd{fill:#fff}
