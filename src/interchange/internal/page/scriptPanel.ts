@@ -267,7 +267,10 @@ const setUp = () => {
     else return;
     ev.preventDefault();
   });
-  new ResizeObserver(() => { if (Math.max(wrap.clientWidth || 800, 200) !== width) schedule(); }).observe(wrap);
+  new ResizeObserver((seen) => {
+    const w = seen[seen.length - 1].contentRect.width;
+    if (w !== wrapWidth) { wrapWidth = w; schedule(); }
+  }).observe(wrap);
 };
 
 // Arrow keys: left and right through time, up and down to the nearest mark in the next row.
@@ -311,10 +314,12 @@ const drawLegend = () => {
 };
 
 const initStarted = performance.now();
-setUp();
-drawLegend();
+// The frame first, while the page is small: its width is read once here, then from the observer.
 $("tl-chart-section").hidden = false;
 $("tl-controls").hidden = false;
+wrapWidth = wrap.clientWidth;
+setUp();
+drawLegend();
 S.snap = snapshot(S.t);
 drawTable(filtered());
 drawPanel();

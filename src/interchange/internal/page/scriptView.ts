@@ -89,7 +89,9 @@ const rectPath = (x, y, w, h) => { const r = Math.max(1, Math.round(w)); return 
 const boxOf = (p) => ({ x: p.x0, y: p.y + 3, w: p.w, h: ROW - 6 });
 const clipX = (x) => Math.min(Math.max(x, -10), width + 10);
 
-let width = 800;
+// The chart's width, as the resize observer reports it: reading it from the layout in each draw
+// would force the browser to lay out the page there and then.
+let width = 800, wrapWidth = 0;
 const px = (d) => ((d - S.view.from) / (S.view.to - S.view.from)) * width;
 const dayAt = (x) => S.view.from + (x / width) * (S.view.to - S.view.from);
 
@@ -160,7 +162,7 @@ const layout = () => {
 // Each draw is timed (performance.measure "timeline:draw"), for whoever wants to know.
 const draw = () => {
   const started = performance.now();
-  width = Math.max(wrap.clientWidth || 800, 200);
+  width = Math.max(wrapWidth || 800, 200);
   const { classes, lanes } = layout();
   const from = S.view.from, scale = width / (S.view.to - S.view.from);
   let onScreen = 0;
