@@ -7,7 +7,8 @@
  * - a time axis (years, then months and days as one zooms) with one lane per place, kind or actor
  *   (switchable); each event's mark spans every date its record allows: a known day is a solid
  *   tick, a range a translucent band with a solid bar where the event certainly went on, an
- *   approximate date (`~`) soft edges, an uncertain one (`?`) a dashed outline;
+ *   approximate date (`~`) paler edges over the dates its widening adds, an uncertain one (`?`)
+ *   a dashed outline;
  * - arcs between linked events, coloured and labelled by relation (inferred links dashed);
  *   reports joined by same-as links drawn as one event;
  * - contested counts on the marks (the span of all claims and of the official ones, or what the

@@ -237,7 +237,7 @@ const texts = (u: unknown, key: string): ReadonlyArray<string> =>
   listField(u, key).map((s) => oneLine(textOf(s))).filter((s) => s !== "")
 
 /** One revision of an event as the page shows it, or undefined when its date cannot be read. */
-export const eventView = (event: unknown, who: ClaimPolicy.Attribution): PageEvent | undefined => {
+const eventView = (event: unknown, who: ClaimPolicy.Attribution): PageEvent | undefined => {
   const when = textField(event, "when")
   const span = spanOf(when)
   const words_ = dated(when)?.words

@@ -14,6 +14,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2.js"
 import { utf8ToBytes } from "@noble/hashes/utils.js"
+import { words } from "../slides.js"
 import { escapeHtml } from "../text.js"
 import type { PageData, PageEvent } from "./data.js"
 import { pageScript } from "./script.js"
@@ -39,7 +40,7 @@ const securityPolicy = (): string =>
   (policy ??= `default-src 'none'; script-src ${hashOf(pageScript)}; style-src ${hashOf(pageStyle)}; img-src data:; base-uri 'none'; form-action 'none'`)
 
 /** JSON that can sit inside a `<script>` element whatever its strings hold. */
-export const scriptJson = (value: unknown): string =>
+const scriptJson = (value: unknown): string =>
   JSON.stringify(value)
     .replace(/</gu, "\\u003c")
     .replace(/>/gu, "\\u003e")
@@ -47,7 +48,6 @@ export const scriptJson = (value: unknown): string =>
     .replace(/\u2028/gu, "\\u2028")
     .replace(/\u2029/gu, "\\u2029")
 
-const words = (s: string): string => s.replace(/([a-z])([A-Z])/gu, "$1 $2").replace(/[-_]/gu, " ").toLowerCase()
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** The events as last recorded, in timeline order: the table a reader without the script sees. */

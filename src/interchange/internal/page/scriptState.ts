@@ -1,9 +1,10 @@
 /**
- * The first half of the timeline page's script, as text: reading the page's data, the chronicle
+ * The first part of the timeline page's script, as text: reading the page's data, the chronicle
  * as of a record time (each stream's last version at or before it, same-as reports joined into
- * one event whose representative is the earliest report), filters, lanes, time-axis ticks and the
- * geometry of the chart. No DOM here but the data element it reads. The second half
- * (`scriptView.ts`) draws and handles input; `script.ts` joins the two.
+ * one event whose representative is the earliest report), filters, lanes, time-axis ticks and
+ * the words of counts under a policy. No DOM here but the data element it reads. `scriptView.ts`
+ * draws the chart, `scriptPanel.ts` the tooltip, panel and table and handles input; `script.ts`
+ * joins the three.
  *
  * Why a string: the page must carry its script inline, and a string is what every build of the
  * library (tsup's ESM and CJS, tsc's declarations, the browser bundle of the platform tests) keeps

@@ -1,13 +1,12 @@
 /**
- * The second half of the timeline page's script, as text (see `scriptState.ts` for why a string):
- * drawing the chart as SVG (lanes, axis, marks, arcs), the tooltip, the panel of the selected
- * event, the table, and the controls — zoom and pan by buttons, keys, drag and ctrl-wheel; the
- * filters; the claim policy; the record-time slider.
+ * The second part of the timeline page's script, as text (see `scriptState.ts` for why a string):
+ * the page's state and the chart as SVG — lanes, axis, marks, arcs, the focus and selection boxes,
+ * the status line.
  *
  * Every text from the data reaches the page through `textContent` or `setAttribute`, never as
- * markup, and only http(s) addresses become links. Marks are kept by key between draws and only
- * their changed attributes are written, so that moving the slider or panning over 10,000 events
- * stays quick; marks off screen are hidden, not drawn.
+ * markup, and only http(s) addresses become links. Marks are drawn as a few paths, one per kind
+ * colour and style, each holding all its marks as sub-paths, so that moving the slider or panning
+ * over 10,000 events stays quick; marks off screen are left out of them.
  *
  * @internal
  */
