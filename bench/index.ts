@@ -12,6 +12,7 @@ import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
 import { sqliteCommitBenchmark, sqliteReplayBenchmark } from "./journal-sqlite.js"
 import { appendBenchmark, buildBenchmark } from "./timeline.js"
+import { timelinePageBenchmarks } from "./timeline-page.js"
 import { buildVsBenchmark, memoryVsBenchmark, updateVsBenchmark, windowVsBenchmark } from "./timeline-vs.js"
 import { zonesBenchmark } from "./zones.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
@@ -73,7 +74,9 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
   { name: "postgres journal: commit throughput, batches of 100", make: () => postgresCommitBenchmark(100, 10_000) },
   { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) },
-  { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) }
+  { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) },
+  // Issue 18: the timeline page with 10,000 events in Chromium, against the issue's budgets.
+  ...timelinePageBenchmarks().map((b) => ({ name: b.name, make: () => b }))
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))

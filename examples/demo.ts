@@ -176,3 +176,24 @@ for (const p of proposals.slice(0, shown)) {
 }
 
 process.stderr.write(`\n(done in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
+
+// ---------------------------------------------------------------------------------------------
+// 4. The timeline page (issue 18): the journal as one self-contained HTML file to open or send.
+// Its path goes to stderr, with the timing, so that the printed output stays what it was.
+{
+  const { Journal } = await import("protest-chronicle")
+  const { TimelinePage } = await import("protest-chronicle/interchange")
+  const { Stream } = await import("effect")
+  const { writeFileSync } = await import("node:fs")
+  const pageDir = mkdtempSync(join(tmpdir(), "protest-chronicle-page-"))
+  copyFileSync(shipped, join(pageDir, "zhanaozen.jsonl"))
+  const entries = await Effect.runPromise(
+    Effect.gen(function*() {
+      const journal = yield* Journal.Journal
+      return yield* Stream.runCollect(journal.readAll())
+    }).pipe(Effect.provide(layerFile(join(pageDir, "zhanaozen.jsonl"))))
+  ).finally(() => rmSync(pageDir, { recursive: true, force: true }))
+  const page = join(import.meta.dirname, "output", "zhanaozen.html")
+  writeFileSync(page, TimelinePage.fromEntries(entries, { title: "Zhanaozen, 2011–2023", description: "Oil workers' protests in Mangystau and what followed, from the bundled chronicle" }))
+  process.stderr.write(`The timeline page: ${page}\n`)
+}

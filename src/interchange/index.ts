@@ -10,6 +10,7 @@
  * - `Mermaid`: the link graph as a Mermaid flowchart.
  * - `Dot`: the link graph as Graphviz DOT.
  * - `Plover`: PLOVER JSON Lines in, as the journal appends that import them.
+ * - `TimelinePage`: a chronicle as one self-contained HTML page (chart, panel, table, record-time slider).
  *
  * @packageDocumentation
  */
@@ -19,3 +20,4 @@ export * as GeoJson from "./GeoJson.js"
 export * as Mermaid from "./Mermaid.js"
 export * as Plover from "./Plover.js"
 export * as TimelineJs from "./TimelineJs.js"
+export * as TimelinePage from "./TimelinePage.js"

@@ -20,7 +20,7 @@ export interface SlideOptions {
 }
 
 /** `hunger-strike` → `hunger strike`, `defendantCount` → `defendant count`. */
-const words = (name: string): string => oneLine(name.replace(/([a-z])([A-Z])/gu, "$1 $2").replace(/[-_]/gu, " ")).toLowerCase()
+export const words = (name: string): string => oneLine(name.replace(/([a-z])([A-Z])/gu, "$1 $2").replace(/[-_]/gu, " ")).toLowerCase()
 
 const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
