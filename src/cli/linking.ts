@@ -118,7 +118,12 @@ const storylines = Command.make("storylines", { ...asOf, ...jsonFlags }, (o) =>
       const found = LinkGraph.storylines(graph)
       if (wantsJson(o)) return yield* printJson(o, { storylines: found }, found)
       const width = lineWidth()
-      yield* printLines(found.length === 0 ? ["no storylines: no links are recorded"] : found.map((s) => clip(`  ${String(s.events.length).padStart(4)} events  ${String(s.links.length).padStart(4)} links  ${s.name}`, width)))
+      const linked = found.filter((s) => s.links.length > 0)
+      const alone = found.length - linked.length
+      yield* printLines([
+        ...(linked.length === 0 ? ["no storylines: no links are recorded"] : linked.map((s) => clip(`  ${String(s.events.length).padStart(4)} events  ${String(s.links.length).padStart(4)} links  ${s.name}`, width))),
+        ...(alone === 0 ? [] : [`(and ${alone.toLocaleString("en")} ${alone === 1 ? "event" : "events"} linked to no other)`])
+      ])
     }))).pipe(
   Command.withDescription("The storylines: groups of events connected by links, named by their earliest event"),
   Command.withExamples([{ command: "protest-chronicle links storylines --json", description: "Every storyline, as JSON" }])

@@ -4,11 +4,11 @@
  * with failures as one or two plain lines on stderr (and the cause with `--verbose`).
  */
 import { Cause, Effect, Exit } from "effect"
-import { Command } from "effect/cli"
+import { CliOutput, Command } from "effect/cli"
 import { createRequire } from "node:module"
 import { exportCommands } from "./exporting.js"
 import { importCommands } from "./importing.js"
-import { explain } from "./internal/failure.js"
+import { explain, firstLine } from "./internal/failure.js"
 import { globalFlags } from "./internal/store.js"
 import { stderr } from "./internal/terminal.js"
 import { links } from "./linking.js"
@@ -41,9 +41,23 @@ const isCliError = (e: unknown): e is { readonly _tag: string; readonly message:
  * Runs the command on `args` (without the program name) and gives the exit code; every failure
  * is printed to stderr first.
  */
+// Help and the version as effect/cli prints them; a usage error as plain lines, without the help.
+const presenter: CliOutput.Presenter = {
+  present: (event) =>
+    event._tag !== "InvalidInvocation"
+      ? CliOutput.defaultPresenter.present(event)
+      : stderr(
+        [
+          ...event.errors.map((e) => `protest-chronicle: ${firstLine(e.message)}`),
+          `  Run \`${[...event.commandPath, "--help"].join(" ")}\` for its flags and examples.`
+        ].join("\n") + "\n"
+      )
+}
+
 export const main = (args: ReadonlyArray<string>) => {
   const verbose = args.includes("--verbose")
   return Command.runWith(root, { version })(args).pipe(
+    Effect.provideService(CliOutput.Presenter, presenter),
     Effect.as(0),
     Effect.catchCause((cause) =>
       Effect.gen(function*() {

@@ -6,12 +6,12 @@
 import { Effect, Option, Result } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { Chronicle, ClaimPolicy, Journal, Projection } from "protest-chronicle"
-import { explain, refused, usage } from "./internal/failure.js"
+import { CliFailure, explain, refused, usage } from "./internal/failure.js"
 import { jsonFlags, printJson, wantsJson } from "./internal/output.js"
 import { eventJson, eventRows, heading } from "./internal/render.js"
 import { withChronicle } from "./internal/store.js"
 import { table } from "./internal/table.js"
-import { lineWidth, printLines } from "./internal/terminal.js"
+import { lineWidth, printLines, wrap } from "./internal/terminal.js"
 
 const { Calendar, Timeline } = Projection
 
@@ -87,7 +87,8 @@ export const timelineOf = (asOf: number | undefined) =>
   Effect.flatMap(Effect.service(Chronicle.Chronicle), (c) => c.project(Projection.Timeline.projection, asOf === undefined ? {} : { asOf }))
 
 /** A query's answer, with its typed failure as plain lines. */
-export const answer = <A, E>(result: Result.Result<A, E>) => (Result.isSuccess(result) ? Effect.succeed(result.success) : Effect.fail(explain(result.failure)))
+export const answer = <A, E>(result: Result.Result<A, E>) =>
+  Result.isSuccess(result) ? Effect.succeed(result.success) : Effect.fail(new CliFailure({ ...explain(result.failure), exitCode: 2 }))
 
 const timeline = Command.make(
   "timeline",
@@ -119,7 +120,7 @@ const timeline = Command.make(
             lines.push(...eventRows([...g.certain.map((event) => ({ event, certain: true })), ...g.possible.map((event) => ({ event, certain: false }))], { policy, attribution, header: false }))
           }
           if (lines.length === 0) lines.push("no events match")
-          else lines.push("", "(? in the first column: the event may fall in the group, its dates reach beyond it; ~ approximate, % both)")
+          else lines.push("", ...wrap("(? in the first column: the event may fall in the group, its dates reach beyond it; ~ approximate, % both)", lineWidth()))
           return yield* printLines(lines)
         }
         const hits = yield* answer(Timeline.query(tl, query))
@@ -128,7 +129,7 @@ const timeline = Command.make(
         yield* printLines([
           ...eventRows(hits.map((h) => ({ event: h.event, certain: h.certainty === "certain" })), { policy, attribution }),
           "",
-          `${hits.length.toLocaleString("en")} ${hits.length === 1 ? "event" : "events"}${asOf === undefined ? "" : `, as known at ${new Date(asOf).toISOString()}`} (? possibly in the window; ~ approximate date; ? uncertain; % both)`
+          ...wrap(`${hits.length.toLocaleString("en")} ${hits.length === 1 ? "event" : "events"}${asOf === undefined ? "" : `, as known at ${new Date(asOf).toISOString()}`} (first column: ? possibly in the window, or an uncertain date; ~ approximate; % both)`, lineWidth())
         ])
       }))
 ).pipe(

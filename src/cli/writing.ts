@@ -49,7 +49,10 @@ const written = (entry: Journal.Entry): string =>
 // A RecordDecodeError is printed one line per issue; other refusals by the error handler.
 const plainDecode = <A, E, R>(effect: Effect.Effect<A, E, R>, line?: number) =>
   Effect.catchTag(effect as Effect.Effect<A, E | { readonly _tag: "RecordDecodeError" }, R>, "RecordDecodeError", (error) => {
-    const issues = decodeIssues(error as never).issues.map((i) => formatIssue({ ...i, line: i.line ?? line }))
+    const issues = decodeIssues(error as never).issues.map((i) => {
+      const at = i.line ?? line
+      return at === undefined ? `${i.path === "" ? "(record)" : i.path}: ${i.message}` : formatIssue({ ...i, line: at })
+    })
     return Effect.fail(refused(issues.slice(0, 20).join("\n"), "Nothing was written for this record; fix it and run the command again.", error))
   })
 

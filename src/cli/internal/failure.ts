@@ -71,6 +71,16 @@ export const explain = (error: unknown): CliFailure => {
   if (tag === "PlatformError" || tag === "SystemError" || tag === "BadArgument") {
     return new CliFailure({ lines: [message], exitCode: 1, cause: error })
   }
+  if (tag === "ConflictError") {
+    const c = error as { readonly stream: { readonly type: string; readonly id: string }; readonly expected: unknown; readonly actual: unknown }
+    if (c.expected === "none" && c.actual !== "none") {
+      return new CliFailure({
+        lines: [`${c.stream.type} ${c.stream.id} is in the journal already (revision ${String(c.actual)})`, "To change it, use `protest-chronicle correct <file> --reason <why>`."],
+        exitCode: 1,
+        cause: error
+      })
+    }
+  }
   const hint = tag === undefined ? undefined : hints[tag]
   return new CliFailure({ lines: hint === undefined ? [message] : [message, hint], exitCode: 1, cause: error })
 }

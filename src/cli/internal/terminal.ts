@@ -91,9 +91,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 const writeTo = (stream: NodeJS.WriteStream, text: string): Effect.Effect<void> =>
   Effect.callback<void>((resume) => {
     if (pipeClosed || text === "") return resume(Effect.void)
-    // Waiting for the write keeps memory bounded when the reader is slower than the writer.
-    if (stream.write(text)) resume(Effect.void)
-    else stream.once("drain", () => resume(Effect.void))
+    // Waiting for each write keeps memory bounded when the reader is slower than the writer, and
+    // nothing is left unwritten when the process exits.
+    stream.write(text, () => resume(Effect.void))
   })
 
 /** Writes text to stdout (add the newline yourself). */
