@@ -84,27 +84,35 @@ interface Totals {
   skippedTotal: number
 }
 
-/** Commits appends, planning again any that another writer got to first. */
+const streamOf = (a: Journal.Append): Journal.StreamRef => (a._tag === "revision" ? ({ type: a.record.type, id: a.record.id } as Journal.StreamRef) : a.stream)
+
+/**
+ * Plans appends again against what the journal holds now, after another writer committed some of
+ * the same streams: a record that is there already, said the same way, is dropped; one said
+ * differently becomes a correction of the revision found.
+ */
+const replan = (journal: Journal.JournalShape, appends: ReadonlyArray<Journal.Append>) =>
+  Effect.map(
+    Effect.forEach(appends, (a) => Effect.map(journal.readStream(streamOf(a)), (history) => [a, history.at(-1)] as const), { concurrency: 8 }),
+    (found) =>
+      found.flatMap(([a, last]): ReadonlyArray<Journal.Append> => {
+        if (last === undefined) return [{ ...a, expected: "none" }]
+        if (a._tag !== "revision") return [{ ...a, expected: last.revision }]
+        const current = last.body._tag === "revision" ? last.body.record : undefined
+        if (current !== undefined && JSON.stringify(current) === JSON.stringify(a.record)) return []
+        return [{ ...a, expected: last.revision, reason: a.reason ?? "imported again: another import wrote it first, differently" }]
+      })
+  )
+
+/** Commits appends, planning them again when another writer got to some of their streams first. */
 const commitWithRetry = (journal: Journal.JournalShape, appends: ReadonlyArray<Journal.Append>, key: string, author: string | undefined) =>
   Effect.gen(function*() {
     let pending = appends
-    for (let attempt = 0; attempt < 10_000 && pending.length > 0; attempt++) {
+    for (let attempt = 0; pending.length > 0; attempt++) {
       const result = yield* Effect.result(journal.commit({ idempotencyKey: `${key}:${attempt}`, appends: pending, ...(author === undefined ? {} : { author }) }))
       if (Result.isSuccess(result)) return result.success.entries.length
-      const error = result.failure
-      if (error._tag !== "ConflictError") return yield* Effect.fail(error)
-      // Another import wrote this stream first: keep ours only if it says something new.
-      const history = yield* journal.readStream(error.stream)
-      const last = history.at(-1)
-      const key2 = `${error.stream.type}/${error.stream.id}`
-      pending = pending.flatMap((a): ReadonlyArray<Journal.Append> => {
-        const stream = a._tag === "revision" ? { type: a.record.type, id: a.record.id } : a.stream
-        if (`${stream.type}/${stream.id}` !== key2) return [a]
-        if (a._tag !== "revision" || last === undefined) return [a]
-        const current = last.body._tag === "revision" ? last.body.record : undefined
-        if (current !== undefined && JSON.stringify(current) === JSON.stringify(a.record)) return []
-        return [{ ...a, expected: last.revision, reason: a.reason ?? "imported again: changed since another import wrote it" }]
-      })
+      if (result.failure._tag !== "ConflictError" || attempt >= 20) return yield* Effect.fail(result.failure)
+      pending = yield* replan(journal, pending)
     }
     return 0
   })

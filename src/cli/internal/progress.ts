@@ -17,7 +17,8 @@ export const progress = (label: string, total: number | undefined, stream: NodeJ
   let last = 0
   let drawn = false
   const draw = (done: number, records: number) => {
-    const width = Math.min(100, stream.columns ?? 80)
+    // A pseudo-terminal may report no size (0 columns): take 80 then.
+    const width = Math.min(100, stream.columns !== undefined && stream.columns >= 40 ? stream.columns : 80)
     const count = `${records.toLocaleString("en")} records`
     const barWidth = Math.max(10, width - label.length - count.length - 12)
     let line: string
