@@ -15,7 +15,7 @@ import { Chronicle, Id, Projection } from "protest-chronicle"
 import { Acled, Dot, GeoJson, Mermaid, TimelineJs } from "protest-chronicle/interchange"
 import { explain, refused } from "./internal/failure.js"
 import { progress } from "./internal/progress.js"
-import { eventRows, heading } from "./internal/render.js"
+import { eventRows, heading, placeNamesOf } from "./internal/render.js"
 import { withChronicle, withChronicleAt } from "./internal/store.js"
 import { lineWidth, printLines, stdout, wrap } from "./internal/terminal.js"
 import { pathLines, proposalLines } from "./linking.js"
@@ -152,7 +152,7 @@ const demo = Command.make("demo", {}, () =>
         for (const year of years) {
           const possible = year.possible.length === 0 ? "" : `, and ${year.possible.length} that may fall in it`
           lines.push("", heading(`${year.key}: ${year.certain.length} ${year.certain.length === 1 ? "event" : "events"}${possible}`))
-          lines.push(...eventRows([...year.certain.map((event) => ({ event, certain: true })), ...year.possible.map((event) => ({ event, certain: false }))], { policy: "all", attribution, header: false }))
+          lines.push(...eventRows([...year.certain.map((event) => ({ event, certain: true })), ...year.possible.map((event) => ({ event, certain: false }))], { policy: "all", attribution, placeName: placeNamesOf(timeline), header: false }))
         }
         lines.push("", "(? in the first column: the event's dates reach into more than one year; ~ approximate date)")
         const [chain] = LinkGraph.paths(graph, Id.EventId.make("ozenmunaigas-2011-strike"), Id.EventId.make("astana-2023-04-11-detention"), { direction: "along" })

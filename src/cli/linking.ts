@@ -9,7 +9,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import { Chronicle, type Event, Id, Projection } from "protest-chronicle"
 import { refused } from "./internal/failure.js"
 import { jsonFlags, printJson, wantsJson } from "./internal/output.js"
-import { eventRows, heading } from "./internal/render.js"
+import { eventRows, heading, placeNamesIn } from "./internal/render.js"
 import { withChronicle } from "./internal/store.js"
 import { clip, colour, lineWidth, printLines, wrap } from "./internal/terminal.js"
 import { asOfFlag, asOfOf } from "./reading.js"
@@ -57,10 +57,10 @@ export const proposalLines = (proposals: ReadonlyArray<Projection.Inference.Prop
   return lines
 }
 
-const eventsOut = (o: { readonly json: boolean; readonly jsonl: boolean }, graph: Graph, events: ReadonlyArray<Event.AnyEvent>, title: string) =>
+const eventsOut = (o: { readonly json: boolean; readonly jsonl: boolean }, catalog: Projection.Catalog.Catalog, events: ReadonlyArray<Event.AnyEvent>, title: string) =>
   wantsJson(o)
     ? printJson(o, { events }, events)
-    : printLines(events.length === 0 ? [`${title}: none`] : [heading(`${title}: ${events.length}`), ...eventRows(events.map((event) => ({ event, certain: true })), { policy: "envelope", attribution: { actor: () => undefined, source: () => undefined }, claims: false })])
+    : printLines(events.length === 0 ? [`${title}: none`] : [heading(`${title}: ${events.length}`), ...eventRows(events.map((event) => ({ event, certain: true })), { policy: "envelope", attribution: { actor: () => undefined, source: () => undefined }, placeName: placeNamesIn(catalog), claims: false })])
 
 const asOf = { asOf: asOfFlag }
 const depth = Flag.Int("depth").pipe(Flag.withDescription("Follow links at most this many steps"), Flag.optional)
@@ -92,9 +92,9 @@ const paths = Command.make("paths", {
 const lineage = Command.make("lineage", { id: Argument.String("id").pipe(Argument.withDescription("The event's id")), depth, ...asOf, ...jsonFlags }, (o) =>
   withChronicle("read", () =>
     Effect.gen(function*() {
-      const [graph] = yield* graphOf(yield* asOfOf(o.asOf))
+      const [graph, catalog] = yield* graphOf(yield* asOfOf(o.asOf))
       const id = yield* eventId(graph, o.id)
-      yield* eventsOut(o, graph, LinkGraph.lineage(graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `what led to ${o.id}`)
+      yield* eventsOut(o, catalog, LinkGraph.lineage(graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `what led to ${o.id}`)
     }))).pipe(
   Command.withDescription("Every event that led to an event, through recorded links, in timeline order"),
   Command.withExamples([{ command: "protest-chronicle links lineage astana-2023-04-11-detention --depth 3", description: "Three steps back from the Astana detentions" }])
@@ -103,9 +103,9 @@ const lineage = Command.make("lineage", { id: Argument.String("id").pipe(Argumen
 const consequences = Command.make("consequences", { id: Argument.String("id").pipe(Argument.withDescription("The event's id")), depth, ...asOf, ...jsonFlags }, (o) =>
   withChronicle("read", () =>
     Effect.gen(function*() {
-      const [graph] = yield* graphOf(yield* asOfOf(o.asOf))
+      const [graph, catalog] = yield* graphOf(yield* asOfOf(o.asOf))
       const id = yield* eventId(graph, o.id)
-      yield* eventsOut(o, graph, LinkGraph.consequences(graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `what followed from ${o.id}`)
+      yield* eventsOut(o, catalog, LinkGraph.consequences(graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `what followed from ${o.id}`)
     }))).pipe(
   Command.withDescription("Every event that followed from an event, through recorded links, in timeline order"),
   Command.withExamples([{ command: "protest-chronicle links consequences zhanaozen-2011-12-16-shooting", description: "What followed the shooting" }])

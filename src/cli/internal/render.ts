@@ -4,6 +4,7 @@
  * contested count summarised by the chosen policy. The same renderers serve `timeline`, `links`
  * and `demo`.
  */
+import { HashMap, Option } from "effect"
 import { ClaimPolicy, Count, type Event, Projection, When } from "protest-chronicle"
 import { type Column, layoutLines, layoutRow, widths } from "./table.js"
 import { clip, colour, lineWidth, widthOf, wrap } from "./terminal.js"
@@ -64,22 +65,40 @@ export const claimLines = (event: AnyEvent, policy: ClaimPolicy.ClaimPolicy, att
   return lines
 }
 
+/** The name of a place by its id, when the reader knows the place. */
+export type PlaceName = (id: string) => string | undefined
+
+/** Place names from a timeline's context. */
+export const placeNamesOf = (timeline: Projection.Timeline.Timeline): PlaceName => {
+  const places = Projection.Timeline.context(timeline).places
+  return (id) => Option.getOrUndefined(HashMap.get(places, id as never))?.name
+}
+
+/** Place names from a catalog. */
+export const placeNamesIn = (catalog: Projection.Catalog.Catalog): PlaceName => (id) => {
+  const place = Projection.Catalog.get(catalog, { type: "place", id } as never)?.current as { readonly name?: string } | undefined
+  return place?.name
+}
+
 /** The cells of an event row. */
-export const eventCells = (event: AnyEvent, certain = true): Array<string> => [
-  certain ? dateMark(event.when) : "?",
-  event.when,
-  event.kind,
-  (event as { readonly where?: { readonly place?: string } }).where?.place ?? "",
-  event.title
-]
+export const eventCells = (event: AnyEvent, certain = true, placeName: PlaceName = () => undefined): Array<string> => {
+  const place = (event as { readonly where?: { readonly place?: string } }).where?.place ?? ""
+  return [certain ? dateMark(event.when) : "?", event.when, event.kind, placeName(place) ?? place, event.title]
+}
 
 /** Lays out events (with their claim lines, indented under the title) within the line width. */
 export const eventRows = (
   rows: ReadonlyArray<{ readonly event: AnyEvent; readonly certain: boolean }>,
-  options: { readonly policy: ClaimPolicy.ClaimPolicy; readonly attribution: ClaimPolicy.Attribution; readonly header?: boolean; readonly claims?: boolean }
+  options: {
+    readonly policy: ClaimPolicy.ClaimPolicy
+    readonly attribution: ClaimPolicy.Attribution
+    readonly placeName?: PlaceName
+    readonly header?: boolean
+    readonly claims?: boolean
+  }
 ): Array<string> => {
   const width = lineWidth()
-  const cells = rows.map((r) => eventCells(r.event, r.certain))
+  const cells = rows.map((r) => eventCells(r.event, r.certain, options.placeName))
   const ws = widths(eventColumns, cells, width)
   const out: Array<string> = options.header === false ? [] : [colour.dim(layoutRow(eventColumns, eventColumns.map((c) => c.header), ws))]
   const under = Math.min(ws.slice(0, 4).reduce((a, b) => a + b + 2, 0), 40)
