@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { acledExportBenchmark, acledImportBenchmark } from "./acled.js"
 import { catalogBenchmark } from "./catalog.js"
+import { cliImportFileBenchmark, cliImportPostgresBenchmark } from "./cli-import.js"
 import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
@@ -73,7 +74,10 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
   { name: "postgres journal: commit throughput, batches of 100", make: () => postgresCommitBenchmark(100, 10_000) },
   { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) },
-  { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) }
+  { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) },
+  // Issue 17: the command line's import, into the file journal and into PostgreSQL.
+  { name: "command line: import into the file journal", make: () => cliImportFileBenchmark(cli.records ?? 100_000) },
+  { name: "command line: import into PostgreSQL", make: () => cliImportPostgresBenchmark(cli.records ?? 100_000) }
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))
