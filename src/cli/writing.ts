@@ -64,8 +64,10 @@ const init = Command.make("init", {}, () =>
       Effect.gen(function*() {
         const head = yield* (yield* Journal.Journal).head
         yield* printLines([
-          fresh || head === 0 && w._tag === "file"
-            ? `${fresh ? "created" : "opened"} an empty journal at ${describeWhere(w)}`
+          fresh
+            ? `created an empty journal at ${describeWhere(w)}`
+            : head === 0
+            ? `${describeWhere(w)} is an empty journal, ready for writes`
             : `${describeWhere(w)} is a journal already (${head.toLocaleString("en")} entries); nothing changed`
         ])
       }))
