@@ -7,7 +7,7 @@
  * importing into one PostgreSQL journal) is planned again against what that writer wrote.
  * Interrupting it (Ctrl-C) leaves the journal as it was after the last whole commit.
  */
-import { Effect, Option, Result, Stream } from "effect"
+import { Effect, Fiber, Option, Result, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { randomUUID } from "node:crypto"
 import { Chronicle, Journal, Projection, type Record } from "protest-chronicle"
@@ -153,14 +153,24 @@ const imports = Command.make(
         const run = randomUUID()
         const t: Totals = { rows: 0, created: 0, corrected: 0, unchanged: 0, retracted: 0, commits: 0, entries: 0, skipped: [], skippedTotal: 0 }
         let pending: Array<Journal.Append> = []
-        const flush = Effect.suspend(() => {
-          if (pending.length === 0) return Effect.void
+        // One commit in flight while the next batch is read: the store works while the file is
+        // parsed. Commits still land one after another, in the order of the file.
+        let inFlight: Fiber.Fiber<void, unknown> | undefined
+        let batches = 0
+        const settle = Effect.suspend(() => {
+          const fiber = inFlight
+          inFlight = undefined
+          return fiber === undefined ? Effect.void : Fiber.join(fiber)
+        })
+        const flush = Effect.gen(function*() {
+          if (pending.length === 0) return
           const appends = pending
           pending = []
-          return Effect.map(commitWithRetry(journal, appends, `cli-import:${run}:${t.commits}`, author), (n) => {
+          yield* settle
+          inFlight = yield* Effect.forkChild(Effect.map(commitWithRetry(journal, appends, `cli-import:${run}:${batches++}`, author), (n) => {
             t.commits++
             t.entries += n
-          })
+          }))
         })
         // Our own records go through the chronicle, one by one, with its checks.
         const writeRecords = (records: ReadonlyArray<Record.Record>) =>
@@ -182,6 +192,7 @@ const imports = Command.make(
         const take = (batch: Result.Result<import("./internal/formats.js").Batch, Rejected>) =>
           Effect.gen(function*() {
             if (Result.isFailure(batch)) {
+              yield* settle
               bar.finish()
               yield* stderr(rejectedLines(batch.failure).join("\n") + "\n")
               const written = t.commits === 0 ? "nothing was written" : `${t.commits} earlier ${t.commits === 1 ? "commit was" : "commits were"} kept`
@@ -203,6 +214,7 @@ const imports = Command.make(
         yield* chunks(o.file, (n) => (bytes = n)).pipe(Stream.runForEach((chunk) => take(r.push(chunk))))
         yield* take(r.end())
         yield* flush
+        yield* settle
         bar.finish()
         const seconds = (Date.now() - started) / 1000
         if (o.json || o.jsonl) {
