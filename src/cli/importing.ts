@@ -11,7 +11,7 @@ import { Effect, Fiber, Option, Result, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { randomUUID } from "node:crypto"
 import { Chronicle, Journal, Projection, type Record } from "protest-chronicle"
-import { CliFailure, refused } from "./internal/failure.js"
+import { CliFailure, refused, usage } from "./internal/failure.js"
 import { formatIssue, type ImportFormat, importFormats, type Issue, reader, type Rejected } from "./internal/formats.js"
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
 import { jsonFlags, printJson } from "./internal/output.js"
@@ -131,7 +131,7 @@ const imports = Command.make(
   (o) =>
     withChronicle("write", (w) =>
       Effect.gen(function*() {
-        if (o.batchSize < 1) return yield* refused("--batch-size must be at least 1")
+        if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
         const zone = Option.getOrUndefined(o.zone)
         const author = Option.getOrUndefined(o.author)
         const started = Date.now()
@@ -145,7 +145,8 @@ const imports = Command.make(
         }
         const chronicle = yield* Chronicle.Chronicle
         const journal = yield* Journal.Journal
-        const existing = (yield* Journal.Journal.pipe(Effect.flatMap((j) => j.head))) === 0 ? undefined : yield* chronicle.catalog()
+        // What the journal holds already, for an import that adds to it (nothing to read when it is empty).
+        const existing = (yield* journal.head) === 0 ? undefined : yield* chronicle.catalog()
         const r = reader(o.format, { skipInvalid: o.skipInvalid, ...(existing === undefined ? {} : { existing }), ...(zone === undefined ? {} : { timeZone: zone }) })
         const total = sizeOf(o.file)
         const bar = progress("importing", total)

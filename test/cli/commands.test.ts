@@ -5,7 +5,7 @@
  * what it prints.
  */
 import { Result } from "effect"
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs"
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Record } from "protest-chronicle"
 import { zhanaozen } from "protest-chronicle/datasets"
@@ -41,7 +41,10 @@ beforeAll(async () => {
   expect(imported.code).toBe(0)
 }, 120_000)
 
-afterAll(() => tmp.remove())
+afterAll(() => {
+  tmp.remove()
+  rmSync(bin, { force: true })
+})
 
 describe("help, version, completions", () => {
   const commands = ["init", "import", "validate", "add", "correct", "retract", "link", "timeline", "history", "export", "demo", "links paths", "links lineage", "links consequences", "links storylines", "links proposals"]

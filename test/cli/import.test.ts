@@ -7,7 +7,7 @@
  */
 import { Effect, Stream } from "effect"
 import { spawn } from "node:child_process"
-import { readFileSync, statSync, writeFileSync } from "node:fs"
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Journal } from "protest-chronicle"
 import { layerFile } from "protest-chronicle/file"
@@ -19,7 +19,10 @@ const tmp = scratch()
 beforeAll(async () => {
   bin = await buildBin()
 }, 60_000)
-afterAll(() => tmp.remove())
+afterAll(() => {
+  tmp.remove()
+  rmSync(bin, { force: true })
+})
 
 const pc = (journal: string, args: ReadonlyArray<string>, input?: string) =>
   run(bin, ["--journal", join(tmp.dir, journal), ...args], { cwd: tmp.dir, ...(input === undefined ? {} : { input }) })

@@ -4,7 +4,7 @@
  * processes importing overlapping ACLED files into one journal at once: all succeed, nothing is
  * lost or doubled.
  */
-import { writeFileSync } from "node:fs"
+import { rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest"
 import { freshSchema } from "../postgres/server.js"
@@ -18,7 +18,10 @@ const tmp = scratch()
 beforeAll(async () => {
   bin = await buildBin()
 }, 60_000)
-afterAll(() => tmp.remove())
+afterAll(() => {
+  tmp.remove()
+  rmSync(bin, { force: true })
+})
 
 describe.skipIf(url === "")("the command line on PostgreSQL", () => {
   it("imports into --postgres and reads back through the variable PROTEST_CHRONICLE_PG_URL", async () => {

@@ -2,7 +2,7 @@
  * The README's "Command line" session is run as written, in a fresh folder with the file it
  * imports, and each command must print what the README shows (the seconds an import took aside).
  */
-import { copyFileSync, readFileSync } from "node:fs"
+import { copyFileSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildBin, root, run, scratch } from "./bin.js"
@@ -12,7 +12,10 @@ const tmp = scratch()
 beforeAll(async () => {
   bin = await buildBin()
 }, 60_000)
-afterAll(() => tmp.remove())
+afterAll(() => {
+  tmp.remove()
+  rmSync(bin, { force: true })
+})
 
 /** The commands of the README's session and what each prints. */
 const session = (): ReadonlyArray<{ readonly args: ReadonlyArray<string>; readonly output: string }> => {
