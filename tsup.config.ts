@@ -20,6 +20,8 @@ const typesDir = "dist/types"
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc")
 
 const emitDeclarations = async (): Promise<void> => {
+  // The command line runs as ESM only (dist/cli.js, the `bin`); its CommonJS twin is not shipped.
+  for (const file of ["dist/cli.cjs", "dist/cli.cjs.map"]) rmSync(file, { force: true })
   rmSync(typesDir, { recursive: true, force: true })
   const started = Date.now()
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" })
