@@ -68,7 +68,7 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "timeline vs flatten-js: delete", make: () => updateVsBenchmark("delete", cli.records ?? 1_000_000) },
   { name: "zones: When.bounds of distinct zoned dates", make: () => zonesBenchmark(cli.records ?? 1_000_000) },
   // Issue 16: ACLED CSV in and out, against csv-parse and csv-stringify alone.
-  { name: "ACLED import: rows (streaming) vs csv-parse alone", make: () => acledImportBenchmark(cli.records ?? 1_000_000) },
+  { name: "ACLED import: rows from a file (streaming) vs csv-parse alone", make: () => acledImportBenchmark(cli.records ?? 1_000_000) },
   { name: "ACLED export: events vs csv-stringify alone", make: () => acledExportBenchmark(cli.records ?? 1_000_000) },
   // PostgreSQL: PROTEST_CHRONICLE_PG_URL, or a throwaway cluster started for the run.
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
