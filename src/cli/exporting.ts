@@ -122,6 +122,7 @@ const exportCommand = Command.make(
       }))
 ).pipe(
   Command.withDescription("Write the timeline (TimelineJS, GeoJSON, ACLED CSV) or the link graph (Mermaid, DOT) for other tools"),
+    Command.withShortDescription("Export the timeline or the link graph for other tools"),
   Command.withExamples([
     { command: "protest-chronicle export --format timelinejs --out timeline.json --group-by place", description: "A TimelineJS file, grouped by place" },
     { command: "protest-chronicle export --format csv --from 2011 --to 2011 --out 2011.csv", description: "The events of 2011 as ACLED rows" },
@@ -165,6 +166,7 @@ const demo = Command.make("demo", {}, () =>
       })).pipe(Effect.ensuring(Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))))
   })).pipe(
   Command.withDescription("The bundled Zhanaozen chronicle, 2011–2023: its timeline by year, the chain of links from the 2011 strike to 2023, and proposed links"),
+    Command.withShortDescription("The bundled Zhanaozen chronicle, 2011–2023"),
   Command.withExamples([{ command: "protest-chronicle demo | less -R", description: "Read the demo in a pager" }])
 )
 

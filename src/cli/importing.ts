@@ -66,6 +66,7 @@ const validate = Command.make("validate", { file: fileArgument, format: formatFl
     if (result.failed !== undefined) return yield* new CliFailure({ lines: [`${result.failed.total} invalid ${result.failed.total === 1 ? "record" : "records"}; nothing was written`], exitCode: 1 })
   })).pipe(
     Command.withDescription("Check a file without writing anything: exit 1 with one line per bad record, `line N: <path>: <message>`"),
+    Command.withShortDescription("Check a file without writing: one line per bad record"),
     Command.withExamples([
       { command: "protest-chronicle validate 2011-kazakhstan.csv --format acled", description: "Check an ACLED export" },
       { command: "cat records.jsonl | protest-chronicle validate --format jsonl --json", description: "Check records from standard input, as JSON" }
@@ -236,6 +237,7 @@ const imports = Command.make(
       }))
 ).pipe(
   Command.withDescription("Import a file (ACLED CSV, PLOVER JSON Lines, or records as JSON Lines) into the journal; a second import of the same file changes nothing, a newer export becomes corrections"),
+    Command.withShortDescription("Import ACLED CSV, PLOVER JSON Lines or records as JSON Lines"),
   Command.withExamples([
     { command: "protest-chronicle import 2011-kazakhstan.csv --format acled", description: "Import an ACLED export into ./chronicle.jsonl" },
     { command: "protest-chronicle import events.jsonl --format plover --skip-invalid --zone Asia/Aqtau", description: "Import the valid PLOVER lines, listing the others" },

@@ -188,6 +188,7 @@ const history = Command.make(
       }))
 ).pipe(
   Command.withDescription("Every revision of a record: when it was recorded, by whom, why, and which fields changed"),
+    Command.withShortDescription("Every revision of a record: when, by whom, why, what changed"),
   Command.withExamples([
     { command: "protest-chronicle history zhanaozen-2011-12-16-shooting", description: "The revisions of an event" },
     { command: "protest-chronicle history src-rferl --type source --json", description: "A source's revisions, as JSON" }

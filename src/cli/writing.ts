@@ -73,6 +73,7 @@ const init = Command.make("init", {}, () =>
       }))
   })).pipe(
     Command.withDescription("Create a journal (a write creates one too; init makes it up front and checks it opens)"),
+    Command.withShortDescription("Create a journal up front (any write creates one too)"),
     Command.withExamples([
       { command: "protest-chronicle init", description: "Create ./chronicle.jsonl" },
       { command: "protest-chronicle init --postgres postgres://localhost/chronicle", description: "Create the tables of a PostgreSQL journal" }
@@ -92,6 +93,7 @@ const add = Command.make("add", { file: recordFile, author: authorFlag, reason: 
       yield* printLines(lines)
     }))).pipe(
     Command.withDescription("Record new records (events, actors, places, sources, links) from a file or standard input, each checked first"),
+    Command.withShortDescription("Record new records from a file or standard input"),
     Command.withExamples([
       { command: "protest-chronicle add strike.json --author editor", description: "Record the event in strike.json" },
       { command: "cat sources.jsonl | protest-chronicle add", description: "Record several records from standard input" }
@@ -111,6 +113,7 @@ const correct = Command.make("correct", { file: recordFile, reason: reasonFlag, 
       yield* printLines(lines)
     }))).pipe(
     Command.withDescription("Append a corrected revision of a record (the whole record, from a file or standard input), with a reason"),
+    Command.withShortDescription("Correct a record, with a reason"),
     Command.withExamples([
       { command: "protest-chronicle correct strike.json --reason \"the strike began on 16 May, per the court ruling\"", description: "Correct an event" }
     ])
