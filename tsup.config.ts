@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { defineConfig } from "tsup"
 
-// Six public entries (the library, testing, datasets, interchange, postgres, file). `splitting` keeps shared modules in shared chunks so that a class
+// Six public entries (the library, testing, datasets, interchange, postgres, file) and the command line (cli). `splitting` keeps shared modules in shared chunks so that a class
 // defined once (an error type, say) is the same class whichever entry a user imports.
 //
 // tsup builds only the JavaScript. The declarations come from `tsc -p tsconfig.build.json`, one
@@ -20,6 +20,8 @@ const typesDir = "dist/types"
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc")
 
 const emitDeclarations = async (): Promise<void> => {
+  // The command line runs as ESM only (dist/cli.js, the `bin`); its CommonJS twin is not shipped.
+  for (const file of ["dist/cli.cjs", "dist/cli.cjs.map"]) rmSync(file, { force: true })
   rmSync(typesDir, { recursive: true, force: true })
   const started = Date.now()
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" })
@@ -29,7 +31,7 @@ const emitDeclarations = async (): Promise<void> => {
 }
 
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts", datasets: "src/datasets/index.ts", interchange: "src/interchange/index.ts", postgres: "src/postgres/index.ts", file: "src/file/index.ts" },
+  entry: { index: "src/index.ts", testing: "src/testing/index.ts", datasets: "src/datasets/index.ts", interchange: "src/interchange/index.ts", postgres: "src/postgres/index.ts", file: "src/file/index.ts", cli: "src/cli/bin.ts" },
   format: ["esm", "cjs"],
   dts: false,
   splitting: true,
@@ -38,6 +40,8 @@ export default defineConfig({
   target: "node22",
   // `#csv-parse` and `#csv-stringify` stay imports of the package's own "imports" map, so that each
   // runtime picks its build when it loads dist/ (Node's, or the browser build elsewhere).
-  external: ["effect", "fast-check", "@effect/sql-pg", /^#/],
+  // The command line (dist/cli.js, the package's `bin`) imports the library by its own name, so
+  // that it loads the very modules a user's code would.
+  external: ["effect", "fast-check", "@effect/sql-pg", /^@effect\/platform-node/, /^protest-chronicle(\/|$)/, /^#/],
   onSuccess: emitDeclarations
 })

@@ -15,13 +15,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/postgres/**"], isolate: false }
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/postgres/**", "test/**/*.pg.test.ts"], isolate: false }
       },
       {
         extends: true,
         test: {
           name: "postgres",
-          include: ["test/postgres/**/*.test.ts"],
+          include: ["test/postgres/**/*.test.ts", "test/**/*.pg.test.ts"],
           globalSetup: ["test/postgres/globalSetup.ts"],
           fileParallelism: false,
           isolate: false

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { acledExportBenchmark, acledImportBenchmark } from "./acled.js"
 import { catalogBenchmark } from "./catalog.js"
+import { cliImportFileBenchmark, cliImportPostgresBenchmark } from "./cli-import.js"
 import { decodeBenchmark } from "./decode.js"
 import { inferenceBenchmark } from "./inference.js"
 import { commitBenchmark, replayBenchmark } from "./journal-file.js"
@@ -76,7 +77,10 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) },
   { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) },
   // Issue 18: the timeline page with 10,000 events in Chromium, against the issue's budgets.
-  ...timelinePageBenchmarks().map((b) => ({ name: b.name, make: () => b }))
+  ...timelinePageBenchmarks().map((b) => ({ name: b.name, make: () => b })),
+  // Issue 17: the command line's import, into the file journal and into PostgreSQL.
+  { name: "command line: import into the file journal", make: () => cliImportFileBenchmark(cli.records ?? 100_000) },
+  { name: "command line: import into PostgreSQL", make: () => cliImportPostgresBenchmark(cli.records ?? 100_000) }
 ]
 
 const selected = benchmarks.filter((b) => cli.only === undefined || b.name.includes(cli.only))

@@ -50,6 +50,9 @@ const theServer = (): Server => {
   return server
 }
 
+/** The URL of the server for this process's benchmarks (started on first use). */
+export const postgresUrl = (): string => theServer().url
+
 /** Stops the throwaway server, if this process started one. */
 export const stopPostgres = (): void => {
   server?.stop()

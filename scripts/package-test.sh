@@ -15,6 +15,7 @@
 #     of both entries, so every type the API hands out must be nameable through the exports map
 #     (consumer-declarations.ts / .cts, and consumer-declarations-testing.ts / .cts for a user of
 #     the testing entry alone),
+#   - runs the command line from the installed package (`npx protest-chronicle --help`, --version, demo),
 #   - decodes test/fixtures/package-record.json with Record.decode / Record.decodeJson, once that
 #     fixture holds a record rather than the `{}` placeholder (record-check.cjs, and its typed
 #     twin consumer-record.ts).
@@ -205,5 +206,14 @@ step "datasets entry and journal file"
     require("node:fs").accessSync(require.resolve("protest-chronicle/datasets/zhanaozen.jsonl"))
     console.log(`require protest-chronicle/datasets: ${zhanaozen.all.length} records`)') ||
   die "the datasets entry or its journal file does not work from the installed package"
+
+# The command line: the package's `bin`, as `npx protest-chronicle` runs it from the installed tarball.
+step "command line (npx protest-chronicle --help, --version, demo)"
+(cd "$consumer" &&
+  npx --no-install protest-chronicle --help | grep -q "SUBCOMMANDS" &&
+  npx --no-install protest-chronicle --version | grep -qF "$(node -p 'require("protest-chronicle/package.json").version')" &&
+  npx --no-install protest-chronicle demo | grep -q "The Zhanaozen chronicle") ||
+  die "npx protest-chronicle does not work from the installed package"
+echo "npx protest-chronicle --help, --version and demo work"
 
 step "passed"

@@ -1,0 +1,175 @@
+/**
+ * `export` writes the timeline or the link graph in the formats other tools read — TimelineJS,
+ * GeoJSON, ACLED-style CSV, Mermaid, Graphviz DOT — through the interchange entry, to a file
+ * (written beside it and renamed when complete) or to stdout. A format is one entry of
+ * `exporters`. `demo` prints the bundled Zhanaozen chronicle through the renderers of `timeline`
+ * and `links`.
+ */
+import { Effect, Option } from "effect"
+import { Command, Flag } from "effect/cli"
+import * as fs from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Chronicle, Id, Projection } from "protest-chronicle"
+import { Acled, Dot, GeoJson, Mermaid, TimelineJs } from "protest-chronicle/interchange"
+import { explain, refused } from "./internal/failure.js"
+import { progress } from "./internal/progress.js"
+import { eventRows, heading, placeNamesOf } from "./internal/render.js"
+import { withChronicle, withChronicleAt } from "./internal/store.js"
+import { lineWidth, printLines, stdout, wrap } from "./internal/terminal.js"
+import { pathLines, proposalLines } from "./linking.js"
+import { answer, asOfOf, queryFlags, queryOf } from "./reading.js"
+
+const { Calendar, Catalog, Inference, LinkGraph, Timeline } = Projection
+
+/** What an exporter reads: the (filtered) timeline, the link graph and the catalog. */
+export interface ExportInput {
+  readonly timeline: Projection.Timeline.Timeline
+  readonly graph: Projection.LinkGraph.LinkGraph
+  readonly catalog: Projection.Catalog.Catalog
+  readonly title: string | undefined
+  readonly groupBy: "none" | "place" | "kind"
+}
+
+/** The export formats: each gives the output in pieces. Adding a format is one line here. */
+export const exporters = {
+  timelinejs: (i: ExportInput) => TimelineJs.jsonChunks(i.timeline, { groupBy: i.groupBy, ...(i.title === undefined ? {} : { title: { headline: i.title } }) }),
+  geojson: (i: ExportInput) => GeoJson.jsonChunks(i.timeline),
+  csv: (i: ExportInput) => Acled.exportChunks(Timeline.events(i.timeline), { records: i.catalog }),
+  mermaid: (i: ExportInput) => Mermaid.lines(i.graph),
+  dot: (i: ExportInput) => Dot.lines(i.graph)
+} satisfies Record<string, (input: ExportInput) => Iterable<string>>
+
+type Format = keyof typeof exporters
+const formats = Object.keys(exporters) as ReadonlyArray<Format>
+
+/** Writes the pieces to `out` (a temporary file renamed at the end), or to stdout for `-`. */
+const writePieces = (pieces: Iterable<string>, out: string, total: number) =>
+  Effect.gen(function*() {
+    const bar = progress("exporting", total)
+    let count = 0
+    if (out === "-") {
+      let buffer = ""
+      for (const piece of pieces) {
+        buffer += piece
+        bar.update(++count, count)
+        if (buffer.length >= 1 << 16) {
+          yield* stdout(buffer)
+          buffer = ""
+        }
+      }
+      yield* stdout(buffer)
+      bar.finish()
+      return
+    }
+    const partial = `${out}.partial-${process.pid}`
+    yield* Effect.tryPromise({
+      try: async () => {
+        const fd = await fs.promises.open(partial, "w")
+        try {
+          let buffer = ""
+          for (const piece of pieces) {
+            buffer += piece
+            bar.update(++count, count)
+            if (buffer.length >= 1 << 20) {
+              await fd.write(buffer)
+              buffer = ""
+            }
+          }
+          await fd.write(buffer)
+        } finally {
+          await fd.close()
+        }
+        await fs.promises.rename(partial, out)
+      },
+      catch: (error) => {
+        fs.rmSync(partial, { force: true })
+        return refused(`cannot write ${out}: ${(error as Error).message}`, "Check that its folder exists and can be written to.")
+      }
+    }).pipe(Effect.ensuring(Effect.sync(() => bar.finish())))
+  })
+
+const exportCommand = Command.make(
+  "export",
+  {
+    format: Flag.Literals("format", formats).pipe(Flag.withAlias("f"), Flag.withDescription(`The format: ${formats.join(", ")}`)),
+    out: Flag.String("out").pipe(Flag.withAlias("o"), Flag.withMetavar("file"), Flag.withDescription("Where to write (default: stdout)"), Flag.withDefault("-")),
+    title: Flag.String("title").pipe(Flag.withDescription("The title of a TimelineJS export"), Flag.optional),
+    groupBy: Flag.Literals("group-by", ["none", "place", "kind"] as const).pipe(Flag.withDescription("TimelineJS groups: by place or kind"), Flag.withDefault("none" as const)),
+    ...queryFlags
+  },
+  (o) =>
+    withChronicle("read", () =>
+      Effect.gen(function*() {
+        const asOf = yield* asOfOf(o.asOf)
+        const chronicle = yield* Effect.service(Chronicle.Chronicle)
+        const [timeline, [graph, catalog]] = yield* chronicle.project(
+          Projection.zip(Timeline.projection, Projection.zip(LinkGraph.projection, Catalog.projection)),
+          asOf === undefined ? {} : { asOf }
+        )
+        // The filters keep the events that answer the query.
+        const query = queryOf(o)
+        let filtered = timeline
+        if (Object.keys(query).length > 0) {
+          const hits = yield* answer(Timeline.query(timeline, query))
+          const keep = new Set<string>(hits.flatMap((h) => [h.event.id, ...(h.duplicates ?? []).map((d) => d.id)]))
+          for (const e of Timeline.events(timeline)) if (!keep.has(e.id)) filtered = Timeline.remove(filtered, e.id)
+        }
+        const input: ExportInput = { timeline: filtered, graph, catalog, title: Option.getOrUndefined(o.title), groupBy: o.groupBy }
+        yield* writePieces(exporters[o.format](input), o.out, Timeline.size(filtered))
+        if (o.out !== "-") yield* Effect.sync(() => process.stderr.write(`wrote ${Timeline.size(filtered).toLocaleString("en")} events as ${o.format} to ${o.out}\n`))
+      }))
+).pipe(
+  Command.withDescription("Write the timeline (TimelineJS, GeoJSON, ACLED CSV) or the link graph (Mermaid, DOT) for other tools"),
+    Command.withShortDescription("Export the timeline or the link graph for other tools"),
+  Command.withExamples([
+    { command: "protest-chronicle export --format timelinejs --out timeline.json --group-by place", description: "A TimelineJS file, grouped by place" },
+    { command: "protest-chronicle export --format csv --from 2011 --to 2011 --out 2011.csv", description: "The events of 2011 as ACLED rows" },
+    { command: "protest-chronicle export --format dot | dot -Tsvg > links.svg", description: "The link graph as a picture" }
+  ])
+)
+
+/** The bundled chronicle's journal file, wherever the package is installed. */
+const bundledJournal = (): string => createRequire(import.meta.url).resolve("protest-chronicle/datasets/zhanaozen.jsonl")
+
+const demo = Command.make("demo", {}, () =>
+  Effect.gen(function*() {
+    // The file store takes a lock beside its file, so the demo reads a copy, not the package's own.
+    const dir = fs.mkdtempSync(join(tmpdir(), "protest-chronicle-demo-"))
+    const path = join(dir, "zhanaozen.jsonl")
+    yield* Effect.try({ try: () => fs.copyFileSync(bundledJournal(), path), catch: (e) => explain(e) })
+    yield* withChronicleAt({ _tag: "file", path }, "read", () =>
+      Effect.gen(function*() {
+        const chronicle = yield* Effect.service(Chronicle.Chronicle)
+        const [timeline, [graph, catalog]] = yield* chronicle.project(Projection.zip(Timeline.projection, Projection.zip(LinkGraph.projection, Catalog.projection)))
+        const attribution = Timeline.attribution(timeline)
+        const lines = wrap(
+          `The Zhanaozen chronicle, 2011–2023: ${Timeline.size(timeline)} events, ${LinkGraph.links(graph).length} links, ` +
+            `${Catalog.records(catalog, { type: "source" }).length} sources, read from the file store's journal`,
+          lineWidth()
+        )
+        const years = yield* answer(Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }))
+        for (const year of years) {
+          const possible = year.possible.length === 0 ? "" : `, and ${year.possible.length} that may fall in it`
+          lines.push("", heading(`${year.key}: ${year.certain.length} ${year.certain.length === 1 ? "event" : "events"}${possible}`))
+          lines.push(...eventRows([...year.certain.map((event) => ({ event, certain: true })), ...year.possible.map((event) => ({ event, certain: false }))], { policy: "all", attribution, placeName: placeNamesOf(timeline), header: false }))
+        }
+        lines.push("", "(? in the first column: the event's dates reach into more than one year; ~ approximate date)")
+        const [chain] = LinkGraph.paths(graph, Id.EventId.make("ozenmunaigas-2011-strike"), Id.EventId.make("astana-2023-04-11-detention"), { direction: "along" })
+        lines.push("", "From the 2011 strike to the April 2023 detentions in Astana:")
+        lines.push(...(chain === undefined ? ["  (no chain of recorded links)"] : pathLines(graph, chain)))
+        const proposals = Inference.propose(graph, { places: Catalog.records(catalog, { type: "place" }), actors: Catalog.records(catalog, { type: "actor" }) })
+        lines.push("", ...wrap(`Link proposals from the inference rules (${proposals.length}; none is recorded until someone accepts it), best 12:`, lineWidth()))
+        lines.push(...proposalLines(proposals.slice(0, 12)))
+        yield* printLines(lines)
+      })).pipe(Effect.ensuring(Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))))
+  })).pipe(
+  Command.withDescription("The bundled Zhanaozen chronicle, 2011–2023: its timeline by year, the chain of links from the 2011 strike to 2023, and proposed links"),
+    Command.withShortDescription("The bundled Zhanaozen chronicle, 2011–2023"),
+  Command.withExamples([{ command: "protest-chronicle demo | less -R", description: "Read the demo in a pager" }])
+)
+
+/** The commands of this module. */
+export const exportCommands = [exportCommand, demo] as const
+

@@ -1,0 +1,170 @@
+/**
+ * The import formats behind one shape: an incremental reader (`push` chunks, then `end`) that
+ * gives the appends, counts and skipped rows of what it read, and the `line N: <path>: <message>`
+ * lines of a rejected input. ACLED and PLOVER use the interchange entry's importers; JSON Lines of
+ * our own records use `Record.decodeJsonl`, and are written through the chronicle (see import).
+ */
+import { Result } from "effect"
+import { Journal, Record } from "protest-chronicle"
+import { Acled, Plover } from "protest-chronicle/interchange"
+
+/** The formats `import` and `validate` read. */
+export const importFormats = ["acled", "plover", "jsonl"] as const
+export type ImportFormat = typeof importFormats[number]
+
+/** One rejected row or line, as printed: `line N: <path>: <message>`. */
+export interface Issue {
+  readonly line: number | undefined
+  readonly path: string
+  readonly message: string
+}
+
+/** Formats an issue as one line. */
+export const formatIssue = (i: Issue): string =>
+  `${i.line === undefined ? "file" : `line ${i.line}`}: ${i.path === "" ? "(record)" : i.path}: ${i.message}`
+
+/** What one batch read gives. */
+export interface Batch {
+  readonly appends: ReadonlyArray<Journal.Append>
+  readonly records: ReadonlyArray<Record.Record>
+  readonly skipped: ReadonlyArray<Issue>
+  readonly retracted: number
+  readonly rows: number
+  readonly created: number
+  readonly corrected: number
+  readonly unchanged: number
+}
+
+/** A reader that failed: every issue, and how many there were in all. */
+export interface Rejected {
+  readonly issues: ReadonlyArray<Issue>
+  readonly total: number
+}
+
+/** An incremental reader of one format. */
+export interface Reader {
+  readonly push: (chunk: Uint8Array) => Result.Result<Batch, Rejected>
+  readonly end: () => Result.Result<Batch, Rejected>
+}
+
+export interface ReaderOptions {
+  readonly skipInvalid: boolean
+  readonly existing?: Acled.ExistingOption
+  readonly timeZone?: string
+}
+
+const acledIssue = (i: Acled.RowIssue): Issue => ({
+  // The header is line 1, so row N is on line N + 1 unless a quoted cell spans lines.
+  line: i.line ?? (i.row > 0 ? i.row + 1 : undefined),
+  path: i.column ?? "",
+  message: i.reason
+})
+
+const ploverIssue = (i: { readonly line: number; readonly field?: string; readonly reason: string }): Issue => ({
+  line: i.line,
+  path: i.field ?? "",
+  message: i.reason
+})
+
+const pathOf = (path: ReadonlyArray<PropertyKey>): string =>
+  path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("")
+
+/** The issues of a `RecordDecodeError`, with their lines. */
+export const decodeIssues = (error: Record.RecordDecodeError): Rejected => ({
+  issues: error.issues.map((i) => ({ line: i.line, path: pathOf(i.path), message: i.message })),
+  total: error.total ?? error.issues.length
+})
+
+const fromInterchange = <R extends { readonly appends: ReadonlyArray<Journal.Append>; readonly retracted: ReadonlyArray<unknown>; readonly created: number; readonly corrected: number; readonly unchanged: number }, I>(
+  result: Result.Result<R, { readonly issues: ReadonlyArray<I>; readonly total: number }>,
+  rows: (r: R) => number,
+  skipped: (r: R) => ReadonlyArray<I>,
+  issue: (i: I) => Issue
+): Result.Result<Batch, Rejected> =>
+  Result.isFailure(result)
+    ? Result.fail({ issues: result.failure.issues.map(issue), total: result.failure.total })
+    : Result.succeed({
+      appends: result.success.appends,
+      records: [],
+      skipped: skipped(result.success).map(issue),
+      retracted: result.success.retracted.length,
+      rows: rows(result.success),
+      created: result.success.created,
+      corrected: result.success.corrected,
+      unchanged: result.success.unchanged
+    })
+
+// JSON Lines of our own records, cut at line ends; the records are planned by the caller.
+const jsonlReader = (options: ReaderOptions): Reader => {
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  let pending = ""
+  let line = 0
+  const read = (text: string): Result.Result<Batch, Rejected> => {
+    const first = line
+    line += text.split("\n").length - (text.endsWith("\n") ? 1 : 0)
+    if (text.trim() === "") return Result.succeed(emptyBatch)
+    const decoded = Record.decodeJsonl(text)
+    if (Result.isSuccess(decoded)) return Result.succeed({ ...emptyBatch, records: decoded.success, rows: decoded.success.length })
+    const rejected = decodeIssues(decoded.failure)
+    const shifted = rejected.issues.map((i) => ({ ...i, line: i.line === undefined ? undefined : i.line + first }))
+    if (!options.skipInvalid) return Result.fail({ issues: shifted, total: rejected.total })
+    // Keep the good lines: decode each line alone.
+    const records: Array<Record.Record> = []
+    const skipped: Array<Issue> = []
+    text.split("\n").forEach((l, i) => {
+      if (l.trim() === "") return
+      const one = Record.decodeJson(l)
+      if (Result.isSuccess(one)) records.push(one.success)
+      else for (const issue of decodeIssues(one.failure).issues) skipped.push({ ...issue, line: first + i + 1 })
+    })
+    return Result.succeed({ ...emptyBatch, records, skipped, rows: records.length + new Set(skipped.map((s) => s.line)).size })
+  }
+  const bad = (reason: string): Result.Result<Batch, Rejected> => Result.fail({ issues: [{ line: line + 1, path: "", message: reason }], total: 1 })
+  return {
+    push: (chunk) => {
+      try {
+        pending += decoder.decode(chunk, { stream: true })
+      } catch {
+        return bad("is not UTF-8 text")
+      }
+      const cut = pending.lastIndexOf("\n")
+      if (cut < 0) return Result.succeed(emptyBatch)
+      const text = pending.slice(0, cut + 1)
+      pending = pending.slice(cut + 1)
+      return read(text)
+    },
+    end: () => {
+      try {
+        pending += decoder.decode()
+      } catch {
+        return bad("is not UTF-8 text")
+      }
+      const text = pending
+      pending = ""
+      return read(text)
+    }
+  }
+}
+
+const emptyBatch: Batch = { appends: [], records: [], skipped: [], retracted: 0, rows: 0, created: 0, corrected: 0, unchanged: 0 }
+
+/** A reader of `format` with these options. */
+export const reader = (format: ImportFormat, options: ReaderOptions): Reader => {
+  const zone = options.timeZone
+  const common = {
+    skipInvalid: options.skipInvalid,
+    ...(options.existing === undefined ? {} : { existing: options.existing }),
+    ...(zone === undefined ? {} : { timeZoneOf: () => zone })
+  }
+  if (format === "acled") {
+    const importer = Acled.makeImporter(common)
+    const wrap = (r: Result.Result<Acled.ImportResult, Acled.AcledImportError>) => fromInterchange(r, (s) => s.rows, (s) => s.skipped, acledIssue)
+    return { push: (chunk) => wrap(importer.push(chunk)), end: () => wrap(importer.end()) }
+  }
+  if (format === "plover") {
+    const importer = Plover.makeImporter(common)
+    const wrap = (r: Result.Result<Plover.ImportResult, Plover.PloverImportError>) => fromInterchange(r, (s) => s.lines, (s) => s.skipped, ploverIssue)
+    return { push: (chunk) => wrap(importer.push(chunk)), end: () => wrap(importer.end()) }
+  }
+  return jsonlReader(options)
+}

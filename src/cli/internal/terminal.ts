@@ -1,0 +1,107 @@
+/**
+ * What the command line knows of its terminal: whether stdout may be coloured (a terminal, and
+ * `NO_COLOR` unset or empty), how wide a line may be (100 columns, or the terminal's width when
+ * it is narrower, or `COLUMNS`), and writing to stdout and stderr so that a closed pipe
+ * (`protest-chronicle timeline | head`) ends the program quietly.
+ */
+import { Effect } from "effect"
+import { displayWidth } from "effect/cli/CliOutput"
+
+/** Whether stdout gets ANSI colours. */
+export const colourOn = (): boolean => {
+  const noColor = process.env["NO_COLOR"]
+  return process.stdout.isTTY === true && (noColor === undefined || noColor === "")
+}
+
+/** The width human output keeps within: 100, or less on a narrower terminal or `COLUMNS`. */
+export const lineWidth = (): number => {
+  const fromEnv = Number(process.env["COLUMNS"])
+  const terminal = process.stdout.isTTY === true ? process.stdout.columns : undefined
+  const width = Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : terminal !== undefined && terminal >= 40 ? terminal : 100
+  return Math.min(width, 100)
+}
+
+const paint = (code: string) => (text: string): string => (colourOn() ? `\x1b[${code}m${text}\x1b[0m` : text)
+
+/** Colours, applied only when stdout is a terminal and `NO_COLOR` is unset. */
+export const colour = { bold: paint("1"), dim: paint("2"), red: paint("31"), green: paint("32"), yellow: paint("33"), cyan: paint("36") }
+
+/** The width of text in terminal columns (wide characters count two, ANSI codes none). */
+export const widthOf = (text: string): number => displayWidth(text)
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" })
+
+/** Cuts text to at most `width` columns, ending with "…" when something was cut. */
+export const clip = (text: string, width: number): string => {
+  const flat = text.replace(/[\r\n\t]+/g, " ")
+  if (widthOf(flat) <= width) return flat
+  let out = ""
+  let used = 0
+  for (const { segment: ch } of graphemes.segment(flat)) {
+    const w = widthOf(ch)
+    if (used + w > width - 1) break
+    out += ch
+    used += w
+  }
+  return `${out}…`
+}
+
+/** Pads text with spaces to `width` columns. */
+export const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - widthOf(text)))
+
+/** Splits text into lines of at most `width` columns, at spaces where it can. */
+export const wrap = (text: string, width: number): Array<string> => {
+  const words = text.replace(/\s+/g, " ").trim().split(" ")
+  const lines: Array<string> = []
+  let line = ""
+  for (const word of words) {
+    const candidate = line === "" ? word : `${line} ${word}`
+    if (widthOf(candidate) <= width) line = candidate
+    else {
+      if (line !== "") lines.push(line)
+      line = word
+      // A word longer than the line is broken, after a hyphen where there is one: nothing is lost.
+      while (widthOf(line) > width) {
+        let cut = ""
+        for (const { segment } of graphemes.segment(line)) {
+          if (widthOf(cut + segment) > width) break
+          cut += segment
+        }
+        const hyphen = cut.lastIndexOf("-")
+        if (hyphen > 0 && hyphen < cut.length - 1) cut = cut.slice(0, hyphen + 1)
+        lines.push(cut)
+        line = line.slice(cut.length)
+      }
+    }
+  }
+  if (line !== "") lines.push(line)
+  return lines.length === 0 ? [""] : lines
+}
+
+let pipeClosed = false
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  // A reader that went away (`| head`) is not an error of ours.
+  if (error.code === "EPIPE") {
+    pipeClosed = true
+    process.exit(process.exitCode ?? 0)
+  }
+  throw error
+})
+
+const writeTo = (stream: NodeJS.WriteStream, text: string): Effect.Effect<void> =>
+  Effect.callback<void>((resume) => {
+    if (pipeClosed || text === "") return resume(Effect.void)
+    // Waiting for each write keeps memory bounded when the reader is slower than the writer, and
+    // nothing is left unwritten when the process exits.
+    stream.write(text, () => resume(Effect.void))
+  })
+
+/** Writes text to stdout (add the newline yourself). */
+export const stdout = (text: string): Effect.Effect<void> => writeTo(process.stdout, text)
+
+/** Writes lines to stdout, each ending with a newline. */
+export const printLines = (lines: ReadonlyArray<string>): Effect.Effect<void> =>
+  lines.length === 0 ? Effect.void : stdout(lines.join("\n") + "\n")
+
+/** Writes text to stderr. */
+export const stderr = (text: string): Effect.Effect<void> => writeTo(process.stderr, text)
