@@ -1,18 +1,19 @@
 /**
  * `export` writes the timeline or the link graph in the formats other tools read — TimelineJS,
- * GeoJSON, ACLED-style CSV, Mermaid, Graphviz DOT — through the interchange entry, to a file
+ * GeoJSON, ACLED-style CSV, Mermaid, Graphviz DOT — or the timeline page (HTML, built from the
+ * journal's entries so that its record-time slider has the history), through the interchange entry, to a file
  * (written beside it and renamed when complete) or to stdout. A format is one entry of
  * `exporters`. `demo` prints the bundled Zhanaozen chronicle through the renderers of `timeline`
  * and `links`.
  */
-import { Effect, Option } from "effect"
+import { Effect, Option, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Chronicle, Id, Projection } from "protest-chronicle"
-import { Acled, Dot, GeoJson, Mermaid, TimelineJs } from "protest-chronicle/interchange"
+import { Chronicle, Id, type Journal, Projection } from "protest-chronicle"
+import { Acled, Dot, GeoJson, Mermaid, TimelineJs, TimelinePage } from "protest-chronicle/interchange"
 import { explain, refused } from "./internal/failure.js"
 import { progress } from "./internal/progress.js"
 import { eventRows, heading, placeNamesOf } from "./internal/render.js"
@@ -30,6 +31,9 @@ export interface ExportInput {
   readonly catalog: Projection.Catalog.Catalog
   readonly title: string | undefined
   readonly groupBy: "none" | "place" | "kind"
+  /** The journal's entries up to `--as-of` (read only for the format that shows the history: html). */
+  readonly entries: ReadonlyArray<Journal.Entry>
+  readonly history: boolean
 }
 
 /** The export formats: each gives the output in pieces. Adding a format is one line here. */
@@ -38,7 +42,14 @@ export const exporters = {
   geojson: (i: ExportInput) => GeoJson.jsonChunks(i.timeline),
   csv: (i: ExportInput) => Acled.exportChunks(Timeline.events(i.timeline), { records: i.catalog }),
   mermaid: (i: ExportInput) => Mermaid.lines(i.graph),
-  dot: (i: ExportInput) => Dot.lines(i.graph)
+  dot: (i: ExportInput) => Dot.lines(i.graph),
+  html: (i: ExportInput) => [
+    TimelinePage.fromEntries(i.entries, {
+      ...(i.title === undefined ? {} : { title: i.title }),
+      ...(i.groupBy === "none" ? {} : { groupBy: i.groupBy }),
+      history: i.history
+    })
+  ]
 } satisfies Record<string, (input: ExportInput) => Iterable<string>>
 
 type Format = keyof typeof exporters
@@ -95,7 +106,11 @@ const exportCommand = Command.make(
   {
     format: Flag.Literals("format", formats).pipe(Flag.withAlias("f"), Flag.withDescription(`The format: ${formats.join(", ")}`)),
     out: Flag.String("out").pipe(Flag.withAlias("o"), Flag.withMetavar("file"), Flag.withDescription("Where to write (default: stdout)"), Flag.withDefault("-")),
-    title: Flag.String("title").pipe(Flag.withDescription("The title of a TimelineJS export"), Flag.optional),
+    title: Flag.String("title").pipe(Flag.withDescription("The title of a TimelineJS export or an HTML page"), Flag.optional),
+    noHistory: Flag.Boolean("no-history").pipe(
+      Flag.withDescription("html: only what is current (no retracted records, no earlier revisions), for publishing"),
+      Flag.withDefault(false)
+    ),
     groupBy: Flag.Literals("group-by", ["none", "place", "kind"] as const).pipe(Flag.withDescription("TimelineJS groups: by place or kind"), Flag.withDefault("none" as const)),
     ...queryFlags
   },
@@ -110,23 +125,30 @@ const exportCommand = Command.make(
         )
         // The filters keep the events that answer the query.
         const query = queryOf(o)
+        if (o.format === "html" && Object.keys(query).length > 0) {
+          return yield* refused("the HTML page holds the whole chronicle and has filters of its own: export it without query flags", "Leave out --from, --to, --kind, --place, --actor, --tag and --text.")
+        }
+        const entries = o.format === "html"
+          ? Array.from(yield* Stream.runCollect(chronicle.journal.readAll()).pipe(Effect.map((all) => asOf === undefined ? all : Array.from(all).filter((e) => e.recordedAt <= asOf))))
+          : []
         let filtered = timeline
         if (Object.keys(query).length > 0) {
           const hits = yield* answer(Timeline.query(timeline, query))
           const keep = new Set<string>(hits.flatMap((h) => [h.event.id, ...(h.duplicates ?? []).map((d) => d.id)]))
           for (const e of Timeline.events(timeline)) if (!keep.has(e.id)) filtered = Timeline.remove(filtered, e.id)
         }
-        const input: ExportInput = { timeline: filtered, graph, catalog, title: Option.getOrUndefined(o.title), groupBy: o.groupBy }
+        const input: ExportInput = { timeline: filtered, graph, catalog, title: Option.getOrUndefined(o.title), groupBy: o.groupBy, entries, history: !o.noHistory }
         yield* writePieces(exporters[o.format](input), o.out, Timeline.size(filtered))
         if (o.out !== "-") yield* Effect.sync(() => process.stderr.write(`wrote ${Timeline.size(filtered).toLocaleString("en")} events as ${o.format} to ${o.out}\n`))
       }))
 ).pipe(
-  Command.withDescription("Write the timeline (TimelineJS, GeoJSON, ACLED CSV) or the link graph (Mermaid, DOT) for other tools"),
+  Command.withDescription("Write the timeline (TimelineJS, GeoJSON, ACLED CSV), the link graph (Mermaid, DOT) or the timeline page (HTML, one self-contained file) for other tools"),
     Command.withShortDescription("Export the timeline or the link graph for other tools"),
   Command.withExamples([
     { command: "protest-chronicle export --format timelinejs --out timeline.json --group-by place", description: "A TimelineJS file, grouped by place" },
     { command: "protest-chronicle export --format csv --from 2011 --to 2011 --out 2011.csv", description: "The events of 2011 as ACLED rows" },
-    { command: "protest-chronicle export --format dot | dot -Tsvg > links.svg", description: "The link graph as a picture" }
+    { command: "protest-chronicle export --format dot | dot -Tsvg > links.svg", description: "The link graph as a picture" },
+    { command: "protest-chronicle export --format html --no-history --out chronicle.html", description: "The timeline page, without retracted records, to publish" }
   ])
 )
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
-import { Acled } from "protest-chronicle/interchange"
+import { Acled } from "../../src/interchange/index.js"
 import { stringify } from "csv-stringify/sync"
 import { syntheticRow } from "../../bench/acled.js"
 

@@ -7,8 +7,8 @@
 import { Result } from "effect"
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { Record } from "protest-chronicle"
-import { zhanaozen } from "protest-chronicle/datasets"
+import { Record } from "../../src/index.js"
+import { zhanaozen } from "../../src/datasets/index.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildBin, run, scratch, widest } from "./bin.js"
 
@@ -26,7 +26,7 @@ const newEvent = {
   when: "2024-01~",
   where: { place: "zhanaozen", timeZone: "Asia/Aqtau" },
   participants: [{ actor: "ersai-workers", role: "organizer" }],
-  citations: [{ source: "src-fact-sheet" }]
+  citations: [{ source: "src-hrw-2012-09-10-striking-oil-image" }]
 }
 
 const pc = (args: ReadonlyArray<string>, input?: string) =>
@@ -140,7 +140,7 @@ describe("writes", () => {
     const unknown = await pc(["retract", "no-such-event", "--reason", "x"])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain("it was never recorded")
-    const link = await pc(["link", "zhanaozen-2011-12-16-shooting", "causes", "no-such-event", "--rationale", "x", "--source", "src-fact-sheet"])
+    const link = await pc(["link", "zhanaozen-2011-12-16-shooting", "causes", "no-such-event", "--rationale", "x", "--source", "src-hrw-2012-09-10-striking-oil-image"])
     expect(link.code).toBe(1)
     for (const r of [invalid, missing, unknown, link]) expect(r.stderr).not.toMatch(/\n\s+at /)
     const bad = await pc(["add"], "{ not json")
@@ -151,7 +151,7 @@ describe("writes", () => {
   it("link records a link with its rationale and sources, and `links paths` finds it", async () => {
     const r = await pc([
       "link", "zhanaozen-2011-12-16-shooting", "causes", "zhanaozen-2011-12-17-state-of-emergency",
-      "--rationale", "The state of emergency was declared the day after the shooting.", "--source", "src-fact-sheet", "--quote", "declared"
+      "--rationale", "The state of emergency was declared the day after the shooting.", "--source", "src-hrw-2012-09-10-striking-oil-image", "--quote", "declared"
     ])
     if (r.code !== 0) expect(r.stderr).toContain("") // the dataset may hold it already
     const paths = await pc(["links", "paths", "ozenmunaigas-2011-strike", "astana-2023-04-11-detention", "--json"])
@@ -237,6 +237,22 @@ describe("export", () => {
     const features = JSON.parse(filtered.stdout).features
     expect(features.length).toBeGreaterThan(0)
     expect(features.length).toBeLessThan(20)
+  })
+
+  it("writes the timeline page as one HTML file, and refuses query flags for it", async () => {
+    const out = join(tmp.dir, "page.html")
+    const r = await pc(["export", "--format", "html", "--title", "Zhanaozen <2011>", "--out", out])
+    expect(r.code, r.stderr).toBe(0)
+    const html = readFileSync(out, "utf8")
+    expect(html.toLowerCase().startsWith("<!doctype html>")).toBe(true)
+    expect(html).toContain("Zhanaozen &lt;2011&gt;")
+    expect(html).not.toContain("Zhanaozen <2011>")
+    const current = await pc(["export", "--format", "html", "--no-history"])
+    expect(current.code, current.stderr).toBe(0)
+    expect(current.stdout.toLowerCase().startsWith("<!doctype html>")).toBe(true)
+    const filtered = await pc(["export", "--format", "html", "--kind", "strike"])
+    expect(filtered.code).toBe(1)
+    expect(filtered.stderr).toContain("filters of its own")
   })
 
   it("an export that cannot be written leaves no partial file", async () => {
