@@ -259,8 +259,8 @@ export const makeImporter = (options: ImportOptions = {}) => {
       if (problem === undefined) return undefined
       return fail(Array.isArray(problem) ? problem : [problemIssue(problem as CsvProblem)])
     }
-    for (let at = 0; at < text.length; at += PIECE) {
-      const failed = take(cutter.push(at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE)))
+    for (let offset = 0; offset < text.length; offset += PIECE) {
+      const failed = take(cutter.push(text.length <= PIECE ? text : text.slice(offset, offset + PIECE)))
       if (failed !== undefined) return failed
     }
     if (last) {
