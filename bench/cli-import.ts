@@ -62,6 +62,12 @@ const runCommand = async (args: ReadonlyArray<string>): Promise<void> => {
   }
 }
 
+// What the table cannot show in its unit (events/s): the import's peak memory, and its rate
+// against the 60,000 events a second published PostgreSQL event stores claim.
+const note = (peakMiB: number, perSecond: number): void => {
+  process.stderr.write(`(peak memory above the start ${peakMiB.toFixed(0)} MiB with batches of 10,000 appends; ${Math.round(perSecond).toLocaleString("en")} events/s against the 60,000 published PostgreSQL event stores claim) `)
+}
+
 /** Runs `f`, sampling the resident memory; gives the seconds taken and the peak above the start. */
 const measured = async (f: () => Promise<unknown>): Promise<{ readonly seconds: number; readonly peakMiB: number }> => {
   const start = process.memoryUsage().rss
@@ -108,14 +114,8 @@ export const cliImportFileBenchmark = (rows = 100_000): Benchmark => ({
       let events = 0
       const alone = await measured(async () => (events = await importerAlone(csv)))
       const ours = await measured(() => runCommand(["--journal", join(dir, "journal.jsonl"), "import", csv, "--format", "acled"]))
-      return {
-        value: events / ours.seconds,
-        baseline: events / alone.seconds,
-        references: [
-          { label: "peak memory above the start, MiB (batches of 10,000 appends)", value: ours.peakMiB },
-          { label: "events/s needed to beat published PostgreSQL event stores", value: 60_000 }
-        ]
-      }
+      note(ours.peakMiB, events / ours.seconds)
+      return { value: events / ours.seconds, baseline: events / alone.seconds }
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -171,14 +171,8 @@ export const cliImportPostgresBenchmark = (rows = 100_000): Benchmark => ({
         if (r.status !== 0) throw new Error(r.stderr)
       })
       spawnSync(bin, [url, "-c", `DROP SCHEMA ${schema} CASCADE`])
-      return {
-        value: events / ours.seconds,
-        baseline: events / copy.seconds,
-        references: [
-          { label: "peak memory above the start, MiB (batches of 10,000 appends)", value: ours.peakMiB },
-          { label: "events/s needed to beat published PostgreSQL event stores", value: 60_000 }
-        ]
-      }
+      note(ours.peakMiB, events / ours.seconds)
+      return { value: events / ours.seconds, baseline: events / copy.seconds }
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
