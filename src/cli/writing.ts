@@ -56,6 +56,16 @@ const plainDecode = <A, E, R>(effect: Effect.Effect<A, E, R>, line?: number) =>
     return Effect.fail(refused(issues.slice(0, 20).join("\n"), "Nothing was written for this record; fix it and run the command again.", error))
   })
 
+// Reads the records of a file (or stdin), writes each with `write` in order, and prints what
+// each became; a refusal stops at that record (numbered when the input holds several).
+const eachRecord = <E, R>(file: Parameters<typeof readText>[0], write: (value: unknown) => Effect.Effect<Journal.Entry, E, R>) =>
+  Effect.gen(function*() {
+    const values = yield* parseRecords(yield* readText(file))
+    const lines: Array<string> = []
+    for (let i = 0; i < values.length; i++) lines.push(written(yield* plainDecode(write(values[i]), values.length > 1 ? i + 1 : undefined)))
+    yield* printLines(lines)
+  })
+
 const init = Command.make("init", {}, () =>
   Effect.gen(function*() {
     const w = yield* where
@@ -84,13 +94,7 @@ const add = Command.make("add", { file: recordFile, author: authorFlag, reason: 
   withChronicle("write", () =>
     Effect.gen(function*() {
       const chronicle = yield* Chronicle.Chronicle
-      const values = yield* parseRecords(yield* readText(o.file))
-      const lines: Array<string> = []
-      for (let i = 0; i < values.length; i++) {
-        const entry = yield* plainDecode(chronicle.record(values[i], { ...authorOf(o.author), ...(Option.isSome(o.reason) ? { reason: o.reason.value } : {}) }), values.length > 1 ? i + 1 : undefined)
-        lines.push(written(entry))
-      }
-      yield* printLines(lines)
+      yield* eachRecord(o.file, (value) => chronicle.record(value, { ...authorOf(o.author), ...(Option.isSome(o.reason) ? { reason: o.reason.value } : {}) }))
     }))).pipe(
     Command.withDescription("Record new records (events, actors, places, sources, links) from a file or standard input, each checked first"),
     Command.withShortDescription("Record new records from a file or standard input"),
@@ -104,13 +108,7 @@ const correct = Command.make("correct", { file: recordFile, reason: reasonFlag, 
   withChronicle("write", () =>
     Effect.gen(function*() {
       const chronicle = yield* Chronicle.Chronicle
-      const values = yield* parseRecords(yield* readText(o.file))
-      const lines: Array<string> = []
-      for (let i = 0; i < values.length; i++) {
-        const entry = yield* plainDecode(chronicle.correct(values[i], { ...authorOf(o.author), reason: o.reason }), values.length > 1 ? i + 1 : undefined)
-        lines.push(written(entry))
-      }
-      yield* printLines(lines)
+      yield* eachRecord(o.file, (value) => chronicle.correct(value, { ...authorOf(o.author), reason: o.reason }))
     }))).pipe(
     Command.withDescription("Append a corrected revision of a record (the whole record, from a file or standard input), with a reason"),
     Command.withShortDescription("Correct a record, with a reason"),

@@ -13,6 +13,7 @@ import { build } from "esbuild"
 import { Acled } from "../../src/interchange/index.js"
 import { stringify } from "csv-stringify/sync"
 import { syntheticRow } from "../../bench/acled.js"
+import { afterAll, beforeAll } from "vitest"
 
 export const root = fileURLToPath(new URL("../../", import.meta.url))
 
@@ -101,6 +102,22 @@ export const runInTerminal = (bin: string, args: ReadonlyArray<string>, options:
 export const scratch = (): { readonly dir: string; readonly remove: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), "pc-cli-"))
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * The bin and a scratch folder for one test file: the bin is built before the file's tests and
+ * both are removed after them. `path` is set once the build is done.
+ */
+export const useBin = (): { readonly path: string; readonly tmp: ReturnType<typeof scratch> } => {
+  const state = { path: "", tmp: scratch() }
+  beforeAll(async () => {
+    state.path = await buildBin()
+  }, 60_000)
+  afterAll(() => {
+    state.tmp.remove()
+    rmSync(state.path, { force: true })
+  })
+  return state
 }
 
 /** An ACLED export of `rows` synthetic rows (rows `from` to `from + rows - 1`). */

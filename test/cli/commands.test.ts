@@ -5,15 +5,15 @@
  * what it prints.
  */
 import { Result } from "effect"
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Record } from "../../src/index.js"
 import { zhanaozen } from "../../src/datasets/index.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildBin, run, scratch, widest } from "./bin.js"
+import { beforeAll, describe, expect, it } from "vitest"
+import { run, scratch, useBin, widest } from "./bin.js"
 
-let bin = ""
-const tmp = scratch()
+const cli = useBin()
+const tmp = cli.tmp
 const journal = join(tmp.dir, "zhanaozen.jsonl")
 const records = join(tmp.dir, "records.jsonl")
 
@@ -30,10 +30,9 @@ const newEvent = {
 }
 
 const pc = (args: ReadonlyArray<string>, input?: string) =>
-  run(bin, ["--journal", journal, ...args], { cwd: tmp.dir, ...(input === undefined ? {} : { input }) })
+  run(cli.path, ["--journal", journal, ...args], { cwd: tmp.dir, ...(input === undefined ? {} : { input }) })
 
 beforeAll(async () => {
-  bin = await buildBin()
   const all = zhanaozen.all.map((r) => Result.getOrThrow(Record.decode(r)))
   writeFileSync(records, Result.getOrThrow(Record.encodeJsonl(all)))
   const imported = await pc(["import", records, "--format", "jsonl"])
@@ -41,16 +40,11 @@ beforeAll(async () => {
   expect(imported.code).toBe(0)
 }, 120_000)
 
-afterAll(() => {
-  tmp.remove()
-  rmSync(bin, { force: true })
-})
-
 describe("help, version, completions", () => {
   const commands = ["init", "import", "validate", "add", "correct", "retract", "link", "timeline", "history", "export", "demo", "links paths", "links lineage", "links consequences", "links storylines", "links proposals"]
   it("every command has --help with at least one example", async () => {
     for (const command of commands) {
-      const r = await run(bin, [...command.split(" "), "--help"])
+      const r = await run(cli.path, [...command.split(" "), "--help"])
       expect(r.code, command).toBe(0)
       expect(r.stdout, command).toContain("EXAMPLES")
       expect(r.stdout, command).toContain(`protest-chronicle ${command}`)
@@ -59,8 +53,8 @@ describe("help, version, completions", () => {
 
   it("--version prints the package's version; --completions a shell script", async () => {
     const version = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version
-    expect((await run(bin, ["--version"])).stdout).toContain(version)
-    const completions = await run(bin, ["--completions", "bash"])
+    expect((await run(cli.path, ["--version"])).stdout).toContain(version)
+    const completions = await run(cli.path, ["--completions", "bash"])
     expect(completions.code).toBe(0)
     expect(completions.stdout).toContain("protest-chronicle")
   })
@@ -89,15 +83,15 @@ describe("writes", () => {
   it("init creates a journal and says so; a read of a missing journal says how to make one", async () => {
     const s = scratch()
     try {
-      const missing = await run(bin, ["timeline"], { cwd: s.dir })
+      const missing = await run(cli.path, ["timeline"], { cwd: s.dir })
       expect(missing.code).toBe(1)
       expect(missing.stderr).toContain("no journal at ./chronicle.jsonl")
       expect(missing.stderr).toContain("protest-chronicle init")
-      const init = await run(bin, ["init"], { cwd: s.dir })
+      const init = await run(cli.path, ["init"], { cwd: s.dir })
       expect(init.code).toBe(0)
       expect(init.stdout).toContain("created an empty journal")
       expect(existsSync(join(s.dir, "chronicle.jsonl"))).toBe(true)
-      expect((await run(bin, ["timeline"], { cwd: s.dir })).stdout).toContain("no events match")
+      expect((await run(cli.path, ["timeline"], { cwd: s.dir })).stdout).toContain("no events match")
     } finally {
       s.remove()
     }
@@ -264,7 +258,7 @@ describe("export", () => {
 
 describe("demo", () => {
   it("prints the bundled chronicle through the same renderers, within 100 columns", async () => {
-    const r = await run(bin, ["demo"], { cwd: tmp.dir })
+    const r = await run(cli.path, ["demo"], { cwd: tmp.dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^The Zhanaozen chronicle, 2011–2023: \d+ events/)
     expect(r.stdout).toContain("From the 2011 strike to the April 2023 detentions in Astana:")
@@ -272,7 +266,7 @@ describe("demo", () => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(100)
     // It reads a copy: the journal given with --journal is not touched.
     copyFileSync(journal, `${journal}.before`)
-    await run(bin, ["--journal", journal, "demo"], { cwd: tmp.dir })
+    await run(cli.path, ["--journal", journal, "demo"], { cwd: tmp.dir })
     expect(readFileSync(journal, "utf8")).toBe(readFileSync(`${journal}.before`, "utf8"))
   }, 60_000)
 })

@@ -7,25 +7,18 @@
  */
 import { Effect, Stream } from "effect"
 import { spawn } from "node:child_process"
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Journal } from "../../src/index.js"
 import { layerFile } from "../../src/file/index.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { acledCsv, buildBin, run, runInTerminal, scratch } from "./bin.js"
+import { describe, expect, it } from "vitest"
+import { acledCsv, run, runInTerminal, useBin } from "./bin.js"
 
-let bin = ""
-const tmp = scratch()
-beforeAll(async () => {
-  bin = await buildBin()
-}, 60_000)
-afterAll(() => {
-  tmp.remove()
-  rmSync(bin, { force: true })
-})
+const cli = useBin()
+const tmp = cli.tmp
 
 const pc = (journal: string, args: ReadonlyArray<string>, input?: string) =>
-  run(bin, ["--journal", join(tmp.dir, journal), ...args], { cwd: tmp.dir, ...(input === undefined ? {} : { input }) })
+  run(cli.path, ["--journal", join(tmp.dir, journal), ...args], { cwd: tmp.dir, ...(input === undefined ? {} : { input }) })
 
 /** Every entry of a file journal, read with the library. */
 const entriesOf = (path: string) =>
@@ -139,20 +132,20 @@ describe("the terminal", () => {
     writeFileSync(file, acledCsv(5))
     await pc("colour.jsonl", ["import", file, "--format", "acled"])
     const args = ["--journal", join(tmp.dir, "colour.jsonl"), "timeline"]
-    expect((await run(bin, args)).stdout).not.toContain("\x1b[")
-    expect(runInTerminal(bin, args).stdout).toContain("\x1b[")
-    expect(runInTerminal(bin, args, { env: { NO_COLOR: "1" } }).stdout).not.toContain("\x1b[")
+    expect((await run(cli.path, args)).stdout).not.toContain("\x1b[")
+    expect(runInTerminal(cli.path, args).stdout).toContain("\x1b[")
+    expect(runInTerminal(cli.path, args, { env: { NO_COLOR: "1" } }).stdout).not.toContain("\x1b[")
   }, 60_000)
 
   it("a progress bar on stderr when it is a terminal, and none when it is not", async () => {
     const file = join(tmp.dir, "progress.csv")
     writeFileSync(file, acledCsv(6_000))
     const args = ["--journal", join(tmp.dir, "progress.jsonl"), "import", file, "--format", "acled", "--batch-size", "1000"]
-    const inTerminal = runInTerminal(bin, args)
+    const inTerminal = runInTerminal(cli.path, args)
     expect(inTerminal.code).toBe(0)
     // script merges both streams into its stdout: the bar is there, redrawn in place.
     expect(inTerminal.stdout).toMatch(/importing \[#*\.*\] +\d+% [\d,]+ records/)
-    const piped = await run(bin, ["--journal", join(tmp.dir, "progress2.jsonl"), "import", file, "--format", "acled", "--batch-size", "1000"])
+    const piped = await run(cli.path, ["--journal", join(tmp.dir, "progress2.jsonl"), "import", file, "--format", "acled", "--batch-size", "1000"])
     expect(piped.code).toBe(0)
     expect(piped.stderr).toBe("")
     expect(piped.stdout).not.toContain("importing [")
@@ -164,7 +157,7 @@ describe("Ctrl-C", () => {
     const file = join(tmp.dir, "big.csv")
     writeFileSync(file, acledCsv(40_000))
     const journal = join(tmp.dir, "interrupted.jsonl")
-    const child = spawn(process.execPath, [bin, "--journal", journal, "import", file, "--format", "acled", "--skip-invalid", "--batch-size", "500"], { stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [cli.path, "--journal", journal, "import", file, "--format", "acled", "--skip-invalid", "--batch-size", "500"], { stdio: ["ignore", "pipe", "pipe"] })
     let stderr = ""
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d))
     // Wait for the first commits to land, then interrupt.

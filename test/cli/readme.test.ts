@@ -2,20 +2,13 @@
  * The README's "Command line" session is run as written, in a fresh folder with the file it
  * imports, and each command must print what the README shows (the seconds an import took aside).
  */
-import { copyFileSync, readFileSync, rmSync } from "node:fs"
+import { copyFileSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildBin, root, run, scratch } from "./bin.js"
+import { describe, expect, it } from "vitest"
+import { root, run, useBin } from "./bin.js"
 
-let bin = ""
-const tmp = scratch()
-beforeAll(async () => {
-  bin = await buildBin()
-}, 60_000)
-afterAll(() => {
-  tmp.remove()
-  rmSync(bin, { force: true })
-})
+const cli = useBin()
+const tmp = cli.tmp
 
 /** The commands of the README's session and what each prints. */
 const session = (): ReadonlyArray<{ readonly args: ReadonlyArray<string>; readonly output: string }> => {
@@ -38,7 +31,7 @@ describe("README: command line", () => {
     const steps = session()
     expect(steps.map((s) => s.args[0])).toEqual(["init", "import", "import", "timeline", "export"])
     for (const step of steps) {
-      const r = await run(bin, step.args, { cwd: tmp.dir })
+      const r = await run(cli.path, step.args, { cwd: tmp.dir })
       expect(r.code, step.args.join(" ")).toBe(0)
       expect(timeless(r.stdout + r.stderr), step.args.join(" ")).toBe(timeless(step.output))
     }
