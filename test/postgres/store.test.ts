@@ -39,7 +39,7 @@ describe.skipIf(url === "")("PostgreSQL store: schema and migrations", () => {
     await withJournal(schema, (journal) => journal.commit(create("a")))
     await withJournal(schema, (journal) => journal.head)
     const versions = await sql<{ version: number; name: string }>(`SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`)
-    expect(versions.map((v) => [v.version, v.name])).toEqual([[1, "journal"], [2, "read models"], [3, "read models in rows, keys of any length"]])
+    expect(versions.map((v) => [v.version, v.name])).toEqual([[1, "journal"], [2, "read models"], [3, "read models in rows, keys of any length"], [4, "commits in columns"]])
   })
 
   it("with migrate: false, a schema that is missing or behind is a JournalStoreError and nothing is created", async () => {

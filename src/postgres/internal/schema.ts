@@ -157,11 +157,81 @@ const rowsAndKeys = (s: string): ReadonlyArray<string> => [
   `COMMENT ON TABLE ${s}.read_model_rows IS 'protest-chronicle read models: the parts of each state, by key, with the checkpoint that wrote them'`
 ]
 
+// Commits in columns. The commit's appends arrive as one array per column (stream types, ids,
+// expected revisions, retraction flags, reasons, bodies as JSON text) instead of one jsonb
+// document: the server parses each body once, as it would in a COPY, rather than the whole
+// commit as one document whose elements are then copied out again, and the checks are set-based
+// statements instead of a loop. Measured on a commit of 10,000 ACLED events, the document's
+// parse alone took as long as the insert. The locking, the checks and their order, the outcomes
+// and the notification are those of migration 1's function, which this one replaces.
+// An expected revision is -1 for "any", 0 for "none" and n >= 1 for revision n.
+const appendColumns = (s: string): string =>
+  `CREATE FUNCTION ${s}.append_commit(p_key text, p_author text, p_now timestamptz,
+    p_types text[], p_ids text[], p_expected integer[], p_retract boolean[], p_reasons text[], p_bodies text[])
+  RETURNS TABLE (outcome text, append_index integer, first_position bigint, recorded_ms bigint, actual integer[])
+  LANGUAGE plpgsql AS $fn$
+  DECLARE
+    v_head bigint;
+    v_last timestamptz;
+    v_at timestamptz;
+    v_n integer := cardinality(p_types);
+    v_actual integer[];
+    v_failed integer;
+    v_outcome text;
+  BEGIN
+    IF v_n = 0 OR cardinality(p_ids) <> v_n OR cardinality(p_expected) <> v_n OR cardinality(p_retract) <> v_n
+      OR cardinality(p_reasons) <> v_n OR cardinality(p_bodies) <> v_n THEN
+      RAISE EXCEPTION 'append_commit: the columns of a commit must be non-empty and of one length';
+    END IF;
+    SELECT h.position, h.recorded_at INTO v_head, v_last FROM ${s}.head h FOR UPDATE;
+    IF EXISTS (SELECT 1 FROM ${s}.entries e
+      WHERE ${s}.key_hash(e.idempotency_key) = ${s}.key_hash(p_key) AND e.idempotency_key = p_key) THEN
+      RETURN QUERY SELECT 'duplicate'::text, NULL::integer, NULL::bigint, NULL::bigint, NULL::integer[];
+      RETURN;
+    END IF;
+    SELECT array_agg((
+      SELECT max(e.revision) FROM ${s}.entries e WHERE e.stream_type = a.t AND e.stream_id = a.i
+    ) ORDER BY a.n)
+    INTO v_actual FROM unnest(p_types, p_ids) WITH ORDINALITY a(t, i, n);
+    -- The first append whose expectation fails: a conflict, or else a retraction of nothing.
+    SELECT c.n::integer - 1, CASE WHEN c.met THEN 'nothing-to-retract' ELSE 'conflict' END
+    INTO v_failed, v_outcome
+    FROM (
+      SELECT u.n, u.x, u.act,
+        (u.e = -1 OR (u.e = 0 AND u.act IS NULL) OR (u.e > 0 AND u.act IS NOT DISTINCT FROM u.e)) AS met
+      FROM unnest(p_expected, p_retract, v_actual) WITH ORDINALITY u(e, x, act, n)
+    ) c
+    WHERE NOT c.met OR (c.x AND c.act IS NULL)
+    ORDER BY c.n
+    LIMIT 1;
+    IF v_outcome IS NOT NULL THEN
+      RETURN QUERY SELECT v_outcome, v_failed, NULL::bigint, NULL::bigint, v_actual;
+      RETURN;
+    END IF;
+    -- Record time never goes backwards along positions.
+    v_at := CASE WHEN v_last IS NULL OR p_now > v_last THEN p_now ELSE v_last END;
+    INSERT INTO ${s}.entries
+      (position, stream_type, stream_id, revision, recorded_at, idempotency_key, commit_offset, author, reason, body)
+    SELECT v_head + u.n, u.t, u.i, coalesce(u.act, 0) + 1, v_at, p_key, u.n::integer - 1, p_author, u.r, u.b::jsonb
+    FROM unnest(p_types, p_ids, p_reasons, p_bodies, v_actual) WITH ORDINALITY u(t, i, r, b, act, n);
+    UPDATE ${s}.head SET position = v_head + v_n, recorded_at = v_at;
+    PERFORM pg_notify('${channelOf(s)}', (v_head + v_n)::text);
+    RETURN QUERY SELECT 'committed'::text, NULL::integer, v_head + 1,
+      (extract(epoch FROM v_at) * 1000)::bigint, v_actual;
+  END
+  $fn$`
+
+const commitsInColumns = (s: string): ReadonlyArray<string> => [
+  `DROP FUNCTION ${s}.append_commit(text, text, timestamptz, jsonb)`,
+  appendColumns(s)
+]
+
 /** Every migration, in order. Append new ones; never edit a released one. */
 export const migrations: ReadonlyArray<Migration> = [
   { version: 1, name: "journal", statements: journal },
   { version: 2, name: "read models", statements: readModels },
-  { version: 3, name: "read models in rows, keys of any length", statements: rowsAndKeys }
+  { version: 3, name: "read models in rows, keys of any length", statements: rowsAndKeys },
+  { version: 4, name: "commits in columns", statements: commitsInColumns }
 ]
 
 /** The schema version this code writes and reads. */

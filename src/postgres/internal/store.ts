@@ -4,7 +4,7 @@
  * `NOTIFY`, poll, and ride out lost connections. `PostgresJournal.ts` documents the guarantees.
  */
 import { Cause, Duration, Effect, Option, PubSub, Queue, Random, Result, Stream } from "effect"
-import type { PgClient } from "@effect/sql-pg"
+import { type PgClient, PgTypes } from "@effect/sql-pg"
 import type { SqlError } from "effect/sql/SqlError"
 import type { CommitResult, Entry } from "../../journal/Entry.js"
 import { streamKey } from "../../journal/Entry.js"
@@ -121,12 +121,24 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
       storeError("head")
     )
 
-    /** Refuses a commit too large for the store, naming the append when one alone is. */
-    const tooLarge = (parts: ReadonlyArray<string>, key: string, author: string | undefined): InvalidCommitError | undefined => {
+    /**
+     * Refuses a commit too large for the store, naming the append when one alone is: each append
+     * counts its body, reason and stream, and the key and author every entry repeats.
+     */
+    const tooLarge = (
+      bodies: ReadonlyArray<string>,
+      reasons: ReadonlyArray<string | null>,
+      types: ReadonlyArray<string>,
+      ids: ReadonlyArray<string>,
+      key: string,
+      author: string | undefined
+    ): InvalidCommitError | undefined => {
       const perEntry = Buffer.byteLength(key) + (author === undefined ? 0 : Buffer.byteLength(author))
       let total = 0
-      for (let i = 0; i < parts.length; i++) {
-        const size = Buffer.byteLength(parts[i]!) + perEntry
+      for (let i = 0; i < bodies.length; i++) {
+        const reason = reasons[i]
+        const size = Buffer.byteLength(bodies[i]!) + (reason === null || reason === undefined ? 0 : Buffer.byteLength(reason)) +
+          Buffer.byteLength(types[i]!) + Buffer.byteLength(ids[i]!) + perEntry
         if (size > MAX_COMMIT_BYTES) {
           return new InvalidCommitError({
             append: i,
@@ -148,26 +160,46 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
         if (unstorableText.test(request.idempotencyKey) || (request.author !== undefined && unstorableText.test(request.author))) {
           return Effect.fail(new InvalidCommitError({ reason: "the idempotency key or author holds U+0000 or an unpaired surrogate, which PostgreSQL cannot store" }))
         }
-        const parts: Array<string> = []
-        for (let i = 0; i < checked.length; i++) {
+        // The commit in columns, one array each (see migration 4 in schema.ts).
+        const n = checked.length
+        const types: Array<string> = new Array(n)
+        const ids: Array<string> = new Array(n)
+        const expected: Array<number> = new Array(n)
+        const retract: Array<boolean> = new Array(n)
+        const reasons: Array<string | null> = new Array(n)
+        const bodies: Array<string> = new Array(n)
+        for (let i = 0; i < n; i++) {
           const a = request.appends[i]!
           const { stream } = checked[i]!
-          const body = storedBodyOf(upcaster, request, i, checked[i]!)
-          const part = JSON.stringify({ t: stream.type, i: stream.id, e: a.expected, x: a._tag === "retraction", r: a.reason ?? request.reason ?? null, b: body })
-          if (unstorableJson.test(part)) {
+          const body = JSON.stringify(storedBodyOf(upcaster, request, i, checked[i]!))
+          const reason = a.reason ?? request.reason ?? null
+          if (unstorableJson.test(body) || unstorableText.test(stream.type) || unstorableText.test(stream.id) || (reason !== null && unstorableText.test(reason))) {
             return Effect.fail(new InvalidCommitError({ append: i, reason: "the append holds U+0000 or an unpaired surrogate, which PostgreSQL cannot store" }))
           }
-          parts.push(part)
+          types[i] = stream.type
+          ids[i] = stream.id
+          expected[i] = a.expected === "any" ? -1 : a.expected === "none" ? 0 : a.expected
+          retract[i] = a._tag === "retraction"
+          reasons[i] = reason
+          bodies[i] = body
         }
-        const large = tooLarge(parts, request.idempotencyKey, request.author)
+        const large = tooLarge(bodies, reasons, types, ids, request.idempotencyKey, request.author)
         if (large !== undefined) return Effect.fail(large)
-        const appends = `[${parts.join(",")}]`
+        const column = (values: ReadonlyArray<unknown>, oid: number) => Result.getOrThrow(PgTypes.array(values, oid))
+        const columns = [
+          column(types, PgTypes.OID.text),
+          column(ids, PgTypes.OID.text),
+          column(expected, PgTypes.OID.int4),
+          column(retract, PgTypes.OID.bool),
+          column(reasons, PgTypes.OID.text),
+          column(bodies, PgTypes.OID.text)
+        ]
         const call = (nowIso: string) =>
-          sql.unsafe<CommitRow>(`SELECT * FROM ${schema}.append_commit($1, $2, $3::timestamptz, $4::jsonb)`, [
+          sql.unsafe<CommitRow>(`SELECT * FROM ${schema}.append_commit($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9)`, [
             request.idempotencyKey,
             request.author ?? null,
             nowIso,
-            appends
+            ...columns
           ])
         const attempt = (nowIso: string, retries: number): Effect.Effect<CommitRow, InvalidCommitError | JournalStoreError> =>
           Effect.catch(
