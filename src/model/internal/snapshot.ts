@@ -31,6 +31,47 @@ const isPlainPrototype = (proto: unknown): boolean => proto === Object.prototype
  * walking further.
  */
 export const snapshot = (input: unknown): { readonly value: unknown } | { readonly problem: SnapshotProblem } => {
+  // Most inputs have no problem: copy them without keeping a path or the ancestors. Anything the
+  // quick copy cannot vouch for (a cycle shows as depth) is copied again by the careful walk,
+  // which names the problem; the result is then the careful walk's alone.
+  try {
+    const value = copyQuick(input, 0)
+    if (value !== unsure) return { value }
+  } catch {
+    // A proxy or getter that throws: the careful walk reports where.
+  }
+  return snapshotCarefully(input)
+}
+
+const unsure: unique symbol = Symbol("unsure")
+
+/** `snapshot`'s copy, or `unsure` when the input has a hole, nests too deep, or is a cycle. */
+const copyQuick = (u: unknown, depth: number): unknown => {
+  if (typeof u !== "object" || u === null) return u
+  if (depth > MAX_DEPTH) return unsure
+  if (Array.isArray(u)) {
+    const length = u.length
+    if (Object.keys(u).length < length) return unsure
+    const out = new Array<unknown>(length)
+    for (let i = 0; i < length; i++) {
+      const value = copyQuick(u[i], depth + 1)
+      if (value === unsure) return unsure
+      out[i] = value
+    }
+    return Object.freeze(out)
+  }
+  if (!isPlainPrototype(Object.getPrototypeOf(u)) || Object.getOwnPropertySymbols(u).length > 0) return u
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(u)) {
+    const value = copyQuick((u as Record<string, unknown>)[key], depth + 1)
+    if (value === unsure) return unsure
+    if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+    else out[key] = value
+  }
+  return Object.freeze(out)
+}
+
+const snapshotCarefully = (input: unknown): { readonly value: unknown } | { readonly problem: SnapshotProblem } => {
   const ancestors = new Set<object>()
   const path: Array<PropertyKey> = []
   let problem: SnapshotProblem | undefined
