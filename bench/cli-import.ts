@@ -34,7 +34,7 @@ import { postgresUrl } from "./journal-postgres.js"
 const CHUNK = 10_000
 
 /** Writes an ACLED export of `rows` synthetic rows to a file, chunk by chunk. */
-const writeCsv = (path: string, rows: number): void => {
+export const writeCsv = (path: string, rows: number): void => {
   const fd = openSync(path, "w")
   try {
     for (let start = 0; start < rows; start += CHUNK) {
@@ -69,7 +69,7 @@ const note = (peakMiB: number, perSecond: number): void => {
 }
 
 /** Runs `f`, sampling the resident memory; gives the seconds taken and the peak above the start. */
-const measured = async (f: () => Promise<unknown>): Promise<{ readonly seconds: number; readonly peakMiB: number }> => {
+export const measured = async (f: () => Promise<unknown>): Promise<{ readonly seconds: number; readonly peakMiB: number }> => {
   const start = process.memoryUsage().rss
   let peak = start
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
@@ -83,7 +83,7 @@ const measured = async (f: () => Promise<unknown>): Promise<{ readonly seconds: 
 }
 
 /** Reads the file through the ACLED importer alone, giving every append to `each`. */
-const importerAlone = async (file: string, each: (append: import("../src/journal/index.js").Append) => void = () => {}): Promise<number> => {
+export const importerAlone = async (file: string, each: (append: import("../src/journal/index.js").Append) => void = () => {}): Promise<number> => {
   const importer = Acled.makeImporter()
   let events = 0
   const take = (r: ReturnType<typeof importer.push>) => {
@@ -122,7 +122,7 @@ export const cliImportFileBenchmark = (rows = 100_000): Benchmark => ({
   }
 })
 
-const psql = (): string => {
+export const psql = (): string => {
   const script = fileURLToPath(new URL("../scripts/postgres-throwaway.sh", import.meta.url))
   const found = spawnSync("bash", [script, "find"], { encoding: "utf8" })
   if (found.status !== 0) throw new Error("no PostgreSQL binaries (psql) for the COPY baseline")
@@ -131,7 +131,7 @@ const psql = (): string => {
 
 // One entry as a line of COPY's text format (tabs between columns; JSON escapes its own tabs and
 // newlines, so only backslashes need doubling).
-const copyLine = (position: number, append: import("../src/journal/index.js").Append, at: string): string => {
+export const copyLine = (position: number, append: import("../src/journal/index.js").Append, at: string): string => {
   if (append._tag !== "revision") return ""
   const record = Result.getOrThrow(Record.encodeJson(append.record as Record.Record))
   const body = `{"_tag":"revision","schemaVersion":1,"record":${record}}`.replaceAll("\\", "\\\\")

@@ -18,6 +18,7 @@ import { buildVsBenchmark, memoryVsBenchmark, updateVsBenchmark, windowVsBenchma
 import { zonesBenchmark } from "./zones.js"
 import { journalMemoryBenchmark } from "./journal-memory.js"
 import { postgresCommitBenchmark, postgresReadModelBenchmark, stopPostgres } from "./journal-postgres.js"
+import { postgresBulkBenchmark } from "./postgres-bulk.js"
 import { type Benchmark, formatTable, type Outcome, runBenchmark, toJsonLine } from "./harness.js"
 
 const usage = "usage: tsx bench/index.ts [--only <substring>] [--records N] [--json <file>]"
@@ -75,6 +76,8 @@ const benchmarks: ReadonlyArray<{ readonly name: string; readonly make: () => Be
   { name: "postgres journal: commit throughput, batches of 1", make: () => postgresCommitBenchmark(1, 1_000) },
   { name: "postgres journal: commit throughput, batches of 100", make: () => postgresCommitBenchmark(100, 10_000) },
   { name: "postgres journal: commit throughput, batches of 1000", make: () => postgresCommitBenchmark(1000, 20_000) },
+  // Issue 17: the store's part of a bulk import, against a raw COPY of the same entries.
+  { name: "postgres journal: bulk commits vs raw COPY", make: () => postgresBulkBenchmark(cli.records ?? 100_000) },
   { name: "postgres read model: catalog catch-up", make: () => postgresReadModelBenchmark(cli.records ?? 1_000_000, 1_000) },
   // Issue 18: the timeline page with 10,000 events in Chromium, against the issue's budgets.
   ...timelinePageBenchmarks().map((b) => ({ name: b.name, make: () => b })),
