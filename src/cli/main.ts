@@ -12,7 +12,7 @@ import { importCommands } from "./importing.js"
 import { explain, firstLine } from "./internal/failure.js"
 import { helpFormatter } from "./internal/help.js"
 import { globalFlags } from "./internal/store.js"
-import { stderr } from "./internal/terminal.js"
+import { stderr, visible } from "./internal/terminal.js"
 import { links } from "./linking.js"
 import { readCommands } from "./reading.js"
 import { writeCommands } from "./writing.js"
@@ -70,7 +70,7 @@ export const main = (args: ReadonlyArray<string>) => {
         // has printed them already, with the help of the command.
         if (isCliError(error)) return error._tag === "ShowHelp" && (error as { errors?: ReadonlyArray<unknown> }).errors?.length === 0 ? 0 : 2
         const failure = explain(error)
-        yield* stderr(`protest-chronicle: ${failure.lines.join("\n  ")}\n`)
+        yield* stderr(`protest-chronicle: ${failure.lines.flatMap((l) => l.split("\n")).map(visible).join("\n  ")}\n`)
         if (verbose) yield* stderr(`${Cause.pretty(cause)}\n`)
         return failure.exitCode
       })

@@ -178,9 +178,9 @@ const history = Command.make(
         if (wantsJson(o)) return yield* printJson(o, { stream: { type: o.type, id: o.id }, revisions: rows }, rows)
         const title = rows.at(-1)?.record?.["title"] ?? rows.findLast((r) => r.record !== undefined)?.record?.["title"]
         yield* printLines([
-          `${o.type} ${o.id}${typeof title === "string" ? `: ${title}` : ""}`,
+          ...wrap(`${o.type} ${o.id}${typeof title === "string" ? `: ${title}` : ""}`, lineWidth()),
           ...table(
-            [{ header: "rev", align: "right" }, { header: "recorded at (UTC)", max: 24 }, { header: "author", max: 20 }, { header: "change", max: 9 }, { header: "reason and fields changed", flex: true }],
+            [{ header: "rev", align: "right" }, { header: "recorded at (UTC)", max: 24 }, { header: "author", max: 20 }, { header: "change", max: 9 }, { header: "reason and fields changed", flex: true, wrap: true }],
             rows.map((r) => [String(r.revision), r.recordedAt.replace("T", " ").replace(/\.\d+Z$/, ""), r.author ?? "", r.change, [r.reason, r.changed.length > 0 ? `[${r.changed.join(", ")}]` : ""].filter((x) => x !== null && x !== "").join(" ")]),
             lineWidth()
           )
