@@ -105,6 +105,12 @@ describe("writes", () => {
       expect(init.stdout).toContain("created an empty journal")
       expect(existsSync(join(s.dir, "chronicle.jsonl"))).toBe(true)
       expect((await run(cli.path, ["timeline"], { cwd: s.dir })).stdout).toContain("no events match")
+      // A file that is not a journal is named as such, and left as it was.
+      writeFileSync(join(s.dir, "notes.txt"), "not a journal\n")
+      const wrong = await run(cli.path, ["--journal", "notes.txt", "timeline"], { cwd: s.dir })
+      expect(wrong.code).toBe(1)
+      expect(wrong.stderr).toContain("Check --journal: it names a file that is not a protest-chronicle journal.")
+      expect(readFileSync(join(s.dir, "notes.txt"), "utf8")).toBe("not a journal\n")
     } finally {
       s.remove()
     }
