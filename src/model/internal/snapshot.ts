@@ -4,8 +4,9 @@
  * A decoded record must never share an object with the value it was decoded from: the caller
  * still holds that value and may change it later, and a chronicle would then see its "immutable"
  * record change under it. So decoding first takes a snapshot of plain data — every plain object
- * and array copied, each property read exactly once (a getter cannot answer one thing to the
- * check and another to the copy) — validates the snapshot, and freezes it.
+ * and array copied, each property read exactly once by the walk whose copy is kept (a getter
+ * cannot answer one thing to the check and another to the copy) — validates the snapshot, and
+ * freezes it.
  *
  * Values straight from `JSON.parse` belong to nobody else: they are frozen in place, not copied.
  *

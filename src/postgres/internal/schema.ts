@@ -163,7 +163,7 @@ const rowsAndKeys = (s: string): ReadonlyArray<string> => [
 // commit as one document whose elements are then copied out again, and the checks are set-based
 // statements instead of a loop. Measured on a commit of 10,000 ACLED events, the document's
 // parse alone took as long as the insert. The locking, the checks and their order, the outcomes
-// and the notification are those of migration 1's function, which this one replaces.
+// and the notification are those of the function it replaces (migrations 1 and 3).
 // An expected revision is -1 for "any", 0 for "none" and n >= 1 for revision n.
 const appendColumns = (s: string): string =>
   `CREATE FUNCTION ${s}.append_commit(p_key text, p_author text, p_now timestamptz,
