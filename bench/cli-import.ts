@@ -138,6 +138,21 @@ export const copyLine = (position: number, append: import("../src/journal/index.
   return `${position}\t${append.record.type}\t${append.record.id}\t1\t${at}\tbench-copy-${Math.floor(position / 10_000)}\t${position % 10_000}\t\\N\t\\N\t${body}\n`
 }
 
+/**
+ * Seconds `psql`'s `\copy` takes to load a file of entries (`copyLine`) into a new table
+ * `<schema>.raw` shaped like the journal's entries (`LIKE entries INCLUDING ALL`).
+ */
+export const timedCopy = async (url: string, schema: string, tsv: string): Promise<number> => {
+  const bin = psql()
+  const create = spawnSync(bin, [url, "-v", "ON_ERROR_STOP=1", "-c", `CREATE TABLE ${schema}.raw (LIKE ${schema}.entries INCLUDING ALL)`], { encoding: "utf8" })
+  if (create.status !== 0) throw new Error(create.stderr)
+  const { seconds } = await measured(async () => {
+    const r = spawnSync(bin, [url, "-v", "ON_ERROR_STOP=1", "-c", `\\copy ${schema}.raw FROM '${tsv}'`], { encoding: "utf8" })
+    if (r.status !== 0) throw new Error(r.stderr)
+  })
+  return seconds
+}
+
 /** `protest-chronicle import --postgres` vs a raw COPY of the same entries. */
 export const cliImportPostgresBenchmark = (rows = 100_000): Benchmark => ({
   name: `command line: import ${rows.toLocaleString("en")} ACLED rows into PostgreSQL vs raw COPY`,
@@ -163,14 +178,8 @@ export const cliImportPostgresBenchmark = (rows = 100_000): Benchmark => ({
       } finally {
         closeSync(fd)
       }
-      const bin = psql()
-      const create = spawnSync(bin, [url, "-v", "ON_ERROR_STOP=1", "-c", `CREATE TABLE ${schema}.raw (LIKE ${schema}.entries INCLUDING ALL)`], { encoding: "utf8" })
-      if (create.status !== 0) throw new Error(create.stderr)
-      const copy = await measured(async () => {
-        const r = spawnSync(bin, [url, "-v", "ON_ERROR_STOP=1", "-c", `\\copy ${schema}.raw FROM '${tsv}'`], { encoding: "utf8" })
-        if (r.status !== 0) throw new Error(r.stderr)
-      })
-      spawnSync(bin, [url, "-c", `DROP SCHEMA ${schema} CASCADE`])
+      const copy = { seconds: await timedCopy(url, schema, tsv) }
+      spawnSync(psql(), [url, "-c", `DROP SCHEMA ${schema} CASCADE`])
       note(ours.peakMiB, events / ours.seconds)
       return { value: events / ours.seconds, baseline: events / copy.seconds }
     } finally {

@@ -12,8 +12,8 @@
  * insert. The judged appends hold records decoded by the vocabulary, as the library's decoders and
  * a chronicle give them (the store benchmarks in journal-postgres.ts commit such records too); the
  * same appends with the importer's records as they come, which each commit checks again (a copy
- * and a walk of every record, about as costly as the server's part), are reported beside. `@effect/sql-pg` speaks no COPY, so the baseline pipes a file to `psql`'s `\copy`,
- * timed from the start of psql to its end.
+ * and a walk of every record) are reported beside. `@effect/sql-pg` speaks no COPY, so the
+ * baseline pipes a file to `psql`'s `\copy`, timed from the start of psql to its end.
  */
 import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
@@ -24,7 +24,7 @@ import { Effect, Result } from "effect"
 import { Journal, Vocabulary } from "../src/index.js"
 import type { Append } from "../src/journal/index.js"
 import { layerPostgres } from "../src/postgres/index.js"
-import { copyLine, importerAlone, measured, psql, writeCsv } from "./cli-import.js"
+import { copyLine, importerAlone, measured, psql, timedCopy, writeCsv } from "./cli-import.js"
 import type { Benchmark } from "./harness.js"
 import { postgresUrl } from "./journal-postgres.js"
 
@@ -88,13 +88,7 @@ export const postgresBulkBenchmark = (rows = 100_000): Benchmark => ({
         const schema = `bench_${randomBytes(4).toString("hex")}`
         try {
           await Effect.runPromise(Effect.provide(Effect.asVoid(Effect.service(Journal.Journal)), layerPostgres({ connection: url, schema })))
-          const create = spawnSync(bin, [url, "-v", "ON_ERROR_STOP=1", "-c", `CREATE TABLE ${schema}.raw (LIKE ${schema}.entries INCLUDING ALL)`], { encoding: "utf8" })
-          if (create.status !== 0) throw new Error(create.stderr)
-          const { seconds } = await measured(async () => {
-            const r = spawnSync(bin, [url, "-v", "ON_ERROR_STOP=1", "-c", `\\copy ${schema}.raw FROM '${tsv}'`], { encoding: "utf8" })
-            if (r.status !== 0) throw new Error(r.stderr)
-          })
-          return seconds
+          return await timedCopy(url, schema, tsv)
         } finally {
           spawnSync(bin, [url, "-c", `DROP SCHEMA IF EXISTS ${schema} CASCADE`])
         }
