@@ -1,10 +1,12 @@
 /**
  * The timeline page as one HTML document: the head (a Content-Security-Policy that lets only the
  * page's own script and style run, by their SHA-256, and fetches nothing), the header, the
- * controls and the chart's frame (hidden until the script draws them), the panel, the frame of the
- * table the script fills, the same table written in full inside `<noscript>` (so that the page
- * reads without its script too, while a browser that runs the script does not build 10,000 rows it
- * will not show) and the data as JSON in a `<script type="application/json">` element.
+ * controls and the chart's frame and the frame of the table the script fills (each hidden until
+ * the script draws it), the panel, the data (packed, see `wire.ts`) as JSON in a
+ * `<script type="application/json">` element, the script, and then the table of every event
+ * written in full inside `<noscript>`, with its sources listed once below it: the page reads
+ * without its script too, while a browser that runs the script neither builds 10,000 rows it
+ * will not show nor reads them before it draws the chart, since they come after the script.
  *
  * Escaping, by context: text in elements and attributes through `escapeHtml`; the JSON with
  * `<`, `>`, `&` and U+2028/9 written as `\u` escapes, so that no `</script>` or `<!--` inside a
@@ -168,17 +170,17 @@ ${controls}
 </div>
 <section id="tl-table-section" aria-labelledby="tl-table-title">
 <h2 id="tl-table-title">All events</h2>
-<div class="table-wrap"><table id="tl-table">
+<div class="table-wrap" id="tl-table-wrap" hidden><table id="tl-table">
 <caption id="tl-table-caption"></caption>
 <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">Counts</th><th scope="col">Sources</th></tr></thead>
 <tbody></tbody></table></div>
-${noscriptTable(data, current)}
 <button type="button" id="tl-table-more" hidden>Show all rows</button>
+<script type="application/json" id="tl-data">${scriptJson(pack(data))}</script>
+<script>${pageScript}</script>
+${noscriptTable(data, current)}
 </section>
 </main>
 <footer class="note"><p>Made with protest-chronicle. Each mark spans every date its record allows; the panel gives the dates in the sources' own terms, every claim with its claimant and sources, and every revision with its reason.</p></footer>
-<script type="application/json" id="tl-data">${scriptJson(pack(data))}</script>
-<script>${pageScript}</script>
 </body>
 </html>
 `

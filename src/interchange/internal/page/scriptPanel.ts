@@ -144,6 +144,7 @@ const drawTable = (classes) => {
   }));
   $("tl-table-caption").textContent = classes.length + " event" + (classes.length === 1 ? "" : "s") + (D.times !== null ? " as recorded on " + recordTime(S.t) : "") + ", in time order; counts: " + POLICIES[S.policy] + (rows.length < classes.length ? "; the first " + rows.length + " shown" : "") + ".";
   document.documentElement.setAttribute("data-table", String(++tableDraws));
+  $("tl-table-wrap").hidden = false;
   const more = $("tl-table-more");
   more.hidden = rows.length >= classes.length;
   more.textContent = "Show all " + classes.length + " rows";

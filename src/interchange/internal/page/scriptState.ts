@@ -46,7 +46,10 @@ const recordTime = (i) => {
 };
 
 // Every stream's versions in record-time order (a journal's order normally is).
-for (const s of D.events.concat(D.links)) s.v.sort((a, b) => a.t - b.t);
+const byTime = (a, b) => a.t - b.t;
+for (const list of [D.events, D.links]) for (const s of list) {
+  for (let i = 1; i < s.v.length; i++) if (s.v[i - 1].t > s.v[i].t) { s.v.sort(byTime); break; }
+}
 const lastTime = D.times === null ? 0 : Math.max(0, D.times.length - 1);
 
 // The place hierarchy, for the place filter and for ordering lanes.

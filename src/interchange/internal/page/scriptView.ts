@@ -32,7 +32,7 @@ const S = {
   f: { kind: "", place: "", actor: "", text: "" }, view: { from: domain.from, to: domain.to },
   selected: null, active: null, tableAll: false, tableDirty: false, snap: null
 };
-const kinds = Array.from(new Set(D.events.flatMap((s) => s.v.filter((v) => v.x).map((v) => v.x.kind)))).sort();
+const kinds = (() => { const set = new Set(); for (const s of D.events) for (const v of s.v) if (v.x) set.add(v.x.kind); return Array.from(set).sort(); })();
 const colourOf = (kind) => PALETTE[Math.max(0, kinds.indexOf(kind)) % PALETTE.length];
 
 const svg = $("tl-chart"), wrap = $("tl-chart-wrap"), tip = $("tl-tip");
