@@ -192,7 +192,9 @@ const setUp = () => {
   fill($("tl-kind"), [["", "All kinds"]].concat(kinds.map((k) => [k, cap(words(k))])));
   const depth = (id) => pathOf(id).split("\u0001").length - 1;
   fill($("tl-place"), [["", "All places"]].concat(Array.from(usedPlaces).sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : 1)).map((p) => [p, "\u2003".repeat(depth(p)) + placeName(p)])));
-  fill($("tl-actor"), [["", "All actors"]].concat(Array.from(usedActors).sort((a, b) => collate(actorName(a), actorName(b))).map((a) => [a, actorName(a)])));
+  // The actors' menu is sorted by name, which needs the collator: it is filled once the chart is painted.
+  afterPaint(() => fill($("tl-actor"), Array.from(usedActors).sort((a, b) => collate(actorName(a), actorName(b))).map((a) => [a, actorName(a)])));
+  fill($("tl-actor"), [["", "All actors"]]);
   $("tl-group").value = S.by;
   $("tl-policy").value = S.policy;
   const range = $("tl-asof");

@@ -35,8 +35,10 @@ const placeName = (id) => { const p = own(D.places, id); return p ? p.n : id; };
 const actorName = (id) => { const a = own(D.actors, id); return a ? a.n : id; };
 const sourceName = (id) => { const s = own(D.sources, id); return s ? s.o : id; };
 const safeUrl = (u) => (typeof u === "string" && /^https?:\/\/[^\s"'<>]+$/i.test(u) ? u : null);
-// One collator for every sort by name: localeCompare makes one per call, which costs far more.
-const collate = new Intl.Collator().compare;
+// One collator for every sort by name (localeCompare makes one per call), made when first needed:
+// making it loads the locale's rules, which costs tens of milliseconds.
+let collator = null;
+const collate = (a, b) => (collator === null ? (collator = new Intl.Collator()) : collator).compare(a, b);
 const clip = (s, n) => (s.length > n ? s.slice(0, n - 1) + "\u2026" : s);
 const pad2 = (n) => String(n).padStart(2, "0");
 const recordTime = (i) => {
