@@ -21,6 +21,13 @@ import { policies } from "./data.js"
 
 type Packed = number | string | null | boolean | ReadonlyArray<Packed> | { readonly [k: string]: Packed }
 
+/** A string while the data is packed: its uses are counted before it is written. */
+class Ref {
+  uses = 0
+  index = 0
+  constructor(readonly text: string) {}
+}
+
 /** A tuple without its trailing zeros (absent texts, empty lists). */
 const tuple = (xs: Array<Packed>): Array<Packed> => {
   let n = xs.length
@@ -30,25 +37,15 @@ const tuple = (xs: Array<Packed>): Array<Packed> => {
 
 /** The page's data, packed for the page. */
 export const pack = (data: PageData): { readonly [k: string]: Packed } => {
-  // A first pass counts each string; one used more than once goes into the shared strings.
-  const uses = new Map<string, number>()
-  const strings: Array<string> = [""]
-  const index = new Map<string, number>([["", 0]])
-  let counting = true
-  const s = (text: string | undefined): number | string => {
+  // Strings are first written as one shared `Ref` each, counting their uses; `settle` then writes
+  // each as itself (used once) or as its index in the shared strings (used more than once).
+  const refs = new Map<string, Ref>()
+  const s = (text: string | undefined): Packed => {
     if (text === undefined || text === "") return 0
-    if (counting) {
-      uses.set(text, (uses.get(text) ?? 0) + 1)
-      return 0
-    }
-    let i = index.get(text)
-    if (i === undefined) {
-      if (uses.get(text)! < 2) return text
-      i = strings.length
-      strings.push(text)
-      index.set(text, i)
-    }
-    return i
+    let ref = refs.get(text)
+    if (ref === undefined) refs.set(text, ref = new Ref(text))
+    ref.uses++
+    return ref as unknown as Packed
   }
   const list = <A>(xs: ReadonlyArray<A>, f: (x: A) => Packed): Packed => (xs.length === 0 ? 0 : xs.map(f))
   const cite = (c: PageCitation): Packed => tuple([s(c.s), s(c.q), s(c.tr), s(c.loc)])
@@ -66,16 +63,25 @@ export const pack = (data: PageData): { readonly [k: string]: Packed } => {
     tuple([s(l.rel), s(l.from), s(l.to), s(l.why), l.inf === undefined ? 0 : [s(l.inf.rule), l.inf.score, s(l.inf.reason)], list(l.cites, cite)])
   const stream = <A>(x: (a: A) => Packed) => (st: { readonly id: string; readonly v: ReadonlyArray<Version<A>> }): Packed =>
     [s(st.id), st.v.map((v) => tuple([v.t, v.r, s(v.a), s(v.why), v.x === undefined ? 0 : x(v.x)]))]
-  const all = () => ({
-    events: data.events.map(stream(event)),
-    links: data.links.map(stream(link)),
-    places: Object.entries(data.places).map(([id, p]) => tuple([s(id), s(p.n), s(p.k), s(p.w)])),
-    actors: Object.entries(data.actors).map(([id, a]) => tuple([s(id), s(a.n), s(a.k)])),
-    sources: Object.entries(data.sources).map(([id, o]) => tuple([s(id), s(o.o), s(o.k), s(o.t), s(o.u), s(o.p), s(o.a)]))
-  })
-  all()
-  counting = false
-  const { events, links, places, actors, sources } = all()
+  const events = data.events.map(stream(event))
+  const links = data.links.map(stream(link))
+  const places = Object.entries(data.places).map(([id, p]) => tuple([s(id), s(p.n), s(p.k), s(p.w)]))
+  const actors = Object.entries(data.actors).map(([id, a]) => tuple([s(id), s(a.n), s(a.k)]))
+  const sources = Object.entries(data.sources).map(([id, o]) => tuple([s(id), s(o.o), s(o.k), s(o.t), s(o.u), s(o.p), s(o.a)]))
+  const strings: Array<string> = [""]
+  const settle = (x: Packed): Packed => {
+    if (x instanceof Ref) {
+      if (x.uses < 2) return x.text
+      if (x.index === 0) x.index = strings.push(x.text) - 1
+      return x.index
+    }
+    if (Array.isArray(x)) {
+      const xs = x as Array<Packed>
+      for (let i = 0; i < xs.length; i++) xs[i] = settle(xs[i]!)
+    }
+    return x
+  }
+  for (const tree of [events, links, places, actors, sources]) settle(tree)
   return {
     title: data.title, description: data.description, groupBy: data.groupBy, policy: data.policy, asOf: data.asOf, history: data.history,
     times: data.times === null ? null : [...data.times], s: strings, places, actors, sources, events, links
