@@ -2,12 +2,13 @@
  * What the timeline page knows, read from journal entries: every revision and retraction of every
  * event and link with its record time, author and reason (so that the page can show the chronicle
  * as of any record time, and each event's history), and the places, actors and sources as last
- * recorded (names, kinds, links). The page's script reads this as JSON; the keys are short
- * because a page of 10,000 events carries them 10,000 times.
+ * recorded (names, kinds, links).
  *
  * Dates are placed on a "local" axis: each event's `when` is read as if its own time zone were
  * UTC, so that `2011-12-16` in Zhanaozen covers exactly 16 December on the axis, as the sources
- * give it, whatever the zone. Positions are days since 1970-01-01 on that axis.
+ * give it, whatever the zone; a date-time with an explicit offset is placed at the wall time of
+ * the event's zone at the instant it names. Positions are days since 1970-01-01 on that axis.
+ * The page carries them packed (`wire.ts`), and its script unpacks them into these shapes.
  *
  * Records are read without trusting them (a cast, a hand-made entry): a value that is not what it
  * should be is left out, never thrown over.
