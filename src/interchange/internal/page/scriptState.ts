@@ -96,7 +96,7 @@ const snapshot = (t) => {
   const events = [];
   for (const s of D.events) {
     const i = versionAt(s.v, t);
-    if (i >= 0 && s.v[i].x) events.push({ id: s.id, e: s.v[i].x, stream: s, vi: i, rep: s.id, dups: [] });
+    if (i >= 0 && s.v[i].x) events.push({ id: s.id, e: s.v[i].x, stream: s, vi: i, rep: s.id, dups: [], rank: 0, drawn: 0, first: null });
   }
   events.sort(timelineOrder);
   const byId = new Map();
