@@ -3,23 +3,17 @@
  * GeoJSON, ACLED-style CSV, Mermaid, Graphviz DOT — or the timeline page (HTML, built from the
  * journal's entries so that its record-time slider has the history), through the interchange entry, to a file
  * (written beside it and renamed when complete) or to stdout. A format is one entry of
- * `exporters`. `demo` prints the bundled Zhanaozen chronicle through the renderers of `timeline`
- * and `links`.
+ * `exporters`.
  */
 import { Effect, Option, Stream } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as fs from "node:fs"
-import { createRequire } from "node:module"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Chronicle, Id, type Journal, Projection } from "protest-chronicle"
+import { Chronicle, type Journal, Projection } from "protest-chronicle"
 import { Acled, Dot, GeoJson, Mermaid, TimelineJs, TimelinePage } from "protest-chronicle/interchange"
 import { explain, refused } from "./internal/failure.js"
 import { progress } from "./internal/progress.js"
-import { eventRows, heading, placeNamesOf } from "./internal/render.js"
-import { withChronicle, withChronicleAt } from "./internal/store.js"
-import { lineWidth, printLines, stdout, wrap } from "./internal/terminal.js"
-import { pathLines, proposalLines } from "./linking.js"
+import { withChronicle } from "./internal/store.js"
+import { stdout } from "./internal/terminal.js"
 import { answer, asOfOf, queryFlags, queryOf } from "./reading.js"
 
 const { Calendar, Catalog, Inference, LinkGraph, Timeline } = Projection
@@ -152,46 +146,6 @@ const exportCommand = Command.make(
   ])
 )
 
-/** The bundled chronicle's journal file, wherever the package is installed. */
-const bundledJournal = (): string => createRequire(import.meta.url).resolve("protest-chronicle/datasets/zhanaozen.jsonl")
-
-const demo = Command.make("demo", {}, () =>
-  Effect.gen(function*() {
-    // The file store takes a lock beside its file, so the demo reads a copy, not the package's own.
-    const dir = fs.mkdtempSync(join(tmpdir(), "protest-chronicle-demo-"))
-    const path = join(dir, "zhanaozen.jsonl")
-    yield* Effect.try({ try: () => fs.copyFileSync(bundledJournal(), path), catch: (e) => explain(e) })
-    yield* withChronicleAt({ _tag: "file", path }, "read", () =>
-      Effect.gen(function*() {
-        const chronicle = yield* Effect.service(Chronicle.Chronicle)
-        const [timeline, [graph, catalog]] = yield* chronicle.project(Projection.zip(Timeline.projection, Projection.zip(LinkGraph.projection, Catalog.projection)))
-        const attribution = Timeline.attribution(timeline)
-        const lines = wrap(
-          `The Zhanaozen chronicle, 2011–2023: ${Timeline.size(timeline)} events, ${LinkGraph.links(graph).length} links, ` +
-            `${Catalog.records(catalog, { type: "source" }).length} sources, read from the file store's journal`,
-          lineWidth()
-        )
-        const years = yield* answer(Calendar.group(timeline, "year", {}, { timeZone: "Asia/Aqtau" }))
-        for (const year of years) {
-          const possible = year.possible.length === 0 ? "" : `, and ${year.possible.length} that may fall in it`
-          lines.push("", heading(`${year.key}: ${year.certain.length} ${year.certain.length === 1 ? "event" : "events"}${possible}`))
-          lines.push(...eventRows([...year.certain.map((event) => ({ event, certain: true })), ...year.possible.map((event) => ({ event, certain: false }))], { policy: "all", attribution, placeName: placeNamesOf(timeline), header: false }))
-        }
-        lines.push("", "(? in the first column: the event's dates reach into more than one year; ~ approximate date)")
-        const [chain] = LinkGraph.paths(graph, Id.EventId.make("ozenmunaigas-2011-strike"), Id.EventId.make("astana-2023-04-11-detention"), { direction: "along" })
-        lines.push("", "From the 2011 strike to the April 2023 detentions in Astana:")
-        lines.push(...(chain === undefined ? ["  (no chain of recorded links)"] : pathLines(graph, chain)))
-        const proposals = Inference.propose(graph, { places: Catalog.records(catalog, { type: "place" }), actors: Catalog.records(catalog, { type: "actor" }) })
-        lines.push("", ...wrap(`Link proposals from the inference rules (${proposals.length}; none is recorded until someone accepts it), best 12:`, lineWidth()))
-        lines.push(...proposalLines(proposals.slice(0, 12)))
-        yield* printLines(lines)
-      })).pipe(Effect.ensuring(Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))))
-  })).pipe(
-  Command.withDescription("The bundled Zhanaozen chronicle, 2011–2023: its timeline by year, the chain of links from the 2011 strike to 2023, and proposed links"),
-    Command.withShortDescription("The bundled Zhanaozen chronicle, 2011–2023"),
-  Command.withExamples([{ command: "protest-chronicle demo | less -R", description: "Read the demo in a pager" }])
-)
-
 /** The commands of this module. */
-export const exportCommands = [exportCommand, demo] as const
+export const exportCommands = [exportCommand] as const
 

@@ -17,7 +17,7 @@ import { chunks, isStdin, sizeOf } from "./internal/input.js"
 import { jsonFlags, printJson } from "./internal/output.js"
 import { progress } from "./internal/progress.js"
 import { describeWhere, withChronicle } from "./internal/store.js"
-import { printLines, stderr } from "./internal/terminal.js"
+import { printLines, stderr, visible } from "./internal/terminal.js"
 
 const fileArgument = Argument.String("file").pipe(
   Argument.withDescription("The file to read, or - for standard input"),
@@ -140,7 +140,7 @@ const imports = Command.make(
         if (!o.skipInvalid && !isStdin(o.file)) {
           const checked = yield* check(o.format, o.file, zone)
           if (checked.failed !== undefined) {
-            yield* stderr(rejectedLines(checked.failed).join("\n") + "\n")
+            yield* stderr(rejectedLines(checked.failed).map(visible).join("\n") + "\n")
             return yield* refused(`${checked.failed.total} invalid ${checked.failed.total === 1 ? "record" : "records"}; nothing was written`, "Fix them, or pass --skip-invalid to import the valid ones.")
           }
         }
@@ -196,7 +196,7 @@ const imports = Command.make(
             if (Result.isFailure(batch)) {
               yield* settle
               bar.finish()
-              yield* stderr(rejectedLines(batch.failure).join("\n") + "\n")
+              yield* stderr(rejectedLines(batch.failure).map(visible).join("\n") + "\n")
               const written = t.commits === 0 ? "nothing was written" : `${t.commits} earlier ${t.commits === 1 ? "commit was" : "commits were"} kept`
               return yield* refused(`${batch.failure.total} invalid ${batch.failure.total === 1 ? "record" : "records"}; ${written}`, "Fix them, or pass --skip-invalid to import the valid ones.")
             }

@@ -9,7 +9,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import { Chronicle, type Event, Id, Projection } from "protest-chronicle"
 import { refused } from "./internal/failure.js"
 import { jsonFlags, printJson, wantsJson } from "./internal/output.js"
-import { eventRows, heading, placeNamesIn } from "./internal/render.js"
+import { eventRows, heading, type Names, namesIn, noNames } from "./internal/render.js"
 import { withChronicle } from "./internal/store.js"
 import { clip, colour, lineWidth, printLines, wrap } from "./internal/terminal.js"
 import { asOfFlag, asOfOf } from "./reading.js"
@@ -25,23 +25,25 @@ const eventId = (graph: Graph, id: string) =>
     ? Effect.fail(refused(`no event "${id}" in the link graph`, "`protest-chronicle timeline --text <words> --json` finds events and their ids."))
     : Effect.succeed(Id.EventId.make(id))
 
-/** A path as lines: each event, and between two the link taken, its rationale and sources. */
-export const pathLines = (graph: Graph, path: Projection.LinkGraph.Path): Array<string> => {
+/** A path as lines: each event, and between two the link taken, its rationale and sources (wrapped, never cut). */
+export const pathLines = (graph: Graph, path: Projection.LinkGraph.Path, names: Names = noNames): Array<string> => {
   const width = lineWidth()
+  const lines: Array<string> = []
   const eventLine = (id: Id.EventId) => {
     const e = LinkGraph.event(graph, id)
-    return clip(`  ${e?.when ?? ""}  ${e?.title ?? id}`, width)
+    const when = `${e?.when ?? ""}  `
+    for (const [j, l] of wrap(e?.title ?? id, Math.max(20, width - 2 - when.length)).entries()) lines.push(`  ${j === 0 ? when : " ".repeat(when.length)}${l}`)
   }
-  const lines = [eventLine(path.events[0]!)]
+  eventLine(path.events[0]!)
   path.steps.forEach((step, i) => {
     const next = path.events[i + 1]!
     const reversed = step.link.from === next ? "" : " (reversed)"
     const why = step.link.rationale ?? (step.link.inferredBy === undefined ? "" : `inferred by ${step.link.inferredBy.rule}: ${step.link.inferredBy.reason}`)
     const text = `↓ ${step.along ? "" : "(against time) "}${step.link.relation}${reversed}: ${why}`
     for (const [j, l] of wrap(text, width - 6).entries()) lines.push(colour.cyan(`    ${j === 0 ? "" : "  "}${l}`))
-    const sources = (step.link.citations ?? []).map((c) => c.source).join("; ")
-    if (sources !== "") lines.push(colour.dim(clip(`      [${sources}]`, width)))
-    lines.push(eventLine(next))
+    const sources = [...new Set((step.link.citations ?? []).map((c) => names.outlet(c.source) ?? c.source))].join("; ")
+    if (sources !== "") for (const l of wrap(`[${sources}]`, width - 6)) lines.push(colour.dim(`      ${l}`))
+    eventLine(next)
   })
   return lines
 }
@@ -51,8 +53,8 @@ export const proposalLines = (proposals: ReadonlyArray<Projection.Inference.Prop
   const width = lineWidth()
   const lines: Array<string> = []
   for (const p of proposals) {
-    lines.push(clip(`  ${p.score.toFixed(2)}  ${p.link.from} ${p.link.relation} ${p.link.to}`, width))
-    lines.push(colour.dim(clip(`        ${p.rule}: ${p.reason}`, width)))
+    for (const [j, l] of wrap(`${p.score.toFixed(2)}  ${p.link.from} ${p.link.relation} ${p.link.to}`, width - 2).entries()) lines.push(`  ${j === 0 ? "" : "      "}${l}`)
+    for (const l of wrap(`${p.rule}: ${p.reason}`, width - 8)) lines.push(colour.dim(`        ${l}`))
   }
   return lines
 }
@@ -60,7 +62,7 @@ export const proposalLines = (proposals: ReadonlyArray<Projection.Inference.Prop
 const eventsOut = (o: { readonly json: boolean; readonly jsonl: boolean }, catalog: Projection.Catalog.Catalog, events: ReadonlyArray<Event.AnyEvent>, title: string) =>
   wantsJson(o)
     ? printJson(o, { events }, events)
-    : printLines(events.length === 0 ? [`${title}: none`] : [heading(`${title}: ${events.length}`), ...eventRows(events.map((event) => ({ event, certain: true })), { policy: "envelope", attribution: { actor: () => undefined, source: () => undefined }, placeName: placeNamesIn(catalog), claims: false })])
+    : printLines(events.length === 0 ? [`${title}: none`] : [heading(`${title}: ${events.length}`), ...eventRows(events.map((event) => ({ event, certain: true })), { policy: "envelope", attribution: { actor: () => undefined, source: () => undefined }, names: namesIn(catalog), claims: false })])
 
 const asOf = { asOf: asOfFlag }
 const depth = Flag.Int("depth").pipe(Flag.withDescription("Follow links at most this many steps"), Flag.optional)
@@ -75,14 +77,14 @@ const paths = Command.make("paths", {
 }, (o) =>
   withChronicle("read", () =>
     Effect.gen(function*() {
-      const [graph] = yield* graphOf(yield* asOfOf(o.asOf))
+      const [graph, catalog] = yield* graphOf(yield* asOfOf(o.asOf))
       const from = yield* eventId(graph, o.from)
       const to = yield* eventId(graph, o.to)
       const found = LinkGraph.paths(graph, from, to, { direction: o.direction, maxCount: Math.max(1, o.max) })
       if (wantsJson(o)) return yield* printJson(o, { paths: found }, found)
       if (found.length === 0) return yield* printLines([`no path of recorded links from ${o.from} to ${o.to} (${o.direction} time)`])
       const lines: Array<string> = []
-      found.forEach((p, i) => lines.push(...(i === 0 ? [] : [""]), heading(`path ${i + 1} of ${found.length}: ${p.steps.length} ${p.steps.length === 1 ? "link" : "links"}`), ...pathLines(graph, p)))
+      found.forEach((p, i) => lines.push(...(i === 0 ? [] : [""]), heading(`path ${i + 1} of ${found.length}: ${p.steps.length} ${p.steps.length === 1 ? "link" : "links"}`), ...pathLines(graph, p, namesIn(catalog))))
       yield* printLines(lines)
     }))).pipe(
   Command.withDescription("The chains of recorded links from one event to another"),

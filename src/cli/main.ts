@@ -6,11 +6,13 @@
 import { Cause, Effect, Exit } from "effect"
 import { CliOutput, Command } from "effect/cli"
 import { createRequire } from "node:module"
+import { demoCommands } from "./demo.js"
 import { exportCommands } from "./exporting.js"
 import { importCommands } from "./importing.js"
 import { explain, firstLine } from "./internal/failure.js"
+import { helpFormatter } from "./internal/help.js"
 import { globalFlags } from "./internal/store.js"
-import { stderr } from "./internal/terminal.js"
+import { stderr, visible } from "./internal/terminal.js"
 import { links } from "./linking.js"
 import { readCommands } from "./reading.js"
 import { writeCommands } from "./writing.js"
@@ -30,7 +32,7 @@ export const root = Command.make("protest-chronicle").pipe(
     { command: "protest-chronicle export --format timelinejs --out timeline.json", description: "A timeline for TimelineJS" },
     { command: "protest-chronicle demo", description: "The bundled Zhanaozen chronicle" }
   ]),
-  Command.withSubcommands([...writeCommands, ...importCommands, ...readCommands, links, ...exportCommands]),
+  Command.withSubcommands([...writeCommands, ...importCommands, ...readCommands, links, ...exportCommands, ...demoCommands]),
   Command.withGlobalFlags(globalFlags)
 )
 
@@ -58,6 +60,7 @@ export const main = (args: ReadonlyArray<string>) => {
   const verbose = args.includes("--verbose")
   return Command.runWith(root, { version })(args).pipe(
     Effect.provideService(CliOutput.Presenter, presenter),
+    Effect.provideService(CliOutput.Formatter, helpFormatter()),
     Effect.as(0),
     Effect.catchCause((cause) =>
       Effect.gen(function*() {
@@ -67,7 +70,7 @@ export const main = (args: ReadonlyArray<string>) => {
         // has printed them already, with the help of the command.
         if (isCliError(error)) return error._tag === "ShowHelp" && (error as { errors?: ReadonlyArray<unknown> }).errors?.length === 0 ? 0 : 2
         const failure = explain(error)
-        yield* stderr(`protest-chronicle: ${failure.lines.join("\n  ")}\n`)
+        yield* stderr(`protest-chronicle: ${failure.lines.flatMap((l) => l.split("\n")).map(visible).join("\n  ")}\n`)
         if (verbose) yield* stderr(`${Cause.pretty(cause)}\n`)
         return failure.exitCode
       })

@@ -8,7 +8,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import { Chronicle, ClaimPolicy, Journal, Projection } from "protest-chronicle"
 import { CliFailure, explain, refused, usage } from "./internal/failure.js"
 import { jsonFlags, printJson, wantsJson } from "./internal/output.js"
-import { eventJson, eventRows, heading, placeNamesOf } from "./internal/render.js"
+import { eventJson, eventRows, heading, namesOf } from "./internal/render.js"
 import { withChronicle } from "./internal/store.js"
 import { table } from "./internal/table.js"
 import { lineWidth, printLines, wrap } from "./internal/terminal.js"
@@ -105,7 +105,7 @@ const timeline = Command.make(
         const tl = yield* timelineOf(asOf)
         const query = queryOf(o)
         const attribution = Timeline.attribution(tl)
-        const placeName = placeNamesOf(tl)
+        const names = namesOf(tl)
         const policy = o.policy as ClaimPolicy.ClaimPolicy
         if (Option.isSome(o.group)) {
           const groups = yield* answer(Calendar.group(tl, o.group.value, query, Option.isSome(o.zone) ? { timeZone: o.zone.value } : {}))
@@ -118,7 +118,7 @@ const timeline = Command.make(
             if (g.certain.length === 0 && g.possible.length === 0) continue
             const possible = g.possible.length === 0 ? "" : `, and ${g.possible.length} that may fall in it`
             lines.push("", heading(`${g.key}: ${g.certain.length} ${g.certain.length === 1 ? "event" : "events"}${possible}`))
-            lines.push(...eventRows([...g.certain.map((event) => ({ event, certain: true })), ...g.possible.map((event) => ({ event, certain: false }))], { policy, attribution, placeName, header: false }))
+            lines.push(...eventRows([...g.certain.map((event) => ({ event, certain: true })), ...g.possible.map((event) => ({ event, certain: false }))], { policy, attribution, names, header: false }))
           }
           if (lines.length === 0) lines.push("no events match")
           else lines.push("", ...wrap("(? in the first column: the event may fall in the group, its dates reach beyond it; ~ approximate, % both)", lineWidth()))
@@ -128,7 +128,7 @@ const timeline = Command.make(
         if (wantsJson(o)) return yield* printJson(o, { events: hits.map(eventJson), count: hits.length }, hits.map(eventJson))
         if (hits.length === 0) return yield* printLines(["no events match"])
         yield* printLines([
-          ...eventRows(hits.map((h) => ({ event: h.event, certain: h.certainty === "certain" })), { policy, attribution, placeName }),
+          ...eventRows(hits.map((h) => ({ event: h.event, certain: h.certainty === "certain" })), { policy, attribution, names }),
           "",
           ...wrap(`${hits.length.toLocaleString("en")} ${hits.length === 1 ? "event" : "events"}${asOf === undefined ? "" : `, as known at ${new Date(asOf).toISOString()}`} (first column: ? possibly in the window, or an uncertain date; ~ approximate; % both)`, lineWidth())
         ])
@@ -178,9 +178,9 @@ const history = Command.make(
         if (wantsJson(o)) return yield* printJson(o, { stream: { type: o.type, id: o.id }, revisions: rows }, rows)
         const title = rows.at(-1)?.record?.["title"] ?? rows.findLast((r) => r.record !== undefined)?.record?.["title"]
         yield* printLines([
-          `${o.type} ${o.id}${typeof title === "string" ? `: ${title}` : ""}`,
+          ...wrap(`${o.type} ${o.id}${typeof title === "string" ? `: ${title}` : ""}`, lineWidth()),
           ...table(
-            [{ header: "rev", align: "right" }, { header: "recorded at (UTC)", max: 24 }, { header: "author", max: 20 }, { header: "change", max: 9 }, { header: "reason and fields changed", flex: true }],
+            [{ header: "rev", align: "right" }, { header: "recorded at (UTC)", max: 24 }, { header: "author", max: 20 }, { header: "change", max: 9 }, { header: "reason and fields changed", flex: true, wrap: true }],
             rows.map((r) => [String(r.revision), r.recordedAt.replace("T", " ").replace(/\.\d+Z$/, ""), r.author ?? "", r.change, [r.reason, r.changed.length > 0 ? `[${r.changed.join(", ")}]` : ""].filter((x) => x !== null && x !== "").join(" ")]),
             lineWidth()
           )

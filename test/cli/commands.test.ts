@@ -48,8 +48,21 @@ describe("help, version, completions", () => {
       expect(r.code, command).toBe(0)
       expect(r.stdout, command).toContain("EXAMPLES")
       expect(r.stdout, command).toContain(`protest-chronicle ${command}`)
+      expect(widest(r.stdout), command).toBeLessThanOrEqual(100)
     }
   }, 120_000)
+
+  it("help keeps within the line width, wrapping and never cutting what effect/cli writes", async () => {
+    const flat = (text: string) => text.replace(/\s+/g, " ")
+    for (const columns of ["100", "60"]) {
+      const r = await run(cli.path, ["--help"], { env: { COLUMNS: columns } })
+      expect(r.code).toBe(0)
+      expect(widest(r.stdout), columns).toBeLessThanOrEqual(Number(columns))
+      // The longest texts are there whole, only wrapped.
+      expect(flat(r.stdout)).toContain("Sets the minimum log level (choices: all, trace, debug, info, warn, warning, error, fatal, none)")
+      expect(flat(r.stdout)).toContain("A PostgreSQL journal instead of the file, e.g. postgres://user@host/db (or PROTEST_CHRONICLE_PG_URL)")
+    }
+  }, 60_000)
 
   it("--version prints the package's version; --completions a shell script", async () => {
     const version = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version
@@ -92,6 +105,12 @@ describe("writes", () => {
       expect(init.stdout).toContain("created an empty journal")
       expect(existsSync(join(s.dir, "chronicle.jsonl"))).toBe(true)
       expect((await run(cli.path, ["timeline"], { cwd: s.dir })).stdout).toContain("no events match")
+      // A file that is not a journal is named as such, and left as it was.
+      writeFileSync(join(s.dir, "notes.txt"), "not a journal\n")
+      const wrong = await run(cli.path, ["--journal", "notes.txt", "timeline"], { cwd: s.dir })
+      expect(wrong.code).toBe(1)
+      expect(wrong.stderr).toContain("Check --journal: it names a file that is not a protest-chronicle journal.")
+      expect(readFileSync(join(s.dir, "notes.txt"), "utf8")).toBe("not a journal\n")
     } finally {
       s.remove()
     }
@@ -257,13 +276,27 @@ describe("export", () => {
 })
 
 describe("demo", () => {
-  it("prints the bundled chronicle through the same renderers, within 100 columns", async () => {
+  it("prints the bundled chronicle as npm run demo does, through the same renderers, within 100 columns", async () => {
     const r = await run(cli.path, ["demo"], { cwd: tmp.dir })
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^The Zhanaozen chronicle, 2011–2023: \d+ events/)
     expect(r.stdout).toContain("From the 2011 strike to the April 2023 detentions in Astana:")
     expect(r.stdout).toContain("Link proposals from the inference rules")
     expect(widest(r.stdout)).toBeLessThanOrEqual(100)
+    // It says what `npm run demo` says (examples/output/demo.txt, checked by test/examples.test.ts):
+    // the same years with the same counts, every event once, the same chains and proposals.
+    const npmDemo = readFileSync(new URL("../../examples/output/demo.txt", import.meta.url), "utf8")
+    const summary = (text: string) => ({
+      years: [...text.matchAll(/^── (\d{4}: \d+ events?(?: \(\d+ not certainly in it\))?) ─/gm)].map((m) => m[1]),
+      listed: /^(\d+) events listed, each once/m.exec(text)?.[1],
+      chains: /^Every chain of recorded links from 2011 to 2023, along time \((\d+)\)/m.exec(text)?.[1],
+      proposals: /^Link proposals from the inference rules \((\d+);/m.exec(text)?.[1],
+      claims: [...text.matchAll(/· (\d[\d,]*) — ([^,\n]+)/g)].map((m) => `${m[1]} — ${m[2]!.trim()}`).sort()
+    })
+    const expected = summary(npmDemo)
+    expect(expected.years.length).toBeGreaterThan(5)
+    expect(expected.claims.length).toBeGreaterThan(10)
+    expect(summary(r.stdout)).toEqual(expected)
     // It reads a copy: the journal given with --journal is not touched.
     copyFileSync(journal, `${journal}.before`)
     await run(cli.path, ["--journal", journal, "demo"], { cwd: tmp.dir })

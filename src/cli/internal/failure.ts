@@ -81,6 +81,9 @@ export const explain = (error: unknown): CliFailure => {
       })
     }
   }
-  const hint = tag === undefined ? undefined : hints[tag]
+  // A file that was never a journal is a wrong path, not a damaged journal.
+  const hint = tag === "JournalCorruptionError" && message.includes("not a journal header")
+    ? "Check --journal: it names a file that is not a protest-chronicle journal."
+    : tag === undefined ? undefined : hints[tag]
   return new CliFailure({ lines: hint === undefined ? [message] : [message, hint], exitCode: 1, cause: error })
 }

@@ -2,7 +2,11 @@
  * What the command line knows of its terminal: whether stdout may be coloured (a terminal, and
  * `NO_COLOR` unset or empty), how wide a line may be (100 columns, or the terminal's width when
  * it is narrower, or `COLUMNS`), and writing to stdout and stderr so that a closed pipe
- * (`protest-chronicle timeline | head`) ends the program quietly.
+ * (`protest-chronicle timeline | head`) ends the program quietly. Text from the journal is shown,
+ * never obeyed: control characters and bidirectional overrides in a title or a name (an escape
+ * sequence that clears the screen or sets the window title, a carriage return that overwrites
+ * the line) are printed as visible escapes such as `\u001b` in human output. JSON output escapes
+ * them by its own rules.
  */
 import { Effect } from "effect"
 import { displayWidth } from "effect/cli/CliOutput"
@@ -26,6 +30,21 @@ const paint = (code: string) => (text: string): string => (colourOn() ? `\x1b[${
 /** Colours, applied only when stdout is a terminal and `NO_COLOR` is unset. */
 export const colour = { bold: paint("1"), dim: paint("2"), red: paint("31"), green: paint("32"), yellow: paint("33"), cyan: paint("36") }
 
+// C0 controls but tab and newline, DEL, C1 controls (U+009B is a CSI in some terminals), and the
+// bidirectional embeddings, overrides and isolates that reorder what a line shows.
+const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/** Text with its control characters and bidirectional overrides shown as escapes (`\u001b`, `\r`). */
+export const visible = (text: string): string =>
+  text.replace(unsafe, (c) => (c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`))
+
+// The colour codes `colour` writes; printLines keeps these and shows every other escape.
+const ours = /(\x1b\[(?:0|1|2|31|32|33|36)m)/
+
+/** A line for a terminal: escapes shown, the colours of `colour` kept. */
+const forTerminal = (line: string): string =>
+  colourOn() ? line.split(ours).map((part, i) => (i % 2 === 1 ? part : visible(part))).join("") : visible(line)
+
 /** The width of text in terminal columns (wide characters count two, ANSI codes none). */
 export const widthOf = (text: string): number => displayWidth(text)
 
@@ -33,7 +52,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" })
 
 /** Cuts text to at most `width` columns, ending with "…" when something was cut. */
 export const clip = (text: string, width: number): string => {
-  const flat = text.replace(/[\r\n\t]+/g, " ")
+  const flat = visible(text.replace(/[\r\n\t]+/g, " "))
   if (widthOf(flat) <= width) return flat
   let out = ""
   let used = 0
@@ -51,7 +70,7 @@ export const pad = (text: string, width: number): string => text + " ".repeat(Ma
 
 /** Splits text into lines of at most `width` columns, at spaces where it can. */
 export const wrap = (text: string, width: number): Array<string> => {
-  const words = text.replace(/\s+/g, " ").trim().split(" ")
+  const words = visible(text.replace(/\s+/g, " ")).trim().split(" ")
   const lines: Array<string> = []
   let line = ""
   for (const word of words) {
@@ -99,9 +118,9 @@ const writeTo = (stream: NodeJS.WriteStream, text: string): Effect.Effect<void> 
 /** Writes text to stdout (add the newline yourself). */
 export const stdout = (text: string): Effect.Effect<void> => writeTo(process.stdout, text)
 
-/** Writes lines to stdout, each ending with a newline. */
+/** Writes lines of human output to stdout, each ending with a newline, with escapes shown (`visible`). */
 export const printLines = (lines: ReadonlyArray<string>): Effect.Effect<void> =>
-  lines.length === 0 ? Effect.void : stdout(lines.join("\n") + "\n")
+  lines.length === 0 ? Effect.void : stdout(lines.map(forTerminal).join("\n") + "\n")
 
 /** Writes text to stderr. */
 export const stderr = (text: string): Effect.Effect<void> => writeTo(process.stderr, text)
