@@ -3,8 +3,8 @@
  * chronicle, recorded with a history, renders with no error and no request at 1280×800 and
  * 375×667 (screenshots kept in .tmp/timeline-page/); the record-time slider, the filters and the
  * claim policy change what the page shows; keyboard and zoom work; participants' own counts, the
- * days claims were made (in words) and date-times with an offset (at their place's wall time) are shown; axe-core finds no serious or
- * critical violation; print hides the controls; and a corpus of hostile texts in every field
+ * days claims were made (in words) and date-times with an offset (at their place's wall time) are
+ * shown; axe-core finds no violation at all; print hides the controls; and a corpus of hostile texts in every field
  * (titles, quotes, actor and place names, source URLs, reasons) runs nothing, with the page's
  * Content-Security-Policy on and with it switched off.
  */
@@ -185,7 +185,7 @@ describe("the timeline page in Chromium", () => {
     }
   })
 
-  it.each([[1280, 800], [375, 667]] as const)("has no serious or critical accessibility violation (axe-core) at %i×%i", async (width, height) => {
+  it.each([[1280, 800], [375, 667]] as const)("has no accessibility violation at all (axe-core) at %i×%i", async (width, height) => {
     const { page, context, errors } = await openTimelinePage(browser, html, { width, height, bypassCSP: true })
     try {
       await page.locator("#tl-table button").nth(3).click()
@@ -195,7 +195,7 @@ describe("the timeline page in Chromium", () => {
         const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ["violations"] })
         return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>).map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target) }))
       })
-      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([])
+      expect(violations).toEqual([])
       expect(errors).toEqual([])
     } finally {
       await context.close()
