@@ -4,7 +4,8 @@
  * 375×667 (screenshots kept in .tmp/timeline-page/); the record-time slider, the filters and the
  * claim policy change what the page shows; keyboard and zoom work; participants' own counts, the
  * days claims were made (in words) and date-times with an offset (at their place's wall time) are
- * shown; axe-core finds no violation at all; print hides the controls; and a corpus of hostile texts in every field
+ * shown; without JavaScript the table lists every event with its sources; axe-core finds no
+ * violation at all; print hides the controls; and a corpus of hostile texts in every field
  * (titles, quotes, actor and place names, source URLs, reasons) runs nothing, with the page's
  * Content-Security-Policy on and with it switched off.
  */
@@ -17,7 +18,7 @@ import { zhanaozen } from "../../src/datasets/index.js"
 import { TimelinePage } from "../../src/interchange/index.js"
 import type { Entry } from "../../src/journal/index.js"
 import { ClaimPolicy, Count, type Record } from "../../src/index.js"
-import { launch } from "./browser.js"
+import { launch, origin } from "./browser.js"
 import { hostileEntries, payloads } from "./timelinePageHostile.js"
 import { artifacts, choose, openTimelinePage, shown } from "./timelinePageBrowser.js"
 import { duplicateId, movedId, shootingId, zhanaozenEntries } from "./timelinePageFixtures.js"
@@ -197,6 +198,38 @@ describe("the timeline page in Chromium", () => {
       })
       expect(violations).toEqual([])
       expect(errors).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it("reads without JavaScript: every event in the table, its sources listed once and linked from the rows", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    try {
+      await context.route("**/*", (route) => (route.request().url() === `${origin}/index.html` ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }) : route.abort()))
+      const page = await context.newPage()
+      await page.goto(`${origin}/index.html`)
+      const seen = await page.evaluate(() => {
+        const d = (globalThis as any).document
+        const rows = Array.from(d.querySelectorAll("table:not(#tl-table) tbody tr") as ArrayLike<any>)
+        const targets = rows.flatMap((tr) => Array.from(tr.querySelectorAll("a[href^='#']") as ArrayLike<any>).map((a) => String(a.getAttribute("href")).slice(1)))
+        return {
+          rows: rows.length,
+          linked: targets.length,
+          missing: targets.filter((id) => d.getElementById(id) === null || d.getElementById(id).tagName !== "LI").length,
+          sources: d.querySelectorAll("ol.sources li").length,
+          shootingRow: rows.map((tr) => String(tr.textContent)).find((t) => t.includes("Killed")) ?? "",
+          scriptFrameShown: d.getElementById("tl-table-wrap").offsetParent !== null || d.getElementById("tl-chart-section").offsetParent !== null
+        }
+      })
+      const current = new Set(entries.filter((e) => e.stream.type === "event").map((e) => e.stream.id))
+      current.delete(duplicateId)
+      expect(seen.rows).toBe(current.size)
+      expect(seen.linked).toBeGreaterThan(seen.rows)
+      expect(seen.missing).toBe(0)
+      expect(seen.sources).toBe(zhanaozen.sources.length)
+      expect(seen.shootingRow).toContain("Killed")
+      expect(seen.scriptFrameShown).toBe(false)
     } finally {
       await context.close()
     }
