@@ -12,7 +12,8 @@
  * - arcs between linked events, coloured and labelled by relation (inferred links dashed);
  *   reports joined by same-as links drawn as one event;
  * - contested counts on the marks (the span of all claims and of the official ones, or what the
- *   chosen claim policy keeps), every claim and its claimant on hover or focus;
+ *   chosen claim policy keeps) and the participants' own counts, every claim with its claimant
+ *   and the day it was made on hover or focus;
  * - a panel for the selected event: title, dates as the sources give them, every claim, every
  *   citation with its link and quote, its links, and its revision history with reasons;
  * - controls: zoom and pan (buttons, keys, drag, ctrl+wheel), filters by kind, place (with the
@@ -23,7 +24,9 @@
  *   that the page reads without its script, in print and with a screen reader.
  *
  * The axis shows each event in the calendar of its own place: `2011-12-16` in Zhanaozen covers
- * 16 December on the axis, as the sources say, not the hours of UTC it falls on.
+ * 16 December on the axis, as the sources say, not the hours of UTC it falls on; a date-time with
+ * an offset (`T09:30:00Z`) is placed at the wall time of the event's zone at that instant (14:30
+ * in Zhanaozen), and shown as written, offset included.
  *
  * Every text from a record is escaped for where it goes: the data travels as JSON in a
  * `<script type="application/json">` element (with `<`, `>` and `&` escaped), the script writes

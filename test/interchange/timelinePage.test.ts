@@ -9,16 +9,19 @@ import { createHash } from "node:crypto"
 import { describe, expect, it } from "vitest"
 import { zhanaozen } from "../../src/datasets/index.js"
 import { TimelinePage } from "../../src/interchange/index.js"
-import type { PageData } from "../../src/interchange/internal/page/data.js"
+import { type PageData, pageData } from "../../src/interchange/internal/page/data.js"
+import { pack, scriptWire } from "../../src/interchange/internal/page/wire.js"
 import { records } from "./fixtures.js"
 import { hostileEntries, payloads } from "./timelinePageHostile.js"
 import { duplicateId, movedId, shootingId, zhanaozenEntries } from "./timelinePageFixtures.js"
 
 const DAY = 86_400_000
 
+// The page's data as its script reads it: unpacked by the script's own code.
+const unpack = new Function(`"use strict";${scriptWire}; return unpack`)() as (packed: unknown) => PageData
 const dataOf = (html: string): PageData => {
   const json = /<script type="application\/json" id="tl-data">([\s\S]*?)<\/script>/u.exec(html)![1]!
-  return JSON.parse(json) as PageData
+  return unpack(JSON.parse(json))
 }
 const scriptOf = (html: string): string => /<script>([\s\S]*?)<\/script>/u.exec(html)![1]!
 const styleOf = (html: string): string => /<style>([\s\S]*?)<\/style>/u.exec(html)![1]!
@@ -34,6 +37,15 @@ describe("TimelinePage", () => {
     expect(policy).toContain(`style-src ${sha256(styleOf(html))}`)
     expect(html).not.toMatch(/<(?:link|img|iframe)\b|\bsrc=|@import|url\(http/iu)
     expect(html.match(/<script\b/gu)).toHaveLength(2)
+  })
+
+  it("packs its data so that the script's own unpacking gives every field back", async () => {
+    const settings = { title: "t", description: "", groupBy: "place", policy: "envelope", asOf: undefined, timesKnown: true, history: true } as const
+    const zeroHigh = { ...records.find((r) => r.type === "event" && r.id === shootingId)!, injured: [{ value: { kind: "exact", value: 0 }, citations: [] }] }
+    for (const entries of [await zhanaozenEntries(), hostileEntries(), [{ position: 1, stream: { type: "event", id: shootingId }, revision: 0, recordedAt: 0, body: { _tag: "revision", record: zeroHigh } }]]) {
+      const data = pageData(entries, settings)
+      expect(unpack(JSON.parse(JSON.stringify(pack(data))))).toEqual(JSON.parse(JSON.stringify(data)))
+    }
   })
 
   it("carries every revision and retraction of every event, with its record time, author and reason", async () => {
@@ -100,7 +112,9 @@ describe("TimelinePage", () => {
     expect(html).toContain(`<title>&lt;/script&gt;&lt;script&gt;window.__pwned = 2&lt;/script&gt;</title>`)
     const hrefs = [...html.matchAll(/href="([^"]*)"/gu)].map((m) => m[1]!)
     expect(hrefs.length).toBeGreaterThan(0)
-    expect(hrefs.every((h) => /^https?:\/\//u.test(h))).toBe(true)
+    // Links leave the page only for http(s); inside it, rows link to their sources by number.
+    expect(hrefs.every((h) => /^https?:\/\//u.test(h) || /^#tl-s\d+$/u.test(h))).toBe(true)
+    for (const h of hrefs.filter((x) => x.startsWith("#"))) expect(html).toContain(`<li id="${h.slice(1)}">`)
     const sources = Object.values(dataOf(html).sources)
     expect(sources.filter((s) => s.u !== undefined).map((s) => s.u)).toEqual(["https://example.org/report?a=1&b=2", "https://example.org/photo.png"])
     const noscript = /<noscript>([\s\S]*)<\/noscript>/u.exec(html)![1]!

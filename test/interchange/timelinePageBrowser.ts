@@ -49,7 +49,8 @@ export const openTimelinePage = async (
     return route.abort()
   })
   await page.goto(`${origin}/index.html`)
-  await page.waitForSelector("html[data-ready]", { timeout: 30_000 })
+  // The chart is drawn first (data-ready), the table below it after the chart's paint (data-table).
+  await page.waitForSelector("html[data-ready][data-table]", { timeout: 30_000 })
   return { page, context, errors, requests, dialogs }
 }
 

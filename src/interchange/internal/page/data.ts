@@ -2,12 +2,13 @@
  * What the timeline page knows, read from journal entries: every revision and retraction of every
  * event and link with its record time, author and reason (so that the page can show the chronicle
  * as of any record time, and each event's history), and the places, actors and sources as last
- * recorded (names, kinds, links). The page's script reads this as JSON; the keys are short
- * because a page of 10,000 events carries them 10,000 times.
+ * recorded (names, kinds, links).
  *
  * Dates are placed on a "local" axis: each event's `when` is read as if its own time zone were
  * UTC, so that `2011-12-16` in Zhanaozen covers exactly 16 December on the axis, as the sources
- * give it, whatever the zone. Positions are days since 1970-01-01 on that axis.
+ * give it, whatever the zone; a date-time with an explicit offset is placed at the wall time of
+ * the event's zone at the instant it names. Positions are days since 1970-01-01 on that axis.
+ * The page carries them packed (`wire.ts`), and its script unpacks them into these shapes.
  *
  * Records are read without trusting them (a cast, a hand-made entry): a value that is not what it
  * should be is left out, never thrown over.
@@ -18,6 +19,7 @@ import { Result } from "effect"
 import type { Entry } from "../../../journal/Entry.js"
 import * as ClaimPolicy from "../../../model/ClaimPolicy.js"
 import * as Count from "../../../model/Count.js"
+import * as TimeZone from "../../../model/TimeZone.js"
 import * as When from "../../../model/When.js"
 import { dated } from "../dates.js"
 import { words } from "../slides.js"
@@ -148,9 +150,41 @@ const opt = (key: string, value: string): { readonly [k: string]: string } => (v
 const days = (ms: number, exclusive: boolean): number | null =>
   Number.isFinite(ms) ? Math.round(((exclusive ? ms + 1 : ms) / DAY) * 1e4) / 1e4 : null
 
-const spanOf = (when: string): When.Span | undefined => {
+/** A date-time with an explicit offset (`T14:30:00+05:00`, `T09:30Z`), at either end. */
+const hasOffset = (when: string): boolean => /T[\d:.]+(?:Z|[+-]\d\d(?::?\d\d)?)(?:[~?%])?(?:\/|$)/u.test(when)
+
+/**
+ * The span of a value on the local axis. A value without an offset is read as if its zone were
+ * UTC: its dates and wall times as written. A date-time with an offset names an instant; it is
+ * placed at the wall time of the event's own zone at that instant (`T09:30Z` in Zhanaozen at
+ * 14:30, as a clock there read), which is the wall time written whenever the offset is the
+ * zone's. Without a zone the engine knows, the offset's own wall time (the time as written) is used.
+ */
+const spanOf = (when: string, timeZone: string): When.Span | undefined => {
+  if (hasOffset(when)) {
+    const zoned = When.span(when as When.When, timeZone)
+    if (Result.isSuccess(zoned)) {
+      const wall = (ms: number): number => {
+        if (!Number.isFinite(ms)) return ms
+        const offset = TimeZone.offsetAt(timeZone, ms)
+        return Result.isSuccess(offset) ? ms + offset.success : ms
+      }
+      const s = zoned.success
+      return {
+        start: { earliest: wall(s.start.earliest), latest: wall(s.start.latest) },
+        end: { earliest: wall(s.end.earliest), latest: wall(s.end.latest) }
+      } as When.Span
+    }
+    return spanOf(when.replace(/(T[\d:.]+)(?:Z|[+-]\d\d(?::?\d\d)?)/gu, "$1"), "UTC")
+  }
   const span = When.span(when as When.When, "UTC")
   return Result.isSuccess(span) ? span.success : undefined
+}
+
+/** A claim's `madeOn` (EDTF) in words ("16 December 2011"), or the text as given when it is not EDTF. */
+const madeOnWords = (u: unknown): string => {
+  const on = textField(u, "madeOn")
+  return on === "" ? "" : (dated(on)?.words ?? oneLine(on))
 }
 
 const citationsOf = (u: unknown): ReadonlyArray<PageCitation> =>
@@ -167,39 +201,51 @@ const isClaimList = (u: unknown): boolean => {
   return list.length > 0 && list.every((c) => Count.isCount(field(c, "value")) && Array.isArray(field(c, "citations")))
 }
 
-const countsOf = (event: unknown, who: ClaimPolicy.Attribution): ReadonlyArray<PageCount> => {
+/** One contested count: every claim, and what each policy keeps of them. */
+const countOf = (f: string, label: string, list: unknown, who: ClaimPolicy.Attribution): ReadonlyArray<PageCount> => {
+  if (!isClaimList(list)) return []
+  const claims = list as ReadonlyArray<{ readonly value: Count.Count }>
+  const shown = claims.map((c): PageClaim => {
+    const { low, high } = Count.bounds(c.value)
+    return {
+      v: wellFormed(Count.format(c.value)),
+      lo: low,
+      hi: Number.isFinite(high) ? high : null,
+      ...opt("by", textField(c, "claimant")),
+      ...opt("on", madeOnWords(c)),
+      ...opt("note", wellFormed(textField(c, "note"))),
+      src: sourceIds(c),
+      off: ClaimPolicy.isOfficial(c as never, who)
+    }
+  })
+  const sum: { [p: string]: string | null } = {}
+  const kept: { [p: string]: ReadonlyArray<number> } = {}
+  for (const p of policies) {
+    const summary = ClaimPolicy.summarize(claims as never, p, who)
+    sum[p] = summary.count === undefined ? null : wellFormed(Count.format(summary.count))
+    kept[p] = summary.claims.map((c) => claims.indexOf(c as never)).filter((i) => i >= 0)
+  }
+  return [{ f, label, claims: shown, sum, kept }]
+}
+
+/**
+ * The event's counts: each field that holds claims about a count (killed, detained…), then each
+ * participant's own count ("Ozenmunaigas workers (target)": how many of them), with its claimants.
+ */
+const countsOf = (event: unknown, who: ClaimPolicy.Attribution, actorName: (id: string) => string): ReadonlyArray<PageCount> => {
   let keys: Array<string>
   try {
     keys = typeof event === "object" && event !== null ? Object.keys(event).sort() : []
   } catch {
     return []
   }
-  return keys.flatMap((f) => {
-    const list = field(event, f)
-    if (!isClaimList(list)) return []
-    const claims = list as ReadonlyArray<{ readonly value: Count.Count }>
-    const shown = claims.map((c): PageClaim => {
-      const { low, high } = Count.bounds(c.value)
-      return {
-        v: wellFormed(Count.format(c.value)),
-        lo: low,
-        hi: Number.isFinite(high) ? high : null,
-        ...opt("by", textField(c, "claimant")),
-        ...opt("on", textField(c, "madeOn")),
-        ...opt("note", wellFormed(textField(c, "note"))),
-        src: sourceIds(c),
-        off: ClaimPolicy.isOfficial(c as never, who)
-      }
-    })
-    const sum: { [p: string]: string | null } = {}
-    const kept: { [p: string]: ReadonlyArray<number> } = {}
-    for (const p of policies) {
-      const summary = ClaimPolicy.summarize(claims as never, p, who)
-      sum[p] = summary.count === undefined ? null : wellFormed(Count.format(summary.count))
-      kept[p] = summary.claims.map((c) => claims.indexOf(c as never)).filter((i) => i >= 0)
-    }
-    return [{ f, label: words(f), claims: shown, sum, kept }]
+  const fields = keys.flatMap((f) => countOf(f, words(f), field(event, f), who))
+  const participants = listField(event, "participants").flatMap((p, i) => {
+    const actor = textField(p, "actor")
+    const role = words(textField(p, "role"))
+    return actor === "" ? [] : countOf(`participants.${i}.count`, `${actorName(actor)}${role === "" ? "" : ` (${role})`}`, field(p, "count"), who)
   })
+  return [...fields, ...participants]
 }
 
 const claimedValue = (value: unknown): string => {
@@ -227,7 +273,7 @@ const disputesOf = (event: unknown): ReadonlyArray<PageDispute> =>
     const claims = listField(d, "claims").map((c) => ({
       v: claimedValue(field(c, "value")),
       ...opt("by", textField(c, "claimant")),
-      ...opt("on", textField(c, "madeOn")),
+      ...opt("on", madeOnWords(c)),
       src: sourceIds(c)
     }))
     return topic === "" || claims.length === 0 ? [] : [{ topic, claims }]
@@ -237,16 +283,17 @@ const texts = (u: unknown, key: string): ReadonlyArray<string> =>
   listField(u, key).map((s) => oneLine(textOf(s))).filter((s) => s !== "")
 
 /** One revision of an event as the page shows it, or undefined when its date cannot be read. */
-const eventView = (event: unknown, who: ClaimPolicy.Attribution): PageEvent | undefined => {
+const eventView = (event: unknown, who: ClaimPolicy.Attribution, actorName: (id: string) => string): PageEvent | undefined => {
   const when = textField(event, "when")
-  const span = spanOf(when)
+  const where = field(event, "where")
+  const zone = textField(where, "timeZone")
+  const span = spanOf(when, zone)
   const words_ = dated(when)?.words
   if (span === undefined || words_ === undefined) return undefined
   const q = When.qualifiers(when as When.When)
-  const core = q.approximate ? spanOf(when.replace(/[~?%]/gu, "")) : undefined
+  const core = q.approximate ? spanOf(when.replace(/[~?%]/gu, ""), zone) : undefined
   const coreStart = core === undefined ? null : days(core.start.earliest, false)
   const coreEnd = core === undefined ? null : days(core.end.latest, true)
-  const where = field(event, "where")
   return {
     title: oneLine(textField(event, "title")) || textField(event, "id"),
     kind: textField(event, "kind"),
@@ -263,7 +310,7 @@ const eventView = (event: unknown, who: ClaimPolicy.Attribution): PageEvent | un
       const actor = textField(p, "actor")
       return actor === "" ? [] : [[actor, words(textField(p, "role"))] as const]
     }),
-    counts: countsOf(event, who),
+    counts: countsOf(event, who, actorName),
     disputes: disputesOf(event),
     cites: citationsOf(event),
     b: [days(span.start.earliest, false), days(span.start.latest, true), days(span.end.earliest, false), days(span.end.latest, true)],
@@ -403,7 +450,7 @@ export const pageData = (entries: Iterable<unknown>, settings: PageSettings): Pa
     places,
     actors,
     sources,
-    events: versions("event", (r) => eventView(r, who)),
+    events: versions("event", (r) => eventView(r, who, (id) => (Object.hasOwn(actors, id) ? actors[id]!.n : id))),
     links: versions("link", linkView)
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The timeline page as one HTML document: the head (a Content-Security-Policy that lets only the
  * page's own script and style run, by their SHA-256, and fetches nothing), the header, the
- * controls and the chart's frame (hidden until the script draws them), the panel, the frame of the
- * table the script fills, the same table written in full inside `<noscript>` (so that the page
- * reads without its script too, while a browser that runs the script does not build 10,000 rows it
- * will not show) and the data as JSON in a `<script type="application/json">` element.
+ * controls and the chart's frame and the frame of the table the script fills (each hidden until
+ * the script draws it), the panel, the data (packed, see `wire.ts`) as JSON in a
+ * `<script type="application/json">` element, the script, and then the table of every event
+ * written in full inside `<noscript>`, with its sources listed once below it: the page reads
+ * without its script too, while a browser that runs the script neither builds 10,000 rows it
+ * will not show nor reads them before it draws the chart, since they come after the script.
  *
  * Escaping, by context: text in elements and attributes through `escapeHtml`; the JSON with
  * `<`, `>`, `&` and U+2028/9 written as `\u` escapes, so that no `</script>` or `<!--` inside a
@@ -19,6 +21,7 @@ import { escapeHtml } from "../text.js"
 import type { PageData, PageEvent } from "./data.js"
 import { pageScript } from "./script.js"
 import { pageStyle } from "./style.js"
+import { pack } from "./wire.js"
 
 const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -61,23 +64,49 @@ const currentEvents = (data: PageData): ReadonlyArray<{ readonly id: string; rea
       (a.e.b[0] ?? -Infinity) - (b.e.b[0] ?? -Infinity) || (a.e.b[3] ?? Infinity) - (b.e.b[3] ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     )
 
-const tableRows = (data: PageData): string => {
+/**
+ * The table for readers without the script: every event as last recorded, one short row each.
+ * Its sources are listed once, below the table, and each row links to them there: a page of
+ * 10,000 events would otherwise repeat each outlet's address thousands of times.
+ */
+const noscriptTable = (data: PageData, events: ReadonlyArray<{ readonly id: string; readonly e: PageEvent }>): string => {
   const name = <A extends { readonly n: string }>(map: { readonly [id: string]: A }, id: string): string => (Object.hasOwn(map, id) ? map[id]!.n : id)
-  return currentEvents(data)
+  // Anchors are numbered, so no record's text goes into an id or an address.
+  const anchors = new Map(Object.keys(data.sources).map((id, i) => [id, `tl-s${i + 1}`]))
+  const rows = events
     .map(({ e }) => {
-      const counts = e.counts.map((k) => `<li>${escapeHtml(capitalised(k.label))}: ${escapeHtml(k.sum[data.policy] ?? k.claims.map((c) => c.v).join("; "))}</li>`).join("")
+      const counts = e.counts.map((k) => `${escapeHtml(capitalised(k.label))}: ${escapeHtml(k.sum[data.policy] ?? k.claims.map((c) => c.v).join("; "))}`).join("<br>")
       const sources = [...new Set(e.cites.map((c) => c.s))]
         .map((id) => {
-          const s = Object.hasOwn(data.sources, id) ? data.sources[id] : undefined
-          const label = escapeHtml(s?.o ?? id)
-          return `<li>${s?.u === undefined ? label : `<a href="${escapeHtml(s.u)}" target="_blank" rel="noopener noreferrer">${label}</a>`}</li>`
+          const label = escapeHtml(Object.hasOwn(data.sources, id) ? data.sources[id]!.o : id)
+          const anchor = anchors.get(id)
+          return anchor === undefined ? label : `<a href="#${anchor}">${label}</a>`
         })
-        .join("")
-      return `<tr><td class="when">${escapeHtml(e.words)}<br><code>${escapeHtml(e.when)}</code></td><th scope="row">${escapeHtml(e.title)}</th>` +
-        `<td>${escapeHtml(capitalised(words(e.kind)))}</td><td>${escapeHtml((e.site === undefined ? "" : `${e.site}, `) + name(data.places, e.place))}</td>` +
-        `<td>${counts === "" ? "" : `<ul>${counts}</ul>`}</td><td><ul>${sources}</ul></td></tr>`
+        .join("<br>")
+      return `<tr><td>${escapeHtml(e.words)}</td><th scope="row">${escapeHtml(e.title)}</th><td>${escapeHtml(capitalised(words(e.kind)))}</td>` +
+        `<td>${escapeHtml((e.site === undefined ? "" : `${e.site}, `) + name(data.places, e.place))}</td><td>${counts}</td><td>${sources}</td></tr>`
     })
     .join("\n")
+  const sources = Object.entries(data.sources)
+    .map(([id, s]) => {
+      const title = s.t === undefined ? "" : ` — ${s.u === undefined ? escapeHtml(s.t) : `<a href="${escapeHtml(s.u)}" target="_blank" rel="noopener noreferrer">${escapeHtml(s.t)}</a>`}`
+      const by = [s.a, s.p].filter((x) => x !== undefined).map((x) => escapeHtml(x!)).join(", ")
+      const bare = s.t === undefined && s.u !== undefined ? ` <a href="${escapeHtml(s.u)}" target="_blank" rel="noopener noreferrer">${escapeHtml(s.u)}</a>` : ""
+      return `<li id="${anchors.get(id)}">${escapeHtml(s.o)}${title}${by === "" ? "" : ` (${by})`}${bare}</li>`
+    })
+    .join("\n")
+  const n = events.length
+  return `<noscript><p class="note">The chart, filters and record-time slider need JavaScript; this table lists every event as last recorded, and its sources below it.</p>
+<div class="table-wrap"><table>
+<caption>${n} event${n === 1 ? "" : "s"} as last recorded, in time order.</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">Counts</th><th scope="col">Sources</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>
+<h3>Sources</h3>
+<ol class="sources">
+${sources}
+</ol></noscript>`
 }
 
 const controls = `<section id="tl-controls" class="controls" aria-label="Chart controls" hidden>
@@ -103,7 +132,8 @@ const controls = `<section id="tl-controls" class="controls" aria-label="Chart c
 /** The whole page. */
 export const pageHtml = (data: PageData): string => {
   const title = escapeHtml(data.title)
-  const events = currentEvents(data).length
+  const current = currentEvents(data)
+  const events = current.length
   const recorded = data.times === null || data.times.length === 0
     ? ""
     : ` Recorded ${new Date(data.times[0]!).toISOString().slice(0, 10)} to ${new Date(data.times[data.times.length - 1]!).toISOString().slice(0, 10)}.`
@@ -140,23 +170,17 @@ ${controls}
 </div>
 <section id="tl-table-section" aria-labelledby="tl-table-title">
 <h2 id="tl-table-title">All events</h2>
-<div class="table-wrap"><table id="tl-table">
+<div class="table-wrap" id="tl-table-wrap" hidden><table id="tl-table">
 <caption id="tl-table-caption"></caption>
 <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">Counts</th><th scope="col">Sources</th></tr></thead>
 <tbody></tbody></table></div>
-<noscript><p class="note">The chart, filters and record-time slider need JavaScript; this table lists every event as last recorded.</p>
-<div class="table-wrap"><table>
-<caption>${events} event${events === 1 ? "" : "s"} as last recorded, in time order.</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">Counts</th><th scope="col">Sources</th></tr></thead>
-<tbody>
-${tableRows(data)}
-</tbody></table></div></noscript>
 <button type="button" id="tl-table-more" hidden>Show all rows</button>
+<script type="application/json" id="tl-data">${scriptJson(pack(data))}</script>
+<script>${pageScript}</script>
+${noscriptTable(data, current)}
 </section>
 </main>
 <footer class="note"><p>Made with protest-chronicle. Each mark spans every date its record allows; the panel gives the dates in the sources' own terms, every claim with its claimant and sources, and every revision with its reason.</p></footer>
-<script type="application/json" id="tl-data">${scriptJson(data)}</script>
-<script>${pageScript}</script>
 </body>
 </html>
 `

@@ -144,6 +144,7 @@ const drawTable = (classes) => {
   }));
   $("tl-table-caption").textContent = classes.length + " event" + (classes.length === 1 ? "" : "s") + (D.times !== null ? " as recorded on " + recordTime(S.t) : "") + ", in time order; counts: " + POLICIES[S.policy] + (rows.length < classes.length ? "; the first " + rows.length + " shown" : "") + ".";
   document.documentElement.setAttribute("data-table", String(++tableDraws));
+  $("tl-table-wrap").hidden = false;
   const more = $("tl-table-more");
   more.hidden = rows.length >= classes.length;
   more.textContent = "Show all " + classes.length + " rows";
@@ -179,15 +180,21 @@ const centreOn = (c) => { const span = S.view.to - S.view.from, mid = (startOf(c
 
 const fill = (select, options) => { for (const o of options) select.append(el("option", { value: o[0] }, [o[1]])); };
 const setUp = () => {
-  const usedPlaces = new Set(), usedActors = new Set();
+  const named = new Set(), usedActors = new Set();
   for (const s of D.events) for (const v of s.v) if (v.x) {
-    for (const p of [v.x.place].concat(v.x.also)) { const seen = new Set(); for (let q = p; q !== undefined && !seen.has(q); q = own(own(D.places, q), "w")) { seen.add(q); usedPlaces.add(q); } }
+    named.add(v.x.place);
+    for (const p of v.x.also) named.add(p);
     for (const w of v.x.who) usedActors.add(w[0]);
   }
+  // Each place named, with the places it lies within.
+  const usedPlaces = new Set();
+  for (const p of named) for (let q = p; q !== undefined && !usedPlaces.has(q); q = own(own(D.places, q), "w")) usedPlaces.add(q);
   fill($("tl-kind"), [["", "All kinds"]].concat(kinds.map((k) => [k, cap(words(k))])));
   const depth = (id) => pathOf(id).split("\u0001").length - 1;
   fill($("tl-place"), [["", "All places"]].concat(Array.from(usedPlaces).sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : 1)).map((p) => [p, "\u2003".repeat(depth(p)) + placeName(p)])));
-  fill($("tl-actor"), [["", "All actors"]].concat(Array.from(usedActors).sort((a, b) => actorName(a).localeCompare(actorName(b))).map((a) => [a, actorName(a)])));
+  // The actors' menu is sorted by name, which needs the collator: it is filled once the chart is painted.
+  afterPaint(() => fill($("tl-actor"), Array.from(usedActors).sort((a, b) => collate(actorName(a), actorName(b))).map((a) => [a, actorName(a)])));
+  fill($("tl-actor"), [["", "All actors"]]);
   $("tl-group").value = S.by;
   $("tl-policy").value = S.policy;
   const range = $("tl-asof");
@@ -321,7 +328,8 @@ wrapWidth = wrap.clientWidth;
 setUp();
 drawLegend();
 S.snap = snapshot(S.t);
-drawTable(filtered());
+// The chart first; the table below it is built once the chart is painted (draw schedules it).
+S.tableDirty = true;
 drawPanel();
 draw();
 performance.measure("timeline:init", { start: initStarted });

@@ -15,7 +15,7 @@
  * @internal
  */
 export const scriptState = String.raw`
-const D = JSON.parse(document.getElementById("tl-data").textContent);
+const D = unpack(JSON.parse(document.getElementById("tl-data").textContent));
 const DAY = 86400000;
 const MONTHS = ["January","February","March","April","May","June","July","August","September","October","November","December"];
 const PALETTE = ["#0072B2","#D55E00","#009E73","#CC79A7","#B8860B","#3E8EC4","#8C6D31","#6A3D9A","#B15928","#1B7837","#7F7F7F","#A50F15"];
@@ -35,6 +35,10 @@ const placeName = (id) => { const p = own(D.places, id); return p ? p.n : id; };
 const actorName = (id) => { const a = own(D.actors, id); return a ? a.n : id; };
 const sourceName = (id) => { const s = own(D.sources, id); return s ? s.o : id; };
 const safeUrl = (u) => (typeof u === "string" && /^https?:\/\/[^\s"'<>]+$/i.test(u) ? u : null);
+// One collator for every sort by name (localeCompare makes one per call), made when first needed:
+// making it loads the locale's rules, which costs tens of milliseconds.
+let collator = null;
+const collate = (a, b) => (collator === null ? (collator = new Intl.Collator()) : collator).compare(a, b);
 const clip = (s, n) => (s.length > n ? s.slice(0, n - 1) + "\u2026" : s);
 const pad2 = (n) => String(n).padStart(2, "0");
 const recordTime = (i) => {
@@ -44,7 +48,10 @@ const recordTime = (i) => {
 };
 
 // Every stream's versions in record-time order (a journal's order normally is).
-for (const s of D.events.concat(D.links)) s.v.sort((a, b) => a.t - b.t);
+const byTime = (a, b) => a.t - b.t;
+for (const list of [D.events, D.links]) for (const s of list) {
+  for (let i = 1; i < s.v.length; i++) if (s.v[i - 1].t > s.v[i].t) { s.v.sort(byTime); break; }
+}
 const lastTime = D.times === null ? 0 : Math.max(0, D.times.length - 1);
 
 // The place hierarchy, for the place filter and for ordering lanes.
@@ -89,7 +96,7 @@ const snapshot = (t) => {
   const events = [];
   for (const s of D.events) {
     const i = versionAt(s.v, t);
-    if (i >= 0 && s.v[i].x) events.push({ id: s.id, e: s.v[i].x, stream: s, vi: i, rep: s.id, dups: [] });
+    if (i >= 0 && s.v[i].x) events.push({ id: s.id, e: s.v[i].x, stream: s, vi: i, rep: s.id, dups: [], rank: 0, drawn: 0, first: null });
   }
   events.sort(timelineOrder);
   const byId = new Map();
@@ -142,7 +149,7 @@ const laneSort = (by) => (a, b) => {
   if (by === "place") return pathOf(a.key) < pathOf(b.key) ? -1 : pathOf(a.key) > pathOf(b.key) ? 1 : 0;
   if (a.key === "") return 1;
   if (b.key === "") return -1;
-  return a.label.localeCompare(b.label);
+  return collate(a.label, b.label);
 };
 const lanesOf = (classes, by) => {
   const lanes = new Map();

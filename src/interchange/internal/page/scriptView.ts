@@ -32,7 +32,7 @@ const S = {
   f: { kind: "", place: "", actor: "", text: "" }, view: { from: domain.from, to: domain.to },
   selected: null, active: null, tableAll: false, tableDirty: false, snap: null
 };
-const kinds = Array.from(new Set(D.events.flatMap((s) => s.v.filter((v) => v.x).map((v) => v.x.kind)))).sort();
+const kinds = (() => { const set = new Set(); for (const s of D.events) for (const v of s.v) if (v.x) set.add(v.x.kind); return Array.from(set).sort(); })();
 const colourOf = (kind) => PALETTE[Math.max(0, kinds.indexOf(kind)) % PALETTE.length];
 
 const svg = $("tl-chart"), wrap = $("tl-chart-wrap"), tip = $("tl-tip");
@@ -159,8 +159,10 @@ const layout = () => {
 };
 
 // Each draw is timed (performance.measure "timeline:draw"), for whoever wants to know.
+let draws = 0;
 const draw = () => {
   const started = performance.now();
+  draws++;
   width = Math.max(wrapWidth || 800, 200);
   const { classes, lanes } = layout();
   const from = S.view.from, scale = width / (S.view.to - S.view.from);
@@ -199,6 +201,7 @@ const draw = () => {
       const n = seen.get(c.id) || 0;
       seen.set(c.id, n + 1);
       const p = { key: n === 0 ? c.id : c.id + "\u0000" + n, c: c, x0: x0, x1: x1, w: w, row: row, y: 0, lane: li, visible: visible };
+      if (n === 0) { c.drawn = draws; c.first = p; }
       placed.push(p);
       if (visible) shown.push(p);
     }
@@ -256,14 +259,14 @@ const drawAxis = (height) => {
 const centreOf = (p) => (Math.max(p.x0, -5) + Math.min(p.x1, width + 5)) / 2;
 const drawArcs = () => {
   for (const n of Array.from(gArcs.querySelectorAll("text"))) n.remove();
-  const at = new Map();
-  for (const p of placed) if (!at.has(p.c.id)) at.set(p.c.id, p);
+  // Each class's first placed mark, as this draw left it (draw marks the class with its number).
+  const at = (id) => { const c = snap.byId.get(id); return c !== undefined && c.drawn === draws ? c.first : undefined; };
   const snap = S.snap;
   const selRep = S.selected !== null && snap.byId.has(S.selected) ? snap.byId.get(S.selected).rep : null;
   const arcs = [];
   for (const k of snap.links) {
     if (k.l.rel === "same-as") continue;
-    const a = at.get(snap.byId.get(k.l.from).rep), b = at.get(snap.byId.get(k.l.to).rep);
+    const a = at(snap.byId.get(k.l.from).rep), b = at(snap.byId.get(k.l.to).rep);
     if (!a || !b || a === b || (!a.visible && !b.visible)) continue;
     arcs.push({ k: k, a: a, b: b, hl: selRep !== null && (a.c.id === selRep || b.c.id === selRep) });
   }
