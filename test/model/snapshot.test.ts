@@ -27,6 +27,24 @@ describe("snapshot", () => {
     expect(Object.isFrozen(value) && Object.isFrozen(value.a) && Object.isFrozen(value.a[1])).toBe(true)
   })
 
+  it("copies an input that shares its parts once per part, not once per way to reach it", () => {
+    // 60 levels of one object under two keys: 2^60 ways down, 61 objects.
+    let node: object = { leaf: 1 }
+    const originals: Array<object> = [node]
+    for (let i = 0; i < 60; i++) originals.push(node = { a: node, b: node })
+    const r = snapshot(node)
+    if (!("value" in r)) throw new Error("expected a value")
+    let copy = r.value as { a?: object; b?: object; leaf?: number }
+    for (let i = 0; i < 60; i++) {
+      // Plain booleans: a matcher's deep comparison or diff of this input would never end.
+      expect(copy.a === copy.b).toBe(true)
+      expect(Object.isFrozen(copy)).toBe(true)
+      expect(originals.includes(copy)).toBe(false)
+      copy = copy.a as typeof copy
+    }
+    expect(copy).toEqual({ leaf: 1 })
+  })
+
   it("reads each property once when nothing is wrong", () => {
     let reads = 0
     const input = { get x() { return ++reads } }

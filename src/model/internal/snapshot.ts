@@ -36,6 +36,7 @@ export const snapshot = (input: unknown): { readonly value: unknown } | { readon
   // quick copy cannot vouch for (a cycle shows as depth) is copied again by the careful walk,
   // which names the problem; the result is then the careful walk's alone.
   try {
+    objectsLeft = QUICK_OBJECTS
     const value = copyQuick(input, 0)
     if (value !== unsure) return { value }
   } catch {
@@ -46,10 +47,17 @@ export const snapshot = (input: unknown): { readonly value: unknown } | { readon
 
 const unsure: unique symbol = Symbol("unsure")
 
-/** `snapshot`'s copy, or `unsure` when the input has a hole, nests too deep, or is a cycle. */
+// The objects the quick copy may make before it leaves the input to the careful walk. An input
+// that shares its parts (one object under two keys, and so on down) would make the quick copy
+// visit each part once for every way to reach it, 2^64 times for a chain of 64 shared levels; the
+// careful walk copies each object once.
+const QUICK_OBJECTS = 100_000
+let objectsLeft = 0
+
+/** `snapshot`'s copy, or `unsure` when the input has a hole, nests too deep, is a cycle, or is large. */
 const copyQuick = (u: unknown, depth: number): unknown => {
   if (typeof u !== "object" || u === null) return u
-  if (depth > MAX_DEPTH) return unsure
+  if (depth > MAX_DEPTH || --objectsLeft < 0) return unsure
   if (Array.isArray(u)) {
     const length = u.length
     if (Object.keys(u).length < length) return unsure
@@ -74,6 +82,8 @@ const copyQuick = (u: unknown, depth: number): unknown => {
 
 const snapshotCarefully = (input: unknown): { readonly value: unknown } | { readonly problem: SnapshotProblem } => {
   const ancestors = new Set<object>()
+  // An object reached again by another way (shared, not a cycle) gets the copy made the first time.
+  const copies = new Map<object, unknown>()
   const path: Array<PropertyKey> = []
   let problem: SnapshotProblem | undefined
   const fail = (message: string): undefined => {
@@ -83,6 +93,7 @@ const snapshotCarefully = (input: unknown): { readonly value: unknown } | { read
   const copy = (u: unknown, depth: number): unknown => {
     if (typeof u !== "object" || u === null) return u
     if (ancestors.has(u)) return fail("refers to itself (a cycle): a record is a tree of plain values")
+    if (copies.has(u)) return copies.get(u)
     if (depth > MAX_DEPTH) return fail(`nested more than ${MAX_DEPTH} levels deep`)
     if (Array.isArray(u)) {
       const length = u.length
@@ -97,7 +108,8 @@ const snapshotCarefully = (input: unknown): { readonly value: unknown } | { read
         path.pop()
       }
       ancestors.delete(u)
-      return Object.freeze(out)
+      copies.set(u, Object.freeze(out))
+      return out
     }
     if (!isPlainPrototype(Object.getPrototypeOf(u)) || Object.getOwnPropertySymbols(u).length > 0) return u
     ancestors.add(u)
@@ -112,7 +124,8 @@ const snapshotCarefully = (input: unknown): { readonly value: unknown } | { read
       else out[key] = value
     }
     ancestors.delete(u)
-    return Object.freeze(out)
+    copies.set(u, Object.freeze(out))
+    return out
   }
   try {
     const value = copy(input, 0)
