@@ -72,6 +72,23 @@ describe.skipIf(url === "")("PostgreSQL store: large commits", () => {
     ])
   })
 
+  it("an expected revision beyond PostgreSQL's integer range is a conflict, as in every store, and writes nothing", async () => {
+    const schema = freshSchema(prefix)
+    const errors = await withJournal(schema, (journal) =>
+      Effect.gen(function*() {
+        yield* journal.commit({ idempotencyKey: "seed", appends: creates(0, 1) })
+        const found: Array<unknown> = []
+        for (const expected of [2 ** 31, Number.MAX_SAFE_INTEGER]) {
+          found.push(yield* Effect.flip(journal.commit({ idempotencyKey: `far-${expected}`, appends: [{ _tag: "revision", record: actor("bulk-0", "again"), expected }] })))
+        }
+        expect(yield* journal.head).toBe(1)
+        return found
+      }))
+    for (const [i, expected] of [2 ** 31, Number.MAX_SAFE_INTEGER].entries()) {
+      expect(errors[i]).toMatchObject({ _tag: "ConflictError", expected, actual: 1 })
+    }
+  })
+
   it("the first failing append wins, and a conflict before a retraction of nothing at the same append", async () => {
     const schema = freshSchema(prefix)
     const errors = await withJournal(schema, (journal) =>

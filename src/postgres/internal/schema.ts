@@ -164,7 +164,8 @@ const rowsAndKeys = (s: string): ReadonlyArray<string> => [
 // statements instead of a loop. Measured on a commit of 10,000 ACLED events, the document's
 // parse alone took as long as the insert. The locking, the checks and their order, the outcomes
 // and the notification are those of the function it replaces (migrations 1 and 3).
-// An expected revision is -1 for "any", 0 for "none" and n >= 1 for revision n.
+// An expected revision is -1 for "any", 0 for "none", n >= 1 for revision n, and -2 for one beyond
+// the integer range of `revision` (the store sends it for those; it is never met: a conflict).
 const appendColumns = (s: string): string =>
   `CREATE FUNCTION ${s}.append_commit(p_key text, p_author text, p_now timestamptz,
     p_types text[], p_ids text[], p_expected integer[], p_retract boolean[], p_reasons text[], p_bodies text[])

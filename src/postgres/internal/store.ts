@@ -26,6 +26,9 @@ import { describe, isConnectionLoss, sqlStateOf, storeError } from "./storeError
  */
 export const MAX_COMMIT_BYTES = 64 * 1024 * 1024
 
+/** The largest revision the `revision integer` column holds. */
+const MAX_REVISION = 2_147_483_647
+
 const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
 
 // Text PostgreSQL cannot store: U+0000 (in text and jsonb) and unpaired surrogates (not UTF-8).
@@ -178,7 +181,9 @@ export const makeStore = (sql: PgClient.PgClient, schema: string, settings: Stor
           }
           types[i] = stream.type
           ids[i] = stream.id
-          expected[i] = a.expected === "any" ? -1 : a.expected === "none" ? 0 : a.expected
+          // A revision beyond int4 can never be found (the column is an integer): -2 matches nothing,
+          // so it is a conflict with the revision found, as in every store.
+          expected[i] = a.expected === "any" ? -1 : a.expected === "none" ? 0 : a.expected > MAX_REVISION ? -2 : a.expected
           retract[i] = a._tag === "retraction"
           reasons[i] = reason
           bodies[i] = body
