@@ -91,27 +91,30 @@ const paths = Command.make("paths", {
   Command.withExamples([{ command: "protest-chronicle links paths ozenmunaigas-2011-strike astana-2023-04-11-detention", description: "From the 2011 strike to the 2023 detentions" }])
 )
 
-const lineage = Command.make("lineage", { id: Argument.String("id").pipe(Argument.withDescription("The event's id")), depth, ...asOf, ...jsonFlags }, (o) =>
-  withChronicle("read", () =>
-    Effect.gen(function*() {
-      const [graph, catalog] = yield* graphOf(yield* asOfOf(o.asOf))
-      const id = yield* eventId(graph, o.id)
-      yield* eventsOut(o, catalog, LinkGraph.lineage(graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `what led to ${o.id}`)
-    }))).pipe(
-  Command.withDescription("Every event that led to an event, through recorded links, in timeline order"),
-  Command.withExamples([{ command: "protest-chronicle links lineage astana-2023-04-11-detention --depth 3", description: "Three steps back from the Astana detentions" }])
-)
+/** `lineage` and `consequences`: the events one link walk reaches from an event, in timeline order. */
+const walk = (
+  name: "lineage" | "consequences",
+  title: string,
+  description: string,
+  example: { readonly command: string; readonly description: string }
+) =>
+  Command.make(name, { id: Argument.String("id").pipe(Argument.withDescription("The event's id")), depth, ...asOf, ...jsonFlags }, (o) =>
+    withChronicle("read", () =>
+      Effect.gen(function*() {
+        const [graph, catalog] = yield* graphOf(yield* asOfOf(o.asOf))
+        const id = yield* eventId(graph, o.id)
+        yield* eventsOut(o, catalog, LinkGraph[name](graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `${title} ${o.id}`)
+      }))).pipe(Command.withDescription(description), Command.withExamples([example]))
 
-const consequences = Command.make("consequences", { id: Argument.String("id").pipe(Argument.withDescription("The event's id")), depth, ...asOf, ...jsonFlags }, (o) =>
-  withChronicle("read", () =>
-    Effect.gen(function*() {
-      const [graph, catalog] = yield* graphOf(yield* asOfOf(o.asOf))
-      const id = yield* eventId(graph, o.id)
-      yield* eventsOut(o, catalog, LinkGraph.consequences(graph, id, Option.isSome(o.depth) ? { maxDepth: o.depth.value } : {}), `what followed from ${o.id}`)
-    }))).pipe(
-  Command.withDescription("Every event that followed from an event, through recorded links, in timeline order"),
-  Command.withExamples([{ command: "protest-chronicle links consequences zhanaozen-2011-12-16-shooting", description: "What followed the shooting" }])
-)
+const lineage = walk("lineage", "what led to", "Every event that led to an event, through recorded links, in timeline order", {
+  command: "protest-chronicle links lineage astana-2023-04-11-detention --depth 3",
+  description: "Three steps back from the Astana detentions"
+})
+
+const consequences = walk("consequences", "what followed from", "Every event that followed from an event, through recorded links, in timeline order", {
+  command: "protest-chronicle links consequences zhanaozen-2011-12-16-shooting",
+  description: "What followed the shooting"
+})
 
 const storylines = Command.make("storylines", { ...asOf, ...jsonFlags }, (o) =>
   withChronicle("read", () =>
