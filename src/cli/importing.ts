@@ -5,7 +5,9 @@
  * `import` checks a file first (nothing is written when a row is bad, unless --skip-invalid),
  * then commits the appends in batches; a commit that meets another writer's (several processes
  * importing into one PostgreSQL journal) is planned again against what that writer wrote.
- * Interrupting it (Ctrl-C) leaves the journal as it was after the last whole commit.
+ * Interrupting it (Ctrl-C) leaves the journal as it was after the last whole commit. A file
+ * journal is opened keeping only its first entries in memory (`IMPORT_KEEP`), so that memory is
+ * bounded by the batch and the journal's index, not by its entries.
  */
 import { Effect, Fiber, Option, Result, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
@@ -16,6 +18,7 @@ import { formatIssue, type ImportFormat, importFormats, type Issue, reader, type
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
 import { jsonFlags, printJson } from "./internal/output.js"
 import { progress } from "./internal/progress.js"
+import { replan } from "./internal/replan.js"
 import { describeWhere, withChronicle } from "./internal/store.js"
 import { printLines, stderr, visible } from "./internal/terminal.js"
 
@@ -85,26 +88,6 @@ interface Totals {
   skippedTotal: number
 }
 
-const streamOf = (a: Journal.Append): Journal.StreamRef => (a._tag === "revision" ? ({ type: a.record.type, id: a.record.id } as Journal.StreamRef) : a.stream)
-
-/**
- * Plans appends again against what the journal holds now, after another writer committed some of
- * the same streams: a record that is there already, said the same way, is dropped; one said
- * differently becomes a correction of the revision found.
- */
-const replan = (journal: Journal.JournalShape, appends: ReadonlyArray<Journal.Append>) =>
-  Effect.map(
-    Effect.forEach(appends, (a) => Effect.map(journal.readStream(streamOf(a)), (history) => [a, history.at(-1)] as const), { concurrency: 8 }),
-    (found) =>
-      found.flatMap(([a, last]): ReadonlyArray<Journal.Append> => {
-        if (last === undefined) return [{ ...a, expected: "none" }]
-        if (a._tag !== "revision") return [{ ...a, expected: last.revision }]
-        const current = last.body._tag === "revision" ? last.body.record : undefined
-        if (current !== undefined && JSON.stringify(current) === JSON.stringify(a.record)) return []
-        return [{ ...a, expected: last.revision, reason: a.reason ?? "imported again: another import wrote it first, differently" }]
-      })
-  )
-
 /** Commits appends, planning them again when another writer got to some of their streams first. */
 const commitWithRetry = (journal: Journal.JournalShape, appends: ReadonlyArray<Journal.Append>, key: string, author: string | undefined) =>
   Effect.gen(function*() {
@@ -130,7 +113,7 @@ const imports = Command.make(
     ...jsonFlags
   },
   (o) =>
-    withChronicle("write", (w) =>
+    withChronicle("import", (w) =>
       Effect.gen(function*() {
         if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
         const zone = Option.getOrUndefined(o.zone)
