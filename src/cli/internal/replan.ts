@@ -1,9 +1,30 @@
 /**
- * An import's commit that met another writer (several processes importing into one PostgreSQL
- * journal) is planned again against what that writer wrote, by the importers' own rules.
+ * What an import reads of the journal, a batch at a time: what the journal holds of the batch's
+ * streams (`held`, so that an import into a large journal need not read it whole into a catalog),
+ * and the second planning of a commit that met another writer (several processes importing into
+ * one PostgreSQL journal), by the importers' own rules.
  */
 import { Effect } from "effect"
 import type { Journal } from "protest-chronicle"
+import type { Existing } from "protest-chronicle/interchange"
+
+const keyOf = (stream: Journal.StreamRef): string => `${stream.type}\u0000${stream.id}`
+
+/**
+ * What the journal holds of each of `streams` (their latest revision and current record), as a
+ * lookup for `Existing.plan`; a stream the journal does not hold is `undefined`.
+ */
+export const held = (journal: Journal.JournalShape, streams: ReadonlyArray<Journal.StreamRef>) =>
+  Effect.map(
+    Effect.forEach(streams, (stream) => Effect.map(journal.readStream(stream), (history) => [stream, history.at(-1)] as const), { concurrency: 8 }),
+    (found) => {
+      const byKey = new Map<string, Existing.Existing>()
+      for (const [stream, last] of found) {
+        if (last !== undefined) byKey.set(keyOf(stream), { revision: last.revision, ...(last.body._tag === "revision" ? { current: last.body.record } : {}) })
+      }
+      return (stream: Journal.StreamRef): Existing.Existing | undefined => byKey.get(keyOf(stream))
+    }
+  )
 
 const streamOf = (a: Journal.Append): Journal.StreamRef => (a._tag === "revision" ? ({ type: a.record.type, id: a.record.id } as Journal.StreamRef) : a.stream)
 
