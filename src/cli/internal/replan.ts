@@ -16,7 +16,7 @@ const keyOf = (stream: Journal.StreamRef): string => `${stream.type}\u0000${stre
  */
 export const held = (journal: Journal.JournalShape, streams: ReadonlyArray<Journal.StreamRef>) =>
   Effect.map(
-    Effect.forEach(streams, (stream) => Effect.map(journal.readStream(stream), (history) => [stream, history.at(-1)] as const), { concurrency: 8 }),
+    Effect.forEach(streams, (stream) => Effect.map(journal.readStream(stream), (history) => [stream, history.at(-1)] as const), { concurrency: 16 }),
     (found) => {
       const byKey = new Map<string, Existing.Existing>()
       for (const [stream, last] of found) {
