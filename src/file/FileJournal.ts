@@ -222,7 +222,8 @@ const reported = (path: string, options: FileJournalOptions, repair: JournalRepa
  * Reads the file, handing each complete commit's entries to `add` (stopping at the first error it
  * returns), then writes the header when the file is new, cuts a torn tail, or moves damage aside
  * when asked to; the offset after the last commit (`end`) and the file's size (`allocated`, past
- * `end` when reserved space follows). The offset of each entry's line goes to `starts`. Nothing is written unless every entry before it was accepted.
+ * `end` when reserved space follows). The offset of each entry's line goes to `starts`. Nothing
+ * is written unless every entry before it was accepted.
  */
 const load = (
   path: string,

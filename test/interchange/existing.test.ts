@@ -37,7 +37,7 @@ describe("Existing.plan", () => {
     async (generated, kept, retracted) => {
       const all = Acled.importCsv(csvOf(generated), { skipInvalid: true })
       if (Result.isFailure(all)) throw new Error(all.failure.message)
-      const ok = new Set(recordsOf(all.success).map((r) => r.id))
+      const ok = new Set<string>(recordsOf(all.success).map((r) => r.id))
       const rows = generated.filter((r) => ok.has(`acled:${r.event_id_cnty}`))
       // The journal holds some of the rows, some of them as an older export said them.
       const earlier = rows.filter((_, i) => kept[i] ?? false).map((r, i) => (i % 2 === 0 ? { ...r, notes: `${r.notes} (older)`.trim() } : r))
