@@ -14,7 +14,7 @@ import { Chronicle, Journal, Projection, type Record } from "protest-chronicle"
 import { CliFailure, refused, usage } from "./internal/failure.js"
 import { formatIssue, type ImportFormat, importFormats, type Issue, reader, type Rejected } from "./internal/formats.js"
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
-import { jsonFlags, printJson } from "./internal/output.js"
+import { checkJsonFlags, jsonFlags, printJson } from "./internal/output.js"
 import { progress } from "./internal/progress.js"
 import { describeWhere, withChronicle } from "./internal/store.js"
 import { printLines, stderr, visible } from "./internal/terminal.js"
@@ -57,6 +57,7 @@ const check = (format: ImportFormat, file: string, zone: string | undefined) => 
 
 const validate = Command.make("validate", { file: fileArgument, format: formatFlag, zone: zoneFlag, ...jsonFlags }, (o) =>
   Effect.gen(function*() {
+    yield* checkJsonFlags(o)
     const zone = Option.getOrUndefined(o.zone)
     const result = yield* check(o.format, o.file, zone)
     if (o.json || o.jsonl) {
@@ -130,20 +131,24 @@ const imports = Command.make(
     ...jsonFlags
   },
   (o) =>
-    withChronicle("write", (w) =>
-      Effect.gen(function*() {
-        if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
-        const zone = Option.getOrUndefined(o.zone)
-        const author = Option.getOrUndefined(o.author)
-        const started = Date.now()
-        // A file is read twice: first to check it, so that a bad row writes nothing.
-        if (!o.skipInvalid && !isStdin(o.file)) {
-          const checked = yield* check(o.format, o.file, zone)
-          if (checked.failed !== undefined) {
-            yield* stderr(rejectedLines(checked.failed).map(visible).join("\n") + "\n")
-            return yield* refused(`${checked.failed.total} invalid ${checked.failed.total === 1 ? "record" : "records"}; nothing was written`, "Fix them, or pass --skip-invalid to import the valid ones.")
-          }
+    Effect.gen(function*() {
+      yield* checkJsonFlags(o)
+      if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
+      const zone = Option.getOrUndefined(o.zone)
+      const started = Date.now()
+      const fixHint = o.skipInvalid ? "Fix them and run the import again." : "Fix them, or pass --skip-invalid to import the valid ones."
+      // A file is read twice: first to check it, before the journal is opened (or created), so
+      // that a bad row writes nothing.
+      if (!o.skipInvalid && !isStdin(o.file)) {
+        const checked = yield* check(o.format, o.file, zone)
+        if (checked.failed !== undefined) {
+          yield* stderr(rejectedLines(checked.failed).map(visible).join("\n") + "\n")
+          return yield* refused(`${checked.failed.total} invalid ${checked.failed.total === 1 ? "record" : "records"}; nothing was written`, fixHint)
         }
+      }
+      return yield* withChronicle("write", (w) =>
+      Effect.gen(function*() {
+        const author = Option.getOrUndefined(o.author)
         const chronicle = yield* Chronicle.Chronicle
         const journal = yield* Journal.Journal
         // What the journal holds already, for an import that adds to it (nothing to read when it is empty).
@@ -198,7 +203,7 @@ const imports = Command.make(
               bar.finish()
               yield* stderr(rejectedLines(batch.failure).map(visible).join("\n") + "\n")
               const written = t.commits === 0 ? "nothing was written" : `${t.commits} earlier ${t.commits === 1 ? "commit was" : "commits were"} kept`
-              return yield* refused(`${batch.failure.total} invalid ${batch.failure.total === 1 ? "record" : "records"}; ${written}`, "Fix them, or pass --skip-invalid to import the valid ones.")
+              return yield* refused(`${batch.failure.total} invalid ${batch.failure.total === 1 ? "record" : "records"}; ${written}`, fixHint)
             }
             const b = batch.success
             t.rows += b.rows
@@ -235,6 +240,7 @@ const imports = Command.make(
           yield* printLines(rejectedLines({ issues: t.skipped, total: t.skippedTotal }).map((l) => `  ${l}`))
         }
       }))
+    })
 ).pipe(
   Command.withDescription("Import a file (ACLED CSV, PLOVER JSON Lines, or records as JSON Lines) into the journal; a second import of the same file changes nothing, a newer export becomes corrections"),
     Command.withShortDescription("Import ACLED CSV, PLOVER JSON Lines or records as JSON Lines"),
