@@ -10,8 +10,8 @@
 import { Effect, Fiber, Option, Result, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { randomUUID } from "node:crypto"
-import { Chronicle, Journal, Projection, type Record } from "protest-chronicle"
-import { CliFailure, refused, usage } from "./internal/failure.js"
+import { Chronicle, Journal, Projection, type Record, TimeZone } from "protest-chronicle"
+import { CliFailure, firstLine, refused, usage } from "./internal/failure.js"
 import { formatIssue, type ImportFormat, importFormats, type Issue, reader, type Rejected } from "./internal/formats.js"
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
 import { checkJsonFlags, jsonFlags, printJson } from "./internal/output.js"
@@ -31,6 +31,15 @@ const skipInvalidFlag = Flag.Boolean("skip-invalid").pipe(Flag.withDescription("
 const zoneFlag = Flag.String("zone").pipe(Flag.withMetavar("iana"), Flag.withDescription("The IANA time zone of the places (ACLED and PLOVER carry none; default UTC)"), Flag.optional)
 
 const MAX_SHOWN = 20
+
+/** `--zone`, checked before any row is read: a zone that does not exist is a usage error, not one per row. */
+const zoneOf = (zone: Option.Option<string>) => {
+  if (Option.isNone(zone)) return Effect.succeed(undefined)
+  const checked = TimeZone.make(zone.value)
+  return Result.isSuccess(checked)
+    ? Effect.succeed(zone.value)
+    : Effect.fail(usage(`--zone: ${firstLine(checked.failure.message)}`, "Time zones are IANA names such as Asia/Aqtau or UTC."))
+}
 
 const rejectedLines = (rejected: Rejected): Array<string> => {
   const lines = rejected.issues.slice(0, MAX_SHOWN).map(formatIssue)
@@ -58,7 +67,7 @@ const check = (format: ImportFormat, file: string, zone: string | undefined) => 
 const validate = Command.make("validate", { file: fileArgument, format: formatFlag, zone: zoneFlag, ...jsonFlags }, (o) =>
   Effect.gen(function*() {
     yield* checkJsonFlags(o)
-    const zone = Option.getOrUndefined(o.zone)
+    const zone = yield* zoneOf(o.zone)
     const result = yield* check(o.format, o.file, zone)
     if (o.json || o.jsonl) {
       yield* printJson(o, { valid: result.failed === undefined, rows: result.rows, issues: result.failed?.issues ?? [], total: result.failed?.total ?? 0 })
@@ -134,7 +143,7 @@ const imports = Command.make(
     Effect.gen(function*() {
       yield* checkJsonFlags(o)
       if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
-      const zone = Option.getOrUndefined(o.zone)
+      const zone = yield* zoneOf(o.zone)
       const started = Date.now()
       const fixHint = o.skipInvalid ? "Fix them and run the import again." : "Fix them, or pass --skip-invalid to import the valid ones."
       // A file is read twice: first to check it, before the journal is opened (or created), so

@@ -52,6 +52,9 @@ describe("flag values that only look right", () => {
     expectUsage(await pc(["links", "proposals", "--limit", "-1"]), "--limit must be 0 or more", "--limit -1")
     expectUsage(await pc(["links", "proposals", "--min-score", "5"]), "--min-score must be between 0 and 1", "--min-score 5")
     expectUsage(await run(cli.path, ["--journal", "", "init"], { cwd: tmp.dir }), "--journal is empty", "--journal ''")
+    // A zone that does not exist is one usage error, not an error on every row.
+    const fixture = join(root, "test/cli/fixtures/kazakhstan-2011.csv")
+    expectUsage(await pc(["import", fixture, "--format", "acled", "--zone", "Mars/Base"]), '--zone: "Mars/Base" is not an IANA time zone', "--zone Mars/Base")
   }, 120_000)
 })
 
@@ -122,6 +125,9 @@ describe("a refused write", () => {
     expect(bad.stderr).toMatch(/^line 4: kind: /m)
     expect(bad.stderr).toMatch(/^line 6: extra: /m)
     expect(bad.stderr).toContain("2 invalid records of 4; nothing was written")
+    expect(readFileSync(journal).equals(before)).toBe(true)
+    // An export over the journal it reads would replace the journal.
+    expectUsage(await at(journal)(["export", "--format", "csv", "--out", journal]), "is the journal being exported", "export --out <journal>")
     expect(readFileSync(journal).equals(before)).toBe(true)
 
     // A refusal by the chronicle half-way: what was written before it is printed, and said.
