@@ -71,7 +71,7 @@ const validate = Command.make("validate", { file: fileArgument, format: formatFl
     const result = yield* check(o.format, o.file, zone)
     if (o.json || o.jsonl) {
       yield* printJson(o, { valid: result.failed === undefined, rows: result.rows, issues: result.failed?.issues ?? [], total: result.failed?.total ?? 0 })
-    } else if (result.failed === undefined) yield* printLines([`${isStdin(o.file) ? "standard input" : o.file}: ${result.rows.toLocaleString("en")} valid ${o.format === "acled" ? "rows" : "records"}`])
+    } else if (result.failed === undefined) yield* printLines([`${isStdin(o.file) ? "standard input" : o.file}: ${result.rows.toLocaleString("en")} valid ${o.format === "acled" ? "row" : "record"}${result.rows === 1 ? "" : "s"}`])
     else yield* printLines(rejectedLines(result.failed))
     if (result.failed !== undefined) return yield* new CliFailure({ lines: [`${result.failed.total} invalid ${result.failed.total === 1 ? "record" : "records"}; nothing was written`], exitCode: 1 })
   })).pipe(
@@ -238,11 +238,11 @@ const imports = Command.make(
           return yield* printJson(o, { ...rest, skipped, journal: describeWhere(w), seconds })
         }
         const lines = [
-          `imported ${isStdin(o.file) ? "standard input" : o.file} into ${describeWhere(w)}: ${t.rows.toLocaleString("en")} ${o.format === "acled" ? "rows" : "records"} read`,
-          `  written: ${t.created.toLocaleString("en")} new records, ${t.corrected.toLocaleString("en")} corrected; ${t.unchanged.toLocaleString("en")} unchanged` +
+          `imported ${isStdin(o.file) ? "standard input" : o.file} into ${describeWhere(w)}: ${t.rows.toLocaleString("en")} ${o.format === "acled" ? "row" : "record"}${t.rows === 1 ? "" : "s"} read`,
+          `  written: ${t.created.toLocaleString("en")} new ${t.created === 1 ? "record" : "records"}, ${t.corrected.toLocaleString("en")} corrected; ${t.unchanged.toLocaleString("en")} unchanged` +
           (t.retracted > 0 ? `; ${t.retracted} left alone (retracted)` : ""),
           `  skipped: ${t.skippedTotal.toLocaleString("en")}${t.skippedTotal > 0 ? " (below)" : ""}`,
-          `  ${t.entries.toLocaleString("en")} entries in ${t.commits} ${t.commits === 1 ? "commit" : "commits"}, ${seconds.toFixed(1)} s`
+          `  ${t.entries.toLocaleString("en")} ${t.entries === 1 ? "entry" : "entries"} in ${t.commits} ${t.commits === 1 ? "commit" : "commits"}, ${seconds.toFixed(1)} s`
         ]
         yield* printLines(lines)
         if (t.skipped.length > 0) {
