@@ -5,17 +5,21 @@
  * `import` checks a file first (nothing is written when a row is bad, unless --skip-invalid),
  * then commits the appends in batches; a commit that meets another writer's (several processes
  * importing into one PostgreSQL journal) is planned again against what that writer wrote.
- * Interrupting it (Ctrl-C) leaves the journal as it was after the last whole commit.
+ * Interrupting it (Ctrl-C) leaves the journal as it was after the last whole commit. A file
+ * journal is opened keeping only its first entries in memory (`IMPORT_KEEP`), so that memory is
+ * bounded by the batch and the journal's index, not by its entries.
  */
 import { Effect, Fiber, Option, Result, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { randomUUID } from "node:crypto"
-import { Chronicle, Journal, Projection, type Record, TimeZone } from "protest-chronicle"
+import { Chronicle, Journal, type Record, TimeZone } from "protest-chronicle"
+import { Existing } from "protest-chronicle/interchange"
 import { CliFailure, firstLine, refused, usage } from "./internal/failure.js"
-import { formatIssue, type ImportFormat, importFormats, type Issue, reader, type Rejected } from "./internal/formats.js"
+import { type Batch, formatIssue, type ImportFormat, importFormats, type Issue, planFormat, reader, type Rejected } from "./internal/formats.js"
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
 import { checkJsonFlags, jsonFlags, printJson } from "./internal/output.js"
 import { progress } from "./internal/progress.js"
+import { held, replan } from "./internal/replan.js"
 import { describeWhere, withChronicle } from "./internal/store.js"
 import { printLines, stderr, visible } from "./internal/terminal.js"
 
@@ -95,26 +99,6 @@ interface Totals {
   skippedTotal: number
 }
 
-const streamOf = (a: Journal.Append): Journal.StreamRef => (a._tag === "revision" ? ({ type: a.record.type, id: a.record.id } as Journal.StreamRef) : a.stream)
-
-/**
- * Plans appends again against what the journal holds now, after another writer committed some of
- * the same streams: a record that is there already, said the same way, is dropped; one said
- * differently becomes a correction of the revision found.
- */
-const replan = (journal: Journal.JournalShape, appends: ReadonlyArray<Journal.Append>) =>
-  Effect.map(
-    Effect.forEach(appends, (a) => Effect.map(journal.readStream(streamOf(a)), (history) => [a, history.at(-1)] as const), { concurrency: 8 }),
-    (found) =>
-      found.flatMap(([a, last]): ReadonlyArray<Journal.Append> => {
-        if (last === undefined) return [{ ...a, expected: "none" }]
-        if (a._tag !== "revision") return [{ ...a, expected: last.revision }]
-        const current = last.body._tag === "revision" ? last.body.record : undefined
-        if (current !== undefined && JSON.stringify(current) === JSON.stringify(a.record)) return []
-        return [{ ...a, expected: last.revision, reason: a.reason ?? "imported again: another import wrote it first, differently" }]
-      })
-  )
-
 /** Commits appends, planning them again when another writer got to some of their streams first. */
 const commitWithRetry = (journal: Journal.JournalShape, appends: ReadonlyArray<Journal.Append>, key: string, author: string | undefined) =>
   Effect.gen(function*() {
@@ -155,14 +139,15 @@ const imports = Command.make(
           return yield* refused(`${checked.failed.total} invalid ${checked.failed.total === 1 ? "record" : "records"}; nothing was written`, fixHint)
         }
       }
-      return yield* withChronicle("write", (w) =>
+      return yield* withChronicle("import", (w) =>
       Effect.gen(function*() {
         const author = Option.getOrUndefined(o.author)
         const chronicle = yield* Chronicle.Chronicle
         const journal = yield* Journal.Journal
-        // What the journal holds already, for an import that adds to it (nothing to read when it is empty).
-        const existing = (yield* journal.head) === 0 ? undefined : yield* chronicle.catalog()
-        const r = reader(o.format, { skipInvalid: o.skipInvalid, ...(existing === undefined ? {} : { existing }), ...(zone === undefined ? {} : { timeZone: zone }) })
+        // An import that adds to a journal plans each batch against what the journal holds of the
+        // batch's streams (read then), so that a large journal is never read whole into memory.
+        const planLater = (yield* journal.head) > 0
+        const r = reader(o.format, { skipInvalid: o.skipInvalid, ...(zone === undefined ? {} : { timeZone: zone }) })
         const total = sizeOf(o.file)
         const bar = progress("importing", total)
         let bytes = 0
@@ -192,8 +177,9 @@ const imports = Command.make(
         const writeRecords = (records: ReadonlyArray<Record.Record>) =>
           Effect.forEach(records, (record) =>
             Effect.gen(function*() {
-              const found = Projection.Catalog.get(existing ?? Projection.Catalog.empty, { type: record.type, id: record.id } as Journal.StreamRef)
-              if (found?.current !== undefined && JSON.stringify(found.current) === JSON.stringify(record)) {
+              const found = planLater ? (yield* journal.readStream({ type: record.type, id: record.id } as Journal.StreamRef)).at(-1) : undefined
+              const current = found?.body._tag === "revision" ? found.body.record : undefined
+              if (current !== undefined && JSON.stringify(current) === JSON.stringify(record)) {
                 t.unchanged++
                 return
               }
@@ -205,7 +191,19 @@ const imports = Command.make(
               t.commits++
               t.entries++
             }), { discard: true })
-        const take = (batch: Result.Result<import("./internal/formats.js").Batch, Rejected>) =>
+        // A batch read without `existing` (every record new), planned against the journal.
+        const plannedAgainstJournal = (b: Batch) =>
+          Effect.gen(function*() {
+            if (!planLater || b.appends.length === 0) return b
+            const records = b.appends.flatMap((a) => (a._tag === "revision" ? [a.record] : []))
+            const lookup = yield* held(journal, records.map((record) => ({ type: record.type, id: record.id }) as Journal.StreamRef))
+            const planned = Existing.plan(records, lookup, planFormat[o.format])
+            // The lookup is a map's: it neither throws nor answers wrongly.
+            if (Result.isFailure(planned)) return yield* Effect.die(planned.failure)
+            const p = planned.success
+            return { ...b, appends: p.appends, created: p.created, corrected: p.corrected, unchanged: p.unchanged, retracted: p.retracted.length }
+          })
+        const take = (batch: Result.Result<Batch, Rejected>) =>
           Effect.gen(function*() {
             if (Result.isFailure(batch)) {
               yield* settle
@@ -214,7 +212,7 @@ const imports = Command.make(
               const written = t.commits === 0 ? "nothing was written" : `${t.commits} earlier ${t.commits === 1 ? "commit was" : "commits were"} kept`
               return yield* refused(`${batch.failure.total} invalid ${batch.failure.total === 1 ? "record" : "records"}; ${written}`, fixHint)
             }
-            const b = batch.success
+            const b = yield* plannedAgainstJournal(batch.success)
             t.rows += b.rows
             t.created += b.created
             t.corrected += b.corrected

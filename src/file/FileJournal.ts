@@ -37,6 +37,16 @@
  * A missing or empty file is created with its header (the file and its folder are fsynced); a
  * UTF-8 byte-order mark before the header is accepted and kept.
  *
+ * **Reads.** Entries stay decoded in memory after the open, so reads never touch the file. With
+ * `keepInMemory: n`, only the first n do; later ones are read back from the file when a reader
+ * asks for them, a page of 1,024 at a time, and their lines are verified (and decoded) again. Then
+ * memory grows with the index (each stream's revision and the places of its entries, each
+ * commit's key, each line's offset), not with the entries: an import of a million events keeps
+ * about a hundred bytes per event, not the events, at the price of reading and decoding entries
+ * again whenever they are read. A line changed by another program after the open fails its read
+ * with `JournalCorruptionError`; a read after the layer's scope has closed fails with
+ * `JournalStoreError`.
+ *
  * **Torn writes and corruption.** A crash while a commit is written can leave one thing only:
  * after the last complete commit, some whole lines of the unfinished commit (fewer than its n),
  * then a last line without a newline that is the start of the line being written (perhaps
@@ -95,8 +105,8 @@ import { Journal, type JournalOptions } from "../journal/Journal.js"
 import { makeJournal } from "../journal/StoreKit.js"
 import type { MigrationError } from "../journal/Upcast.js"
 import type { VocabularyError } from "../model/Vocabulary.js"
-import { encodeCommit, HEADER_LINE, reserve, type Scan, scanFile, shorten } from "./internal/format.js"
-import { asideName, checkJournalPath, close, copyAside, explain, fdatasync, fsync, fsyncFolder, ftruncate, writeAll } from "./internal/io.js"
+import { encodeCommit, HEADER_LINE, lineStarts, parseLines, reserve, type Scan, scanFile, shorten } from "./internal/format.js"
+import { asideName, checkJournalPath, close, copyAside, explain, fdatasync, fsync, fsyncFolder, ftruncate, readExactly, writeAll } from "./internal/io.js"
 import { acquireLock } from "./internal/lock.js"
 
 /**
@@ -138,6 +148,13 @@ export interface FileJournalOptions extends JournalOptions {
   readonly repair?: "moveAside"
   /** Told of each repair open makes, before the file changes; may return a promise. */
   readonly onRepair?: (repair: JournalRepair) => void
+  /**
+   * How many entries, from the first, are kept in memory to serve reads (default `Infinity`:
+   * every entry, so reads never touch the file). Later entries are read back from the file when
+   * asked for, so that a large journal need not live in memory: what stays is the index, about a
+   * hundred bytes per stream. `0` keeps none.
+   */
+  readonly keepInMemory?: number
 }
 
 const io = <A>(method: string, path: string, run: () => Promise<A>): Effect.Effect<A, JournalStoreError> =>
@@ -205,20 +222,23 @@ const reported = (path: string, options: FileJournalOptions, repair: JournalRepa
  * Reads the file, handing each complete commit's entries to `add` (stopping at the first error it
  * returns), then writes the header when the file is new, cuts a torn tail, or moves damage aside
  * when asked to; the offset after the last commit (`end`) and the file's size (`allocated`, past
- * `end` when reserved space follows). Nothing is written unless every entry before it was accepted.
+ * `end` when reserved space follows). The offset of each entry's line goes to `starts`. Nothing
+ * is written unless every entry before it was accepted.
  */
 const load = (
   path: string,
   fd: number,
   options: FileJournalOptions,
-  add: (stored: StoredEntry) => JournalCorruptionError | undefined
+  add: (stored: StoredEntry) => JournalCorruptionError | undefined,
+  starts: Array<number>
 ) =>
   Effect.gen(function*() {
     const scan = yield* io("open", path, () =>
-      scanFile(fd, (entries) => {
+      scanFile(fd, (entries, at) => {
         for (let i = 0; i < entries.length; i++) {
           const error = add(entries[i]!)
           if (error !== undefined) return error
+          starts.push(at[i]!)
         }
         return undefined
       }))
@@ -340,20 +360,28 @@ export const layerFile = (
       if (opts.repair !== undefined && opts.repair !== "moveAside") {
         return yield* badArgument(`the repair option must be "moveAside" or left out, got ${shorten(String(opts.repair))}`)
       }
+      const keep = opts.keepInMemory ?? Number.POSITIVE_INFINITY
+      if (typeof keep !== "number" || Number.isNaN(keep) || keep < 0) {
+        return yield* badArgument(`keepInMemory must be a number of entries, 0 or more (Infinity keeps all), got ${shorten(String(keep))}`)
+      }
       yield* io("open", path, () => checkJournalPath(path))
       yield* lock(path)
       // The offset after the last commit, and the file's size: the bytes between are reserved space.
       let size = 0
       let allocated = 0
       let closed = false
-      // The append in flight, if any: the file is closed only after it has settled.
+      // The offset of each entry's line: entry n starts at `starts[n - 1]`.
+      const starts: Array<number> = []
+      // The append in flight, if any, and the reads: the file is closed only after they settled.
       let inFlight: Promise<unknown> = Promise.resolve()
+      const reading = new Set<Promise<unknown>>()
       // Set when a failed commit could not be cut back: the file's end is then unknown.
       let broken: unknown = undefined
       const fd = yield* Effect.acquireRelease(io("open", path, () => openFd(path)), (fd) =>
         Effect.ignore(io("close", path, async () => {
           closed = true
           await inFlight
+          await Promise.allSettled(reading)
           // Reserved space is cut; were this lost in a crash, the next open would keep it.
           if (broken === undefined && allocated > size) await ftruncate(fd, size)
           await close(fd)
@@ -372,6 +400,7 @@ export const layerFile = (
           if (bytes === commit || broken !== undefined) throw cause
           await put(commit)
         }
+        for (const start of lineStarts(commit, size)) starts.push(start)
         size += commit.length
       }
       /** Writes `bytes` durably after the last commit, or cuts them back and rejects. */
@@ -398,17 +427,35 @@ export const layerFile = (
           inFlight = done.catch(() => undefined)
           return done
         })
+      // Entries `from` to `to`, read back from their lines (which are verified again).
+      const readBack = (from: number, to: number) =>
+        Effect.flatMap(
+          io("read", path, () => {
+            if (closed) return Promise.reject(new Error("the journal is closed (its layer's scope has ended)"))
+            const begin = starts[from - 1]!
+            const done = readExactly(fd, (to < starts.length ? starts[to]! : size) - begin, begin)
+            reading.add(done)
+            return done.finally(() => reading.delete(done))
+          }),
+          (bytes) => {
+            const parsed = parseLines(bytes, from + 1)
+            return Array.isArray(parsed)
+              ? Effect.succeed(parsed)
+              : Effect.fail(new JournalCorruptionError({ path, line: parsed.line, reason: `${parsed.reason} (read back after the journal was opened: was the file changed by another program?)` }))
+          }
+        )
       return yield* makeJournal({
         name: path,
         // Lines are parsed and shape-checked by the scan; entries are decoded as their commits are read.
         shapeChecked: true,
         parsedJson: true,
         load: (add) =>
-          Effect.map(load(path, fd, opts, add), (file) => {
+          Effect.map(load(path, fd, opts, add, starts), (file) => {
             size = file.end
             allocated = file.allocated
           }),
-        append
+        append,
+        readBack: { keep, read: readBack }
       }, opts)
     }).pipe(Effect.catchDefect((defect) => Effect.fail(new JournalStoreError({ method: "open", cause: defect }))))
   )

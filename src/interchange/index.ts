@@ -5,6 +5,8 @@
  * `Iterable<string>` of pieces and an Effect `Stream`) for large inputs.
  *
  * - `Acled`: ACLED CSV exports in (the appends that bring a journal up to date with them) and out.
+ * - `Existing`: what a journal holds already, and `plan`: imported records planned against it later,
+ *   a batch at a time.
  * - `TimelineJs`: a timeline as Knight Lab TimelineJS 3 JSON.
  * - `GeoJson`: a timeline's events as an RFC 7946 FeatureCollection of points.
  * - `Mermaid`: the link graph as a Mermaid flowchart.
@@ -16,6 +18,7 @@
  */
 export * as Acled from "./Acled.js"
 export * as Dot from "./Dot.js"
+export * as Existing from "./Existing.js"
 export * as GeoJson from "./GeoJson.js"
 export * as Mermaid from "./Mermaid.js"
 export * as Plover from "./Plover.js"

@@ -48,6 +48,18 @@ export interface Persistence<E = never> {
    * run as one synchronous step and need no semaphore.
    */
   readonly append?: (entries: ReadonlyArray<StoredEntry>) => Effect.Effect<void, JournalStoreError>
+  /**
+   * For a store that can read its entries back (the file store): the journal keeps the first
+   * `keep` entries it decodes in memory, and reads later ones back with `read` when asked for
+   * them, so that its memory grows with the number of streams and commits (its index), not with
+   * the entries. `read(from, to)` gives the stored entries at positions `from` to `to` (1-based,
+   * both included), each exactly as `load` handed it over; it is only asked for positions whose
+   * append has succeeded. Absent: every entry is kept in memory.
+   */
+  readonly readBack?: {
+    readonly keep: number
+    readonly read: (from: number, to: number) => Effect.Effect<ReadonlyArray<StoredEntry>, JournalStoreError | JournalCorruptionError>
+  }
   /** True when the store has already checked that every stored value is a `StoredEntry`. */
   readonly shapeChecked?: boolean
   /** True when every stored value comes straight from `JSON.parse` (a file store's lines). */

@@ -123,6 +123,11 @@ describe("PLOVER and JSON Lines", () => {
     expect(r.stdout).toMatch(/^line 2: kind: /m)
     const ok = await pc("own.jsonl", ["import", "--format", "jsonl", "--skip-invalid", "--json"], lines)
     expect(JSON.parse(ok.stdout)).toMatchObject({ created: 1, skippedTotal: 1 })
+    // Into a journal that holds them: the same record is unchanged, a changed one corrected.
+    const again = await pc("own.jsonl", ["import", "--format", "jsonl", "--skip-invalid", "--json"], lines)
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, unchanged: 1, corrected: 0 })
+    const changed = await pc("own.jsonl", ["import", "--format", "jsonl", "--json"], JSON.stringify({ type: "source", id: "src-a", outlet: "A (renamed)", kind: "news" }))
+    expect(JSON.parse(changed.stdout)).toMatchObject({ created: 0, unchanged: 0, corrected: 1 })
   })
 })
 

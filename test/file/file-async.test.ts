@@ -158,6 +158,20 @@ it("closing the journal waits for the commit in flight; later commits fail with 
   expect(entries).toHaveLength(Exit.isSuccess(exit) ? 4 : 0)
 })
 
+it("with keepInMemory, a read after the journal closed fails with a store error, and one begun before is waited for", async () => {
+  const file = tempJournal()
+  const scope = Effect.runSync(Scope.make())
+  const context = await Effect.runPromise(Layer.buildWithScope(layerFile(file, { keepInMemory: 0 }), scope))
+  const journal = Context.get(context, Journal)
+  await Effect.runPromise(journal.commit({ idempotencyKey: "k1", appends: [create("a"), create("b")] }))
+  const before = Effect.runPromiseExit(Stream.runCollect(journal.readAll()))
+  await Effect.runPromise(Scope.close(scope, Exit.void))
+  const begun = await before
+  expect(Exit.isSuccess(begun) ? begun.value.map((e) => e.stream.id) : Exit.findErrorOption(begun)).toEqual(["a", "b"])
+  const after = await Effect.runPromiseExit(Stream.runCollect(journal.readAll()))
+  expect(Exit.isFailure(after) && Exit.findErrorOption(after)).toMatchObject({ value: { _tag: "JournalStoreError", method: "read" } })
+})
+
 it("a tail receives each entry only once its commit is in the file", async () => {
   const file = tempJournal()
   const received = await Effect.runPromise(withJournal(file, (journal) =>

@@ -24,6 +24,17 @@ journalConformance("file", () => layerFile(tempJournal()), { describe, it }, {
   }
 })
 
+// The same laws when entries are read back from the file: none kept in memory, or only the first few.
+for (const keepInMemory of [0, 3]) {
+  journalConformance(`file, keepInMemory ${keepInMemory}`, () => layerFile(tempJournal(), { keepInMemory }), { describe, it }, {
+    numRuns: 15,
+    durable: () => {
+      const file = tempJournal()
+      return () => layerFile(file, { keepInMemory })
+    }
+  })
+}
+
 const run = <A, E>(effect: Effect.Effect<A, E>): Promise<A> => Effect.runPromise(effect)
 /** The error `effect` fails with (the test fails if it succeeds). */
 const failure = <A, E>(effect: Effect.Effect<A, E>): Promise<E> => Effect.runPromise(Effect.flip(effect))
@@ -171,6 +182,61 @@ describe("layerFile: commits and reads", () => {
     const [, first, second] = lines(file)
     expect(first).toBe(entryLine(JSON.stringify(v1)).trimEnd())
     expect(JSON.parse(second!.split("\t")[0]!).body.schemaVersion).toBe(2)
+  })
+})
+
+describe("layerFile: entries read back from the file (keepInMemory)", () => {
+  it("reads entries past keepInMemory from the file: all of them, one stream's, a repeated key's, and live ones", async () => {
+    const file = await threeEntries()
+    const got = await run(withJournal(file, (journal) =>
+      Effect.gen(function*() {
+        yield* journal.commit({ idempotencyKey: "k3", appends: [{ _tag: "revision", record: actor("actor-1", "renamed"), expected: 1, reason: "fix" }] })
+        const all = yield* Stream.runCollect(journal.readAll())
+        const from3 = yield* Stream.runCollect(journal.readAll({ from: 3 }))
+        const history = yield* journal.readStream({ type: "actor", id: "actor-1" })
+        const repeat = yield* journal.commit({ idempotencyKey: "k2", appends: [create("actor-9")] })
+        const tail = yield* Stream.runCollect(journal.tail({ from: 2 }).pipe(Stream.take(3)))
+        return {
+          positions: all.map((e) => e.position),
+          from3: from3.map((e) => e.position),
+          history: history.map((e) => [e.position, e.revision]),
+          repeat: [repeat.duplicate, ...repeat.entries.map((e) => e.stream.id)],
+          tail: tail.map((e) => e.position),
+          frozen: all.every((e) => Object.isFrozen(e) && Object.isFrozen(e.body))
+        }
+      }), { keepInMemory: 1 }))
+    expect(got).toEqual({
+      positions: [1, 2, 3, 4],
+      from3: [3, 4],
+      history: [[1, 1], [4, 2]],
+      repeat: [true, "actor-2", "actor-3"],
+      tail: [2, 3, 4],
+      frozen: true
+    })
+  })
+
+  it("fails a read with a corruption error naming the line when the file was changed behind its back", async () => {
+    const file = await threeEntries()
+    const error = await failure(withJournal(file, (journal) =>
+      Effect.gen(function*() {
+        const text = fs.readFileSync(file, "utf8").split("\n")
+        text[2] = text[2]!.replace("actor-2", "actor-X")
+        fs.writeFileSync(file, text.join("\n"))
+        return yield* Stream.runCollect(journal.readAll())
+      }), { keepInMemory: 0 }))
+    expect(error._tag).toBe("JournalCorruptionError")
+    expect(error._tag === "JournalCorruptionError" && error.line).toBe(3)
+    expect(error.message).toMatch(/checksum mismatch/)
+  })
+
+  it("refuses a keepInMemory that is not a number of entries, before touching the file", async () => {
+    for (const keepInMemory of [-1, Number.NaN, "10" as unknown as number]) {
+      const file = tempJournal()
+      const error = await failure(withJournal(file, (journal) => journal.head, { keepInMemory }))
+      expect(error._tag).toBe("JournalStoreError")
+      expect(error.message).toMatch(/keepInMemory/)
+      expect(fs.existsSync(file)).toBe(false)
+    }
   })
 })
 

@@ -15,6 +15,9 @@ import { Acled, Plover } from "protest-chronicle/interchange"
 export const importFormats = ["acled", "plover", "jsonl"] as const
 export type ImportFormat = typeof importFormats[number]
 
+/** How correction reasons name each format (as its importer does). */
+export const planFormat: { readonly [F in ImportFormat]: string } = { acled: "ACLED export", plover: "PLOVER file", jsonl: "JSON Lines" }
+
 /** One rejected row or line, as printed: `line N: <path>: <message>`. */
 export interface Issue {
   readonly line: number | undefined

@@ -70,10 +70,16 @@ export const where = Effect.gen(function*() {
 export const describeWhere = (w: Where): string =>
   w._tag === "file" ? w.path : `PostgreSQL ${w.url.replace(/\/\/[^@/]*@/, "//…@")}${w.schema === undefined ? "" : ` (schema ${w.schema})`}`
 
-/** The journal layer of a `Where`. */
-export const journalLayer = (w: Where) =>
+/**
+ * The entries a file journal opened for an import keeps in memory: later ones are read back from
+ * the file when asked for, so that a large import's memory does not grow with the journal.
+ */
+export const IMPORT_KEEP = 10_000
+
+/** The journal layer of a `Where`; `keepInMemory` bounds a file journal's memory (see `layerFile`). */
+export const journalLayer = (w: Where, keepInMemory?: number) =>
   w._tag === "file"
-    ? layerFile(w.path)
+    ? layerFile(w.path, keepInMemory === undefined ? {} : { keepInMemory })
     : layerPostgres({ connection: w.url, ...(w.schema === undefined ? {} : { schema: w.schema }) })
 
 /** Whether a file journal exists already (a PostgreSQL journal always may be opened). */
@@ -82,11 +88,12 @@ export const exists = (w: Where): boolean => w._tag === "postgres" || fs.existsS
 /**
  * Runs `work` with the chronicle and its journal. `mode: "read"` refuses a file that does not
  * exist; `"write"` creates it, and removes it again when the command fails before anything was
- * committed to it, so that a refused write leaves no journal behind. Failures of opening the
- * store come out as plain lines.
+ * committed to it, so that a refused write leaves no journal behind; `"import"` too, and keeps
+ * only the first `IMPORT_KEEP` entries of a file journal in memory. Failures of opening the store
+ * come out as plain lines.
  */
 export const withChronicle = <A, E, R>(
-  mode: "read" | "write",
+  mode: "read" | "write" | "import",
   work: (w: Where) => Effect.Effect<A, E, R | Chronicle.Chronicle | Journal.Journal>
 ) =>
   Effect.flatMap(where, (w) => withChronicleAt(w, mode, work))
@@ -94,7 +101,7 @@ export const withChronicle = <A, E, R>(
 /** `withChronicle` on a given journal (the demo's copy of the bundled dataset, say). */
 export const withChronicleAt = <A, E, R>(
   w: Where,
-  mode: "read" | "write",
+  mode: "read" | "write" | "import",
   work: (w: Where) => Effect.Effect<A, E, R | Chronicle.Chronicle | Journal.Journal>
 ) =>
   Effect.gen(function*() {
@@ -103,7 +110,7 @@ export const withChronicleAt = <A, E, R>(
     }
     const created = w._tag === "file" && !exists(w)
     let untouched = false
-    const layer = Layer.provideMerge(Chronicle.layer(), journalLayer(w))
+    const layer = Layer.provideMerge(Chronicle.layer(), journalLayer(w, mode === "import" ? IMPORT_KEEP : undefined))
     const guarded = created
       ? Effect.onError(work(w), () =>
         Effect.flatMap(Effect.service(Journal.Journal), (journal) => Effect.map(Effect.orElseSucceed(journal.head, () => 1), (head) => (untouched = head === 0))))

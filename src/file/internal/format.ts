@@ -221,6 +221,33 @@ const parseLine = (buf: Buffer, start: number, end: number): Parsed => {
   return { _tag: "Line", entry: json as StoredEntry, index, count }
 }
 
+/**
+ * The entries of whole entry lines read back from a journal (`buf` ends in a newline), or the
+ * first line at fault: its number counted from `firstLine`, and why.
+ */
+export const parseLines = (buf: Buffer, firstLine: number): Array<StoredEntry> | Fault => {
+  const out: Array<StoredEntry> = []
+  let start = 0
+  for (let nl = buf.indexOf(NEWLINE, start); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+    const parsed = parseLine(buf, start, nl)
+    if (parsed._tag === "Bad") return { line: firstLine + out.length, reason: parsed.reason }
+    out.push(parsed.entry)
+    start = nl + 1
+  }
+  return start === buf.length ? out : { line: firstLine + out.length, reason: "the line has no newline" }
+}
+
+/** The offset of each line of the lines `bytes`, which start at the file offset `at`. */
+export const lineStarts = (bytes: Buffer, at: number): Array<number> => {
+  const starts: Array<number> = []
+  for (let start = 0; start < bytes.length;) {
+    starts.push(at + start)
+    const nl = bytes.indexOf(NEWLINE, start)
+    start = nl === -1 ? bytes.length : nl + 1
+  }
+  return starts
+}
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 /** A first line longer than this is not a header: the scan stops there instead of reading on. */
 const MAX_HEADER = 4096
@@ -326,7 +353,10 @@ const fstat = promisify(fs.fstat)
  * wrong; a last commit short of lines whose last line is whole; a last line without a newline
  * that the writer could not have begun there. Rejects only on I/O errors.
  */
-export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<StoredEntry>) => S | undefined): Promise<Scan<S>> => {
+export const scanFile = async <S>(
+  fd: number,
+  onCommit: (entries: ReadonlyArray<StoredEntry>, starts: ReadonlyArray<number>) => S | undefined
+): Promise<Scan<S>> => {
   const { size } = await fstat(fd)
   let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, HEADER_LINE.length)))
   let length = 0 // bytes of `buf` holding file data
@@ -335,6 +365,7 @@ export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<
 
   let line = 0
   let commit: Array<StoredEntry> = []
+  let starts: Array<number> = [] // the file offset of each line of `commit`
   let end = 0 // offset after the last complete commit
   let endLine = 1 // the line that starts at `end`
   // The open commit: its first line, its key, its size, and how far its counter has got.
@@ -386,6 +417,7 @@ export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<
         continue
       }
       const parsed = parseLine(buf, start, nl)
+      const lineStart = base + start
       start = nl + 1
       if (parsed._tag === "Bad") {
         enterSurvey({ line, reason: parsed.reason }, parsed.local)
@@ -413,10 +445,12 @@ export const scanFile = async <S>(fd: number, onCommit: (entries: ReadonlyArray<
       }
       commitIndex = index
       commit.push(entry)
+      starts.push(lineStart)
       if (index === count) {
-        const stop = onCommit(commit)
+        const stop = onCommit(commit, starts)
         if (stop !== undefined) return { _tag: "Stopped", stop }
         commit = []
+        starts = []
         end = base + nl + 1
         endLine = line + 1
       }

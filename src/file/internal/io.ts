@@ -24,6 +24,17 @@ export const writeAll = async (fd: number, bytes: Uint8Array, position: number):
   }
 }
 
+/** Reads exactly `length` bytes at `position`, going on after short reads. */
+export const readExactly = async (fd: number, length: number, position: number): Promise<Buffer> => {
+  const bytes = Buffer.allocUnsafe(length)
+  for (let done = 0; done < length;) {
+    const { bytesRead } = await read(fd, bytes, done, length - done, position + done)
+    if (bytesRead === 0) throw new Error(`the journal ended at byte ${position + done}, before the ${length} bytes asked for at ${position}`)
+    done += bytesRead
+  }
+  return bytes
+}
+
 /** Fsyncs the folder holding `file`, so that a file created in it survives a crash. */
 export const fsyncFolder = async (file: string): Promise<void> => {
   const dir = await open(nodePath.dirname(file), "r")

@@ -11,16 +11,8 @@
 import type { Append, StreamRef } from "../../journal/Entry.js"
 import type { AnyRecord } from "../../model/Vocabulary.js"
 import * as Catalog from "../../projection/Catalog.js"
-import type { Existing, ExistingOption } from "../Existing.js"
+import type { Existing, ExistingOption, Planned } from "../Existing.js"
 
-/** The appends of an import (or of one batch of a streamed one), and what was found. */
-export interface Planned {
-  readonly appends: ReadonlyArray<Append>
-  readonly retracted: ReadonlyArray<StreamRef>
-  readonly created: number
-  readonly corrected: number
-  readonly unchanged: number
-}
 
 /** Thrown by a lookup when the caller's throws or answers with something else; importers turn it into their typed error. */
 export class LookupFailed extends Error {
