@@ -14,14 +14,14 @@ import { Argument, Command, Flag } from "effect/cli"
 import { randomUUID } from "node:crypto"
 import { Chronicle, Journal, type Record, TimeZone } from "protest-chronicle"
 import { Existing } from "protest-chronicle/interchange"
-import { CliFailure, firstLine, refused, usage } from "./internal/failure.js"
+import { CliFailure, explain, firstLine, refused, usage } from "./internal/failure.js"
 import { type Batch, formatIssue, type ImportFormat, importFormats, type Issue, planFormat, reader, type Rejected } from "./internal/formats.js"
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
 import { checkJsonFlags, jsonFlags, printJson } from "./internal/output.js"
 import { progress } from "./internal/progress.js"
 import { held, replan } from "./internal/replan.js"
 import { describeWhere, withChronicle } from "./internal/store.js"
-import { printLines, stderr, visible } from "./internal/terminal.js"
+import { hanging, lineWidth, printLines, stderr, visible } from "./internal/terminal.js"
 
 const fileArgument = Argument.String("file").pipe(
   Argument.withDescription("The file to read, or - for standard input"),
@@ -76,7 +76,7 @@ const validate = Command.make("validate", { file: fileArgument, format: formatFl
     if (o.json || o.jsonl) {
       yield* printJson(o, { valid: result.failed === undefined, rows: result.rows, issues: result.failed?.issues ?? [], total: result.failed?.total ?? 0 })
     } else if (result.failed === undefined) yield* printLines([`${isStdin(o.file) ? "standard input" : o.file}: ${result.rows.toLocaleString("en")} valid ${o.format === "acled" ? "row" : "record"}${result.rows === 1 ? "" : "s"}`])
-    else yield* printLines(rejectedLines(result.failed))
+    else yield* printLines(rejectedLines(result.failed).flatMap((l) => hanging(l, lineWidth())))
     if (result.failed !== undefined) return yield* new CliFailure({ lines: [`${result.failed.total} invalid ${result.failed.total === 1 ? "record" : "records"}; nothing was written`], exitCode: 1 })
   })).pipe(
     Command.withDescription("Check a file without writing anything: exit 1 with one line per bad record, `line N: <path>: <message>`"),
@@ -174,8 +174,28 @@ const imports = Command.make(
           }))
         })
         // Our own records go through the chronicle, one by one, with its checks.
-        const writeRecords = (records: ReadonlyArray<Record.Record>) =>
-          Effect.forEach(records, (record) =>
+        // A record the chronicle refuses for what it says (a reference not recorded, a link
+        // impossible in time): skipped and listed with --skip-invalid, as a bad line is.
+        const invalidData = new Set(["MissingReferenceError", "ImpossibleLinkError", "LinkCycleError", "LinkEndpointError"])
+        // A refusal names the record's line, and says what the import wrote before it.
+        const refusedAt = (line: number | undefined) => (error: unknown) => {
+          const failure = explain(error)
+          if (o.skipInvalid && invalidData.has((error as { readonly _tag?: string })._tag ?? "")) {
+            t.skippedTotal++
+            if (t.skipped.length < 1000) t.skipped.push({ line, path: "", message: failure.lines[0]! })
+            return Effect.succeed(false)
+          }
+          const written = t.created + t.corrected
+          return Effect.fail(refused(
+            `${line === undefined ? "" : `line ${line}: `}${failure.lines[0]}`,
+            written === 0
+              ? (failure.lines[1] ?? "Nothing was written.")
+              : `The ${written.toLocaleString("en")} ${written === 1 ? "record" : "records"} before it ${written === 1 ? "was" : "were"} written; fix this one and import again (what was written stays as it is).`,
+            error
+          ))
+        }
+        const writeRecords = (records: ReadonlyArray<Record.Record>, lines: ReadonlyArray<number> | undefined) =>
+          Effect.forEach(records, (record, i) =>
             Effect.gen(function*() {
               const found = planLater ? (yield* journal.readStream({ type: record.type, id: record.id } as Journal.StreamRef)).at(-1) : undefined
               const current = found?.body._tag === "revision" ? found.body.record : undefined
@@ -184,8 +204,11 @@ const imports = Command.make(
                 return
               }
               const options = author === undefined ? {} : { author }
-              if (found === undefined) yield* chronicle.record(record, options)
-              else yield* chronicle.correct(record, { ...options, reason: "imported from JSON Lines: changed" })
+              const wrote = yield* Effect.catch(
+                Effect.as(found === undefined ? chronicle.record(record, options) : chronicle.correct(record, { ...options, reason: "imported from JSON Lines: changed" }), true),
+                refusedAt(lines?.[i])
+              )
+              if (!wrote) return
               if (found === undefined) t.created++
               else t.corrected++
               t.commits++
@@ -222,7 +245,7 @@ const imports = Command.make(
             for (const s of b.skipped) if (t.skipped.length < 1000) t.skipped.push(s)
             for (const a of b.appends) pending.push(a)
             if (pending.length >= o.batchSize) yield* flush
-            if (b.records.length > 0) yield* writeRecords(b.records)
+            if (b.records.length > 0) yield* writeRecords(b.records, b.lines)
             bar.update(bytes, t.rows)
           })
         yield* chunks(o.file, (n) => (bytes = n)).pipe(Stream.runForEach((chunk) => take(r.push(chunk))))
@@ -242,9 +265,10 @@ const imports = Command.make(
           `  skipped: ${t.skippedTotal.toLocaleString("en")}${t.skippedTotal > 0 ? " (below)" : ""}`,
           `  ${t.entries.toLocaleString("en")} ${t.entries === 1 ? "entry" : "entries"} in ${t.commits} ${t.commits === 1 ? "commit" : "commits"}, ${seconds.toFixed(1)} s`
         ]
-        yield* printLines(lines)
+        // A long path runs on to a second line rather than past the width.
+        yield* printLines([...hanging(lines[0]!, lineWidth()), ...lines.slice(1)])
         if (t.skipped.length > 0) {
-          yield* printLines(rejectedLines({ issues: t.skipped, total: t.skippedTotal }).map((l) => `  ${l}`))
+          yield* printLines(rejectedLines({ issues: t.skipped, total: t.skippedTotal }).flatMap((l) => hanging(l, lineWidth(), 2)))
         }
       }))
     })

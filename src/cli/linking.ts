@@ -4,7 +4,7 @@
  * `proposals` the inference rules make, each with its rule, score and reason (nothing proposed is
  * recorded until someone records it with `link`). The renderers are shared with `demo`.
  */
-import { Effect, Option } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { Chronicle, type Event, Id, Projection } from "protest-chronicle"
 import { refused, usage } from "./internal/failure.js"
@@ -20,8 +20,11 @@ type Graph = Projection.LinkGraph.LinkGraph
 const graphOf = (asOf: number | undefined) =>
   Effect.flatMap(Effect.service(Chronicle.Chronicle), (c) => c.project(Projection.zip(LinkGraph.projection, Catalog.projection), asOf === undefined ? {} : { asOf }))
 
+// An id that is not an id at all (empty, with spaces) is not in the graph either.
+const isEventId = Schema.is(Id.EventId)
+
 const eventId = (graph: Graph, id: string) =>
-  LinkGraph.event(graph, Id.EventId.make(id)) === undefined
+  !isEventId(id) || LinkGraph.event(graph, id) === undefined
     ? Effect.fail(refused(`no event "${id}" in the link graph`, "`protest-chronicle timeline --text <words> --json` finds events and their ids."))
     : Effect.succeed(Id.EventId.make(id))
 

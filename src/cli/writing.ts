@@ -10,7 +10,7 @@ import { type CliFailure, explain, refused, usage } from "./internal/failure.js"
 import { decodeIssues } from "./internal/formats.js"
 import { readText } from "./internal/input.js"
 import { describeWhere, exists, where, withChronicle } from "./internal/store.js"
-import { printLines, stderr, visible } from "./internal/terminal.js"
+import { hanging, lineWidth, printLines, stderr, visible } from "./internal/terminal.js"
 
 const authorFlag = Flag.String("author").pipe(Flag.withDescription("Who writes (recorded with each entry)"), Flag.optional)
 const reasonFlag = Flag.String("reason").pipe(Flag.withDescription("Why (required: the journal keeps it with the change)"))
@@ -121,13 +121,14 @@ const init = Command.make("init", {}, () =>
     yield* withChronicle("write", () =>
       Effect.gen(function*() {
         const head = yield* (yield* Journal.Journal).head
-        yield* printLines([
+        yield* printLines(hanging(
           fresh
             ? `created an empty journal at ${describeWhere(w)}`
             : head === 0
             ? `${describeWhere(w)} is an empty journal, ready for writes`
-            : `${describeWhere(w)} is a journal already (${head.toLocaleString("en")} entries); nothing changed`
-        ])
+            : `${describeWhere(w)} is a journal already (${head.toLocaleString("en")} entries); nothing changed`,
+          lineWidth()
+        ))
       }))
   })).pipe(
     Command.withDescription("Create a journal (a write creates one too; init makes it up front and checks it opens)"),

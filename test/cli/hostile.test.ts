@@ -52,6 +52,10 @@ describe("flag values that only look right", () => {
     expectUsage(await pc(["links", "proposals", "--limit", "-1"]), "--limit must be 0 or more", "--limit -1")
     expectUsage(await pc(["links", "proposals", "--min-score", "5"]), "--min-score must be between 0 and 1", "--min-score 5")
     expectUsage(await run(cli.path, ["--journal", "", "init"], { cwd: tmp.dir }), "--journal is empty", "--journal ''")
+    // An id that cannot be one is not in the link graph (it was a bare "Schema validation failed").
+    const notAnId = await pc(["links", "lineage", "not an id"])
+    expect(notAnId.code).toBe(1)
+    expect(notAnId.stderr).toContain('no event "not an id" in the link graph')
     // A zone that does not exist is one usage error, not an error on every row.
     const fixture = join(root, "test/cli/fixtures/kazakhstan-2011.csv")
     expectUsage(await pc(["import", fixture, "--format", "acled", "--zone", "Mars/Base"]), '--zone: "Mars/Base" is not an IANA time zone', "--zone Mars/Base")
@@ -138,6 +142,20 @@ describe("a refused write", () => {
     expect(half.stderr).toMatch(/^protest-chronicle: line 2: .*atlantis/)
     expect(half.stderr).toContain("The record before it was written")
     expect(half.stderr.trim().split("\n")).toHaveLength(2)
+
+    // `import --format jsonl` names the line the chronicle refuses, says what it wrote before it,
+    // and with --skip-invalid lists it with the skipped lines (within the width) and goes on.
+    const records = join(tmp.dir, "refused.jsonl")
+    writeFileSync(records, ["", source("src-imp-1"), JSON.stringify({ ...event, id: "hostile-rally-2" }), source("src-imp-3")].join("\n") + "\n")
+    const imported = await at(join(tmp.dir, "import-refused.jsonl"))(["import", records, "--format", "jsonl"])
+    expect(imported.code).toBe(1)
+    expect(imported.stderr).toMatch(/^protest-chronicle: line 3: .*atlantis/)
+    expect(imported.stderr).toContain("The 1 record before it was written")
+    const skipping = await at(join(tmp.dir, "import-skipping.jsonl"))(["import", records, "--format", "jsonl", "--skip-invalid"], undefined, { COLUMNS: "60" })
+    expect(skipping.code, skipping.stderr).toBe(0)
+    expect(skipping.stdout).toContain("written: 2 new records")
+    expect(skipping.stdout).toMatch(/^ {2}line 3: \(record\): .*\n {4}/m)
+    expect(widest(skipping.stdout)).toBeLessThanOrEqual(60)
   }, 120_000)
 })
 

@@ -33,6 +33,8 @@ export const formatIssue = (i: Issue): string =>
 export interface Batch {
   readonly appends: ReadonlyArray<Journal.Append>
   readonly records: ReadonlyArray<Record.Record>
+  /** The line of each of `records` (JSON Lines), to name the one the chronicle refuses. */
+  readonly lines?: ReadonlyArray<number>
   readonly skipped: ReadonlyArray<Issue>
   readonly retracted: number
   readonly rows: number
@@ -110,20 +112,28 @@ const jsonlReader = (options: ReaderOptions): Reader => {
     line += text.split("\n").length - (text.endsWith("\n") ? 1 : 0)
     if (text.trim() === "") return Result.succeed(emptyBatch)
     const decoded = Record.decodeJsonl(text)
-    if (Result.isSuccess(decoded)) return Result.succeed({ ...emptyBatch, records: decoded.success, rows: decoded.success.length })
+    if (Result.isSuccess(decoded)) {
+      // A record a line, blank lines skipped.
+      const lines = text.split("\n").flatMap((l, i) => (l.trim() === "" ? [] : [first + i + 1]))
+      return Result.succeed({ ...emptyBatch, records: decoded.success, rows: decoded.success.length, ...(lines.length === decoded.success.length ? { lines } : {}) })
+    }
     const rejected = decodeIssues(decoded.failure)
     const shifted = rejected.issues.map((i) => ({ ...i, line: i.line === undefined ? undefined : i.line + first }))
     if (!options.skipInvalid) return Result.fail({ issues: shifted, total: rejected.total })
     // Keep the good lines: decode each line alone.
     const records: Array<Record.Record> = []
+    const lines: Array<number> = []
     const skipped: Array<Issue> = []
     text.split("\n").forEach((l, i) => {
       if (l.trim() === "") return
       const one = Record.decodeJson(l)
-      if (Result.isSuccess(one)) records.push(one.success)
+      if (Result.isSuccess(one)) {
+        records.push(one.success)
+        lines.push(first + i + 1)
+      }
       else for (const issue of decodeIssues(one.failure).issues) skipped.push({ ...issue, line: first + i + 1 })
     })
-    return Result.succeed({ ...emptyBatch, records, skipped, rows: records.length + new Set(skipped.map((s) => s.line)).size })
+    return Result.succeed({ ...emptyBatch, records, lines, skipped, rows: records.length + new Set(skipped.map((s) => s.line)).size })
   }
   const bad = (reason: string): Result.Result<Batch, Rejected> => Result.fail({ issues: [{ line: line + 1, path: "", message: reason }], total: 1 })
   return {
@@ -228,6 +238,7 @@ const utf8Lines = (inner: Reader, blankBad: boolean, countBlanked: boolean): Rea
 const joinBatches = (a: Batch, b: Batch): Batch => ({
   appends: [...a.appends, ...b.appends],
   records: [...a.records, ...b.records],
+  ...(a.records.length + b.records.length === 0 ? {} : { lines: [...(a.lines ?? []), ...(b.lines ?? [])] }),
   skipped: [...a.skipped, ...b.skipped],
   retracted: a.retracted + b.retracted,
   rows: a.rows + b.rows,

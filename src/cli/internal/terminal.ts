@@ -127,6 +127,13 @@ export const wrap = (text: string, maxWidth: number): Array<string> => {
   return lines.length === 0 ? [""] : lines
 }
 
+/** A line wrapped within `width` after `indent` spaces, its continuations indented 2 more (a list item that runs on). */
+export const hanging = (text: string, width: number, indent = 0): Array<string> => {
+  const [first = "", ...rest] = wrap(text, width - indent)
+  const more = rest.length === 0 ? [] : wrap(visible(text.replace(/\s+/g, " ")).trim().slice(first.length).trim(), width - indent - 2)
+  return [`${" ".repeat(indent)}${first}`, ...more.map((l) => `${" ".repeat(indent + 2)}${l}`)]
+}
+
 let pipeClosed = false
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   // A reader that went away (`| head`) is not an error of ours.
