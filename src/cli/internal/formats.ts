@@ -238,7 +238,10 @@ const utf8Lines = (inner: Reader, blankBad: boolean, countBlanked: boolean): Rea
 const joinBatches = (a: Batch, b: Batch): Batch => ({
   appends: [...a.appends, ...b.appends],
   records: [...a.records, ...b.records],
-  ...(a.records.length + b.records.length === 0 ? {} : { lines: [...(a.lines ?? []), ...(b.lines ?? [])] }),
+  // Lines only when every record has its line.
+  ...(a.records.length + b.records.length > 0 && (a.records.length === 0 || a.lines !== undefined) && (b.records.length === 0 || b.lines !== undefined)
+    ? { lines: [...(a.lines ?? []), ...(b.lines ?? [])] }
+    : {}),
   skipped: [...a.skipped, ...b.skipped],
   retracted: a.retracted + b.retracted,
   rows: a.rows + b.rows,
