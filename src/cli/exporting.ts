@@ -10,9 +10,9 @@ import { Command, Flag } from "effect/cli"
 import * as fs from "node:fs"
 import { Chronicle, type Journal, Projection } from "protest-chronicle"
 import { Acled, Dot, GeoJson, Mermaid, TimelineJs, TimelinePage } from "protest-chronicle/interchange"
-import { explain, refused } from "./internal/failure.js"
+import { explain, refused, usage } from "./internal/failure.js"
 import { progress } from "./internal/progress.js"
-import { withChronicle } from "./internal/store.js"
+import { where, withChronicle } from "./internal/store.js"
 import { stdout } from "./internal/terminal.js"
 import { answer, asOfOf, queryFlags, queryOf } from "./reading.js"
 
@@ -95,6 +95,32 @@ const writePieces = (pieces: Iterable<string>, out: string, total: number) =>
     }).pipe(Effect.ensuring(Effect.sync(() => bar.finish())))
   })
 
+/** The same file, by its device and inode (two paths, links and `./` aside, that name one file). */
+const sameFile = (a: string, b: string): boolean => {
+  try {
+    const x = fs.statSync(a)
+    const y = fs.statSync(b)
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Refuses an `--out` that cannot be written as a file, before anything is read: an empty path, a
+ * folder, or the journal itself (or its lock), which the export would replace.
+ */
+const checkOut = (out: string) =>
+  Effect.gen(function*() {
+    if (out === "-") return
+    if (out.trim() === "") return yield* usage("--out is empty", "Give the path of the file to write, or leave --out out for standard output.")
+    if (fs.existsSync(out) && fs.statSync(out).isDirectory()) return yield* usage(`--out: ${out} is a folder`, "Give the path of a file inside it, such as timeline.json.")
+    const w = yield* where
+    if (w._tag === "file" && (sameFile(out, w.path) || sameFile(out, `${w.path}.lock`))) {
+      return yield* usage(`--out: ${out} is the journal being exported; writing there would replace it`, "Give another path for the export.")
+    }
+  })
+
 const exportCommand = Command.make(
   "export",
   {
@@ -109,7 +135,7 @@ const exportCommand = Command.make(
     ...queryFlags
   },
   (o) =>
-    withChronicle("read", () =>
+    Effect.andThen(checkOut(o.out), withChronicle("read", () =>
       Effect.gen(function*() {
         const asOf = yield* asOfOf(o.asOf)
         const chronicle = yield* Effect.service(Chronicle.Chronicle)
@@ -134,7 +160,7 @@ const exportCommand = Command.make(
         const input: ExportInput = { timeline: filtered, graph, catalog, title: Option.getOrUndefined(o.title), groupBy: o.groupBy, entries, history: !o.noHistory }
         yield* writePieces(exporters[o.format](input), o.out, Timeline.size(filtered))
         if (o.out !== "-") yield* Effect.sync(() => process.stderr.write(`wrote ${Timeline.size(filtered).toLocaleString("en")} events as ${o.format} to ${o.out}\n`))
-      }))
+      })))
 ).pipe(
   Command.withDescription("Write the timeline (TimelineJS, GeoJSON, ACLED CSV), the link graph (Mermaid, DOT) or the timeline page (HTML, one self-contained file) for other tools"),
     Command.withShortDescription("Export the timeline or the link graph for other tools"),

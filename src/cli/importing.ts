@@ -12,16 +12,16 @@
 import { Effect, Fiber, Option, Result, Stream } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { randomUUID } from "node:crypto"
-import { Chronicle, Journal, type Record } from "protest-chronicle"
+import { Chronicle, Journal, type Record, TimeZone } from "protest-chronicle"
 import { Existing } from "protest-chronicle/interchange"
-import { CliFailure, refused, usage } from "./internal/failure.js"
+import { CliFailure, explain, firstLine, refused, usage } from "./internal/failure.js"
 import { type Batch, formatIssue, type ImportFormat, importFormats, type Issue, planFormat, reader, type Rejected } from "./internal/formats.js"
 import { chunks, isStdin, sizeOf } from "./internal/input.js"
-import { jsonFlags, printJson } from "./internal/output.js"
+import { checkJsonFlags, jsonFlags, printJson } from "./internal/output.js"
 import { progress } from "./internal/progress.js"
 import { held, replan } from "./internal/replan.js"
 import { describeWhere, withChronicle } from "./internal/store.js"
-import { printLines, stderr, visible } from "./internal/terminal.js"
+import { hanging, lineWidth, printLines, stderr, visible } from "./internal/terminal.js"
 
 const fileArgument = Argument.String("file").pipe(
   Argument.withDescription("The file to read, or - for standard input"),
@@ -35,6 +35,15 @@ const skipInvalidFlag = Flag.Boolean("skip-invalid").pipe(Flag.withDescription("
 const zoneFlag = Flag.String("zone").pipe(Flag.withMetavar("iana"), Flag.withDescription("The IANA time zone of the places (ACLED and PLOVER carry none; default UTC)"), Flag.optional)
 
 const MAX_SHOWN = 20
+
+/** `--zone`, checked before any row is read: a zone that does not exist is a usage error, not one per row. */
+const zoneOf = (zone: Option.Option<string>) => {
+  if (Option.isNone(zone)) return Effect.succeed(undefined)
+  const checked = TimeZone.make(zone.value)
+  return Result.isSuccess(checked)
+    ? Effect.succeed(zone.value)
+    : Effect.fail(usage(`--zone: ${firstLine(checked.failure.message)}`, "Time zones are IANA names such as Asia/Aqtau or UTC."))
+}
 
 const rejectedLines = (rejected: Rejected): Array<string> => {
   const lines = rejected.issues.slice(0, MAX_SHOWN).map(formatIssue)
@@ -61,12 +70,13 @@ const check = (format: ImportFormat, file: string, zone: string | undefined) => 
 
 const validate = Command.make("validate", { file: fileArgument, format: formatFlag, zone: zoneFlag, ...jsonFlags }, (o) =>
   Effect.gen(function*() {
-    const zone = Option.getOrUndefined(o.zone)
+    yield* checkJsonFlags(o)
+    const zone = yield* zoneOf(o.zone)
     const result = yield* check(o.format, o.file, zone)
     if (o.json || o.jsonl) {
       yield* printJson(o, { valid: result.failed === undefined, rows: result.rows, issues: result.failed?.issues ?? [], total: result.failed?.total ?? 0 })
-    } else if (result.failed === undefined) yield* printLines([`${isStdin(o.file) ? "standard input" : o.file}: ${result.rows.toLocaleString("en")} valid ${o.format === "acled" ? "rows" : "records"}`])
-    else yield* printLines(rejectedLines(result.failed))
+    } else if (result.failed === undefined) yield* printLines([`${isStdin(o.file) ? "standard input" : o.file}: ${result.rows.toLocaleString("en")} valid ${o.format === "acled" ? "row" : "record"}${result.rows === 1 ? "" : "s"}`])
+    else yield* printLines(rejectedLines(result.failed).flatMap((l) => hanging(l, lineWidth())))
     if (result.failed !== undefined) return yield* new CliFailure({ lines: [`${result.failed.total} invalid ${result.failed.total === 1 ? "record" : "records"}; nothing was written`], exitCode: 1 })
   })).pipe(
     Command.withDescription("Check a file without writing anything: exit 1 with one line per bad record, `line N: <path>: <message>`"),
@@ -114,20 +124,24 @@ const imports = Command.make(
     ...jsonFlags
   },
   (o) =>
-    withChronicle("import", (w) =>
-      Effect.gen(function*() {
-        if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
-        const zone = Option.getOrUndefined(o.zone)
-        const author = Option.getOrUndefined(o.author)
-        const started = Date.now()
-        // A file is read twice: first to check it, so that a bad row writes nothing.
-        if (!o.skipInvalid && !isStdin(o.file)) {
-          const checked = yield* check(o.format, o.file, zone)
-          if (checked.failed !== undefined) {
-            yield* stderr(rejectedLines(checked.failed).map(visible).join("\n") + "\n")
-            return yield* refused(`${checked.failed.total} invalid ${checked.failed.total === 1 ? "record" : "records"}; nothing was written`, "Fix them, or pass --skip-invalid to import the valid ones.")
-          }
+    Effect.gen(function*() {
+      yield* checkJsonFlags(o)
+      if (o.batchSize < 1) return yield* usage(`--batch-size must be at least 1, got ${o.batchSize}`)
+      const zone = yield* zoneOf(o.zone)
+      const started = Date.now()
+      const fixHint = o.skipInvalid ? "Fix them and run the import again." : "Fix them, or pass --skip-invalid to import the valid ones."
+      // A file is read twice: first to check it, before the journal is opened (or created), so
+      // that a bad row writes nothing.
+      if (!o.skipInvalid && !isStdin(o.file)) {
+        const checked = yield* check(o.format, o.file, zone)
+        if (checked.failed !== undefined) {
+          yield* stderr(rejectedLines(checked.failed).map(visible).join("\n") + "\n")
+          return yield* refused(`${checked.failed.total} invalid ${checked.failed.total === 1 ? "record" : "records"}; nothing was written`, fixHint)
         }
+      }
+      return yield* withChronicle("import", (w) =>
+      Effect.gen(function*() {
+        const author = Option.getOrUndefined(o.author)
         const chronicle = yield* Chronicle.Chronicle
         const journal = yield* Journal.Journal
         // An import that adds to a journal plans each batch against what the journal holds of the
@@ -160,8 +174,28 @@ const imports = Command.make(
           }))
         })
         // Our own records go through the chronicle, one by one, with its checks.
-        const writeRecords = (records: ReadonlyArray<Record.Record>) =>
-          Effect.forEach(records, (record) =>
+        // A record the chronicle refuses for what it says (a reference not recorded, a link
+        // impossible in time): skipped and listed with --skip-invalid, as a bad line is.
+        const invalidData = new Set(["MissingReferenceError", "ImpossibleLinkError", "LinkCycleError", "LinkEndpointError"])
+        // A refusal names the record's line, and says what the import wrote before it.
+        const refusedAt = (line: number | undefined) => (error: unknown) => {
+          const failure = explain(error)
+          if (o.skipInvalid && invalidData.has((error as { readonly _tag?: string })._tag ?? "")) {
+            t.skippedTotal++
+            if (t.skipped.length < 1000) t.skipped.push({ line, path: "", message: failure.lines[0]! })
+            return Effect.succeed(false)
+          }
+          const written = t.created + t.corrected
+          return Effect.fail(refused(
+            `${line === undefined ? "" : `line ${line}: `}${failure.lines[0]}`,
+            written === 0
+              ? (failure.lines[1] ?? "Nothing was written.")
+              : `The ${written.toLocaleString("en")} ${written === 1 ? "record" : "records"} before it ${written === 1 ? "was" : "were"} written; fix this one and import again (what was written stays as it is).`,
+            error
+          ))
+        }
+        const writeRecords = (records: ReadonlyArray<Record.Record>, lines: ReadonlyArray<number> | undefined) =>
+          Effect.forEach(records, (record, i) =>
             Effect.gen(function*() {
               const found = planLater ? (yield* journal.readStream({ type: record.type, id: record.id } as Journal.StreamRef)).at(-1) : undefined
               const current = found?.body._tag === "revision" ? found.body.record : undefined
@@ -170,8 +204,11 @@ const imports = Command.make(
                 return
               }
               const options = author === undefined ? {} : { author }
-              if (found === undefined) yield* chronicle.record(record, options)
-              else yield* chronicle.correct(record, { ...options, reason: "imported from JSON Lines: changed" })
+              const wrote = yield* Effect.catch(
+                Effect.as(found === undefined ? chronicle.record(record, options) : chronicle.correct(record, { ...options, reason: "imported from JSON Lines: changed" }), true),
+                refusedAt(lines?.[i])
+              )
+              if (!wrote) return
               if (found === undefined) t.created++
               else t.corrected++
               t.commits++
@@ -196,7 +233,7 @@ const imports = Command.make(
               bar.finish()
               yield* stderr(rejectedLines(batch.failure).map(visible).join("\n") + "\n")
               const written = t.commits === 0 ? "nothing was written" : `${t.commits} earlier ${t.commits === 1 ? "commit was" : "commits were"} kept`
-              return yield* refused(`${batch.failure.total} invalid ${batch.failure.total === 1 ? "record" : "records"}; ${written}`, "Fix them, or pass --skip-invalid to import the valid ones.")
+              return yield* refused(`${batch.failure.total} invalid ${batch.failure.total === 1 ? "record" : "records"}; ${written}`, fixHint)
             }
             const b = yield* plannedAgainstJournal(batch.success)
             t.rows += b.rows
@@ -208,7 +245,7 @@ const imports = Command.make(
             for (const s of b.skipped) if (t.skipped.length < 1000) t.skipped.push(s)
             for (const a of b.appends) pending.push(a)
             if (pending.length >= o.batchSize) yield* flush
-            if (b.records.length > 0) yield* writeRecords(b.records)
+            if (b.records.length > 0) yield* writeRecords(b.records, b.lines)
             bar.update(bytes, t.rows)
           })
         yield* chunks(o.file, (n) => (bytes = n)).pipe(Stream.runForEach((chunk) => take(r.push(chunk))))
@@ -222,17 +259,19 @@ const imports = Command.make(
           return yield* printJson(o, { ...rest, skipped, journal: describeWhere(w), seconds })
         }
         const lines = [
-          `imported ${isStdin(o.file) ? "standard input" : o.file} into ${describeWhere(w)}: ${t.rows.toLocaleString("en")} ${o.format === "acled" ? "rows" : "records"} read`,
-          `  written: ${t.created.toLocaleString("en")} new records, ${t.corrected.toLocaleString("en")} corrected; ${t.unchanged.toLocaleString("en")} unchanged` +
+          `imported ${isStdin(o.file) ? "standard input" : o.file} into ${describeWhere(w)}: ${t.rows.toLocaleString("en")} ${o.format === "acled" ? "row" : "record"}${t.rows === 1 ? "" : "s"} read`,
+          `  written: ${t.created.toLocaleString("en")} new ${t.created === 1 ? "record" : "records"}, ${t.corrected.toLocaleString("en")} corrected; ${t.unchanged.toLocaleString("en")} unchanged` +
           (t.retracted > 0 ? `; ${t.retracted} left alone (retracted)` : ""),
           `  skipped: ${t.skippedTotal.toLocaleString("en")}${t.skippedTotal > 0 ? " (below)" : ""}`,
-          `  ${t.entries.toLocaleString("en")} entries in ${t.commits} ${t.commits === 1 ? "commit" : "commits"}, ${seconds.toFixed(1)} s`
+          `  ${t.entries.toLocaleString("en")} ${t.entries === 1 ? "entry" : "entries"} in ${t.commits} ${t.commits === 1 ? "commit" : "commits"}, ${seconds.toFixed(1)} s`
         ]
-        yield* printLines(lines)
+        // A long path runs on to a second line rather than past the width.
+        yield* printLines([...hanging(lines[0]!, lineWidth()), ...lines.slice(1)])
         if (t.skipped.length > 0) {
-          yield* printLines(rejectedLines({ issues: t.skipped, total: t.skippedTotal }).map((l) => `  ${l}`))
+          yield* printLines(rejectedLines({ issues: t.skipped, total: t.skippedTotal }).flatMap((l) => hanging(l, lineWidth(), 2)))
         }
       }))
+    })
 ).pipe(
   Command.withDescription("Import a file (ACLED CSV, PLOVER JSON Lines, or records as JSON Lines) into the journal; a second import of the same file changes nothing, a newer export becomes corrections"),
     Command.withShortDescription("Import ACLED CSV, PLOVER JSON Lines or records as JSON Lines"),

@@ -7,7 +7,7 @@ import { Effect, Option, Result } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { Chronicle, ClaimPolicy, Journal, Projection } from "protest-chronicle"
 import { CliFailure, explain, refused, usage } from "./internal/failure.js"
-import { jsonFlags, printJson, wantsJson } from "./internal/output.js"
+import { checkJsonFlags, jsonFlags, printJson, wantsJson } from "./internal/output.js"
 import { eventJson, eventRows, heading, namesOf } from "./internal/render.js"
 import { withChronicle } from "./internal/store.js"
 import { table } from "./internal/table.js"
@@ -22,14 +22,45 @@ export const asOfFlag = Flag.String("as-of").pipe(
   Flag.optional
 )
 
+// A date, or a date and time (`T` or a space between them, as `history` prints it), with an
+// optional zone; without one the time is UTC, as every record time the command line prints is.
+const asOfPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?)?$/i
+
+/** The record time of an `--as-of` value in epoch ms, or undefined when it is not a real date or date-time. */
+export const parseAsOf = (value: string): number | undefined => {
+  const m = asOfPattern.exec(value.trim())
+  if (m === null) return undefined
+  const [year, month, day, hour = "23", minute = "59", second, fraction, zone] = m.slice(1)
+  const timeGiven = m[4] !== undefined
+  const ms = Date.UTC(Number(year), Number(month) - 1, Number(day))
+  // Date.UTC rolls 2011-02-30 over into March: a date must come back as it was written.
+  const date = new Date(ms)
+  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return undefined
+  // A date alone is the end of that day (UTC).
+  const time = timeGiven
+    ? Number(hour) * 3_600_000 + Number(minute) * 60_000 + Number(second ?? 0) * 1000 + Math.floor(Number(`0.${fraction ?? "0"}`) * 1000)
+    : 86_400_000 - 1
+  let offset = 0
+  if (zone !== undefined && zone.toUpperCase() !== "Z") {
+    const [h, mm] = zone.slice(1).split(":").map(Number) as [number, number]
+    if (h > 23 || mm > 59) return undefined
+    offset = (zone.startsWith("-") ? -1 : 1) * (h * 60 + mm) * 60_000
+  }
+  return ms + time - offset
+}
+
 /** The record time of `--as-of`, in epoch ms. */
 export const asOfOf = (value: Option.Option<string>) =>
   Effect.gen(function*() {
     if (Option.isNone(value)) return undefined
-    const text = value.value.trim()
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text)
-    const ms = Date.parse(dateOnly ? `${text}T23:59:59.999Z` : text)
-    if (!Number.isFinite(ms)) return yield* usage(`--as-of: "${value.value}" is not a date or date-time`, "Write it as 2023-04-12 or 2023-04-12T10:00:00Z.")
+    const ms = parseAsOf(value.value)
+    if (ms === undefined) {
+      return yield* usage(
+        `--as-of: "${value.value}" is not a date or date-time`,
+        "Write it as 2023-04-12 (the end of that day, UTC), 2023-04-12T10:00:00Z or 2023-04-12T13:00:00+03:00."
+      )
+    }
     return ms
   })
 
@@ -99,7 +130,7 @@ const timeline = Command.make(
     ...jsonFlags
   },
   (o) =>
-    withChronicle("read", () =>
+    Effect.andThen(checkJsonFlags(o), withChronicle("read", () =>
       Effect.gen(function*() {
         const asOf = yield* asOfOf(o.asOf)
         const tl = yield* timelineOf(asOf)
@@ -132,7 +163,7 @@ const timeline = Command.make(
           "",
           ...wrap(`${hits.length.toLocaleString("en")} ${hits.length === 1 ? "event" : "events"}${asOf === undefined ? "" : `, as known at ${new Date(asOf).toISOString()}`} (first column: ? possibly in the window, or an uncertain date; ~ approximate; % both)`, lineWidth())
         ])
-      }))
+      })))
 ).pipe(
   Command.withDescription("The events of a window, filtered and grouped, with contested counts summarised"),
   Command.withExamples([
@@ -150,7 +181,7 @@ const history = Command.make(
     ...jsonFlags
   },
   (o) =>
-    withChronicle("read", () =>
+    Effect.andThen(checkJsonFlags(o), withChronicle("read", () =>
       Effect.gen(function*() {
         const journal = yield* Journal.Journal
         const entries = yield* journal.readStream({ type: o.type, id: o.id } as Journal.StreamRef)
@@ -185,13 +216,13 @@ const history = Command.make(
             lineWidth()
           )
         ])
-      }))
+      })))
 ).pipe(
   Command.withDescription("Every revision of a record: when it was recorded, by whom, why, and which fields changed"),
     Command.withShortDescription("Every revision of a record: when, by whom, why, what changed"),
   Command.withExamples([
     { command: "protest-chronicle history zhanaozen-2011-12-16-shooting", description: "The revisions of an event" },
-    { command: "protest-chronicle history src-rferl --type source --json", description: "A source's revisions, as JSON" }
+    { command: "protest-chronicle history src-rferl-2011-12-17-state-of-emergency --type source --json", description: "A source's revisions, as JSON" }
   ])
 )
 

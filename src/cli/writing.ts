@@ -3,14 +3,14 @@
  * `retract`, `link` — through the chronicle, so that its checks apply (references, links possible
  * in time, an acyclic graph, a reason for every change) and its refusals are printed plainly.
  */
-import { Effect, Option } from "effect"
+import { Effect, Option, Result } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { Chronicle, Journal, Link } from "protest-chronicle"
-import { refused, usage } from "./internal/failure.js"
-import { decodeIssues, formatIssue } from "./internal/formats.js"
+import { Chronicle, Journal, Link, Record } from "protest-chronicle"
+import { type CliFailure, explain, refused, usage } from "./internal/failure.js"
+import { decodeIssues } from "./internal/formats.js"
 import { readText } from "./internal/input.js"
 import { describeWhere, exists, where, withChronicle } from "./internal/store.js"
-import { printLines } from "./internal/terminal.js"
+import { hanging, lineWidth, printLines, stderr, visible } from "./internal/terminal.js"
 
 const authorFlag = Flag.String("author").pipe(Flag.withDescription("Who writes (recorded with each entry)"), Flag.optional)
 const reasonFlag = Flag.String("reason").pipe(Flag.withDescription("Why (required: the journal keeps it with the change)"))
@@ -19,6 +19,12 @@ const typeFlag = Flag.Literals("type", Journal.StreamType.literals).pipe(Flag.wi
 
 const authorOf = (author: Option.Option<string>) => (Option.isSome(author) ? { author: author.value } : {})
 
+/** A value read from the input, and where it was: its line in JSON Lines, its place in an array. */
+interface Given {
+  readonly value: unknown
+  readonly at: string | undefined
+}
+
 /** The records in text: one JSON value (a record, or an array of records) or JSON Lines. */
 const parseRecords = (text: string) =>
   Effect.gen(function*() {
@@ -26,44 +32,86 @@ const parseRecords = (text: string) =>
     if (trimmed === "") return yield* usage("no record given", "Give a file holding a JSON record, or pipe one to standard input.")
     try {
       const value: unknown = JSON.parse(trimmed)
-      return Array.isArray(value) ? value : [value]
+      if (!Array.isArray(value)) return [{ value, at: undefined }] as Array<Given>
+      if (value.length === 0) return yield* usage("no record given: the input is an empty array", "Give a JSON record, an array of records, or JSON Lines.")
+      return value.map((v, i): Given => ({ value: v, at: value.length === 1 ? undefined : `record ${i + 1}` }))
     } catch {
       // Not one JSON value: read it as JSON Lines.
     }
-    const values: Array<unknown> = []
+    const values: Array<Given> = []
     const lines = text.split("\n")
     for (let i = 0; i < lines.length; i++) {
       if (lines[i]!.trim() === "") continue
       try {
-        values.push(JSON.parse(lines[i]!))
+        values.push({ value: JSON.parse(lines[i]!), at: `line ${i + 1}` })
       } catch (error) {
-        return yield* refused(`line ${i + 1}: (record): not JSON: ${(error as Error).message}`, "Give one JSON record, an array of records, or JSON Lines.")
+        return yield* refused(`line ${i + 1}: (record): not JSON: ${(error as Error).message}`, "Give one JSON record, an array of records, or JSON Lines; nothing was written.")
       }
     }
-    return values
+    return values.length === 1 ? [{ value: values[0]!.value, at: undefined }] : values
   })
 
 const written = (entry: Journal.Entry): string =>
   `${entry.body._tag === "retraction" ? "retracted" : entry.revision === 1 ? "recorded" : "corrected"} ${entry.stream.type} ${entry.stream.id} (revision ${entry.revision}, position ${entry.position})`
 
-// A RecordDecodeError is printed one line per issue; other refusals by the error handler.
-const plainDecode = <A, E, R>(effect: Effect.Effect<A, E, R>, line?: number) =>
-  Effect.catchTag(effect as Effect.Effect<A, E | { readonly _tag: "RecordDecodeError" }, R>, "RecordDecodeError", (error) => {
-    const issues = decodeIssues(error as never).issues.map((i) => {
-      const at = i.line ?? line
-      return at === undefined ? `${i.path === "" ? "(record)" : i.path}: ${i.message}` : formatIssue({ ...i, line: at })
-    })
-    return Effect.fail(refused(issues.slice(0, 20).join("\n"), "Nothing was written for this record; fix it and run the command again.", error))
+const issueLines = (error: Record.RecordDecodeError, at: string | undefined): Array<string> =>
+  decodeIssues(error).issues.map((i) => {
+    const where = i.line !== undefined ? `line ${i.line}` : at
+    return `${where === undefined ? "" : `${where}: `}${i.path === "" ? "(record)" : i.path}: ${i.message}`
   })
 
-// Reads the records of a file (or stdin), writes each with `write` in order, and prints what
-// each became; a refusal stops at that record (numbered when the input holds several).
-const eachRecord = <E, R>(file: Parameters<typeof readText>[0], write: (value: unknown) => Effect.Effect<Journal.Entry, E, R>) =>
+// A RecordDecodeError is printed one line per issue; other refusals by the error handler.
+const plainDecode = <A, E, R>(effect: Effect.Effect<A, E, R>, at?: string) =>
+  Effect.catchTag(effect as Effect.Effect<A, E | { readonly _tag: "RecordDecodeError" }, R>, "RecordDecodeError", (error) =>
+    Effect.fail(refused(issueLines(error as never, at).slice(0, 20).join("\n"), "Nothing was written for this record; fix it and run the command again.", error)))
+
+const MAX_SHOWN = 20
+
+/**
+ * Reads the records of a file (or stdin) and checks every one before the journal is opened, so
+ * that input with a bad record writes nothing (and creates no journal); then writes each with
+ * `write` in order, printing what each became as it is written. A refusal by the chronicle (a
+ * reference not recorded yet, a record that exists) stops at that record, and says which records
+ * before it were written.
+ */
+const eachRecord = <E, R, R2>(
+  file: Parameters<typeof readText>[0],
+  write: (value: unknown) => Effect.Effect<Journal.Entry, E, R>,
+  withJournal: (work: Effect.Effect<void, E | CliFailure, R>) => Effect.Effect<void, unknown, R2>
+) =>
   Effect.gen(function*() {
     const values = yield* parseRecords(yield* readText(file))
-    const lines: Array<string> = []
-    for (let i = 0; i < values.length; i++) lines.push(written(yield* plainDecode(write(values[i]), values.length > 1 ? i + 1 : undefined)))
-    yield* printLines(lines)
+    const issues: Array<string> = []
+    let bad = 0
+    for (const { at, value } of values) {
+      const decoded = Record.decode(value)
+      if (Result.isFailure(decoded)) {
+        bad++
+        issues.push(...issueLines(decoded.failure, at))
+      }
+    }
+    if (bad > 0) {
+      const shown = issues.slice(0, MAX_SHOWN)
+      if (issues.length > shown.length) shown.push(`… and ${issues.length - shown.length} more`)
+      if (values.length === 1) return yield* refused(shown.join("\n"), "Nothing was written for this record; fix it and run the command again.")
+      yield* stderr(shown.map(visible).join("\n") + "\n")
+      return yield* refused(`${bad} invalid ${bad === 1 ? "record" : "records"} of ${values.length}; nothing was written`, "Fix them and run the command again.")
+    }
+    return yield* withJournal(Effect.gen(function*() {
+      for (let i = 0; i < values.length; i++) {
+        const { at, value } = values[i]!
+        const entry = yield* Effect.catch(plainDecode(write(value), at), (error) => {
+          if (i === 0 || at === undefined) return Effect.fail(error)
+          const failure = explain(error)
+          return Effect.fail(refused(
+            `${at}: ${failure.lines[0]}`,
+            `The ${i === 1 ? "record" : `${i} records`} before it ${i === 1 ? "was" : "were"} written (listed above); nothing from ${at} on was written.`,
+            error
+          ))
+        })
+        yield* printLines([written(entry)])
+      }
+    }))
   })
 
 const init = Command.make("init", {}, () =>
@@ -73,13 +121,14 @@ const init = Command.make("init", {}, () =>
     yield* withChronicle("write", () =>
       Effect.gen(function*() {
         const head = yield* (yield* Journal.Journal).head
-        yield* printLines([
+        yield* printLines(hanging(
           fresh
             ? `created an empty journal at ${describeWhere(w)}`
             : head === 0
             ? `${describeWhere(w)} is an empty journal, ready for writes`
-            : `${describeWhere(w)} is a journal already (${head.toLocaleString("en")} entries); nothing changed`
-        ])
+            : `${describeWhere(w)} is a journal already (${head.toLocaleString("en")} entries); nothing changed`,
+          lineWidth()
+        ))
       }))
   })).pipe(
     Command.withDescription("Create a journal (a write creates one too; init makes it up front and checks it opens)"),
@@ -91,11 +140,11 @@ const init = Command.make("init", {}, () =>
   )
 
 const add = Command.make("add", { file: recordFile, author: authorFlag, reason: Flag.String("reason").pipe(Flag.withDescription("Why it is recorded (optional)"), Flag.optional) }, (o) =>
-  withChronicle("write", () =>
-    Effect.gen(function*() {
-      const chronicle = yield* Chronicle.Chronicle
-      yield* eachRecord(o.file, (value) => chronicle.record(value, { ...authorOf(o.author), ...(Option.isSome(o.reason) ? { reason: o.reason.value } : {}) }))
-    }))).pipe(
+  eachRecord(
+    o.file,
+    (value) => Effect.flatMap(Chronicle.Chronicle, (chronicle) => chronicle.record(value, { ...authorOf(o.author), ...(Option.isSome(o.reason) ? { reason: o.reason.value } : {}) })),
+    (work) => withChronicle("write", () => work)
+  )).pipe(
     Command.withDescription("Record new records (events, actors, places, sources, links) from a file or standard input, each checked first"),
     Command.withShortDescription("Record new records from a file or standard input"),
     Command.withExamples([
@@ -105,11 +154,11 @@ const add = Command.make("add", { file: recordFile, author: authorFlag, reason: 
   )
 
 const correct = Command.make("correct", { file: recordFile, reason: reasonFlag, author: authorFlag }, (o) =>
-  withChronicle("write", () =>
-    Effect.gen(function*() {
-      const chronicle = yield* Chronicle.Chronicle
-      yield* eachRecord(o.file, (value) => chronicle.correct(value, { ...authorOf(o.author), reason: o.reason }))
-    }))).pipe(
+  eachRecord(
+    o.file,
+    (value) => Effect.flatMap(Chronicle.Chronicle, (chronicle) => chronicle.correct(value, { ...authorOf(o.author), reason: o.reason })),
+    (work) => withChronicle("write", () => work)
+  )).pipe(
     Command.withDescription("Append a corrected revision of a record (the whole record, from a file or standard input), with a reason"),
     Command.withShortDescription("Correct a record, with a reason"),
     Command.withExamples([
@@ -126,8 +175,8 @@ const retract = Command.make("retract", { id: Argument.String("id").pipe(Argumen
     }))).pipe(
     Command.withDescription("Retract a record, with a reason (its history stays in the journal)"),
     Command.withExamples([
-      { command: "protest-chronicle retract zhanaozen-2011-12-17-rumour --reason \"a duplicate of the 16 December report\"", description: "Retract an event" },
-      { command: "protest-chronicle retract src-blog --type source --reason \"the page was a forgery\"", description: "Retract a source" }
+      { command: "protest-chronicle retract aktau-2011-12-18-rally --reason \"entered by mistake\"", description: "Retract an event" },
+      { command: "protest-chronicle retract src-rferl-2023-zhanaozen-mothers-jobs --type source --reason \"withdrawn\"", description: "Retract a source" }
     ])
   )
 
@@ -164,8 +213,9 @@ const link = Command.make(
   Command.withDescription("Record a link between two events, with a rationale and the sources that support it"),
   Command.withExamples([
     {
-      command: "protest-chronicle link zhanaozen-2011-12-16-shooting causes zhanaozen-2011-12-17-curfew --rationale \"declared the next day\" --source src-rferl",
-      description: "Link the shooting to the curfew"
+      command:
+        "protest-chronicle link zhanaozen-2011-12-16-shooting causes zhanaozen-2011-12-17-state-of-emergency --rationale \"declared the next day\" --source src-rferl-2011-12-17-state-of-emergency",
+      description: "Link the shooting to the state of emergency"
     }
   ])
 )

@@ -39,7 +39,9 @@ const messageOf = (error: unknown): string => {
 const hints: Record<string, string> = {
   RecordDecodeError: "Fix the record (`protest-chronicle validate <file>` lists every problem) and run the command again.",
   MissingReferenceError: "Add the records it names first (`protest-chronicle add`), then run the command again.",
-  LinkError: "Check the link's direction and dates (`protest-chronicle links paths` shows what is recorded).",
+  ImpossibleLinkError: "Check the link's direction and dates (`protest-chronicle links paths` shows what is recorded).",
+  LinkCycleError: "Check the link's direction and dates (`protest-chronicle links paths` shows what is recorded).",
+  LinkEndpointError: "Check the link's direction and dates (`protest-chronicle links paths` shows what is recorded).",
   NoRecordError: "`protest-chronicle history <id>` shows what the journal holds for it.",
   ConflictError: "Someone else wrote to it meanwhile: run the command again.",
   InvalidCommitError: "Nothing was written.",

@@ -3,8 +3,11 @@
  * gives the appends, counts and skipped rows of what it read, and the `line N: <path>: <message>`
  * lines of a rejected input. ACLED and PLOVER use the interchange entry's importers; JSON Lines of
  * our own records use `Record.decodeJsonl`, and are written through the chronicle (see import).
+ * Every reader sees whole lines of checked UTF-8: a line that is not UTF-8 is named by its number
+ * (and, with --skip-invalid, skipped in the line-based formats), wherever it falls in a chunk.
  */
 import { Result } from "effect"
+import { isUtf8 } from "node:buffer"
 import { Journal, Record } from "protest-chronicle"
 import { Acled, Plover } from "protest-chronicle/interchange"
 
@@ -30,6 +33,8 @@ export const formatIssue = (i: Issue): string =>
 export interface Batch {
   readonly appends: ReadonlyArray<Journal.Append>
   readonly records: ReadonlyArray<Record.Record>
+  /** The line of each of `records` (JSON Lines), to name the one the chronicle refuses. */
+  readonly lines?: ReadonlyArray<number>
   readonly skipped: ReadonlyArray<Issue>
   readonly retracted: number
   readonly rows: number
@@ -107,20 +112,28 @@ const jsonlReader = (options: ReaderOptions): Reader => {
     line += text.split("\n").length - (text.endsWith("\n") ? 1 : 0)
     if (text.trim() === "") return Result.succeed(emptyBatch)
     const decoded = Record.decodeJsonl(text)
-    if (Result.isSuccess(decoded)) return Result.succeed({ ...emptyBatch, records: decoded.success, rows: decoded.success.length })
+    if (Result.isSuccess(decoded)) {
+      // A record a line, blank lines skipped.
+      const lines = text.split("\n").flatMap((l, i) => (l.trim() === "" ? [] : [first + i + 1]))
+      return Result.succeed({ ...emptyBatch, records: decoded.success, rows: decoded.success.length, ...(lines.length === decoded.success.length ? { lines } : {}) })
+    }
     const rejected = decodeIssues(decoded.failure)
     const shifted = rejected.issues.map((i) => ({ ...i, line: i.line === undefined ? undefined : i.line + first }))
     if (!options.skipInvalid) return Result.fail({ issues: shifted, total: rejected.total })
     // Keep the good lines: decode each line alone.
     const records: Array<Record.Record> = []
+    const lines: Array<number> = []
     const skipped: Array<Issue> = []
     text.split("\n").forEach((l, i) => {
       if (l.trim() === "") return
       const one = Record.decodeJson(l)
-      if (Result.isSuccess(one)) records.push(one.success)
+      if (Result.isSuccess(one)) {
+        records.push(one.success)
+        lines.push(first + i + 1)
+      }
       else for (const issue of decodeIssues(one.failure).issues) skipped.push({ ...issue, line: first + i + 1 })
     })
-    return Result.succeed({ ...emptyBatch, records, skipped, rows: records.length + new Set(skipped.map((s) => s.line)).size })
+    return Result.succeed({ ...emptyBatch, records, lines, skipped, rows: records.length + new Set(skipped.map((s) => s.line)).size })
   }
   const bad = (reason: string): Result.Result<Batch, Rejected> => Result.fail({ issues: [{ line: line + 1, path: "", message: reason }], total: 1 })
   return {
@@ -151,8 +164,98 @@ const jsonlReader = (options: ReaderOptions): Reader => {
 
 const emptyBatch: Batch = { appends: [], records: [], skipped: [], retracted: 0, rows: 0, created: 0, corrected: 0, unchanged: 0 }
 
+const NOT_UTF8 = "is not UTF-8 text (save the file as UTF-8)"
+
+/**
+ * A reader given whole lines of valid UTF-8 only. Bytes are held back to the last line end of
+ * what arrived; a line that is not UTF-8 fails the input with its line number, or, when
+ * `blankBad` (a line-based format with --skip-invalid), reaches the reader as an empty line and
+ * is listed as skipped, so that the reader's line numbers stay right.
+ */
+const utf8Lines = (inner: Reader, blankBad: boolean, countBlanked: boolean): Reader => {
+  let line = 0
+  // The lines of `bytes` (whole lines, from line + 1) that are not UTF-8, as issues; bad ones blanked in place.
+  const check = (bytes: Buffer): { readonly bytes: Buffer; readonly bad: Array<Issue> } => {
+    const first = line
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) line++
+    if (isUtf8(bytes)) return { bytes, bad: [] }
+    const bad: Array<Issue> = []
+    const kept: Array<Buffer> = []
+    let n = first
+    for (let start = 0; start < bytes.length;) {
+      const end = bytes.indexOf(10, start)
+      const stop = end < 0 ? bytes.length : end + 1
+      const one = bytes.subarray(start, stop)
+      n++
+      if (isUtf8(one)) kept.push(one)
+      else {
+        bad.push({ line: n, path: "", message: NOT_UTF8 })
+        kept.push(end < 0 ? Buffer.alloc(0) : Buffer.from([10]))
+      }
+      start = stop
+    }
+    return { bytes: Buffer.concat(kept), bad }
+  }
+  const pass = (bytes: Buffer, next: (b: Uint8Array) => Result.Result<Batch, Rejected>): Result.Result<Batch, Rejected> => {
+    const { bad, bytes: checked } = check(bytes)
+    if (bad.length > 0 && !blankBad) return Result.fail({ issues: bad, total: bad.length })
+    const result = next(checked)
+    if (bad.length === 0 || Result.isFailure(result)) return result
+    return Result.succeed({ ...result.success, skipped: [...bad, ...result.success.skipped], rows: result.success.rows + (countBlanked ? bad.length : 0) })
+  }
+  // Bytes after the last line end, kept as the chunks they came in (a long line is joined once).
+  let held: Array<Buffer> = []
+  const take = (): Buffer => {
+    const all = held.length === 1 ? held[0]! : Buffer.concat(held)
+    held = []
+    return all
+  }
+  return {
+    push: (chunk) => {
+      // Copied: the chunk's memory may be reused by the stream that gave it.
+      const bytes = Buffer.from(chunk)
+      const cut = bytes.lastIndexOf(10) + 1
+      if (cut === 0) {
+        if (bytes.length > 0) held.push(bytes)
+        return Result.succeed(emptyBatch)
+      }
+      held.push(bytes.subarray(0, cut))
+      const lines = take()
+      if (cut < bytes.length) held.push(bytes.subarray(cut))
+      return pass(lines, inner.push)
+    },
+    end: () => {
+      const rest = take()
+      if (rest.length === 0) return inner.end()
+      const last = pass(rest, inner.push)
+      if (Result.isFailure(last)) return last
+      const ended = inner.end()
+      return Result.isFailure(ended) ? ended : Result.succeed(joinBatches(last.success, ended.success))
+    }
+  }
+}
+
+const joinBatches = (a: Batch, b: Batch): Batch => ({
+  appends: [...a.appends, ...b.appends],
+  records: [...a.records, ...b.records],
+  // Lines only when every record has its line.
+  ...(a.records.length + b.records.length > 0 && (a.records.length === 0 || a.lines !== undefined) && (b.records.length === 0 || b.lines !== undefined)
+    ? { lines: [...(a.lines ?? []), ...(b.lines ?? [])] }
+    : {}),
+  skipped: [...a.skipped, ...b.skipped],
+  retracted: a.retracted + b.retracted,
+  rows: a.rows + b.rows,
+  created: a.created + b.created,
+  corrected: a.corrected + b.corrected,
+  unchanged: a.unchanged + b.unchanged
+})
+
 /** A reader of `format` with these options. */
-export const reader = (format: ImportFormat, options: ReaderOptions): Reader => {
+export const reader = (format: ImportFormat, options: ReaderOptions): Reader =>
+  // ACLED cells may span lines, so a line that is not UTF-8 cannot be left out of a CSV file.
+  utf8Lines(formatReader(format, options), options.skipInvalid && format !== "acled", format === "jsonl")
+
+const formatReader = (format: ImportFormat, options: ReaderOptions): Reader => {
   const zone = options.timeZone
   const common = {
     skipInvalid: options.skipInvalid,

@@ -4,8 +4,9 @@
  * A missing or unreadable file is a usage error naming the path.
  */
 import { Effect, Stream } from "effect"
+import { isUtf8 } from "node:buffer"
 import * as fs from "node:fs"
-import { usage } from "./failure.js"
+import { refused, usage } from "./failure.js"
 
 /** Whether `path` names standard input. */
 export const isStdin = (path: string | undefined): boolean => path === undefined || path === "-"
@@ -40,18 +41,39 @@ export const checkReadable = (path: string | undefined) =>
     catch: (error) => usage(describe(path!, error), "Give the path of an existing file, or - for standard input.")
   })
 
-/** The whole input as text (UTF-8). */
+/** The number of the first line of `bytes` that is not UTF-8, or undefined when all of it is. */
+export const firstBadLine = (bytes: Buffer): number | undefined => {
+  if (isUtf8(bytes)) return undefined
+  let line = 1
+  for (let start = 0; start < bytes.length; line++) {
+    const end = bytes.indexOf(10, start)
+    const stop = end < 0 ? bytes.length : end + 1
+    if (!isUtf8(bytes.subarray(start, stop))) return line
+    start = stop
+  }
+  return line
+}
+
+/** The whole input as text; input that is not UTF-8 is refused with the line where it stops being so. */
 export const readText = (path: string | undefined): Effect.Effect<string, ReturnType<typeof usage>> =>
   Effect.andThen(checkReadable(path), () =>
-    Effect.tryPromise({
-      try: async () => {
-        const parts: Array<Buffer> = []
-        const stream = isStdin(path) ? process.stdin : fs.createReadStream(path!)
-        for await (const chunk of stream) parts.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk)
-        return Buffer.concat(parts).toString("utf8")
-      },
-      catch: (error) => usage(describe(path ?? "standard input", error))
-    }))
+    Effect.flatMap(
+      Effect.tryPromise({
+        try: async () => {
+          const parts: Array<Buffer> = []
+          const stream = isStdin(path) ? process.stdin : fs.createReadStream(path!)
+          for await (const chunk of stream) parts.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk)
+          return Buffer.concat(parts)
+        },
+        catch: (error) => usage(describe(path ?? "standard input", error))
+      }),
+      (bytes) => {
+        const bad = firstBadLine(bytes)
+        return bad === undefined
+          ? Effect.succeed(bytes.toString("utf8").replace(/^\uFEFF/, ""))
+          : Effect.fail(refused(`line ${bad}: (record): is not UTF-8 text`, "Save the file as UTF-8 and run the command again; nothing was written."))
+      }
+    ))
 
 /** The input as chunks of bytes (1 MiB at most each), reporting the bytes read so far to `onRead`. */
 export const chunks = (path: string | undefined, onRead: (bytes: number) => void = () => {}): Stream.Stream<Uint8Array, ReturnType<typeof usage>> =>

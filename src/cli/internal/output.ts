@@ -5,6 +5,7 @@
  */
 import { Effect } from "effect"
 import { Flag } from "effect/cli"
+import { usage } from "./failure.js"
 import { stdout } from "./terminal.js"
 
 /** The `--json` and `--jsonl` flags of a read command. */
@@ -12,6 +13,15 @@ export const jsonFlags = {
   json: Flag.Boolean("json").pipe(Flag.withDescription("Print one JSON document, and nothing else, on stdout"), Flag.withDefault(false)),
   jsonl: Flag.Boolean("jsonl").pipe(Flag.withDescription("Print JSON Lines, one item a line, on stdout"), Flag.withDefault(false))
 }
+
+/**
+ * Refuses `--json` with `--jsonl` (one document, or one item a line: not both) as a usage error,
+ * before the command does anything.
+ */
+export const checkJsonFlags = (o: { readonly json: boolean; readonly jsonl: boolean }) =>
+  o.json && o.jsonl
+    ? Effect.fail(usage("--json and --jsonl cannot be used together", "Give --json for one JSON document, or --jsonl for one item a line."))
+    : Effect.void
 
 /** Whether a command was asked for JSON. */
 export const wantsJson = (o: { readonly json: boolean; readonly jsonl: boolean }): boolean => o.json || o.jsonl

@@ -1,8 +1,11 @@
 /**
- * A progress bar on stderr for long imports and exports: drawn only when stderr is a terminal,
+ * A progress bar on stderr for long imports and exports: drawn only when stderr is a terminal
+ * that understands escapes (not `TERM=dumb`),
  * only once a few thousand records have gone by, at most ten times a second, and erased when the
  * work ends, so that stdout and a redirected stderr stay clean.
  */
+import { escapesUnderstood } from "./terminal.js"
+
 const THRESHOLD = 2_000
 
 /** A progress bar over a known total of bytes (or records), counting records as it goes. */
@@ -13,7 +16,8 @@ export interface Progress {
 
 /** A progress bar labelled `label` (`importing`, `exporting`), over `total` units when known. */
 export const progress = (label: string, total: number | undefined, stream: NodeJS.WriteStream = process.stderr): Progress => {
-  const on = stream.isTTY === true
+  // A dumb terminal would print the bar's escapes, and every redraw on a line of its own.
+  const on = stream.isTTY === true && escapesUnderstood()
   let last = 0
   let drawn = false
   const draw = (done: number, records: number) => {

@@ -31,7 +31,8 @@ export const dateMark = (when: string): string => {
 
 /** The columns of an event row. */
 export const eventColumns: ReadonlyArray<Column> = [
-  { header: " ", max: 2 },
+  // A date mark and, in the demo, `↪` (two columns in a terminal that shows it as an emoji).
+  { header: " ", max: 3 },
   { header: "date", max: 23, wrap: true },
   { header: "kind", max: 15, wrap: true },
   { header: "place", max: 16, wrap: true },
@@ -136,7 +137,8 @@ export const eventRows = (
   const cells = rows.map((r) => eventCells(r.event, r.certain, options.names, r.continuing === true))
   const ws = widths(eventColumns, cells, width)
   const out: Array<string> = options.header === false ? [] : [colour.dim(layoutRow(eventColumns, eventColumns.map((c) => c.header), ws))]
-  const under = Math.min(ws.slice(0, 4).reduce((a, b) => a + b + 2, 0), 40)
+  // Claims go under the title, or from the middle of a narrow line, with room for a few words.
+  const under = Math.min(ws.slice(0, 4).reduce((a, b) => a + b + 2, 0), 40, Math.floor(width / 2))
   rows.forEach((r, i) => {
     for (const line of layoutLines(eventColumns, cells[i]!, ws)) out.push(r.certain ? line : colour.dim(line))
     if (options.claims === false) return

@@ -11,7 +11,7 @@ import * as fs from "node:fs"
 import { Chronicle, Journal } from "protest-chronicle"
 import { layerFile } from "protest-chronicle/file"
 import { layerPostgres } from "protest-chronicle/postgres"
-import { refused } from "./failure.js"
+import { refused, usage } from "./failure.js"
 
 /** `--journal <file>`: the file journal (default `./chronicle.jsonl`). */
 export const JournalFlag = GlobalFlag.Setting("journal")({
@@ -58,6 +58,8 @@ export const where = Effect.gen(function*() {
   const journal = yield* JournalFlag
   const postgres = yield* PostgresFlag
   const schema = yield* SchemaFlag
+  if (Option.isSome(journal) && journal.value.trim() === "") return yield* usage("--journal is empty", "Give the path of a journal file, such as chronicle.jsonl.")
+  if (Option.isSome(postgres) && postgres.value.trim() === "") return yield* usage("--postgres is empty", "Give a PostgreSQL URL, such as postgres://user@host/db.")
   const env = process.env["PROTEST_CHRONICLE_PG_URL"]
   const url = Option.isSome(postgres) ? postgres.value : Option.isNone(journal) && env !== undefined && env !== "" ? env : undefined
   if (url !== undefined) return { _tag: "postgres", url, schema: Option.getOrUndefined(schema) } as Where
@@ -85,8 +87,10 @@ export const exists = (w: Where): boolean => w._tag === "postgres" || fs.existsS
 
 /**
  * Runs `work` with the chronicle and its journal. `mode: "read"` refuses a file that does not
- * exist; `"write"` creates it; `"import"` too, and keeps only the first `IMPORT_KEEP` entries of
- * a file journal in memory. Failures of opening the store come out as plain lines.
+ * exist; `"write"` creates it, and removes it again when the command fails before anything was
+ * committed to it, so that a refused write leaves no journal behind; `"import"` too, and keeps
+ * only the first `IMPORT_KEEP` entries of a file journal in memory. Failures of opening the store
+ * come out as plain lines.
  */
 export const withChronicle = <A, E, R>(
   mode: "read" | "write" | "import",
@@ -104,6 +108,15 @@ export const withChronicleAt = <A, E, R>(
     if (mode === "read" && !exists(w)) {
       return yield* refused(`no journal at ${describeWhere(w)}`, "Create one with `protest-chronicle init` (or import into it), or name another with --journal <file>.")
     }
+    const created = w._tag === "file" && !exists(w)
+    let untouched = false
     const layer = Layer.provideMerge(Chronicle.layer(), journalLayer(w, mode === "import" ? IMPORT_KEEP : undefined))
-    return yield* Effect.provide(work(w), layer)
+    const guarded = created
+      ? Effect.onError(work(w), () =>
+        Effect.flatMap(Effect.service(Journal.Journal), (journal) => Effect.map(Effect.orElseSucceed(journal.head, () => 1), (head) => (untouched = head === 0))))
+      : work(w)
+    // The file is removed once the journal is closed (its lock released).
+    return yield* Effect.provide(guarded, layer).pipe(
+      Effect.onError(() => Effect.sync(() => untouched && w._tag === "file" && fs.rmSync(w.path, { force: true })))
+    )
   })

@@ -29,7 +29,7 @@ export const widths = (columns: ReadonlyArray<Column>, rows: ReadonlyArray<Reado
   let total = natural.reduce((a, b) => a + b, 0) + GAP * (columns.length - 1) + indent
   while (total > width) {
     const widest = natural.indexOf(Math.max(...natural))
-    if (natural[widest]! <= 4) break
+    if (natural[widest]! <= 1) break
     natural[widest]!--
     total--
   }

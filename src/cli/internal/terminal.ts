@@ -11,18 +11,31 @@
 import { Effect } from "effect"
 import { displayWidth } from "effect/cli/CliOutput"
 
-/** Whether stdout gets ANSI colours. */
+/** Whether a terminal understands ANSI escapes: not one that says it is dumb (`TERM=dumb`). */
+export const escapesUnderstood = (): boolean => process.env["TERM"] !== "dumb"
+
+/**
+ * Whether stdout gets ANSI colours: a terminal that understands them, with `NO_COLOR` unset or
+ * empty (and `FORCE_COLOR` not `0`, as other tools read it).
+ */
 export const colourOn = (): boolean => {
   const noColor = process.env["NO_COLOR"]
-  return process.stdout.isTTY === true && (noColor === undefined || noColor === "")
+  return process.stdout.isTTY === true && (noColor === undefined || noColor === "") && escapesUnderstood() && process.env["FORCE_COLOR"] !== "0"
 }
 
-/** The width human output keeps within: 100, or less on a narrower terminal or `COLUMNS`. */
+/** The narrowest line human output is laid out in, whatever `COLUMNS` or the terminal say. */
+export const MIN_WIDTH = 20
+
+/**
+ * The width human output keeps within: 100, or less on a narrower terminal or `COLUMNS` (a whole
+ * number; down to 20 columns). `COLUMNS` wins over the terminal's own width.
+ */
 export const lineWidth = (): number => {
-  const fromEnv = Number(process.env["COLUMNS"])
-  const terminal = process.stdout.isTTY === true ? process.stdout.columns : undefined
-  const width = Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : terminal !== undefined && terminal >= 40 ? terminal : 100
-  return Math.min(width, 100)
+  const env = process.env["COLUMNS"]?.trim()
+  const fromEnv = env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined
+  const terminal = process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : undefined
+  const width = fromEnv !== undefined && fromEnv > 0 ? fromEnv : terminal ?? 100
+  return Math.max(MIN_WIDTH, Math.min(width, 100))
 }
 
 const paint = (code: string) => (text: string): string => (colourOn() ? `\x1b[${code}m${text}\x1b[0m` : text)
@@ -45,13 +58,26 @@ const ours = /(\x1b\[(?:0|1|2|31|32|33|36)m)/
 const forTerminal = (line: string): string =>
   colourOn() ? line.split(ours).map((part, i) => (i % 2 === 1 ? part : visible(part))).join("") : visible(line)
 
-/** The width of text in terminal columns (wide characters count two, ANSI codes none). */
-export const widthOf = (text: string): number => displayWidth(text)
-
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" })
 
+const pictographic = /\p{Extended_Pictographic}/u
+
+/**
+ * The width of text in terminal columns (wide characters count two, ANSI codes none). A
+ * pictograph that may be shown as an emoji (`↪`, `✔`) counts two as well: terminals differ on it,
+ * and a line laid out for the wider reading fits in both.
+ */
+export const widthOf = (text: string): number => {
+  const width = displayWidth(text)
+  if (!/[\u2000-\uffff]/.test(text)) return width
+  let extra = 0
+  for (const { segment } of graphemes.segment(text)) if (pictographic.test(segment) && displayWidth(segment) === 1) extra++
+  return width + extra
+}
+
 /** Cuts text to at most `width` columns, ending with "…" when something was cut. */
-export const clip = (text: string, width: number): string => {
+export const clip = (text: string, maxWidth: number): string => {
+  const width = Math.max(1, Math.floor(maxWidth))
   const flat = visible(text.replace(/[\r\n\t]+/g, " "))
   if (widthOf(flat) <= width) return flat
   let out = ""
@@ -69,7 +95,9 @@ export const clip = (text: string, width: number): string => {
 export const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - widthOf(text)))
 
 /** Splits text into lines of at most `width` columns, at spaces where it can. */
-export const wrap = (text: string, width: number): Array<string> => {
+export const wrap = (text: string, maxWidth: number): Array<string> => {
+  // Each line holds at least one character, so that a very narrow width still makes progress.
+  const width = Math.max(1, Math.floor(maxWidth))
   const words = visible(text.replace(/\s+/g, " ")).trim().split(" ")
   const lines: Array<string> = []
   let line = ""
@@ -86,6 +114,8 @@ export const wrap = (text: string, width: number): Array<string> => {
           if (widthOf(cut + segment) > width) break
           cut += segment
         }
+        // A character wider than the line (a wide one on a line of one column) goes alone.
+        if (cut === "") cut = graphemes.segment(line)[Symbol.iterator]().next().value!.segment
         const hyphen = cut.lastIndexOf("-")
         if (hyphen > 0 && hyphen < cut.length - 1) cut = cut.slice(0, hyphen + 1)
         lines.push(cut)
@@ -95,6 +125,13 @@ export const wrap = (text: string, width: number): Array<string> => {
   }
   if (line !== "") lines.push(line)
   return lines.length === 0 ? [""] : lines
+}
+
+/** A line wrapped within `width` after `indent` spaces, its continuations indented 2 more (a list item that runs on). */
+export const hanging = (text: string, width: number, indent = 0): Array<string> => {
+  const [first = "", ...rest] = wrap(text, width - indent)
+  const more = rest.length === 0 ? [] : wrap(visible(text.replace(/\s+/g, " ")).trim().slice(first.length).trim(), width - indent - 2)
+  return [`${" ".repeat(indent)}${first}`, ...more.map((l) => `${" ".repeat(indent + 2)}${l}`)]
 }
 
 let pipeClosed = false
