@@ -109,14 +109,23 @@ export const withChronicleAt = <A, E, R>(
       return yield* refused(`no journal at ${describeWhere(w)}`, "Create one with `protest-chronicle init` (or import into it), or name another with --journal <file>.")
     }
     const created = w._tag === "file" && !exists(w)
-    let untouched = false
     const layer = Layer.provideMerge(Chronicle.layer(), journalLayer(w, mode === "import" ? IMPORT_KEEP : undefined))
+    // A journal this command created and wrote nothing to is removed while the command still
+    // holds its lock, so that no other writer can have begun to use it meanwhile.
     const guarded = created
       ? Effect.onError(work(w), () =>
-        Effect.flatMap(Effect.service(Journal.Journal), (journal) => Effect.map(Effect.orElseSucceed(journal.head, () => 1), (head) => (untouched = head === 0))))
+        Effect.flatMap(Effect.service(Journal.Journal), (journal) =>
+          Effect.flatMap(Effect.orElseSucceed(journal.head, () => 1), (head) => (head === 0 ? removeQuietly(w.path) : Effect.void))))
       : work(w)
-    // The file is removed once the journal is closed (its lock released).
-    return yield* Effect.provide(guarded, layer).pipe(
-      Effect.onError(() => Effect.sync(() => untouched && w._tag === "file" && fs.rmSync(w.path, { force: true })))
-    )
+    return yield* Effect.provide(guarded, layer)
+  })
+
+/** Removes a file; one that cannot be removed is left (an empty journal is harmless). */
+const removeQuietly = (path: string) =>
+  Effect.sync(() => {
+    try {
+      fs.rmSync(path, { force: true })
+    } catch {
+      // left behind
+    }
   })
