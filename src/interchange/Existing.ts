@@ -14,7 +14,7 @@ import { Data, Result } from "effect"
 import type { Append, StreamRef } from "../journal/Entry.js"
 import { clipText } from "../model/DecodeError.js"
 import type { AnyRecord } from "../model/Vocabulary.js"
-import type { Catalog } from "../projection/Catalog.js"
+import { type Catalog, isCatalog } from "../projection/Catalog.js"
 import { LookupFailed, makePlanner } from "./internal/appends.js"
 
 /**
@@ -105,6 +105,9 @@ export const plan = (records: ReadonlyArray<AnyRecord>, existing: ExistingOption
   const bad = records.findIndex((r) => !isRecordLike(r))
   if (bad >= 0) return Result.fail(new ExistingPlanError({ reason: `records[${bad}] is not a record (an object with a string type and id)` }))
   if (typeof format !== "string") return Result.fail(new ExistingPlanError({ reason: "format must be a string naming the source format" }))
+  if (typeof existing !== "function" && !isCatalog(existing)) {
+    return Result.fail(new ExistingPlanError({ reason: "existing must be a catalog or a lookup by stream" }))
+  }
   try {
     return Result.succeed(makePlanner(existing, format)(records))
   } catch (e) {

@@ -63,6 +63,8 @@ describe("Existing.plan", () => {
       [[null], Catalog.empty, "f", /records\[0\]/],
       [[{ type: 1 }], Catalog.empty, "f", /records\[0\]/],
       [records, Catalog.empty, 7, /format/],
+      [records, null, "f", /catalog or a lookup/],
+      [records, { "event/x": 1 }, "f", /catalog or a lookup/],
       [[event], () => { throw new Error("offline") }, "f", /offline/],
       [[event], () => ({ revision: "two" }), "f", /not \{ revision/]
     ]
