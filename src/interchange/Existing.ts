@@ -9,6 +9,7 @@
  * to read whole into a catalog), and plan the batch's records against what was found.
  *
  * @since 0.2.0
+ * @module
  */
 import { Data, Result } from "effect"
 import type { Append, StreamRef } from "../journal/Entry.js"
