@@ -222,15 +222,15 @@ const reported = (path: string, options: FileJournalOptions, repair: JournalRepa
  * Reads the file, handing each complete commit's entries to `add` (stopping at the first error it
  * returns), then writes the header when the file is new, cuts a torn tail, or moves damage aside
  * when asked to; the offset after the last commit (`end`) and the file's size (`allocated`, past
- * `end` when reserved space follows). The offset of each entry's line goes to `starts`. Nothing
- * is written unless every entry before it was accepted.
+ * `end` when reserved space follows). The offset of each entry's line goes to `starts`, if
+ * given. Nothing is written unless every entry before it was accepted.
  */
 const load = (
   path: string,
   fd: number,
   options: FileJournalOptions,
   add: (stored: StoredEntry) => JournalCorruptionError | undefined,
-  starts: Array<number>
+  starts: Array<number> | undefined
 ) =>
   Effect.gen(function*() {
     const scan = yield* io("open", path, () =>
@@ -238,7 +238,7 @@ const load = (
         for (let i = 0; i < entries.length; i++) {
           const error = add(entries[i]!)
           if (error !== undefined) return error
-          starts.push(at[i]!)
+          starts?.push(at[i]!)
         }
         return undefined
       }))
@@ -370,8 +370,9 @@ export const layerFile = (
       let size = 0
       let allocated = 0
       let closed = false
-      // The offset of each entry's line: entry n starts at `starts[n - 1]`.
-      const starts: Array<number> = []
+      // The offset of each entry's line (entry n starts at `starts[n - 1]`), kept only when
+      // entries are read back from the file: with every entry in memory, reads never touch it.
+      const starts: Array<number> | undefined = keep === Number.POSITIVE_INFINITY ? undefined : []
       // The append in flight, if any, and the reads: the file is closed only after they settled.
       let inFlight: Promise<unknown> = Promise.resolve()
       const reading = new Set<Promise<unknown>>()
@@ -400,7 +401,7 @@ export const layerFile = (
           if (bytes === commit || broken !== undefined) throw cause
           await put(commit)
         }
-        for (const start of lineStarts(commit, size)) starts.push(start)
+        if (starts !== undefined) for (const start of lineStarts(commit, size)) starts.push(start)
         size += commit.length
       }
       /** Writes `bytes` durably after the last commit, or cuts them back and rejects. */
@@ -428,7 +429,7 @@ export const layerFile = (
           return done
         })
       // Entries `from` to `to`, read back from their lines (which are verified again).
-      const readBack = (from: number, to: number) =>
+      const readBack = (starts: Array<number>) => (from: number, to: number) =>
         Effect.flatMap(
           io("read", path, () => {
             if (closed) return Promise.reject(new Error("the journal is closed (its layer's scope has ended)"))
@@ -455,7 +456,7 @@ export const layerFile = (
             allocated = file.allocated
           }),
         append,
-        readBack: { keep, read: readBack }
+        ...(starts === undefined ? {} : { readBack: { keep, read: readBack(starts) } })
       }, opts)
     }).pipe(Effect.catchDefect((defect) => Effect.fail(new JournalStoreError({ method: "open", cause: defect }))))
   )
